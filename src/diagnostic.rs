@@ -1,0 +1,173 @@
+//! Problems found in files people wrote, each tied to a place: the file, the
+//! line and column, the offending line and a caret under it. Shared by YAML
+//! errors, workbook validation and (later) privacy findings.
+
+use std::fmt;
+
+/// One problem at one place in one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file as the user knows it (relative where possible).
+    pub path: String,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: u32,
+    /// 1-based column (in characters); 0 when unknown.
+    pub col: u32,
+    /// The text of the offending line, when known.
+    pub source_line: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem with a whole file (no line to point at).
+    pub fn file(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.into(),
+            line: 0,
+            col: 0,
+            source_line: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A problem at `line:col` of `text`, the contents of `path`.
+    pub fn at(
+        path: impl Into<String>,
+        text: &str,
+        line: u32,
+        col: u32,
+        message: impl Into<String>,
+    ) -> Self {
+        let source_line = (line > 0)
+            .then(|| text.lines().nth(line as usize - 1))
+            .flatten()
+            .map(str::to_owned);
+        Diagnostic {
+            path: path.into(),
+            line,
+            col,
+            source_line,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// The same problem with a hint on how to fix it.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `path:line:col`, or as much of it as is known.
+    pub fn location(&self) -> String {
+        match (self.line, self.col) {
+            (0, _) => self.path.clone(),
+            (line, 0) => format!("{}:{line}", self.path),
+            (line, col) => format!("{}:{line}:{col}", self.path),
+        }
+    }
+}
+
+/// How many characters to underline from `col`: the token that starts there.
+fn token_width(line: &str, col: u32) -> usize {
+    let rest = line.chars().skip(col.saturating_sub(1) as usize);
+    let mut width = 0;
+    let mut quote = None;
+    for c in rest {
+        match quote {
+            Some(q) if c == q => {
+                width += 1;
+                break;
+            }
+            Some(_) => {}
+            None if width == 0 && (c == '"' || c == '\'') => quote = Some(c),
+            None if c.is_whitespace() || ":,[]{}#".contains(c) => break,
+            None => {}
+        }
+        width += 1;
+    }
+    width.max(1)
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "error: {}", self.message)?;
+        write!(f, "  --> {}", self.location())?;
+        if let Some(line_text) = &self.source_line {
+            let number = self.line.to_string();
+            let pad = " ".repeat(number.len());
+            // Tabs are shown as one space so the caret lines up with the column.
+            let shown: String = line_text
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect();
+            write!(f, "\n{pad} |\n{number} | {shown}")?;
+            if self.col > 0 {
+                let indent = " ".repeat(self.col as usize - 1);
+                let carets = "^".repeat(token_width(line_text, self.col));
+                write!(f, "\n{pad} | {indent}{carets}")?;
+            }
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The closest of `candidates` to `word`, if one is close enough to be a
+/// likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_caret_under_the_token() {
+        let d = Diagnostic::at(
+            "wb.yaml",
+            "a: 1\n  minuts: 5\n",
+            2,
+            3,
+            "unknown field `minuts`",
+        )
+        .with_hint("did you mean `minutes`?");
+        assert_eq!(
+            d.to_string(),
+            "error: unknown field `minuts`\n  --> wb.yaml:2:3\n  |\n2 |   minuts: 5\n  |   ^^^^^^\n  = hint: did you mean `minutes`?"
+        );
+    }
+
+    #[test]
+    fn whole_file_problem_has_no_snippet() {
+        let d = Diagnostic::file("wb.yaml", "the file is empty");
+        assert_eq!(d.to_string(), "error: the file is empty\n  --> wb.yaml");
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(
+            suggest("minuts", ["id", "minutes", "kind"]),
+            Some("minutes")
+        );
+        assert_eq!(suggest("zzz", ["id", "minutes", "kind"]), None);
+    }
+
+    #[test]
+    fn quoted_token_is_underlined_whole() {
+        assert_eq!(token_width("id: \"a b\"", 5), 5);
+    }
+}

@@ -1,0 +1,134 @@
+//! File helpers: every error names its path, text is checked to be UTF-8
+//! with the place of the first bad byte, and every write is atomic (a
+//! temporary file renamed into place) and refuses to replace a file unless
+//! asked to.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+
+/// Reads a file as bytes.
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Turns bytes into text, or says where the first byte that is not UTF-8 is.
+pub fn utf8(display: &str, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|err| {
+        let good = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let before = String::from_utf8_lossy(good);
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let text = String::from_utf8_lossy(err.as_bytes());
+        Error::Invalid(vec![
+            Diagnostic::at(
+                display,
+                &text,
+                u32::try_from(line).unwrap_or(u32::MAX),
+                u32::try_from(col).unwrap_or(u32::MAX),
+                "the file is not valid UTF-8 text",
+            )
+            .with_hint(
+                "save the file as UTF-8 (in most editors: File → Save with encoding → UTF-8)",
+            ),
+        ])
+    })
+}
+
+/// An I/O error in words people know ("there is no such file").
+pub fn describe_io(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "there is no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        _ => err.to_string(),
+    }
+}
+
+/// Reads a UTF-8 text file.
+pub fn read_text(path: &Path) -> Result<String> {
+    utf8(&path.display().to_string(), read(path)?)
+}
+
+/// Whether to replace a file that is already there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Keep the existing file: writing fails.
+    Never,
+    /// Replace it (the user said `--force`).
+    Allowed,
+}
+
+/// Writes `contents` to `path` atomically: readers see the old file or the
+/// new one, never half of it. Creates missing parent folders.
+pub fn write(path: &Path, contents: &[u8], overwrite: Overwrite) -> Result<()> {
+    let write_err = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(write_err)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".samskap-")
+        .tempfile_in(&dir)
+        .map_err(write_err)?;
+    temp.write_all(contents).map_err(write_err)?;
+    temp.as_file().sync_all().map_err(write_err)?;
+    match overwrite {
+        Overwrite::Allowed => temp.persist(path).map(drop).map_err(|e| write_err(e.error)),
+        // persist_noclobber refuses atomically if the file appeared meanwhile.
+        Overwrite::Never => temp.persist_noclobber(path).map(drop).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                Error::Exists(vec![path.to_owned()])
+            } else {
+                write_err(e.error)
+            }
+        }),
+    }
+}
+
+/// Fails with [`Error::Exists`] naming every one of `paths` that exists,
+/// so that a command writing several files writes none of them.
+pub fn ensure_absent(paths: &[PathBuf]) -> Result<()> {
+    let existing: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
+    if existing.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Exists(existing))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_at_first_bad_byte() {
+        let Err(Error::Invalid(d)) = utf8("x.yaml", b"a: 1\nb: \xff\n".to_vec()) else {
+            panic!("expected invalid")
+        };
+        assert_eq!((d[0].line, d[0].col), (2, 4));
+    }
+
+    #[test]
+    fn never_overwrites_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        write(&path, b"one", Overwrite::Never).unwrap();
+        assert!(matches!(
+            write(&path, b"two", Overwrite::Never),
+            Err(Error::Exists(_))
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        write(&path, b"three", Overwrite::Allowed).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"three");
+    }
+}

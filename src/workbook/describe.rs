@@ -1,0 +1,356 @@
+//! The workbook as text for the terminal: the tree of `workbook list` and the
+//! full view of `workbook show`. Both are Markdown-flavoured plain text, so
+//! they read well on screen and paste well into documents.
+
+use std::fmt::Write;
+
+use super::{Item, Method, Phase, Runs, Step, StepKind, Text, Workbook};
+use crate::i18n::tr;
+use crate::workbook::Lang;
+
+/// The kind of a step in words.
+pub fn kind_name(kind: StepKind, lang: Lang) -> &'static str {
+    match kind {
+        StepKind::Workshop => tr(lang, "verksted", "workshop"),
+        StepKind::Interview => tr(lang, "intervju", "interview"),
+        StepKind::Analysis => tr(lang, "analyse", "analysis"),
+        StepKind::Meeting => tr(lang, "møte", "meeting"),
+        StepKind::Evaluation => tr(lang, "evaluering", "evaluation"),
+        StepKind::Presentation => tr(lang, "presentasjon", "presentation"),
+        StepKind::Testing => tr(lang, "testing", "testing"),
+    }
+}
+
+/// Whether a step is for all or per group, in words.
+pub fn runs_name(runs: Runs, lang: Lang) -> &'static str {
+    match runs {
+        Runs::Once => tr(lang, "alle sammen", "everyone together"),
+        Runs::PerGroup => tr(lang, "hver gruppe", "each group"),
+    }
+}
+
+/// The tree of phases, weeks and steps.
+pub fn tree(wb: &Workbook, lang: Lang) -> String {
+    let mut out = format!("{}\n", wb.title.get(lang));
+    let width = wb
+        .steps()
+        .map(|(_, s)| s.id.as_str().len())
+        .max()
+        .unwrap_or(0);
+    for (pi, phase) in wb.phases.iter().enumerate() {
+        let last_phase = pi + 1 == wb.phases.len();
+        let (branch, stem) = if last_phase {
+            ("└─", "   ")
+        } else {
+            ("├─", "│  ")
+        };
+        let sprint = if phase.sprint {
+            tr(lang, "designsprint, ", "design sprint, ")
+        } else {
+            ""
+        };
+        let weeks = tr(lang, "uker", "weeks");
+        let _ = writeln!(
+            out,
+            "{branch} {} ({sprint}{} {weeks})  [{}]",
+            phase.title.get(lang),
+            *phase.weeks,
+            phase.id
+        );
+        let mut weeks_used: Vec<u8> = phase.steps.iter().map(|s| *s.week).collect();
+        weeks_used.dedup();
+        for (wi, week) in weeks_used.iter().enumerate() {
+            let last_week = wi + 1 == weeks_used.len();
+            let (wbranch, wstem) = if last_week {
+                ("└─", "   ")
+            } else {
+                ("├─", "│  ")
+            };
+            let _ = writeln!(out, "{stem}{wbranch} {} {week}", tr(lang, "Uke", "Week"));
+            let steps: Vec<&Step> = phase.steps.iter().filter(|s| *s.week == *week).collect();
+            for (si, step) in steps.iter().enumerate() {
+                let sbranch = if si + 1 == steps.len() {
+                    "└─"
+                } else {
+                    "├─"
+                };
+                let _ = writeln!(
+                    out,
+                    "{stem}{wstem}{sbranch} {:width$}  {} · {} · {} min",
+                    step.id.as_str(),
+                    step.title.get(lang),
+                    runs_name(step.runs, lang),
+                    *step.minutes,
+                );
+            }
+        }
+    }
+    let _ = write!(
+        out,
+        "\n{} {} · {} {}\n{}\n",
+        wb.methods.len(),
+        tr(lang, "metoder", "methods"),
+        wb.questions.as_ref().map_or(0, |q| q.topics.len()),
+        tr(lang, "spørsmålstema", "question topics"),
+        tr(
+            lang,
+            "Vis et steg eller en metode i sin helhet: samskap workbook show ID",
+            "Show a step or method in full: samskap workbook show ID"
+        ),
+    );
+    out
+}
+
+fn list(out: &mut String, heading: &str, items: &[Text], lang: Lang, numbered: bool) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {heading}\n");
+    for (i, item) in items.iter().enumerate() {
+        if numbered {
+            let _ = writeln!(out, "{}. {}", i + 1, item.get(lang));
+        } else {
+            let _ = writeln!(out, "- {}", item.get(lang));
+        }
+    }
+}
+
+/// A step in full: purpose, participants, the agenda with running times,
+/// preparation, materials, outputs and checklist.
+pub fn step(wb: &Workbook, phase: &Phase, step: &Step, lang: Lang) -> String {
+    let mut out = format!("# {}\n\n", step.title.get(lang));
+    let week = tr(lang, "uke", "week");
+    let _ = writeln!(
+        out,
+        "`{}` · {}, {week} {} · {} · {} · {} min\n",
+        step.id,
+        phase.title.get(lang),
+        *step.week,
+        kind_name(step.kind, lang),
+        runs_name(step.runs, lang),
+        *step.minutes
+    );
+    let _ = writeln!(
+        out,
+        "**{}:** {}\n",
+        tr(lang, "Formål", "Purpose"),
+        step.purpose.get(lang)
+    );
+    let roles: Vec<&str> = step
+        .roles
+        .iter()
+        .map(|r| {
+            wb.role(r)
+                .map_or(r.value.as_str(), |role| role.title.get(lang))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "**{}:** {}",
+        tr(lang, "Deltakere", "Participants"),
+        roles.join(", ")
+    );
+    let _ = writeln!(out, "\n## {}\n", tr(lang, "Agenda", "Agenda"));
+    let mut start = 0u32;
+    for block in &step.agenda {
+        let end = start + u32::from(*block.minutes);
+        let method = block
+            .method
+            .as_ref()
+            .and_then(|m| wb.method(m))
+            .map(|m| {
+                format!(
+                    " · {}: {} (`{}`)",
+                    tr(lang, "metode", "method"),
+                    m.title.get(lang),
+                    m.id
+                )
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- {}–{} **{}** ({} min){method}",
+            clock(start),
+            clock(end),
+            block.title.get(lang),
+            *block.minutes
+        );
+        if let Some(notes) = &block.notes {
+            let _ = writeln!(out, "  {}", notes.get(lang));
+        }
+        start = end;
+    }
+    list(
+        &mut out,
+        tr(lang, "Forberedelser", "Preparation"),
+        &step.preparation,
+        lang,
+        false,
+    );
+    list(
+        &mut out,
+        tr(lang, "Materiell", "Materials"),
+        &step.materials,
+        lang,
+        false,
+    );
+    list(
+        &mut out,
+        tr(lang, "Resultater", "Outputs"),
+        &step.outputs,
+        lang,
+        false,
+    );
+    list(
+        &mut out,
+        tr(lang, "Sjekkliste", "Checklist"),
+        &step.checklist,
+        lang,
+        false,
+    );
+    if !step.topics.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## {}\n",
+            tr(lang, "Spørsmålstema", "Question topics")
+        );
+        for id in &step.topics {
+            let title = wb.topic(id).map_or("", |t| t.title.get(lang));
+            let _ = writeln!(out, "- {title} (`{}`)", id.value);
+        }
+    }
+    out
+}
+
+/// Minutes from the start of a session as H:MM.
+fn clock(minutes: u32) -> String {
+    format!("{}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// A method in full.
+pub fn method(m: &Method, lang: Lang) -> String {
+    let mut out = format!("# {}\n\n", m.title.get(lang));
+    let people = tr(lang, "personer", "people");
+    let _ = writeln!(
+        out,
+        "`{}` · {} min · {}–{} {people}\n",
+        m.id, *m.minutes, *m.group_size.min, *m.group_size.max
+    );
+    let _ = writeln!(
+        out,
+        "**{}:** {}",
+        tr(lang, "Formål", "Purpose"),
+        m.purpose.get(lang)
+    );
+    list(
+        &mut out,
+        tr(lang, "Materiell", "Materials"),
+        &m.materials,
+        lang,
+        false,
+    );
+    list(
+        &mut out,
+        tr(lang, "Slik gjør du det", "How to do it"),
+        &m.steps,
+        lang,
+        true,
+    );
+    list(&mut out, tr(lang, "Tips", "Tips"), &m.tips, lang, false);
+    out
+}
+
+/// Any item with an id, in full.
+pub fn item(wb: &Workbook, item: Item<'_>, lang: Lang) -> String {
+    match item {
+        Item::Step(phase, s) => step(wb, phase, s, lang),
+        Item::Method(m) => method(m, lang),
+        Item::Role(r) => format!(
+            "# {}\n\n`{}`\n\n{}\n",
+            r.title.get(lang),
+            r.id,
+            r.description.get(lang)
+        ),
+        Item::Phase(p) => {
+            let mut out = format!(
+                "# {}\n\n`{}` · {} {}\n\n{}\n\n",
+                p.title.get(lang),
+                p.id,
+                *p.weeks,
+                tr(lang, "uker", "weeks"),
+                p.purpose.get(lang)
+            );
+            for s in &p.steps {
+                let _ = writeln!(
+                    out,
+                    "- {} {}: {} (`{}`)",
+                    tr(lang, "Uke", "Week"),
+                    *s.week,
+                    s.title.get(lang),
+                    s.id
+                );
+            }
+            out
+        }
+        Item::Topic(t) => {
+            let mut out = format!(
+                "# {}\n\n`{}`\n\n{}\n\n",
+                t.title.get(lang),
+                t.id,
+                t.purpose.get(lang)
+            );
+            for (i, q) in t.questions.iter().enumerate() {
+                let _ = writeln!(out, "{}. {}", i + 1, q.text.get(lang));
+                for f in &q.follow_ups {
+                    let _ = writeln!(out, "   - {}", f.get(lang));
+                }
+            }
+            out
+        }
+        Item::Prerequisite(p) => {
+            let mut out = format!(
+                "# {}\n\n`{}`\n\n{}\n\n",
+                p.title.get(lang),
+                p.id,
+                p.description.get(lang)
+            );
+            for s in &p.statements {
+                let _ = writeln!(out, "- {} (`{}`)", s.text.get(lang), s.id);
+            }
+            out
+        }
+        Item::Statement(p, s) => format!(
+            "{}\n\n`{}` · {}\n",
+            s.text.get(lang),
+            s.id,
+            p.title.get(lang)
+        ),
+        Item::Challenge(c) => {
+            let mut out = format!(
+                "# {}\n\n`{}`\n\n{}\n",
+                c.title.get(lang),
+                c.id,
+                c.description.get(lang)
+            );
+            list(
+                &mut out,
+                tr(lang, "Funn", "Findings"),
+                &c.findings,
+                lang,
+                false,
+            );
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clock;
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(95), "1:35");
+    }
+}

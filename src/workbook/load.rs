@@ -1,0 +1,212 @@
+//! Reading a workbook's files, from the binary (the built-in workbook) or
+//! from disk, and turning them into a validated [`Workbook`].
+
+use std::path::{Component, Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use super::model::WorkbookFile;
+use super::text::Loc;
+use super::{Workbook, validate};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::{fs, yaml};
+
+/// The built-in workbook, embedded at build time.
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/workbook");
+
+/// The name of a workbook's root file.
+pub const ROOT_FILE: &str = "workbook.yaml";
+
+/// Where a workbook comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkbookSource {
+    /// The district's workbook, embedded in samskap.
+    BuiltIn,
+    /// A workbook on disk: its root file, or the folder holding `workbook.yaml`.
+    Path(PathBuf),
+}
+
+/// The built-in workbook's files as (relative path, contents), for export.
+pub fn builtin_files() -> Vec<(&'static Path, &'static [u8])> {
+    fn walk(dir: &'static Dir<'static>, out: &mut Vec<(&'static Path, &'static [u8])>) {
+        out.extend(dir.files().map(|f| (f.path(), f.contents())));
+        for sub in dir.dirs() {
+            walk(sub, out);
+        }
+    }
+    let mut files = Vec::new();
+    walk(&BUILTIN, &mut files);
+    files.sort();
+    files
+}
+
+/// The files of one workbook as they were read, so that any place in them
+/// can be shown with its line.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<(String, String)>,
+}
+
+impl Sources {
+    fn add(&mut self, display: String, text: String) -> u32 {
+        self.files.push((display, text));
+        u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    /// A problem at `loc`.
+    pub fn diagnostic(&self, loc: Loc, message: impl Into<String>) -> Diagnostic {
+        match self.files.get(loc.source as usize) {
+            Some((name, text)) => Diagnostic::at(name, text, loc.line, loc.col, message),
+            None => Diagnostic::file("<workbook>", message),
+        }
+    }
+
+    /// The display name of a source.
+    pub fn name(&self, source: u32) -> &str {
+        self.files
+            .get(source as usize)
+            .map_or("<workbook>", |(name, _)| name.as_str())
+    }
+}
+
+/// Where the files are read from.
+enum Origin {
+    BuiltIn,
+    Disk { dir: PathBuf, root: PathBuf },
+}
+
+impl Origin {
+    fn new(source: &WorkbookSource) -> Self {
+        match source {
+            WorkbookSource::BuiltIn => Origin::BuiltIn,
+            WorkbookSource::Path(path) if path.is_dir() => Origin::Disk {
+                dir: path.clone(),
+                root: path.join(ROOT_FILE),
+            },
+            WorkbookSource::Path(path) => Origin::Disk {
+                dir: path.parent().map(Path::to_owned).unwrap_or_default(),
+                root: path.clone(),
+            },
+        }
+    }
+
+    fn display(&self, relative: &str) -> String {
+        match self {
+            Origin::BuiltIn => format!("<built-in>/{relative}"),
+            Origin::Disk { dir, .. } => dir.join(relative).display().to_string(),
+        }
+    }
+
+    fn read_root(&self) -> Result<(String, String)> {
+        match self {
+            Origin::BuiltIn => self.read(ROOT_FILE),
+            Origin::Disk { root, .. } => {
+                let display = root.display().to_string();
+                let text = fs::utf8(&display, fs::read(root)?)?;
+                Ok((display, text))
+            }
+        }
+    }
+
+    /// Reads a file named relative to the workbook's folder.
+    fn read(&self, relative: &str) -> Result<(String, String)> {
+        let display = self.display(relative);
+        let bytes = match self {
+            Origin::BuiltIn => BUILTIN
+                .get_file(relative)
+                .map(|f| f.contents().to_vec())
+                .ok_or_else(|| Error::Read {
+                    path: PathBuf::from(&display),
+                    source: std::io::ErrorKind::NotFound.into(),
+                })?,
+            Origin::Disk { dir, .. } => fs::read(&dir.join(relative))?,
+        };
+        let text = fs::utf8(&display, bytes)?;
+        Ok((display, text))
+    }
+}
+
+/// Loads and validates a workbook. Every problem in every file is reported
+/// at once.
+pub fn load(source: &WorkbookSource) -> Result<Workbook> {
+    let origin = Origin::new(source);
+    let mut sources = Sources::default();
+    let (display, text) = origin.read_root()?;
+    let root_id = sources.add(display.clone(), text);
+    let root: WorkbookFile =
+        yaml::parse(&display, &sources.files[0].1, root_id).map_err(|d| Error::Invalid(vec![d]))?;
+
+    let mut files = vec![(root_id, root.clone())];
+    let mut problems = Vec::new();
+    let mut seen = Vec::new();
+    for include in &root.include {
+        if let Err(problem) = check_include_path(include, &seen) {
+            problems.push(
+                sources
+                    .diagnostic(include.loc, problem.0)
+                    .with_hint(problem.1),
+            );
+            continue;
+        }
+        seen.push(include.value.clone());
+        match origin.read(&include.value) {
+            Ok((display, text)) => {
+                let id = sources.add(display.clone(), text);
+                match yaml::parse::<WorkbookFile>(&display, &sources.files[id as usize].1, id) {
+                    Ok(file) => files.push((id, file)),
+                    Err(d) => problems.push(d),
+                }
+            }
+            Err(Error::Read { source, .. }) => problems.push(
+                sources
+                    .diagnostic(
+                        include.loc,
+                        format!(
+                            "cannot read the included file `{}`: {}",
+                            include.value,
+                            crate::fs::describe_io(&source)
+                        ),
+                    )
+                    .with_hint(format!(
+                        "the path is relative to the folder of {ROOT_FILE}; check its spelling"
+                    )),
+            ),
+            Err(Error::Invalid(mut ds)) => problems.append(&mut ds),
+            Err(other) => return Err(other),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    validate::workbook(files, &sources).map_err(Error::Invalid)
+}
+
+/// An include must be a relative path inside the workbook's folder, named once.
+fn check_include_path(
+    include: &super::text::At<String>,
+    seen: &[String],
+) -> std::result::Result<(), (String, String)> {
+    let path = Path::new(&include.value);
+    let escapes = path.is_absolute()
+        || path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    if escapes || include.value.is_empty() {
+        return Err((
+            format!(
+                "the include `{}` is not inside the workbook's folder",
+                include.value
+            ),
+            "name included files relative to the workbook's folder, without `..` or a leading `/`"
+                .into(),
+        ));
+    }
+    if seen.contains(&include.value) || include.value == ROOT_FILE {
+        return Err((
+            format!("the file `{}` is included twice", include.value),
+            "list each file once".into(),
+        ));
+    }
+    Ok(())
+}

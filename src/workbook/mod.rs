@@ -1,0 +1,165 @@
+//! The workbook: a reusable process definition written in YAML. `model`
+//! holds the types as written, `load` reads the files (built in or on disk),
+//! `validate` checks their meaning and joins them into one [`Workbook`].
+
+pub mod describe;
+pub mod load;
+pub mod model;
+pub mod text;
+mod validate;
+
+pub use load::{WorkbookSource, builtin_files, load};
+pub use model::*;
+pub use text::{At, Id, Lang, Loc, Text, TextValue};
+
+/// The form every id must have, as a regular expression (for the JSON Schema).
+pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+/// Whether `s` is a lowercase slug: `a-z`, `0-9` and single inner hyphens.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A loaded and validated workbook: every reference resolves, every id is a
+/// unique slug, every text has every declared language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workbook {
+    /// The workbook's name.
+    pub title: Text,
+    /// What it is for.
+    pub description: Option<Text>,
+    /// The languages every text is given in.
+    pub languages: Vec<Lang>,
+    /// Defaults for a new sprint.
+    pub defaults: Defaults,
+    /// The roles people have.
+    pub roles: Vec<Role>,
+    /// The phases, in order.
+    pub phases: Vec<Phase>,
+    /// The method library.
+    pub methods: Vec<Method>,
+    /// The interview question bank, if the workbook has one.
+    pub questions: Option<QuestionBank>,
+    /// The co-creation model, if the workbook has one.
+    pub model: Option<Model>,
+    /// The knowledge base, if the workbook has one.
+    pub knowledge: Option<Knowledge>,
+}
+
+/// Anything in a workbook that has an id.
+#[derive(Clone, Copy, Debug)]
+pub enum Item<'a> {
+    /// A role.
+    Role(&'a Role),
+    /// A phase.
+    Phase(&'a Phase),
+    /// A step, with its phase.
+    Step(&'a Phase, &'a Step),
+    /// A method.
+    Method(&'a Method),
+    /// A question topic.
+    Topic(&'a Topic),
+    /// A prerequisite of the model.
+    Prerequisite(&'a Prerequisite),
+    /// A statement of a prerequisite.
+    Statement(&'a Prerequisite, &'a Statement),
+    /// A system challenge.
+    Challenge(&'a Challenge),
+}
+
+impl Workbook {
+    /// Every step with its phase, in process order.
+    pub fn steps(&self) -> impl Iterator<Item = (&Phase, &Step)> {
+        self.phases
+            .iter()
+            .flat_map(|p| p.steps.iter().map(move |s| (p, s)))
+    }
+
+    /// The step with this id.
+    pub fn step(&self, id: &str) -> Option<(&Phase, &Step)> {
+        self.steps().find(|(_, s)| s.id.as_str() == id)
+    }
+
+    /// The method with this id.
+    pub fn method(&self, id: &str) -> Option<&Method> {
+        self.methods.iter().find(|m| m.id.as_str() == id)
+    }
+
+    /// The role with this id.
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id.as_str() == id)
+    }
+
+    /// The question topic with this id.
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.questions
+            .as_ref()?
+            .topics
+            .iter()
+            .find(|t| t.id.as_str() == id)
+    }
+
+    /// Everything that has an id, in the order of the workbook.
+    pub fn items(&self) -> Vec<(&Id, Item<'_>)> {
+        let mut items: Vec<(&Id, Item<'_>)> = Vec::new();
+        items.extend(self.roles.iter().map(|r| (&r.id, Item::Role(r))));
+        for phase in &self.phases {
+            items.push((&phase.id, Item::Phase(phase)));
+            items.extend(phase.steps.iter().map(|s| (&s.id, Item::Step(phase, s))));
+        }
+        items.extend(self.methods.iter().map(|m| (&m.id, Item::Method(m))));
+        if let Some(q) = &self.questions {
+            items.extend(q.topics.iter().map(|t| (&t.id, Item::Topic(t))));
+        }
+        if let Some(model) = &self.model {
+            for p in &model.prerequisites {
+                items.push((&p.id, Item::Prerequisite(p)));
+                items.extend(p.statements.iter().map(|s| (&s.id, Item::Statement(p, s))));
+            }
+        }
+        if let Some(k) = &self.knowledge {
+            items.extend(k.challenges.iter().map(|c| (&c.id, Item::Challenge(c))));
+        }
+        items
+    }
+
+    /// The item with this id.
+    pub fn find(&self, id: &str) -> Option<Item<'_>> {
+        self.items()
+            .into_iter()
+            .find(|(i, _)| i.as_str() == id)
+            .map(|(_, item)| item)
+    }
+}
+
+/// The JSON Schema of workbook files, generated from the model types; their
+/// doc comments become the descriptions editors show.
+pub fn schema() -> String {
+    let mut schema = schemars::schema_for!(WorkbookFile);
+    schema.insert("title".into(), "samskap workbook file".into());
+    let mut json = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for ok in ["a", "uke-1", "dybdeintervju", "a1-b2"] {
+            assert!(is_slug(ok), "{ok}");
+        }
+        for bad in [
+            "", "-a", "a-", "a--b", "Uke", "uke 1", "blå", "a_b", "../x", ".a",
+        ] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,354 @@
+//! The workbook as it is written in YAML: every type here is one kind of
+//! mapping in a workbook file. Doc comments become the descriptions of the
+//! JSON Schema (`samskap workbook schema`), so they are written for the people
+//! who edit workbooks.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::text::{At, Id, Lang, Text};
+
+/// One YAML file of a workbook. The root file (`workbook.yaml`) gives the
+/// title and languages and lists the other files under `include`; every file
+/// may hold any of the sections, and the loader joins them in include order.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkbookFile {
+    /// The workbook's name, shown on every document (root file only).
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// What the workbook is for and when to use it (root file only).
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// The languages every text must be given in, for example `[nb, en]` (root file only).
+    #[serde(default)]
+    pub languages: Option<At<Vec<Lang>>>,
+    /// Other files of this workbook, relative to this file's folder, for example `phases/explore.yaml` (root file only).
+    #[serde(default)]
+    pub include: Vec<At<String>>,
+    /// Defaults offered when a new sprint is set up (root file only).
+    #[serde(default)]
+    pub defaults: Option<Defaults>,
+    /// The roles people have in the process: facilitator, work group, steering group and so on.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// The phases of the process in the order they run: diagnose, explore, develop.
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    /// The library of methods that agenda blocks refer to.
+    #[serde(default)]
+    pub methods: Vec<Method>,
+    /// The interview question bank (in one file only).
+    #[serde(default)]
+    pub questions: Option<QuestionBank>,
+    /// The co-creation model: prerequisites with statements leaders score (in one file only).
+    #[serde(default)]
+    pub model: Option<Model>,
+    /// The knowledge base: the system challenges that reports refer to (in one file only).
+    #[serde(default)]
+    pub knowledge: Option<Knowledge>,
+}
+
+/// Defaults for a new sprint.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    /// How many work groups a sprint has.
+    pub groups: u8,
+    /// How many employees each work group has.
+    pub members_per_group: u8,
+    /// The weekday sessions are held on: mon, tue, wed, thu or fri.
+    pub weekday: Weekday,
+    /// The time sessions start, as HH:MM.
+    pub time: At<String>,
+}
+
+/// A working day of the week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    /// Monday.
+    Mon,
+    /// Tuesday.
+    Tue,
+    /// Wednesday.
+    Wed,
+    /// Thursday.
+    Thu,
+    /// Friday.
+    Fri,
+}
+
+/// A role people have in the process.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Unique id, referred to from steps' `roles`.
+    pub id: Id,
+    /// The role's name.
+    pub title: Text,
+    /// Who has this role and what they do.
+    pub description: Text,
+}
+
+/// A phase of the process (a diamond of StimuLab's triple diamond).
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Unique id, for example `utforske`.
+    pub id: Id,
+    /// The phase's name.
+    pub title: Text,
+    /// What the phase is for and what it ends with.
+    pub purpose: Text,
+    /// How many weeks the phase lasts; each step says which of them it falls in.
+    pub weeks: At<u8>,
+    /// Whether the phase is the work groups' design sprint (the weeks count as sprint weeks).
+    #[serde(default)]
+    pub sprint: bool,
+    /// The steps (sessions) of the phase, in the order they run.
+    pub steps: Vec<Step>,
+}
+
+/// What kind of session a step is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepKind {
+    /// A facilitated working session.
+    Workshop,
+    /// Interviews with residents or participants.
+    Interview,
+    /// Making sense of what has been gathered.
+    Analysis,
+    /// A meeting that decides or anchors.
+    Meeting,
+    /// Looking back on the process.
+    Evaluation,
+    /// Presenting and sharing results.
+    Presentation,
+    /// Testing prototypes with residents.
+    Testing,
+}
+
+/// Whether a step runs once for everyone or once in each work group.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Runs {
+    /// One session for all participants.
+    #[default]
+    Once,
+    /// One session in each work group.
+    PerGroup,
+}
+
+/// One step of a phase: a session with its agenda and everything needed to run it.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Unique id, used on the command line (`samskap agenda ID`).
+    pub id: Id,
+    /// The session's name.
+    pub title: Text,
+    /// Why the session is held and what it should give.
+    pub purpose: Text,
+    /// What kind of session it is.
+    pub kind: StepKind,
+    /// The week of the phase it falls in, from 1 to the phase's `weeks`.
+    pub week: At<u8>,
+    /// Whether it runs once for all or once per work group.
+    #[serde(default)]
+    pub runs: Runs,
+    /// The roles taking part (ids from `roles`).
+    pub roles: Vec<At<String>>,
+    /// How long the session lasts, in minutes.
+    pub minutes: At<u16>,
+    /// The timed agenda: blocks in order, their minutes adding up to at most the session's.
+    pub agenda: Vec<Block>,
+    /// What the facilitator or group must do before the session.
+    #[serde(default)]
+    pub preparation: Vec<Text>,
+    /// What must be in the room.
+    #[serde(default)]
+    pub materials: Vec<Text>,
+    /// What the session produces.
+    #[serde(default)]
+    pub outputs: Vec<Text>,
+    /// What must be true before the step counts as done.
+    #[serde(default)]
+    pub checklist: Vec<Text>,
+    /// Question topics the session's interviews use (ids from `questions.topics`).
+    #[serde(default)]
+    pub topics: Vec<At<String>>,
+}
+
+/// One timed block of an agenda.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    /// What happens, as participants see it.
+    pub title: Text,
+    /// How long it takes, in minutes.
+    pub minutes: At<u16>,
+    /// The method used (an id from `methods`), if any.
+    #[serde(default)]
+    pub method: Option<At<String>>,
+    /// Notes for the facilitator: how to run the block, what to watch for.
+    #[serde(default)]
+    pub notes: Option<Text>,
+}
+
+/// A method in the library.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Method {
+    /// Unique id, referred to from agenda blocks.
+    pub id: Id,
+    /// The method's name.
+    pub title: Text,
+    /// What the method is for.
+    pub purpose: Text,
+    /// How long it usually takes, in minutes.
+    pub minutes: At<u16>,
+    /// How many people it works for.
+    pub group_size: GroupSize,
+    /// What is needed.
+    #[serde(default)]
+    pub materials: Vec<Text>,
+    /// How to do it, step by step.
+    pub steps: Vec<Text>,
+    /// Advice from experience.
+    #[serde(default)]
+    pub tips: Vec<Text>,
+}
+
+/// The range of people a method works for.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSize {
+    /// The fewest people.
+    pub min: At<u16>,
+    /// The most people.
+    pub max: At<u16>,
+}
+
+/// The interview question bank.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionBank {
+    /// Read aloud at the start of every interview, before any question.
+    pub consent: Text,
+    /// The interviewee's rights, said and handed over with the consent text.
+    pub rights: Vec<Text>,
+    /// Opening questions that put the interviewee at ease.
+    pub warm_up: Vec<Question>,
+    /// Closing questions and words.
+    pub closing: Vec<Question>,
+    /// The questions by topic.
+    pub topics: Vec<Topic>,
+}
+
+/// A topic of the question bank.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Unique id, referred to from steps' `topics`.
+    pub id: Id,
+    /// The topic's name.
+    pub title: Text,
+    /// What the interviewer wants to understand under this topic.
+    pub purpose: Text,
+    /// Who the questions are for.
+    pub audience: Audience,
+    /// The system challenges this topic sheds light on (ids from `knowledge.challenges`).
+    #[serde(default)]
+    pub challenges: Vec<At<String>>,
+    /// The questions, in the order they are asked.
+    pub questions: Vec<Question>,
+}
+
+/// Who a topic's questions are asked of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// Residents: families and their children.
+    Residents,
+    /// Employees taking part in the work groups.
+    Employees,
+    /// Leaders.
+    Leaders,
+}
+
+/// A question with the follow-ups the interviewer can use.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// The question as it is asked.
+    pub text: Text,
+    /// Follow-up prompts to go deeper.
+    #[serde(default)]
+    pub follow_ups: Vec<Text>,
+}
+
+/// The co-creation model leaders assess.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    /// The model's name.
+    pub title: Text,
+    /// What the model is and how to use it.
+    pub description: Text,
+    /// The labels of the scores 1 to 5, lowest first.
+    pub scale: Vec<Text>,
+    /// The prerequisites for co-creation.
+    pub prerequisites: Vec<Prerequisite>,
+}
+
+/// A prerequisite for co-creation.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Prerequisite {
+    /// Unique id.
+    pub id: Id,
+    /// The prerequisite in a few words.
+    pub title: Text,
+    /// The prerequisite in full.
+    pub description: Text,
+    /// Statements leaders score from 1 (not true of us) to 5 (true of us).
+    pub statements: Vec<Statement>,
+}
+
+/// A statement leaders score.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// Unique id, used in assessment files.
+    pub id: Id,
+    /// The statement.
+    pub text: Text,
+}
+
+/// The knowledge base.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Knowledge {
+    /// The system challenges that lead to exclusion.
+    pub challenges: Vec<Challenge>,
+    /// What makes the challenges hit some families harder.
+    #[serde(default)]
+    pub amplifiers: Vec<Text>,
+}
+
+/// A system challenge.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Challenge {
+    /// Unique id, referred to from topics and solutions.
+    pub id: Id,
+    /// The challenge in a few words.
+    pub title: Text,
+    /// The challenge in full.
+    pub description: Text,
+    /// What the work found, as short findings.
+    #[serde(default)]
+    pub findings: Vec<Text>,
+}

@@ -1,0 +1,557 @@
+//! Checks of meaning, made after every file has parsed: ids, references,
+//! weeks, agenda times and translations. All problems are collected, so one
+//! run shows everything there is to fix.
+
+use std::collections::HashMap;
+
+use super::load::Sources;
+use super::model::*;
+use super::text::{At, Id, Lang, Loc, Text};
+use super::{Workbook, is_slug};
+use crate::diagnostic::{Diagnostic, suggest};
+
+/// The kinds of things that have ids; all share one namespace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Role,
+    Phase,
+    Step,
+    Method,
+    Topic,
+    Prerequisite,
+    Statement,
+    Challenge,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Role => "role",
+            Kind::Phase => "phase",
+            Kind::Step => "step",
+            Kind::Method => "method",
+            Kind::Topic => "question topic",
+            Kind::Prerequisite => "prerequisite",
+            Kind::Statement => "statement",
+            Kind::Challenge => "system challenge",
+        }
+    }
+
+    /// Where things of this kind are defined, for hints.
+    fn home(self) -> &'static str {
+        match self {
+            Kind::Role => "`roles:`",
+            Kind::Phase => "`phases:`",
+            Kind::Step => "`steps:` of a phase",
+            Kind::Method => "`methods:`",
+            Kind::Topic => "`questions: topics:`",
+            Kind::Prerequisite => "`model: prerequisites:`",
+            Kind::Statement => "`statements:` of a prerequisite",
+            Kind::Challenge => "`knowledge: challenges:`",
+        }
+    }
+}
+
+struct Checker<'a> {
+    sources: &'a Sources,
+    problems: Vec<Diagnostic>,
+    ids: HashMap<String, (Kind, Loc)>,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, loc: Loc, message: impl Into<String>, hint: impl Into<String>) {
+        let diagnostic = self.sources.diagnostic(loc, message).with_hint(hint);
+        self.problems.push(diagnostic);
+    }
+
+    fn define(&mut self, id: &Id, kind: Kind) {
+        let name = id.as_str();
+        if !is_slug(name) {
+            let slug = slugify(name);
+            self.problem(
+                id.loc(),
+                format!("the id `{name}` is not a slug"),
+                format!(
+                    "ids use only lowercase letters a-z, digits and single hyphens; for example `{slug}`"
+                ),
+            );
+        }
+        if let Some((other, at)) = self.ids.get(name).copied() {
+            let place = self.place(at);
+            self.problem(
+                id.loc(),
+                format!("the id `{name}` is used twice"),
+                format!(
+                    "it is already the id of the {} at {place}; every id in a workbook must be unique",
+                    other.name()
+                ),
+            );
+        } else {
+            self.ids.insert(name.to_owned(), (kind, id.loc()));
+        }
+    }
+
+    fn place(&self, loc: Loc) -> String {
+        format!("{}:{}:{}", self.sources.name(loc.source), loc.line, loc.col)
+    }
+
+    fn refer(&mut self, reference: &At<String>, kind: Kind) {
+        let name = reference.value.as_str();
+        if self.ids.get(name).is_some_and(|(k, _)| *k == kind) {
+            return;
+        }
+        let candidates: Vec<&str> = self
+            .ids
+            .iter()
+            .filter(|(_, (k, _))| *k == kind)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let hint = match (
+            suggest(name, candidates.iter().copied()),
+            self.ids.get(name),
+        ) {
+            (Some(best), _) => format!("did you mean `{best}`?"),
+            (None, Some((other, _))) => format!(
+                "`{name}` is a {}, but a {} is expected here",
+                other.name(),
+                kind.name()
+            ),
+            (None, None) => format!("{}s are defined under {}", kind.name(), kind.home()),
+        };
+        let loc = reference.loc;
+        self.problem(loc, format!("unknown {} `{name}`", kind.name()), hint);
+    }
+}
+
+/// Suggests a slug for a bad id: lowercase, ASCII, hyphens.
+fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.to_lowercase().chars() {
+        let mapped = match c {
+            'å' | 'á' | 'à' | 'ä' => "a",
+            'ø' | 'ö' | 'ó' => "o",
+            'æ' => "ae",
+            'é' | 'è' => "e",
+            c if c.is_ascii_alphanumeric() => {
+                slug.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        slug.push_str(mapped);
+    }
+    let parts: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        "my-id".into()
+    } else {
+        parts.join("-")
+    }
+}
+
+/// Joins the parsed files into one workbook and checks it.
+pub fn workbook(
+    files: Vec<(u32, WorkbookFile)>,
+    sources: &Sources,
+) -> Result<Workbook, Vec<Diagnostic>> {
+    let mut checker = Checker {
+        sources,
+        problems: Vec::new(),
+        ids: HashMap::new(),
+    };
+    let workbook = merge(files, &mut checker);
+    if let Some(workbook) = &workbook {
+        check_ids(workbook, &mut checker);
+        check_references(workbook, &mut checker);
+        check_times(workbook, &mut checker);
+        check_texts(workbook, &mut checker);
+    }
+    match workbook {
+        Some(workbook) if checker.problems.is_empty() => Ok(workbook),
+        _ => Err(checker.problems),
+    }
+}
+
+/// Joins the sections of all files, checking that root-only fields stand in
+/// the root file and one-of sections in one file only.
+fn merge(files: Vec<(u32, WorkbookFile)>, c: &mut Checker<'_>) -> Option<Workbook> {
+    let mut iter = files.into_iter();
+    let (root_source, root) = iter.next()?;
+    let root_name = c.sources.name(root_source).to_owned();
+    let mut wb = Workbook {
+        title: root.title.unwrap_or_default(),
+        description: root.description,
+        languages: root.languages.map(|l| l.value).unwrap_or_default(),
+        defaults: root.defaults.unwrap_or_else(default_defaults),
+        roles: root.roles,
+        phases: root.phases,
+        methods: root.methods,
+        questions: root.questions,
+        model: root.model,
+        knowledge: root.knowledge,
+    };
+    if wb.title.is_blank() {
+        c.problems.push(
+            Diagnostic::file(&root_name, "the workbook has no `title`")
+                .with_hint("add `title: ...` to the root file"),
+        );
+    }
+    if wb.languages.is_empty() {
+        c.problems.push(
+            Diagnostic::file(&root_name, "the workbook declares no `languages`").with_hint(
+                "add `languages: [nb, en]` (or only the ones you write in) to the root file",
+            ),
+        );
+    }
+    for (source, file) in iter {
+        let root_only = [
+            file.title.as_ref().map(|t| ("title", t.loc)),
+            file.description.as_ref().map(|t| ("description", t.loc)),
+            file.languages.as_ref().map(|l| ("languages", l.loc)),
+            file.include.first().map(|i| ("include", i.loc)),
+            file.defaults.as_ref().map(|d| ("defaults", d.time.loc)),
+        ];
+        for (field, loc) in root_only.into_iter().flatten() {
+            c.problem(
+                loc,
+                format!("`{field}` is only allowed in the root file"),
+                format!("move it to {root_name}"),
+            );
+        }
+        wb.roles.extend(file.roles);
+        wb.phases.extend(file.phases);
+        wb.methods.extend(file.methods);
+        let once = [
+            (
+                "questions",
+                file.questions.as_ref().map(|q| q.consent.loc),
+                wb.questions.is_some(),
+            ),
+            (
+                "model",
+                file.model.as_ref().map(|m| m.title.loc),
+                wb.model.is_some(),
+            ),
+            (
+                "knowledge",
+                file.knowledge.as_ref().map(|_| Loc {
+                    source,
+                    line: 1,
+                    col: 1,
+                }),
+                wb.knowledge.is_some(),
+            ),
+        ];
+        for (section, loc, taken) in once {
+            if let (Some(loc), true) = (loc, taken) {
+                c.problem(
+                    loc,
+                    format!("`{section}` is defined in more than one file"),
+                    "a workbook has one of it: keep one and remove the others",
+                );
+            }
+        }
+        wb.questions = wb.questions.or(file.questions);
+        wb.model = wb.model.or(file.model);
+        wb.knowledge = wb.knowledge.or(file.knowledge);
+    }
+    Some(wb)
+}
+
+fn default_defaults() -> Defaults {
+    Defaults {
+        groups: 5,
+        members_per_group: 3,
+        weekday: Weekday::Tue,
+        time: At::new("09:00".into()),
+    }
+}
+
+/// Registers every id (slug form, uniqueness) in workbook order.
+fn check_ids(wb: &Workbook, c: &mut Checker<'_>) {
+    for role in &wb.roles {
+        c.define(&role.id, Kind::Role);
+    }
+    for phase in &wb.phases {
+        c.define(&phase.id, Kind::Phase);
+        for step in &phase.steps {
+            c.define(&step.id, Kind::Step);
+        }
+    }
+    for method in &wb.methods {
+        c.define(&method.id, Kind::Method);
+    }
+    if let Some(q) = &wb.questions {
+        for topic in &q.topics {
+            c.define(&topic.id, Kind::Topic);
+        }
+    }
+    if let Some(model) = &wb.model {
+        for p in &model.prerequisites {
+            c.define(&p.id, Kind::Prerequisite);
+            for s in &p.statements {
+                c.define(&s.id, Kind::Statement);
+            }
+        }
+    }
+    if let Some(k) = &wb.knowledge {
+        for ch in &k.challenges {
+            c.define(&ch.id, Kind::Challenge);
+        }
+    }
+}
+
+fn check_references(wb: &Workbook, c: &mut Checker<'_>) {
+    for (_, step) in wb.steps() {
+        for role in &step.roles {
+            c.refer(role, Kind::Role);
+        }
+        for topic in &step.topics {
+            c.refer(topic, Kind::Topic);
+        }
+        for method in step.agenda.iter().filter_map(|b| b.method.as_ref()) {
+            c.refer(method, Kind::Method);
+        }
+    }
+    if let Some(q) = &wb.questions {
+        for challenge in q.topics.iter().flat_map(|t| &t.challenges) {
+            c.refer(challenge, Kind::Challenge);
+        }
+    }
+}
+
+/// Weeks within their phase, agendas within their step, sensible numbers.
+fn check_times(wb: &Workbook, c: &mut Checker<'_>) {
+    if !valid_time(&wb.defaults.time.value) {
+        c.problem(
+            wb.defaults.time.loc,
+            format!("`{}` is not a time of day", wb.defaults.time.value),
+            "write the time as HH:MM, for example \"09:00\" (in quotes)",
+        );
+    }
+    for phase in &wb.phases {
+        if *phase.weeks == 0 {
+            c.problem(
+                phase.weeks.loc,
+                "a phase must last at least one week",
+                "set `weeks:` to 1 or more",
+            );
+        }
+        if phase.steps.is_empty() {
+            c.problem(
+                phase.id.loc(),
+                format!("the phase `{}` has no steps", phase.id),
+                "add at least one step under `steps:`",
+            );
+        }
+        for step in &phase.steps {
+            check_step(phase, step, c);
+        }
+    }
+    for method in &wb.methods {
+        let (min, max) = (&method.group_size.min, &method.group_size.max);
+        if **min == 0 || **min > **max {
+            c.problem(
+                min.loc,
+                format!("the group size {}–{} is not a range", **min, **max),
+                "`min` must be at least 1 and no larger than `max`",
+            );
+        }
+        if method.steps.is_empty() {
+            c.problem(
+                method.id.loc(),
+                format!("the method `{}` has no steps", method.id),
+                "describe how to do it under `steps:`",
+            );
+        }
+    }
+    if let Some(model) = &wb.model {
+        if model.scale.len() != 5 {
+            c.problem(
+                model.title.loc,
+                format!("the model's `scale` has {} labels", model.scale.len()),
+                "give exactly five labels, for the scores 1 to 5, lowest first",
+            );
+        }
+        for p in model
+            .prerequisites
+            .iter()
+            .filter(|p| p.statements.is_empty())
+        {
+            c.problem(
+                p.id.loc(),
+                format!("the prerequisite `{}` has no statements", p.id),
+                "add statements leaders can score under `statements:`",
+            );
+        }
+    }
+}
+
+fn check_step(phase: &Phase, step: &Step, c: &mut Checker<'_>) {
+    if *step.week == 0 || *step.week > *phase.weeks {
+        c.problem(
+            step.week.loc,
+            format!(
+                "week {} is outside the phase `{}`, which lasts {} weeks",
+                *step.week, phase.id, *phase.weeks
+            ),
+            format!("use a week from 1 to {}", *phase.weeks),
+        );
+    }
+    if step.agenda.is_empty() {
+        c.problem(
+            step.id.loc(),
+            format!("the step `{}` has no agenda", step.id),
+            "add timed blocks under `agenda:`",
+        );
+    }
+    let total: u32 = step.agenda.iter().map(|b| u32::from(*b.minutes)).sum();
+    if total > u32::from(*step.minutes) {
+        c.problem(
+            step.minutes.loc,
+            format!(
+                "the agenda of `{}` takes {total} minutes, but the step lasts {}",
+                step.id, *step.minutes
+            ),
+            format!(
+                "shorten the blocks by {} minutes, or raise `minutes` to {total}",
+                total - u32::from(*step.minutes)
+            ),
+        );
+    }
+    if let Some(block) = step.agenda.iter().find(|b| *b.minutes == 0) {
+        c.problem(
+            block.minutes.loc,
+            "an agenda block of 0 minutes",
+            "give the block its length, or remove it",
+        );
+    }
+}
+
+/// Whether `s` is a time of day as HH:MM.
+pub fn valid_time(s: &str) -> bool {
+    let Some((h, m)) = s.split_once(':') else {
+        return false;
+    };
+    h.len() == 2
+        && m.len() == 2
+        && h.parse::<u8>().is_ok_and(|h| h < 24)
+        && m.parse::<u8>().is_ok_and(|m| m < 60)
+}
+
+/// Every text has every declared language, and none is empty.
+fn check_texts(wb: &Workbook, c: &mut Checker<'_>) {
+    let languages = wb.languages.clone();
+    let mut check = |text: &Text| {
+        for lang in &languages {
+            if !text.has(*lang) {
+                c.problem(
+                    text.loc,
+                    format!("this text has no `{lang}` translation"),
+                    missing_hint(*lang),
+                );
+            }
+        }
+        if text.is_blank() {
+            c.problem(
+                text.loc,
+                "this text is empty",
+                "write the text, or remove the field",
+            );
+        }
+    };
+    for_each_text(wb, &mut check);
+}
+
+fn missing_hint(lang: Lang) -> String {
+    format!(
+        "the workbook declares `{lang}` in `languages`: add `{lang}: ...` to this text, or write one plain string if it is the same in every language"
+    )
+}
+
+/// Calls `f` on every text of the workbook.
+fn for_each_text(wb: &Workbook, f: &mut dyn FnMut(&Text)) {
+    f(&wb.title);
+    wb.description.iter().for_each(&mut *f);
+    for role in &wb.roles {
+        f(&role.title);
+        f(&role.description);
+    }
+    for phase in &wb.phases {
+        f(&phase.title);
+        f(&phase.purpose);
+        for step in &phase.steps {
+            f(&step.title);
+            f(&step.purpose);
+            for block in &step.agenda {
+                f(&block.title);
+                block.notes.iter().for_each(&mut *f);
+            }
+            let lists = [
+                &step.preparation,
+                &step.materials,
+                &step.outputs,
+                &step.checklist,
+            ];
+            lists.into_iter().flatten().for_each(&mut *f);
+        }
+    }
+    for method in &wb.methods {
+        f(&method.title);
+        f(&method.purpose);
+        let lists = [&method.materials, &method.steps, &method.tips];
+        lists.into_iter().flatten().for_each(&mut *f);
+    }
+    if let Some(q) = &wb.questions {
+        f(&q.consent);
+        q.rights.iter().for_each(&mut *f);
+        let topics = q.topics.iter().flat_map(|t| &t.questions);
+        let questions = q.warm_up.iter().chain(&q.closing).chain(topics);
+        for question in questions {
+            f(&question.text);
+            question.follow_ups.iter().for_each(&mut *f);
+        }
+        for topic in &q.topics {
+            f(&topic.title);
+            f(&topic.purpose);
+        }
+    }
+    if let Some(model) = &wb.model {
+        f(&model.title);
+        f(&model.description);
+        model.scale.iter().for_each(&mut *f);
+        for p in &model.prerequisites {
+            f(&p.title);
+            f(&p.description);
+            p.statements.iter().for_each(|s| f(&s.text));
+        }
+    }
+    if let Some(k) = &wb.knowledge {
+        for ch in &k.challenges {
+            f(&ch.title);
+            f(&ch.description);
+            ch.findings.iter().for_each(&mut *f);
+        }
+        k.amplifiers.iter().for_each(&mut *f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_suggests_ascii() {
+        assert_eq!(slugify("Uke 1: Oppstart"), "uke-1-oppstart");
+        assert_eq!(slugify("Brukerreise_på_tvers"), "brukerreise-pa-tvers");
+        assert_eq!(slugify("!!"), "my-id");
+    }
+
+    #[test]
+    fn times() {
+        assert!(valid_time("09:00"));
+        assert!(valid_time("23:59"));
+        assert!(!valid_time("24:00"));
+        assert!(!valid_time("9:00"));
+        assert!(!valid_time("nine"));
+    }
+}
