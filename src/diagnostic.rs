@@ -75,10 +75,11 @@ impl Diagnostic {
 
 /// How many characters to underline from `col`: the token that starts there.
 fn token_width(line: &str, col: u32) -> usize {
-    let rest = line.chars().skip(col.saturating_sub(1) as usize);
+    let rest: Vec<char> = line.chars().skip(col.saturating_sub(1) as usize).collect();
     let mut width = 0;
     let mut quote = None;
-    for c in rest {
+    for (i, &c) in rest.iter().enumerate() {
+        let next = rest.get(i + 1).copied().unwrap_or(' ');
         match quote {
             Some(q) if c == q => {
                 width += 1;
@@ -86,7 +87,11 @@ fn token_width(line: &str, col: u32) -> usize {
             }
             Some(_) => {}
             None if width == 0 && (c == '"' || c == '\'') => quote = Some(c),
-            None if c.is_whitespace() || ":,[]{}#".contains(c) => break,
+            // A plain scalar may hold spaces; it ends at `: `, ` #`, a flow
+            // indicator or the end of the line.
+            None if ",[]{}".contains(c) => break,
+            None if c == ':' && next == ' ' => break,
+            None if c == ' ' && (next == '#' || next == ' ' || i + 1 == rest.len()) => break,
             None => {}
         }
         width += 1;
@@ -164,6 +169,12 @@ mod tests {
             Some("minutes")
         );
         assert_eq!(suggest("zzz", ["id", "minutes", "kind"]), None);
+    }
+
+    #[test]
+    fn plain_scalar_with_spaces_is_underlined_whole() {
+        assert_eq!(token_width("  - id: Uke 1 Oppstart", 9), 14);
+        assert_eq!(token_width("roles: [a b, c]", 9), 3);
     }
 
     #[test]

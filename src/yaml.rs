@@ -89,6 +89,13 @@ fn explain(message: &str) -> (String, Option<String>) {
             Some("check the indentation and that brackets and quotes are closed".into()),
         );
     }
+    let syntax = ["indicator", "scanning", "parsing", "did not find", "unclosed", "expected"];
+    if syntax.iter().any(|w| message.contains(w)) {
+        return (
+            format!("this is not valid YAML: {message}"),
+            Some("check the indentation, and that every [ { and quote opened on this or an earlier line is closed".into()),
+        );
+    }
     (message.to_owned(), None)
 }
 

@@ -116,7 +116,16 @@ impl Checker<'_> {
                 other.name(),
                 kind.name()
             ),
-            (None, None) => format!("{}s are defined under {}", kind.name(), kind.home()),
+            (None, None) if candidates.is_empty() => {
+                format!("no {} is defined; {}s are defined under {}", kind.name(), kind.name(), kind.home())
+            }
+            (None, None) => {
+                let mut known = candidates.clone();
+                known.sort_unstable();
+                let shown = known.iter().take(12).map(|k| format!("`{k}`")).collect::<Vec<_>>();
+                let more = if known.len() > 12 { ", …" } else { "" };
+                format!("known {}s: {}{more}", kind.name(), shown.join(", "))
+            }
         };
         let loc = reference.loc;
         self.problem(loc, format!("unknown {} `{name}`", kind.name()), hint);
@@ -167,7 +176,12 @@ pub fn workbook(
     }
     match workbook {
         Some(workbook) if checker.problems.is_empty() => Ok(workbook),
-        _ => Err(checker.problems),
+        _ => {
+            // Read in file order, top to bottom, as people fix them.
+            let mut problems = checker.problems;
+            problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+            Err(problems)
+        }
     }
 }
 

@@ -1,0 +1,92 @@
+//! The one way integration tests run samskap: the real binary, in a folder
+//! of the test's choosing, with stdout, stderr, exit code and files checked.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The result of one run.
+pub struct Run {
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// The exit code.
+    pub code: i32,
+}
+
+impl Run {
+    /// Fails unless the exit code is `code`; returns self for more checks.
+    #[track_caller]
+    pub fn code(self, code: i32) -> Self {
+        assert_eq!(
+            self.code, code,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            !self.stderr.contains("panicked") && !self.stderr.contains("RUST_BACKTRACE"),
+            "samskap panicked:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// Fails unless the run succeeded.
+    #[track_caller]
+    pub fn ok(self) -> Self {
+        self.code(0)
+    }
+}
+
+/// Runs `samskap ARGS` in `dir` with no terminal attached.
+pub fn samskap_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::cargo_bin("samskap")
+        .expect("binary built")
+        .current_dir(dir)
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("samskap runs");
+    Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+/// Runs `samskap ARGS` in the repository's root.
+pub fn samskap(args: &[&str]) -> Run {
+    samskap_in(&root(), args)
+}
+
+/// The repository's root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture folder under tests/fixtures.
+pub fn fixture(path: &str) -> PathBuf {
+    root().join("tests/fixtures").join(path)
+}
+
+/// Every file below `dir` with its bytes, for before/after comparisons.
+pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("readable dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("readable file");
+                files.push((path.strip_prefix(dir).expect("below").to_owned(), bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}

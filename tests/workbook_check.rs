@@ -1,0 +1,105 @@
+//! `samskap workbook check` on malformed workbooks: each fixture's exact
+//! message, with file, line and column, is pinned in a snapshot.
+
+mod common;
+
+use common::{fixture, samskap_in};
+
+const MALFORMED: &[&str] = &[
+    "agenda-too-long",
+    "bad-syntax",
+    "dangling-method",
+    "duplicate-id",
+    "duplicate-key",
+    "empty-file",
+    "empty-include",
+    "id-not-slug",
+    "include-escapes",
+    "many-problems",
+    "missing-field",
+    "missing-include",
+    "missing-translation",
+    "not-utf8",
+    "root-only-in-include",
+    "tab-indent",
+    "unknown-field",
+    "unknown-kind",
+    "unknown-language",
+    "unknown-role",
+    "week-out-of-range",
+    "wrong-type",
+];
+
+#[test]
+fn every_malformed_fixture_is_listed_and_pinned() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(fixture("workbooks"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "minimal")
+        .collect();
+    on_disk.sort();
+    assert_eq!(on_disk, MALFORMED, "a fixture folder is not in MALFORMED");
+    assert!(MALFORMED.len() >= 15);
+}
+
+#[test]
+fn malformed_workbooks_are_reported_with_place_and_hint() {
+    let dir = fixture("workbooks");
+    for name in MALFORMED {
+        let run = samskap_in(&dir, &["workbook", "check", name]).code(65);
+        assert!(run.stdout.is_empty(), "{name}: nothing on stdout");
+        assert!(
+            run.stderr.contains(&format!("--> {name}/")),
+            "{name}: names the file:\n{}",
+            run.stderr
+        );
+        insta::assert_snapshot!(format!("check_{name}"), run.stderr);
+    }
+}
+
+#[test]
+fn the_same_problems_via_global_workbook_option() {
+    let dir = fixture("workbooks");
+    let direct = samskap_in(&dir, &["workbook", "check", "unknown-field"]).code(65);
+    let global = samskap_in(&dir, &["--workbook", "unknown-field", "workbook", "list"]).code(65);
+    assert_eq!(direct.stderr, global.stderr);
+}
+
+#[test]
+fn minimal_workbook_passes() {
+    let run = samskap_in(&fixture("workbooks"), &["workbook", "check", "minimal"]).ok();
+    insta::assert_snapshot!(run.stdout);
+    let run = samskap_in(
+        &fixture("workbooks"),
+        &["--lang", "en", "workbook", "check", "minimal/workbook.yaml"],
+    )
+    .ok();
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn a_missing_workbook_is_a_read_error() {
+    let run = samskap_in(&fixture("workbooks"), &["workbook", "check", "nowhere"]).code(66);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn list_and_show_on_a_small_workbook() {
+    let dir = fixture("workbooks");
+    for lang in ["nb", "en"] {
+        let list = samskap_in(&dir, &["--workbook", "minimal", "--lang", lang, "workbook", "list"]).ok();
+        insta::assert_snapshot!(format!("list_minimal_{lang}"), list.stdout);
+        let show = samskap_in(&dir, &["--workbook", "minimal", "--lang", lang, "workbook", "show", "oppstart"]).ok();
+        insta::assert_snapshot!(format!("show_step_minimal_{lang}"), show.stdout);
+    }
+}
+
+#[test]
+fn show_of_an_unknown_id_suggests_the_closest() {
+    let run = samskap_in(
+        &fixture("workbooks"),
+        &["--workbook", "minimal", "workbook", "show", "oppstrat"],
+    )
+    .code(2);
+    insta::assert_snapshot!(run.stderr);
+}
