@@ -53,6 +53,9 @@ pub enum Error {
     /// Writing would overwrite files that already exist.
     #[error("{} already exist{}: {}", plural(.0.len()), if .0.len() == 1 { "s" } else { "" }, list_paths(.0))]
     Exists(Vec<PathBuf>),
+    /// A folder that must be empty is not.
+    #[error("the folder `{}` is not empty", .0.display())]
+    NotEmpty(PathBuf),
     /// Something that should not happen: a bug in samskap.
     #[error("internal error: {0}")]
     Internal(String),
@@ -97,7 +100,7 @@ impl Error {
             Error::Usage { .. } => exit::USAGE,
             Error::Invalid(_) => exit::INVALID_INPUT,
             Error::Read { .. } => exit::NO_INPUT,
-            Error::Write { .. } | Error::Exists(_) => exit::CANNOT_WRITE,
+            Error::Write { .. } | Error::Exists(_) | Error::NotEmpty(_) => exit::CANNOT_WRITE,
             Error::Internal(_) => exit::INTERNAL,
         }
     }
@@ -108,6 +111,10 @@ impl Error {
             Error::Usage { hint, .. } => hint.clone(),
             Error::Exists(_) => Some(
                 "samskap never overwrites files you have; move them away, or add --force to replace them"
+                    .into(),
+            ),
+            Error::NotEmpty(_) => Some(
+                "choose a new or empty folder, or add --force to add only the files that are missing (no existing file is changed)"
                     .into(),
             ),
             Error::Read { source, .. } if source.kind() == io::ErrorKind::NotFound => {

@@ -32,6 +32,20 @@ fn to_u32(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// Like [`parse`], but an empty file (or one of only comments) is the
+/// type's default: for files samskap itself creates and fills.
+pub fn parse_or_empty<T: DeserializeOwned + Default>(
+    display: &str,
+    text: &str,
+    source: u32,
+) -> Result<T, Diagnostic> {
+    if is_blank(text) {
+        Ok(T::default())
+    } else {
+        parse(display, text, source)
+    }
+}
+
 /// Whether the text holds nothing but blank lines and comments.
 fn is_blank(text: &str) -> bool {
     text.lines()
@@ -89,7 +103,14 @@ fn explain(message: &str) -> (String, Option<String>) {
             Some("check the indentation and that brackets and quotes are closed".into()),
         );
     }
-    let syntax = ["indicator", "scanning", "parsing", "did not find", "unclosed", "expected"];
+    let syntax = [
+        "indicator",
+        "scanning",
+        "parsing",
+        "did not find",
+        "unclosed",
+        "expected",
+    ];
     if syntax.iter().any(|w| message.contains(w)) {
         return (
             format!("this is not valid YAML: {message}"),

@@ -31,19 +31,30 @@ fn builtin_workbook_is_complete() {
     }
     for (_, step) in wb.steps() {
         let total: u32 = step.agenda.iter().map(|b| u32::from(*b.minutes)).sum();
-        assert_eq!(total, u32::from(*step.minutes), "{}: agenda fills the session", step.id);
+        assert_eq!(
+            total,
+            u32::from(*step.minutes),
+            "{}: agenda fills the session",
+            step.id
+        );
         assert!(!step.checklist.is_empty(), "{}: has a checklist", step.id);
     }
     let kinds: Vec<StepKind> = sprint.steps.iter().map(|s| s.kind).collect();
     for kind in [StepKind::Interview, StepKind::Testing] {
-        assert!(kinds.contains(&kind), "the sprint involves residents: {kind:?}");
+        assert!(
+            kinds.contains(&kind),
+            "the sprint involves residents: {kind:?}"
+        );
     }
     assert!(wb.methods.len() >= 12);
     let questions = wb.questions.as_ref().expect("question bank");
     assert!(questions.topics.len() >= 5);
     let model = wb.model.as_ref().expect("model");
     assert_eq!(model.prerequisites.len(), 7);
-    assert_eq!(wb.knowledge.as_ref().expect("knowledge").challenges.len(), 4);
+    assert_eq!(
+        wb.knowledge.as_ref().expect("knowledge").challenges.len(),
+        4
+    );
 }
 
 #[test]
@@ -56,7 +67,18 @@ fn export_then_check_gives_the_same_workbook() {
     assert_eq!(builtin, reloaded);
     for lang in ["nb", "en"] {
         samskap_in(dir.path(), &["--lang", lang, "workbook", "check", "wb"]).ok();
-        samskap_in(dir.path(), &["--lang", lang, "--workbook", "wb/workbook.yaml", "workbook", "list"]).ok();
+        samskap_in(
+            dir.path(),
+            &[
+                "--lang",
+                lang,
+                "--workbook",
+                "wb/workbook.yaml",
+                "workbook",
+                "list",
+            ],
+        )
+        .ok();
     }
 }
 
@@ -93,7 +115,12 @@ fn every_step_and_method_can_be_shown() {
         for (_, step) in wb.steps() {
             assert!(list.stdout.contains(step.id.as_str()), "{} listed", step.id);
         }
-        for id in wb.steps().map(|(_, s)| s.id.as_str()).take(3).chain(["dybdeintervju"]) {
+        for id in wb
+            .steps()
+            .map(|(_, s)| s.id.as_str())
+            .take(3)
+            .chain(["dybdeintervju"])
+        {
             let run = samskap(&["--lang", lang, "workbook", "show", id]).ok();
             assert!(run.stdout.starts_with("# "), "{id}: {}", run.stdout);
         }

@@ -20,11 +20,49 @@ fn load_bytes(root: &[u8], included: &[u8]) -> Result<(), String> {
 
 /// Keys the loader knows, so generated YAML reaches deep into the model.
 const KEYS: &[&str] = &[
-    "title", "description", "languages", "include", "defaults", "roles", "phases", "methods",
-    "questions", "model", "knowledge", "id", "purpose", "weeks", "sprint", "steps", "kind",
-    "week", "runs", "minutes", "agenda", "method", "notes", "nb", "en", "group_size", "min",
-    "max", "topics", "consent", "rights", "warm_up", "closing", "text", "follow_ups", "scale",
-    "prerequisites", "statements", "challenges", "time", "groups", "weekday", "members_per_group",
+    "title",
+    "description",
+    "languages",
+    "include",
+    "defaults",
+    "roles",
+    "phases",
+    "methods",
+    "questions",
+    "model",
+    "knowledge",
+    "id",
+    "purpose",
+    "weeks",
+    "sprint",
+    "steps",
+    "kind",
+    "week",
+    "runs",
+    "minutes",
+    "agenda",
+    "method",
+    "notes",
+    "nb",
+    "en",
+    "group_size",
+    "min",
+    "max",
+    "topics",
+    "consent",
+    "rights",
+    "warm_up",
+    "closing",
+    "text",
+    "follow_ups",
+    "scale",
+    "prerequisites",
+    "statements",
+    "challenges",
+    "time",
+    "groups",
+    "weekday",
+    "members_per_group",
 ];
 
 fn scalar() -> impl Strategy<Value = String> {
@@ -57,14 +95,21 @@ fn node() -> impl Strategy<Value = String> {
                 }
             ),
             prop::collection::vec(inner, 0..5).prop_map(|items| {
-                items.iter().map(|v| format!("-\n{}", indent(v))).collect::<Vec<_>>().join("\n")
+                items
+                    .iter()
+                    .map(|v| format!("-\n{}", indent(v)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             }),
         ]
     })
 }
 
 fn indent(s: &str) -> String {
-    s.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+    s.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 proptest! {

@@ -47,7 +47,11 @@ fn schema_validates_the_builtin_workbook() {
     assert!(files.len() >= 6, "{files:?}");
     let output = validate(&schema, &files);
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(stdout.contains(", 0 problems"), "{stdout}");
 }
 

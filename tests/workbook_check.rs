@@ -87,9 +87,25 @@ fn a_missing_workbook_is_a_read_error() {
 fn list_and_show_on_a_small_workbook() {
     let dir = fixture("workbooks");
     for lang in ["nb", "en"] {
-        let list = samskap_in(&dir, &["--workbook", "minimal", "--lang", lang, "workbook", "list"]).ok();
+        let list = samskap_in(
+            &dir,
+            &["--workbook", "minimal", "--lang", lang, "workbook", "list"],
+        )
+        .ok();
         insta::assert_snapshot!(format!("list_minimal_{lang}"), list.stdout);
-        let show = samskap_in(&dir, &["--workbook", "minimal", "--lang", lang, "workbook", "show", "oppstart"]).ok();
+        let show = samskap_in(
+            &dir,
+            &[
+                "--workbook",
+                "minimal",
+                "--lang",
+                lang,
+                "workbook",
+                "show",
+                "oppstart",
+            ],
+        )
+        .ok();
         insta::assert_snapshot!(format!("show_step_minimal_{lang}"), show.stdout);
     }
 }

@@ -49,7 +49,8 @@ pub struct Sources {
 }
 
 impl Sources {
-    fn add(&mut self, display: String, text: String) -> u32 {
+    /// Records a file and returns its index for `Loc::source`.
+    pub fn add(&mut self, display: String, text: String) -> u32 {
         self.files.push((display, text));
         u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX)
     }
@@ -60,6 +61,13 @@ impl Sources {
             Some((name, text)) => Diagnostic::at(name, text, loc.line, loc.col, message),
             None => Diagnostic::file("<workbook>", message),
         }
+    }
+
+    /// The text of a source.
+    pub fn text(&self, source: u32) -> &str {
+        self.files
+            .get(source as usize)
+            .map_or("", |(_, text)| text.as_str())
     }
 
     /// The display name of a source.

@@ -61,6 +61,12 @@ pub struct Defaults {
     pub weekday: Weekday,
     /// The time sessions start, as HH:MM.
     pub time: At<String>,
+    /// An example challenge, offered when a new sprint is set up.
+    #[serde(default)]
+    pub challenge: Option<Text>,
+    /// An example target group, offered when a new sprint is set up.
+    #[serde(default)]
+    pub target_group: Option<Text>,
 }
 
 /// A working day of the week.

@@ -117,12 +117,21 @@ impl Checker<'_> {
                 kind.name()
             ),
             (None, None) if candidates.is_empty() => {
-                format!("no {} is defined; {}s are defined under {}", kind.name(), kind.name(), kind.home())
+                format!(
+                    "no {} is defined; {}s are defined under {}",
+                    kind.name(),
+                    kind.name(),
+                    kind.home()
+                )
             }
             (None, None) => {
                 let mut known = candidates.clone();
                 known.sort_unstable();
-                let shown = known.iter().take(12).map(|k| format!("`{k}`")).collect::<Vec<_>>();
+                let shown = known
+                    .iter()
+                    .take(12)
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>();
                 let more = if known.len() > 12 { ", …" } else { "" };
                 format!("known {}s: {}{more}", kind.name(), shown.join(", "))
             }
@@ -277,6 +286,8 @@ fn default_defaults() -> Defaults {
         members_per_group: 3,
         weekday: Weekday::Tue,
         time: At::new("09:00".into()),
+        challenge: None,
+        target_group: None,
     }
 }
 
@@ -486,6 +497,8 @@ fn missing_hint(lang: Lang) -> String {
 fn for_each_text(wb: &Workbook, f: &mut dyn FnMut(&Text)) {
     f(&wb.title);
     wb.description.iter().for_each(&mut *f);
+    wb.defaults.challenge.iter().for_each(&mut *f);
+    wb.defaults.target_group.iter().for_each(&mut *f);
     for role in &wb.roles {
         f(&role.title);
         f(&role.description);

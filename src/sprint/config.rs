@@ -1,0 +1,267 @@
+//! `samskap.yaml`: the sprint's settings as people write them, and the
+//! checked [`Sprint`] made from them. The file is written once by
+//! `new-sprint` and then edited by people; samskap never rewrites it.
+
+use chrono::{NaiveDate, NaiveTime};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::workbook::load::Sources;
+use crate::workbook::{At, Id, Lang, Weekday, is_slug};
+
+/// The sprint file, `samskap.yaml`, as written.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SprintFile {
+    /// The sprint's name, shown on every document.
+    pub name: At<String>,
+    /// The language of the documents: nb (Norwegian bokmål) or en (English).
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    /// The workbook, relative to this file: a workbook.yaml or its folder. Leave out for the built-in workbook.
+    #[serde(default)]
+    pub workbook: Option<At<String>>,
+    /// The challenge (problem statement) the sprint works on, as a question.
+    pub challenge: At<String>,
+    /// The target group: the residents the sprint is for.
+    pub target_group: At<String>,
+    /// The first day of the process, as YYYY-MM-DD.
+    pub start: At<String>,
+    /// The weekday sessions are held on: mon, tue, wed, thu or fri.
+    pub weekday: At<Weekday>,
+    /// The time sessions start, as HH:MM.
+    pub time: At<String>,
+    /// Where sessions are held.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// The facilitators (names or roles).
+    #[serde(default)]
+    pub facilitators: Vec<String>,
+    /// The members of the steering group.
+    #[serde(default)]
+    pub steering_group: Vec<String>,
+    /// The work groups.
+    pub groups: Vec<GroupFile>,
+}
+
+/// A work group as written.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupFile {
+    /// A short id used in commands and folder names, such as `gruppe-1`.
+    pub id: Id,
+    /// The group's name; the id when left out.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The part of the challenge this group explores.
+    #[serde(default)]
+    pub sub_challenge: String,
+    /// The employees in the group (names are fine here: they are staff, not residents).
+    #[serde(default)]
+    pub members: Vec<String>,
+}
+
+/// A checked sprint: dates and times parsed, group ids safe to use as
+/// folder names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sprint {
+    /// The sprint's name.
+    pub name: String,
+    /// The documents' language, when the file sets one.
+    pub lang: Option<Lang>,
+    /// The workbook path as written, relative to the workspace.
+    pub workbook: Option<String>,
+    /// The challenge.
+    pub challenge: String,
+    /// The target group.
+    pub target_group: String,
+    /// The first day of the process.
+    pub start: NaiveDate,
+    /// The session weekday.
+    pub weekday: chrono::Weekday,
+    /// The session start time.
+    pub time: NaiveTime,
+    /// Where sessions are held.
+    pub place: Option<String>,
+    /// The facilitators.
+    pub facilitators: Vec<String>,
+    /// The steering group.
+    pub steering_group: Vec<String>,
+    /// The work groups.
+    pub groups: Vec<Group>,
+}
+
+/// A checked work group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// The id: a slug, safe as a folder name.
+    pub id: String,
+    /// The name shown in documents.
+    pub name: String,
+    /// The sub-challenge; empty until someone writes it.
+    pub sub_challenge: String,
+    /// The members.
+    pub members: Vec<String>,
+}
+
+impl Sprint {
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The group ids in order.
+    pub fn group_ids(&self) -> Vec<String> {
+        self.groups.iter().map(|g| g.id.clone()).collect()
+    }
+}
+
+/// Converts a workbook weekday to chrono's.
+pub fn chrono_weekday(day: Weekday) -> chrono::Weekday {
+    match day {
+        Weekday::Mon => chrono::Weekday::Mon,
+        Weekday::Tue => chrono::Weekday::Tue,
+        Weekday::Wed => chrono::Weekday::Wed,
+        Weekday::Thu => chrono::Weekday::Thu,
+        Weekday::Fri => chrono::Weekday::Fri,
+    }
+}
+
+/// Parses YYYY-MM-DD.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// Parses HH:MM.
+pub fn parse_time(s: &str) -> Option<NaiveTime> {
+    let s = s.trim();
+    (s.len() == 5)
+        .then(|| NaiveTime::parse_from_str(s, "%H:%M").ok())
+        .flatten()
+}
+
+/// Why a group id is unsafe, in words, or `None` when it is a good id.
+pub fn group_id_problem(id: &str) -> Option<&'static str> {
+    if id.contains('/') || id.contains('\\') {
+        Some("it contains a slash, and group ids become folder names")
+    } else if id.contains("..") || id.starts_with('.') {
+        Some("it contains `..` or starts with a dot, and group ids become folder names")
+    } else if !is_slug(id) {
+        Some("ids use only lowercase letters a-z, digits and single hyphens")
+    } else {
+        None
+    }
+}
+
+/// Checks the sprint file; every problem is reported with its place.
+pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut problem = |loc, message: String, hint: &str| {
+        problems.push(sources.diagnostic(loc, message).with_hint(hint));
+    };
+    let start = parse_date(&file.start);
+    if start.is_none() {
+        problem(
+            file.start.loc,
+            format!("`{}` is not a date", *file.start),
+            "write the date as YYYY-MM-DD, for example 2027-01-11",
+        );
+    }
+    let time = parse_time(&file.time);
+    if time.is_none() {
+        problem(
+            file.time.loc,
+            format!("`{}` is not a time of day", *file.time),
+            "write the time as HH:MM, for example \"09:00\"",
+        );
+    }
+    if file.name.trim().is_empty() {
+        problem(
+            file.name.loc,
+            "the sprint has no name".into(),
+            "give the sprint a name, for example `name: Høsten 2027`",
+        );
+    }
+    if file.groups.is_empty() {
+        problem(
+            file.name.loc,
+            "the sprint has no work groups".into(),
+            "add groups under `groups:`, each with an `id`",
+        );
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for group in &file.groups {
+        let id = group.id.as_str();
+        if let Some(why) = group_id_problem(id) {
+            problem(
+                group.id.loc(),
+                format!("the group id `{id}` cannot be used: {why}"),
+                "use an id such as `gruppe-1`",
+            );
+        }
+        if seen.contains(&id) {
+            problem(
+                group.id.loc(),
+                format!("the group id `{id}` is used twice"),
+                "give every group its own id",
+            );
+        }
+        seen.push(id);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (Some(start), Some(time)) = (start, time) else {
+        return Err(problems);
+    };
+    Ok(Sprint {
+        name: file.name.value,
+        lang: file.lang,
+        workbook: file.workbook.map(|w| w.value),
+        challenge: file.challenge.value,
+        target_group: file.target_group.value,
+        start,
+        weekday: chrono_weekday(*file.weekday),
+        time,
+        place: file.place,
+        facilitators: file.facilitators,
+        steering_group: file.steering_group,
+        groups: file
+            .groups
+            .into_iter()
+            .map(|g| Group {
+                name: g.name.unwrap_or_else(|| g.id.as_str().to_owned()),
+                id: g.id.as_str().to_owned(),
+                sub_challenge: g.sub_challenge,
+                members: g.members,
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_group_ids_are_rejected() {
+        for bad in ["../x", "a/b", "a\\b", ".skjult", "a..b", "Gruppe 1", ""] {
+            assert!(group_id_problem(bad).is_some(), "{bad}");
+        }
+        assert_eq!(group_id_problem("gruppe-1"), None);
+    }
+
+    #[test]
+    fn dates_and_times() {
+        assert_eq!(
+            parse_date("2027-01-11"),
+            NaiveDate::from_ymd_opt(2027, 1, 11)
+        );
+        assert_eq!(parse_date("2027-02-30"), None);
+        assert_eq!(parse_date("11.01.2027"), None);
+        assert_eq!(parse_time("09:00"), NaiveTime::from_hms_opt(9, 0, 0));
+        assert_eq!(parse_time("9:00"), None);
+        assert_eq!(parse_time("25:00"), None);
+    }
+}

@@ -1,0 +1,299 @@
+//! Creating a sprint workspace: the plain settings `new-sprint` gathers
+//! (from flags or prompts) and the files made from them.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::{PROGRESS_FILE, SPRINT_FILE};
+use crate::error::{Error, Result};
+use crate::fs::{self, Overwrite};
+use crate::i18n::tr;
+use crate::workbook::{Lang, Weekday};
+
+/// Everything needed to start a sprint, however it was gathered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewSprint {
+    /// The sprint's name.
+    pub name: String,
+    /// The documents' language.
+    pub lang: Lang,
+    /// The workbook, as a path relative to the workspace; `None` for the built-in one.
+    pub workbook: Option<String>,
+    /// The challenge.
+    pub challenge: String,
+    /// The target group.
+    pub target_group: String,
+    /// The first day.
+    pub start: NaiveDate,
+    /// The session weekday.
+    pub weekday: Weekday,
+    /// The session start time.
+    pub time: NaiveTime,
+    /// Where sessions are held.
+    pub place: Option<String>,
+    /// The steering group's members.
+    pub steering_group: Vec<String>,
+    /// The work groups, in order.
+    pub groups: Vec<NewGroup>,
+}
+
+/// A work group of a new sprint.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewGroup {
+    /// The part of the challenge it explores (may be filled in later).
+    pub sub_challenge: String,
+    /// Its members.
+    pub members: Vec<String>,
+}
+
+/// What `create` did.
+#[derive(Debug, Default)]
+pub struct Created {
+    /// Files written.
+    pub written: Vec<PathBuf>,
+    /// Files that were there already and were kept as they are.
+    pub kept: Vec<PathBuf>,
+}
+
+/// A YAML scalar that reads back as exactly `s` (JSON strings are YAML).
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+fn list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|i| quoted(i)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn weekday_code(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+    }
+}
+
+impl NewSprint {
+    /// The text of `samskap.yaml`, with comments that explain each field.
+    pub fn sprint_yaml(&self) -> String {
+        let l = self.lang;
+        let mut y = String::new();
+        let mut line = |s: &str| {
+            y.push_str(s);
+            y.push('\n');
+        };
+        line("# yaml-language-server: $schema=samskap.schema.json");
+        line("#");
+        line(tr(
+            l,
+            "# Innstillingene for sprinten. Fila er deres: rediger den fritt. samskap leser\n# den, men skriver den aldri om. Sjekk endringer med `samskap check`.",
+            "# The sprint's settings. The file is yours: edit it freely. samskap reads it\n# but never rewrites it. Check your changes with `samskap check`.",
+        ));
+        line("");
+        line(tr(
+            l,
+            "# Navnet på sprinten, som står på alle dokumentene.",
+            "# The sprint's name, shown on every document.",
+        ));
+        line(&format!("name: {}", quoted(&self.name)));
+        line(tr(
+            l,
+            "# Språket i dokumentene: nb (bokmål) eller en (engelsk).",
+            "# The documents' language: nb (Norwegian bokmål) or en (English).",
+        ));
+        line(&format!("lang: {}", self.lang));
+        line(tr(
+            l,
+            "# Arbeidsboka, relativt til denne fila. Uten denne linja brukes den innebygde.",
+            "# The workbook, relative to this file. Without this line the built-in one is used.",
+        ));
+        match &self.workbook {
+            Some(path) => line(&format!("workbook: {}", quoted(path))),
+            None => line("# workbook: min-arbeidsbok"),
+        }
+        line(tr(
+            l,
+            "# Utfordringen (problemstillingen) sprinten jobber med.",
+            "# The challenge (problem statement) the sprint works on.",
+        ));
+        line(&format!("challenge: {}", quoted(&self.challenge)));
+        line(tr(
+            l,
+            "# Målgruppa: innbyggerne sprinten er til for.",
+            "# The target group: the residents the sprint is for.",
+        ));
+        line(&format!("target_group: {}", quoted(&self.target_group)));
+        line(tr(
+            l,
+            "# Første dag i prosessen (ÅÅÅÅ-MM-DD). Samlingene legges på ukedagen under, og\n# flyttes til neste arbeidsdag når de faller på en helligdag.",
+            "# The first day of the process (YYYY-MM-DD). Sessions fall on the weekday below,\n# and move to the next working day when they fall on a public holiday.",
+        ));
+        line(&format!("start: {}", self.start.format("%Y-%m-%d")));
+        line(tr(
+            l,
+            "# Ukedagen samlingene holdes: mon, tue, wed, thu eller fri.",
+            "# The weekday of the sessions: mon, tue, wed, thu or fri.",
+        ));
+        line(&format!("weekday: {}", weekday_code(self.weekday)));
+        line(tr(
+            l,
+            "# Klokkeslettet samlingene starter (TT:MM).",
+            "# The time sessions start (HH:MM).",
+        ));
+        line(&format!("time: \"{}\"", self.time.format("%H:%M")));
+        line(tr(
+            l,
+            "# Hvor samlingene holdes.",
+            "# Where the sessions are held.",
+        ));
+        match &self.place {
+            Some(place) => line(&format!("place: {}", quoted(place))),
+            None => line(tr(
+                l,
+                "# place: Bydelshuset, møterom 1",
+                "# place: District hall, room 1",
+            )),
+        }
+        line(tr(l, "# Styringsgruppa.", "# The steering group."));
+        line(&format!("steering_group: {}", list(&self.steering_group)));
+        line(tr(
+            l,
+            "# Arbeidsgruppene. `id` brukes i kommandoer og mappenavn: små bokstaver a-z,\n# tall og bindestrek. Skriv aldri innbyggernes navn her eller andre steder.",
+            "# The work groups. `id` is used in commands and folder names: lowercase a-z,\n# digits and hyphens. Never write residents' names here or anywhere else.",
+        ));
+        line("groups:");
+        for (i, group) in self.groups.iter().enumerate() {
+            let n = i + 1;
+            line(&format!("  - id: {}-{n}", tr(l, "gruppe", "group")));
+            line(&format!(
+                "    name: {}",
+                quoted(&format!("{} {n}", tr(l, "Gruppe", "Group")))
+            ));
+            line(tr(
+                l,
+                "    # Den delen av utfordringen gruppa utforsker.",
+                "    # The part of the challenge the group explores.",
+            ));
+            line(&format!(
+                "    sub_challenge: {}",
+                quoted(&group.sub_challenge)
+            ));
+            line(&format!("    members: {}", list(&group.members)));
+        }
+        y
+    }
+
+    /// The workspace's README: what to do next, in the sprint's language.
+    pub fn readme(&self) -> String {
+        let l = self.lang;
+        let body = tr(l, README_NB, README_EN);
+        format!("# {}\n\n{}", self.name, body)
+    }
+
+    /// Every file of a new workspace, relative to its folder.
+    pub fn files(&self) -> Vec<(PathBuf, String)> {
+        vec![
+            (PathBuf::from(SPRINT_FILE), self.sprint_yaml()),
+            (PathBuf::from("samskap.schema.json"), super::schema()),
+            (
+                PathBuf::from(PROGRESS_FILE),
+                super::Progress::default().render(),
+            ),
+            (PathBuf::from("README.md"), self.readme()),
+            (PathBuf::from(".gitignore"), GITIGNORE.to_owned()),
+        ]
+    }
+}
+
+const GITIGNORE: &str = "\
+# Made by samskap and made again on demand: not for git.
+out/
+.samskap.lock
+";
+
+const README_NB: &str = "\
+Dette er arbeidsområdet for sprinten, laget med `samskap new-sprint`.
+
+## Slik kommer dere videre
+
+1. Les gjennom og fyll inn `samskap.yaml`: underproblemstillingen og
+   medlemmene i hver arbeidsgruppe, styringsgruppa og stedet.
+   Sjekk endringene med `samskap check`.
+2. Se hvor sprinten står og hva som mangler: `samskap status`.
+3. Se neste steg i sin helhet, med agenda og klokkeslett: `samskap next`.
+4. Når et steg er gjennomført: `samskap done STEG` (legg til `--group ID`
+   for steg som holdes i hver gruppe).
+
+Alle kommandoene kan kjøres fra denne mappen eller en mappe under den.
+
+## Filene
+
+| fil | hva |
+|---|---|
+| `samskap.yaml` | innstillingene for sprinten; deres fil, samskap skriver den aldri om |
+| `progress.yaml` | hvilke steg som er gjennomført; skrives bare av samskap |
+| `groups/ID/interviews/` | intervjunotatene til hver gruppe |
+| `out/` | dokumentene samskap lager (ikke i git) |
+
+## Personvern
+
+Intervjunotatene handler om familier og barn, og er helseopplysninger. Bruk
+pseudonymer, aldri navn, fødselsnummer, telefonnummer eller e-postadresser.
+Lagre arbeidsområdet bare der bydelen har godkjent lagring av slike
+opplysninger, og slett notatene når prosjektet er ferdig.
+";
+
+const README_EN: &str = "\
+This is the sprint's workspace, made with `samskap new-sprint`.
+
+## What to do next
+
+1. Read and fill in `samskap.yaml`: each work group's sub-challenge and
+   members, the steering group and the place. Check your changes with
+   `samskap check`.
+2. See where the sprint stands and what is missing: `samskap status`.
+3. See the next step in full, with its agenda and clock times: `samskap next`.
+4. When a step has been held: `samskap done STEP` (add `--group ID` for steps
+   held in each group).
+
+Every command works from this folder or any folder below it.
+
+## The files
+
+| file | what |
+|---|---|
+| `samskap.yaml` | the sprint's settings; yours, samskap never rewrites it |
+| `progress.yaml` | which steps are done; written only by samskap |
+| `groups/ID/interviews/` | each group's interview notes |
+| `out/` | documents samskap makes (not in git) |
+
+## Privacy
+
+The interview notes are about families and children: they are health data.
+Use pseudonyms, never names, national identity numbers, phone numbers or
+e-mail addresses. Keep the workspace only where the district has approved
+storage of such data, and delete the notes when the project ends.
+";
+
+/// Creates the workspace in `dir`. An existing, non-empty `dir` is refused
+/// unless `force`; even then no existing file is changed.
+pub fn create(dir: &Path, new: &NewSprint, force: bool) -> Result<Created> {
+    let non_empty = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
+    if non_empty && !force {
+        return Err(Error::NotEmpty(dir.to_owned()));
+    }
+    let mut created = Created::default();
+    for (relative, contents) in new.files() {
+        let path = super::path_in(dir, &relative);
+        if path.exists() {
+            created.kept.push(path);
+            continue;
+        }
+        fs::write(&path, contents.as_bytes(), Overwrite::Never)?;
+        created.written.push(path);
+    }
+    Ok(created)
+}

@@ -1,0 +1,139 @@
+//! The sprint workspace on disk: a folder with `samskap.yaml` at its root,
+//! found upward from where samskap runs (as git finds its repository).
+
+pub mod config;
+pub mod create;
+pub mod progress;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::workbook::load::Sources;
+use crate::workbook::{Lang, Workbook, WorkbookSource};
+use crate::{fs, yaml};
+
+pub use config::{Group, Sprint, SprintFile};
+pub use progress::{Done, Progress};
+
+/// The sprint's settings file, edited by people.
+pub const SPRINT_FILE: &str = "samskap.yaml";
+/// The record of done steps, written only by samskap.
+pub const PROGRESS_FILE: &str = "progress.yaml";
+/// The lock taken while progress is updated.
+pub const LOCK_FILE: &str = ".samskap.lock";
+
+/// An open sprint workspace: its folder, settings and workbook.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The workspace folder, relative to where samskap runs where possible.
+    pub root: PathBuf,
+    /// The checked settings.
+    pub sprint: Sprint,
+    /// The workbook the sprint follows.
+    pub workbook: Workbook,
+}
+
+/// The nearest folder at or above the current one holding `samskap.yaml`,
+/// as a relative path (`.`, `..`, `../..`) so messages stay short.
+pub fn find_root() -> Option<PathBuf> {
+    let mut relative = PathBuf::from(".");
+    let mut absolute = std::env::current_dir().ok()?;
+    loop {
+        if absolute.join(SPRINT_FILE).is_file() {
+            return Some(relative);
+        }
+        absolute = absolute.parent()?.to_owned();
+        relative = if relative == Path::new(".") {
+            PathBuf::from("..")
+        } else {
+            relative.join("..")
+        };
+    }
+}
+
+/// The path of `file` in `root`, without a leading `./`.
+pub fn path_in(root: &Path, file: impl AsRef<Path>) -> PathBuf {
+    if root == Path::new(".") {
+        file.as_ref().to_owned()
+    } else {
+        root.join(file)
+    }
+}
+
+impl Workspace {
+    /// Opens the workspace around the current folder. `workbook` (from
+    /// --workbook) overrides the one `samskap.yaml` names.
+    pub fn open(workbook: Option<&Path>) -> Result<Workspace> {
+        let root = find_root().ok_or_else(|| {
+            Error::usage(
+                format!(
+                    "no sprint here: found no {SPRINT_FILE} in this folder or any folder above it"
+                ),
+                "start a sprint with `samskap new-sprint DIR`, or run inside one (or use -C DIR)",
+            )
+        })?;
+        let mut sources = Sources::default();
+        let sprint = read_sprint(&root, &mut sources)?;
+        let source = match (workbook, &sprint.workbook) {
+            (Some(path), _) => WorkbookSource::Path(path.to_owned()),
+            (None, Some(path)) => WorkbookSource::Path(root.join(path)),
+            (None, None) => WorkbookSource::BuiltIn,
+        };
+        let workbook = crate::workbook::load(&source)?;
+        Ok(Workspace {
+            root,
+            sprint,
+            workbook,
+        })
+    }
+
+    /// The language of output: --lang, else the sprint's, else bokmål.
+    pub fn lang(&self, cli: Option<Lang>) -> Lang {
+        cli.or(self.sprint.lang).unwrap_or(Lang::Nb)
+    }
+
+    /// A path inside the workspace.
+    pub fn path(&self, file: impl AsRef<Path>) -> PathBuf {
+        path_in(&self.root, file)
+    }
+
+    /// The folder of a group's interview notes.
+    pub fn interviews_dir(&self, group: &str) -> PathBuf {
+        self.path(Path::new("groups").join(group).join("interviews"))
+    }
+
+    /// How many interview notes (`*.md`) a group has.
+    pub fn interview_count(&self, group: &str) -> usize {
+        std::fs::read_dir(self.interviews_dir(group)).map_or(0, |entries| {
+            entries
+                .filter_map(std::result::Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+                .count()
+        })
+    }
+
+    /// Reads and checks `progress.yaml` (empty when there is none yet).
+    pub fn progress(&self) -> Result<Progress> {
+        progress::read(self)
+    }
+}
+
+/// The JSON Schema of `samskap.yaml`, generated from its types.
+pub fn schema() -> String {
+    let mut schema = schemars::schema_for!(SprintFile);
+    schema.insert("title".into(), "samskap sprint file (samskap.yaml)".into());
+    let mut json = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// Reads and checks `samskap.yaml` in `root`.
+pub fn read_sprint(root: &Path, sources: &mut Sources) -> Result<Sprint> {
+    let path = path_in(root, SPRINT_FILE);
+    let display = path.display().to_string();
+    let text = fs::read_text(&path)?;
+    let id = sources.add(display.clone(), text);
+    let file: SprintFile =
+        yaml::parse(&display, sources.text(id), id).map_err(|d| Error::Invalid(vec![d]))?;
+    config::check(file, sources).map_err(Error::Invalid)
+}

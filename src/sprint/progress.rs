@@ -1,0 +1,204 @@
+//! `progress.yaml`: which steps are done, for which group, on which date.
+//! Only samskap writes it, under a lock and atomically, so two people (or
+//! two processes) marking steps at once lose no update.
+
+use std::fs::OpenOptions;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::config::parse_date;
+use super::{LOCK_FILE, PROGRESS_FILE, Workspace};
+use crate::diagnostic::{Diagnostic, suggest};
+use crate::error::{Error, Result};
+use crate::fs::{self, Overwrite};
+use crate::workbook::load::Sources;
+use crate::workbook::{At, Runs};
+
+/// The file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProgressFile {
+    #[serde(default)]
+    done: Vec<DoneFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DoneFile {
+    step: At<String>,
+    #[serde(default)]
+    group: Option<At<String>>,
+    date: At<String>,
+}
+
+/// One step marked done (for one group, when the step runs per group).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Done {
+    /// When it was marked done.
+    pub date: NaiveDate,
+    /// The step's id.
+    pub step: String,
+    /// The group, for steps that run per group.
+    pub group: Option<String>,
+}
+
+/// Everything marked done so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// The done steps, sorted by date.
+    pub done: Vec<Done>,
+}
+
+impl Progress {
+    /// The record of `step` (for `group`), if it is done.
+    pub fn find(&self, step: &str, group: Option<&str>) -> Option<&Done> {
+        self.done
+            .iter()
+            .find(|d| d.step == step && d.group.as_deref() == group)
+    }
+
+    /// The file's text: a header, then one entry per done step.
+    pub fn render(&self) -> String {
+        let mut out = String::from(
+            "# Fremdriften i sprinten. Fila skrives av samskap: bruk `samskap done`.\n\
+             # The sprint's progress. Written by samskap: use `samskap done`.\n",
+        );
+        if self.done.is_empty() {
+            out.push_str("done: []\n");
+            return out;
+        }
+        out.push_str("done:\n");
+        for d in &self.done {
+            // Step and group ids are checked slugs, dates ISO: no quoting needed.
+            out.push_str(&format!("  - step: {}\n", d.step));
+            if let Some(group) = &d.group {
+                out.push_str(&format!("    group: {group}\n"));
+            }
+            out.push_str(&format!("    date: {}\n", d.date.format("%Y-%m-%d")));
+        }
+        out
+    }
+}
+
+/// Reads `progress.yaml` and checks it against the workbook and sprint.
+pub fn read(ws: &Workspace) -> Result<Progress> {
+    let path = ws.path(PROGRESS_FILE);
+    if !path.exists() {
+        return Ok(Progress::default());
+    }
+    let display = path.display().to_string();
+    let text = fs::read_text(&path)?;
+    let mut sources = Sources::default();
+    let id = sources.add(display.clone(), text);
+    let file: ProgressFile = crate::yaml::parse_or_empty(&display, sources.text(id), id)
+        .map_err(|d| Error::Invalid(vec![d]))?;
+    check(ws, file, &sources).map_err(Error::Invalid)
+}
+
+fn check(
+    ws: &Workspace,
+    file: ProgressFile,
+    sources: &Sources,
+) -> Result<Progress, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut done = Vec::new();
+    for entry in file.done {
+        let mut problem = |loc, message: String, hint: String| {
+            problems.push(sources.diagnostic(loc, message).with_hint(hint));
+        };
+        let date = parse_date(&entry.date);
+        if date.is_none() {
+            problem(
+                entry.date.loc,
+                format!("`{}` is not a date", *entry.date),
+                "write the date as YYYY-MM-DD".into(),
+            );
+        }
+        let Some((_, step)) = ws.workbook.step(&entry.step) else {
+            let ids = ws.workbook.steps().map(|(_, s)| s.id.as_str());
+            let hint = suggest(&entry.step, ids).map_or_else(
+                || "`samskap workbook list` shows the step ids".to_owned(),
+                |best| format!("did you mean `{best}`?"),
+            );
+            problem(
+                entry.step.loc,
+                format!("unknown step `{}`", *entry.step),
+                hint,
+            );
+            continue;
+        };
+        match (&entry.group, step.runs) {
+            (Some(group), _) if ws.sprint.group(group).is_none() => {
+                let ids = ws.sprint.groups.iter().map(|g| g.id.as_str());
+                let hint = suggest(group, ids).map_or_else(
+                    || format!("the groups are: {}", ws.sprint.group_ids().join(", ")),
+                    |best| format!("did you mean `{best}`?"),
+                );
+                problem(group.loc, format!("unknown group `{}`", **group), hint);
+            }
+            (Some(group), Runs::Once) => problem(
+                group.loc,
+                format!(
+                    "the step `{}` is held once for everyone, not per group",
+                    step.id
+                ),
+                "remove the `group:` line".into(),
+            ),
+            (None, Runs::PerGroup) => problem(
+                entry.step.loc,
+                format!(
+                    "the step `{}` runs in each group, but no group is given",
+                    step.id
+                ),
+                "add `group: ID` to this entry".into(),
+            ),
+            _ => {}
+        }
+        if let Some(date) = date {
+            done.push(Done {
+                date,
+                step: entry.step.value,
+                group: entry.group.map(|g| g.value),
+            });
+        }
+    }
+    if problems.is_empty() {
+        done.sort();
+        Ok(Progress { done })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads progress under an exclusive lock, lets `change` edit it, and
+/// writes it back atomically if it changed. Returns what `change` returned.
+pub fn update<T>(ws: &Workspace, change: impl FnOnce(&mut Progress) -> T) -> Result<T> {
+    let lock_path = ws.path(LOCK_FILE);
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|source| Error::Write {
+            path: lock_path.clone(),
+            source,
+        })?;
+    // Held until `lock` is dropped at the end of this function.
+    lock.lock().map_err(|source| Error::Write {
+        path: lock_path,
+        source,
+    })?;
+    let mut progress = read(ws)?;
+    let before = progress.clone();
+    let outcome = change(&mut progress);
+    if progress != before {
+        progress.done.sort();
+        fs::write(
+            &ws.path(PROGRESS_FILE),
+            progress.render().as_bytes(),
+            Overwrite::Allowed,
+        )?;
+    }
+    Ok(outcome)
+}
