@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
+use chrono::{NaiveDate, NaiveTime};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::workbook::Lang;
+use crate::workbook::{Lang, Weekday};
 
 /// samskap: the co-creation workbook of Den samskapende bydelen, made
 /// executable. Plan a design sprint, guide its sessions, and render agendas,
@@ -53,9 +54,88 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// A weekday on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WeekdayArg {
+    /// Monday
+    Mon,
+    /// Tuesday
+    Tue,
+    /// Wednesday
+    Wed,
+    /// Thursday
+    Thu,
+    /// Friday
+    Fri,
+}
+
+impl From<WeekdayArg> for Weekday {
+    fn from(arg: WeekdayArg) -> Weekday {
+        match arg {
+            WeekdayArg::Mon => Weekday::Mon,
+            WeekdayArg::Tue => Weekday::Tue,
+            WeekdayArg::Wed => Weekday::Wed,
+            WeekdayArg::Thu => Weekday::Thu,
+            WeekdayArg::Fri => Weekday::Fri,
+        }
+    }
+}
+
+/// Parses a date given on the command line.
+pub fn date_arg(s: &str) -> Result<NaiveDate, String> {
+    crate::sprint::config::parse_date(s).ok_or_else(|| {
+        format!("`{s}` is not a date; write it as YYYY-MM-DD, for example 2027-01-11")
+    })
+}
+
+/// Parses a time of day given on the command line.
+pub fn time_arg(s: &str) -> Result<NaiveTime, String> {
+    crate::sprint::config::parse_time(s)
+        .ok_or_else(|| format!("`{s}` is not a time of day; write it as HH:MM, for example 09:00"))
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Set up a sprint workspace: asks on a terminal, or takes every answer as a flag
+    NewSprint(NewSprintArgs),
+    /// Where the sprint stands: phase and week, what is done, due, overdue and missing
+    Status {
+        /// Pretend today is this date (YYYY-MM-DD)
+        #[arg(long, value_parser = date_arg, value_name = "DATE")]
+        today: Option<NaiveDate>,
+        /// Print JSON for scripts (the shape is documented in README.md)
+        #[arg(long)]
+        json: bool,
+    },
+    /// The next step in full, with clock times, and the commands that make its documents
+    Next {
+        /// Pretend today is this date (YYYY-MM-DD)
+        #[arg(long, value_parser = date_arg, value_name = "DATE")]
+        today: Option<NaiveDate>,
+    },
+    /// Record that a step is done (for one group, when it runs per group)
+    Done {
+        /// The step's id, as `samskap status` or `samskap workbook list` shows it
+        step: String,
+        /// The group, for steps held in each group
+        #[arg(long, short, value_name = "GROUP")]
+        group: Option<String>,
+        /// Take the record back: the step is not done after all
+        #[arg(long)]
+        undo: bool,
+        /// The date it was done (default: today)
+        #[arg(long, value_parser = date_arg, value_name = "DATE")]
+        date: Option<NaiveDate>,
+    },
+    /// Walk through the current step on a terminal: read it, tick its checklist, mark it done
+    Guide {
+        /// Pretend today is this date (YYYY-MM-DD)
+        #[arg(long, value_parser = date_arg, value_name = "DATE")]
+        today: Option<NaiveDate>,
+    },
+    /// Check samskap.yaml and progress.yaml against the workbook
+    Check,
     /// Read, check and export workbooks (the process definition)
     Workbook {
         /// What to do with the workbook.
@@ -67,6 +147,53 @@ pub enum Command {
         /// The shell: bash, zsh, fish, elvish or powershell
         shell: clap_complete::Shell,
     },
+}
+
+/// The answers `new-sprint` needs; any not given are asked for on a
+/// terminal, or taken from the workbook's defaults with --yes.
+#[derive(Debug, Args)]
+pub struct NewSprintArgs {
+    /// The folder for the workspace, created if missing (default: this folder)
+    pub dir: Option<PathBuf>,
+    /// The sprint's name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The challenge (problem statement), as a question
+    #[arg(long)]
+    pub challenge: Option<String>,
+    /// The target group
+    #[arg(long, value_name = "TEXT")]
+    pub target_group: Option<String>,
+    /// The first day of the process (YYYY-MM-DD)
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub start: Option<NaiveDate>,
+    /// The weekday sessions are held on
+    #[arg(long, value_enum)]
+    pub weekday: Option<WeekdayArg>,
+    /// The time sessions start (HH:MM)
+    #[arg(long, value_parser = time_arg, value_name = "HH:MM")]
+    pub time: Option<NaiveTime>,
+    /// How many work groups (1 to 20)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=20), value_name = "N")]
+    pub groups: Option<u8>,
+    /// A group's sub-challenge; repeat once per group, in group order
+    #[arg(long = "sub-challenge", value_name = "TEXT")]
+    pub sub_challenges: Vec<String>,
+    /// A group's members, separated by commas; repeat once per group, in group order
+    #[arg(long = "members", value_name = "NAMES")]
+    pub members: Vec<String>,
+    /// The steering group's members, separated by commas
+    #[arg(long, value_name = "NAMES")]
+    pub steering_group: Option<String>,
+    /// Where sessions are held
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Take the defaults for everything not given, without asking
+    #[arg(long, short)]
+    pub yes: bool,
+    /// Add the missing files to a folder that is not empty (no existing file is changed)
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// What to do with a workbook.
@@ -93,7 +220,11 @@ pub enum WorkbookCommand {
         force: bool,
     },
     /// Print the JSON Schema of workbook files, for editors that check and complete YAML
-    Schema,
+    Schema {
+        /// The schema of the sprint file (samskap.yaml) instead
+        #[arg(long)]
+        sprint: bool,
+    },
 }
 
 #[cfg(test)]

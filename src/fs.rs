@@ -76,10 +76,13 @@ pub fn write(path: &Path, contents: &[u8], overwrite: Overwrite) -> Result<()> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).map_err(write_err)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".samskap-")
-        .tempfile_in(&dir)
-        .map_err(write_err)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".samskap-");
+    // Temporary files are private (0600); what samskap writes is shared
+    // with the team like any document (0644, less the umask).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut temp = builder.tempfile_in(&dir).map_err(write_err)?;
     temp.write_all(contents).map_err(write_err)?;
     temp.as_file().sync_all().map_err(write_err)?;
     match overwrite {

@@ -8,6 +8,7 @@ pub mod error;
 pub mod fs;
 pub mod i18n;
 pub mod output;
+pub mod prompt;
 pub mod schedule;
 pub mod sprint;
 pub mod workbook;

@@ -192,7 +192,7 @@ pub struct Session {
     /// The week of the whole process, from 1.
     pub week: u32,
     /// The day it is held.
-    #[serde(serialize_with = "iso_date")]
+    #[serde(serialize_with = "serialize_date")]
     pub date: NaiveDate,
     /// When it starts.
     #[serde(serialize_with = "clock")]
@@ -208,14 +208,26 @@ pub struct Session {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Moved {
     /// The day it would have been held.
-    #[serde(serialize_with = "iso_date")]
+    #[serde(serialize_with = "serialize_date")]
     pub from: NaiveDate,
     /// The holiday on that day.
     pub holiday: Holiday,
 }
 
-fn iso_date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+/// Serialises a date as YYYY-MM-DD.
+pub fn serialize_date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(&date.format("%Y-%m-%d"))
+}
+
+/// Serialises an optional date as YYYY-MM-DD or null.
+pub fn serialize_opt_date<S: Serializer>(
+    date: &Option<NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serialize_date(date, serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
 fn clock<S: Serializer>(time: &NaiveTime, serializer: S) -> Result<S::Ok, S::Error> {

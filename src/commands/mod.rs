@@ -1,18 +1,25 @@
 //! One module per command: each loads what it needs and calls the library.
 
+mod check;
 mod completions;
+mod done;
+mod guide;
+mod new_sprint;
+mod next;
+mod status;
 mod workbook;
 
 use std::path::PathBuf;
 
 use crate::cli::{Cli, Command, Global};
 use crate::error::{Error, Result};
+use crate::sprint::Workspace;
 use crate::workbook::{Lang, Workbook, WorkbookSource};
 
 /// What every command knows from the global options.
 pub struct Context {
-    /// The output language.
-    pub lang: Lang,
+    /// The output language, if --lang was given.
+    pub lang_arg: Option<Lang>,
     /// The workbook named with --workbook, if any.
     pub workbook: Option<PathBuf>,
 }
@@ -28,9 +35,19 @@ impl Context {
             })?;
         }
         Ok(Context {
-            lang: global.lang.map_or(Lang::Nb, Lang::from),
+            lang_arg: global.lang.map(Lang::from),
             workbook: global.workbook.clone(),
         })
+    }
+
+    /// The output language outside a sprint: --lang, else bokmål.
+    pub fn lang(&self) -> Lang {
+        self.lang_arg.unwrap_or(Lang::Nb)
+    }
+
+    /// Opens the sprint workspace around the current folder.
+    pub fn workspace(&self) -> Result<Workspace> {
+        Workspace::open(self.workbook.as_deref())
     }
 
     /// Where the workbook comes from: --workbook, or the built-in one.
@@ -52,5 +69,16 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Workbook { command } => workbook::run(&cx, command),
         Command::Completions { shell } => completions::run(shell),
+        Command::NewSprint(args) => new_sprint::run(&cx, args),
+        Command::Status { today, json } => status::run(&cx, today, json),
+        Command::Next { today } => next::run(&cx, today),
+        Command::Done {
+            step,
+            group,
+            undo,
+            date,
+        } => done::run(&cx, &step, group.as_deref(), undo, date),
+        Command::Guide { today } => guide::run(&cx, today),
+        Command::Check => check::run(&cx),
     }
 }

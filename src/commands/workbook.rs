@@ -14,18 +14,19 @@ use crate::workbook::{self, WorkbookSource, describe};
 /// Runs a workbook subcommand.
 pub fn run(cx: &Context, command: WorkbookCommand) -> Result<()> {
     match command {
-        WorkbookCommand::List => output::print(&describe::tree(&cx.load_workbook()?, cx.lang)),
+        WorkbookCommand::List => output::print(&describe::tree(&cx.load_workbook()?, cx.lang())),
         WorkbookCommand::Show { id } => show(cx, &id),
         WorkbookCommand::Check { file } => check(cx, file.map(WorkbookSource::Path)),
         WorkbookCommand::Export { dir, force } => export(cx, &dir, force),
-        WorkbookCommand::Schema => output::print(&workbook::schema()),
+        WorkbookCommand::Schema { sprint: false } => output::print(&workbook::schema()),
+        WorkbookCommand::Schema { sprint: true } => output::print(&crate::sprint::schema()),
     }
 }
 
 fn show(cx: &Context, id: &str) -> Result<()> {
     let wb = cx.load_workbook()?;
     match wb.find(id) {
-        Some(item) => output::print(&describe::item(&wb, item, cx.lang)),
+        Some(item) => output::print(&describe::item(&wb, item, cx.lang())),
         None => {
             let items = wb.items();
             let hint = match suggest(id, items.iter().map(|(i, _)| i.as_str())) {
@@ -45,7 +46,7 @@ fn check(cx: &Context, source: Option<WorkbookSource>) -> Result<()> {
     let wb = workbook::load(&source)?;
     let name = match &source {
         WorkbookSource::BuiltIn => tr(
-            cx.lang,
+            cx.lang(),
             "den innebygde arbeidsboka",
             "the built-in workbook",
         )
@@ -56,14 +57,14 @@ fn check(cx: &Context, source: Option<WorkbookSource>) -> Result<()> {
     let summary = format!(
         "OK {name}: {} {}, {} {}, {} {}, {} {}; {}: {}\n",
         wb.phases.len(),
-        tr(cx.lang, "faser", "phases"),
+        tr(cx.lang(), "faser", "phases"),
         wb.steps().count(),
-        tr(cx.lang, "steg", "steps"),
+        tr(cx.lang(), "steg", "steps"),
         wb.methods.len(),
-        tr(cx.lang, "metoder", "methods"),
+        tr(cx.lang(), "metoder", "methods"),
         wb.questions.as_ref().map_or(0, |q| q.topics.len()),
-        tr(cx.lang, "spørsmålstema", "question topics"),
-        tr(cx.lang, "språk", "languages"),
+        tr(cx.lang(), "spørsmålstema", "question topics"),
+        tr(cx.lang(), "språk", "languages"),
         languages.join(", "),
     );
     output::print(&summary)
@@ -85,12 +86,12 @@ fn export(cx: &Context, dir: &Path, force: bool) -> Result<()> {
     }
     eprintln!(
         "{} {} {} {}\n{} samskap --workbook {} workbook check",
-        tr(cx.lang, "Skrev", "Wrote"),
+        tr(cx.lang(), "Skrev", "Wrote"),
         targets.len(),
-        tr(cx.lang, "filer til", "files to"),
+        tr(cx.lang(), "filer til", "files to"),
         dir.display(),
         tr(
-            cx.lang,
+            cx.lang(),
             "Rediger filene, og sjekk dem med:",
             "Edit the files, then check them with:"
         ),

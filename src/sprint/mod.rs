@@ -4,6 +4,7 @@
 pub mod config;
 pub mod create;
 pub mod progress;
+pub mod status;
 
 use std::path::{Path, PathBuf};
 
@@ -110,6 +111,26 @@ impl Workspace {
                 .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
                 .count()
         })
+    }
+
+    /// Every session of the sprint, scheduled.
+    pub fn sessions(&self) -> Vec<crate::schedule::Session> {
+        let plan = crate::schedule::Plan {
+            start: self.sprint.start,
+            weekday: self.sprint.weekday,
+            time: self.sprint.time,
+            groups: self.sprint.group_ids(),
+        };
+        crate::schedule::schedule(&self.workbook, &plan)
+    }
+
+    /// Interview notes per group, for status.
+    pub fn interview_counts(&self) -> Vec<(String, usize)> {
+        self.sprint
+            .groups
+            .iter()
+            .map(|g| (g.id.clone(), self.interview_count(&g.id)))
+            .collect()
     }
 
     /// Reads and checks `progress.yaml` (empty when there is none yet).

@@ -4,6 +4,8 @@
 
 use std::fmt::Write;
 
+use chrono::{NaiveTime, TimeDelta};
+
 use super::{Item, Method, Phase, Runs, Step, StepKind, Text, Workbook};
 use crate::i18n::tr;
 use crate::workbook::Lang;
@@ -117,7 +119,14 @@ fn list(out: &mut String, heading: &str, items: &[Text], lang: Lang, numbered: b
 
 /// A step in full: purpose, participants, the agenda with running times,
 /// preparation, materials, outputs and checklist.
-pub fn step(wb: &Workbook, phase: &Phase, step: &Step, lang: Lang) -> String {
+/// With `start`, blocks show clock times; without, minutes from the start.
+pub fn step(
+    wb: &Workbook,
+    phase: &Phase,
+    step: &Step,
+    lang: Lang,
+    start: Option<NaiveTime>,
+) -> String {
     let mut out = format!("# {}\n\n", step.title.get(lang));
     let week = tr(lang, "uke", "week");
     let _ = writeln!(
@@ -151,9 +160,9 @@ pub fn step(wb: &Workbook, phase: &Phase, step: &Step, lang: Lang) -> String {
         roles.join(", ")
     );
     let _ = writeln!(out, "\n## {}\n", tr(lang, "Agenda", "Agenda"));
-    let mut start = 0u32;
+    let mut offset = 0u32;
     for block in &step.agenda {
-        let end = start + u32::from(*block.minutes);
+        let end = offset + u32::from(*block.minutes);
         let method = block
             .method
             .as_ref()
@@ -170,15 +179,15 @@ pub fn step(wb: &Workbook, phase: &Phase, step: &Step, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "- {}–{} **{}** ({} min){method}",
-            clock(start),
-            clock(end),
+            clock(start, offset),
+            clock(start, end),
             block.title.get(lang),
             *block.minutes
         );
         if let Some(notes) = &block.notes {
             let _ = writeln!(out, "  {}", notes.get(lang));
         }
-        start = end;
+        offset = end;
     }
     list(
         &mut out,
@@ -222,9 +231,14 @@ pub fn step(wb: &Workbook, phase: &Phase, step: &Step, lang: Lang) -> String {
     out
 }
 
-/// Minutes from the start of a session as H:MM.
-fn clock(minutes: u32) -> String {
-    format!("{}:{:02}", minutes / 60, minutes % 60)
+/// `minutes` after `start` as HH:MM, or after the session's start as H:MM.
+fn clock(start: Option<NaiveTime>, minutes: u32) -> String {
+    match start {
+        Some(start) => (start + TimeDelta::minutes(i64::from(minutes)))
+            .format("%H:%M")
+            .to_string(),
+        None => format!("{}:{:02}", minutes / 60, minutes % 60),
+    }
 }
 
 /// A method in full.
@@ -263,7 +277,7 @@ pub fn method(m: &Method, lang: Lang) -> String {
 /// Any item with an id, in full.
 pub fn item(wb: &Workbook, item: Item<'_>, lang: Lang) -> String {
     match item {
-        Item::Step(phase, s) => step(wb, phase, s, lang),
+        Item::Step(phase, s) => step(wb, phase, s, lang, None),
         Item::Method(m) => method(m, lang),
         Item::Role(r) => format!(
             "# {}\n\n`{}`\n\n{}\n",
@@ -347,10 +361,13 @@ pub fn item(wb: &Workbook, item: Item<'_>, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::clock;
+    use chrono::NaiveTime;
 
     #[test]
     fn clock_times() {
-        assert_eq!(clock(0), "0:00");
-        assert_eq!(clock(95), "1:35");
+        assert_eq!(clock(None, 0), "0:00");
+        assert_eq!(clock(None, 95), "1:35");
+        let nine = NaiveTime::from_hms_opt(9, 0, 0);
+        assert_eq!(clock(nine, 95), "10:35");
     }
 }

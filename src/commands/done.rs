@@ -1,0 +1,148 @@
+//! `samskap done STEP [--group G] [--undo] [--date D]`: records progress in
+//! progress.yaml, under a lock.
+
+use chrono::{Local, NaiveDate};
+
+use super::Context;
+use crate::diagnostic::suggest;
+use crate::error::{Error, Result};
+use crate::i18n::tr;
+use crate::sprint::progress;
+use crate::sprint::{Done, Workspace};
+use crate::workbook::{Runs, Step};
+
+/// Runs the command.
+pub fn run(
+    cx: &Context,
+    step: &str,
+    group: Option<&str>,
+    undo: bool,
+    date: Option<NaiveDate>,
+) -> Result<()> {
+    let ws = cx.workspace()?;
+    let lang = ws.lang(cx.lang_arg);
+    let (_, found) = find_step(&ws, step)?;
+    check_group(&ws, found, group)?;
+    let date = date.unwrap_or_else(|| Local::now().date_naive());
+    let title = found.title.get(lang);
+    let who = group.map(|g| format!(" ({g})")).unwrap_or_default();
+    let message = mark(&ws, step, group, date, undo)?;
+    let t = |nb, en| tr(lang, nb, en);
+    let text = match message {
+        Marked::Done => format!(
+            "{} «{title}»{who} {} {}.",
+            t("Markerte", "Marked"),
+            t("som gjennomført", "as done on"),
+            date.format("%Y-%m-%d")
+        ),
+        Marked::AlreadyDone(on) => format!(
+            "«{title}»{who} {} {}.",
+            t(
+                "var allerede markert som gjennomført",
+                "was already marked done on"
+            ),
+            on.format("%Y-%m-%d")
+        ),
+        Marked::Undone => format!(
+            "«{title}»{who} {}.",
+            t(
+                "er ikke lenger markert som gjennomført",
+                "is no longer marked done"
+            )
+        ),
+        Marked::WasNotDone => format!(
+            "«{title}»{who} {}.",
+            t(
+                "var ikke markert som gjennomført; ingenting er endret",
+                "was not marked done; nothing changed"
+            )
+        ),
+    };
+    eprintln!("{text}");
+    Ok(())
+}
+
+/// What `done` did.
+pub enum Marked {
+    /// Recorded now.
+    Done,
+    /// It was recorded before, on this date.
+    AlreadyDone(NaiveDate),
+    /// The record was removed.
+    Undone,
+    /// There was no record to remove.
+    WasNotDone,
+}
+
+/// Records (or with `undo`, removes) a step as done, under the lock.
+pub fn mark(
+    ws: &Workspace,
+    step: &str,
+    group: Option<&str>,
+    date: NaiveDate,
+    undo: bool,
+) -> Result<Marked> {
+    progress::update(ws, |p| {
+        let existing = p
+            .done
+            .iter()
+            .position(|d| d.step == step && d.group.as_deref() == group);
+        match (existing, undo) {
+            (Some(i), true) => {
+                p.done.remove(i);
+                Marked::Undone
+            }
+            (None, true) => Marked::WasNotDone,
+            (Some(i), false) => Marked::AlreadyDone(p.done[i].date),
+            (None, false) => {
+                p.done.push(Done {
+                    date,
+                    step: step.to_owned(),
+                    group: group.map(str::to_owned),
+                });
+                Marked::Done
+            }
+        }
+    })
+}
+
+/// The step with this id, or a usage error that suggests the closest.
+pub fn find_step<'a>(
+    ws: &'a Workspace,
+    id: &str,
+) -> Result<(&'a crate::workbook::Phase, &'a Step)> {
+    ws.workbook.step(id).ok_or_else(|| {
+        let ids = ws.workbook.steps().map(|(_, s)| s.id.as_str());
+        let hint = suggest(id, ids).map_or_else(
+            || "`samskap status` and `samskap workbook list` show the step ids".to_owned(),
+            |best| format!("did you mean `{best}`?"),
+        );
+        Error::usage(format!("the workbook has no step `{id}`"), hint)
+    })
+}
+
+/// A per-group step needs a known group; a step for everyone takes none.
+pub fn check_group(ws: &Workspace, step: &Step, group: Option<&str>) -> Result<()> {
+    let groups = ws.sprint.group_ids().join(", ");
+    match (step.runs, group) {
+        (Runs::PerGroup, None) => Err(Error::usage(
+            format!("the step `{}` is held in each group: say which", step.id),
+            format!("add --group with one of: {groups}"),
+        )),
+        (Runs::Once, Some(_)) => Err(Error::usage(
+            format!(
+                "the step `{}` is held once for everyone, not per group",
+                step.id
+            ),
+            "leave out --group",
+        )),
+        (Runs::PerGroup, Some(g)) if ws.sprint.group(g).is_none() => {
+            let hint = suggest(g, ws.sprint.groups.iter().map(|x| x.id.as_str())).map_or_else(
+                || format!("the groups are: {groups}"),
+                |best| format!("did you mean `{best}`?"),
+            );
+            Err(Error::usage(format!("the sprint has no group `{g}`"), hint))
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,319 @@
+//! `samskap new-sprint [DIR]`: gathers the answers (flags first, then
+//! prompts on a terminal, then the workbook's defaults with --yes) into one
+//! plain `NewSprint`, and creates the workspace from it.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, Days, Local, NaiveDate};
+
+use super::Context;
+use crate::cli::NewSprintArgs;
+use crate::error::{Error, Result};
+use crate::i18n::tr;
+use crate::prompt::Prompter;
+use crate::sprint::config::chrono_weekday;
+use crate::sprint::create::{self, NewGroup, NewSprint};
+use crate::workbook::{Lang, Weekday, Workbook};
+
+/// Runs the command.
+pub fn run(cx: &Context, args: NewSprintArgs) -> Result<()> {
+    let workbook = cx.load_workbook()?;
+    let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let interactive =
+        !args.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let new = if interactive {
+        ask(cx, &args, &workbook, &dir)?
+    } else {
+        from_flags(cx, &args, &workbook, &dir)?
+    };
+    let created = create::create(&dir, &new, args.force)?;
+    report(&dir, &created, new.lang);
+    Ok(())
+}
+
+fn split_names(names: &str) -> Vec<String> {
+    names
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The first `weekday` after today: the default start.
+fn next_weekday(weekday: Weekday) -> NaiveDate {
+    let today = Local::now().date_naive();
+    let target = chrono_weekday(weekday);
+    (1..=7)
+        .filter_map(|n| today.checked_add_days(Days::new(n)))
+        .find(|d| d.weekday() == target)
+        .unwrap_or(today)
+}
+
+/// The workbook path as samskap.yaml should name it: relative to the
+/// workspace folder, so the workspace can move as a whole.
+fn workbook_for(cx: &Context, dir: &Path) -> Option<String> {
+    let path = cx.workbook.as_ref()?;
+    let absolute = std::path::absolute(path).ok()?;
+    let base = std::path::absolute(dir).ok()?;
+    Some(relative(&absolute, &base).display().to_string())
+}
+
+/// `path` relative to `base` (both absolute).
+fn relative(path: &Path, base: &Path) -> PathBuf {
+    let path: Vec<_> = path.components().collect();
+    let base: Vec<_> = base.components().collect();
+    let common = path.iter().zip(&base).take_while(|(a, b)| a == b).count();
+    let mut out: PathBuf = base[common..].iter().map(|_| "..").collect();
+    out.extend(&path[common..]);
+    out
+}
+
+fn from_flags(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<NewSprint> {
+    let lang = cx.lang();
+    if !args.yes {
+        let missing: Vec<&str> = [
+            ("--name", args.name.is_none()),
+            ("--challenge", args.challenge.is_none()),
+            ("--target-group", args.target_group.is_none()),
+            ("--start", args.start.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(flag, absent)| absent.then_some(flag))
+        .collect();
+        if !missing.is_empty() {
+            return Err(Error::usage(
+                format!(
+                    "new-sprint needs answers that were not given: {}",
+                    missing.join(", ")
+                ),
+                "give them as flags, add --yes to take the defaults, or run on a terminal to be asked",
+            ));
+        }
+    }
+    let defaults = &wb.defaults;
+    let weekday = args.weekday.map_or(defaults.weekday, Weekday::from);
+    let groups = args.groups.unwrap_or(defaults.groups).max(1);
+    Ok(NewSprint {
+        name: args
+            .name
+            .clone()
+            .unwrap_or_else(|| tr(lang, "Ny sprint", "New sprint").to_owned()),
+        lang,
+        workbook: workbook_for(cx, dir),
+        challenge: args
+            .challenge
+            .clone()
+            .unwrap_or_else(|| default_text(defaults.challenge.as_ref(), lang)),
+        target_group: args
+            .target_group
+            .clone()
+            .unwrap_or_else(|| default_text(defaults.target_group.as_ref(), lang)),
+        start: args.start.unwrap_or_else(|| next_weekday(weekday)),
+        weekday,
+        time: args.time.unwrap_or_else(|| default_time(wb)),
+        place: args.place.clone(),
+        steering_group: args
+            .steering_group
+            .as_deref()
+            .map(split_names)
+            .unwrap_or_default(),
+        groups: (0..usize::from(groups))
+            .map(|i| NewGroup {
+                sub_challenge: args.sub_challenges.get(i).cloned().unwrap_or_default(),
+                members: args
+                    .members
+                    .get(i)
+                    .map(|m| split_names(m))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+    })
+}
+
+fn default_text(text: Option<&crate::workbook::Text>, lang: Lang) -> String {
+    text.map(|t| t.get(lang).to_owned()).unwrap_or_default()
+}
+
+fn default_time(wb: &Workbook) -> chrono::NaiveTime {
+    crate::sprint::config::parse_time(&wb.defaults.time).unwrap_or_default()
+}
+
+/// Asks for every answer not given as a flag, offering the defaults.
+fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<NewSprint> {
+    let p = Prompter;
+    let lang = match cx.lang_arg {
+        Some(lang) => lang,
+        None => p
+            .choose(
+                "Språk / language",
+                &["nb – norsk bokmål", "en – English"],
+                0,
+            )
+            .map(|i| if i == 0 { Lang::Nb } else { Lang::En })?,
+    };
+    let t = |nb, en| tr(lang, nb, en);
+    let d = &wb.defaults;
+    let name = match &args.name {
+        Some(name) => name.clone(),
+        None => p.text(t("Navn på sprinten", "Name of the sprint"), None)?,
+    };
+    let challenge = match &args.challenge {
+        Some(c) => c.clone(),
+        None => p.text(
+            t(
+                "Utfordringen (problemstillingen)",
+                "The challenge (problem statement)",
+            ),
+            d.challenge.as_ref().map(|c| c.get(lang)),
+        )?,
+    };
+    let target_group = match &args.target_group {
+        Some(g) => g.clone(),
+        None => p.text(
+            t("Målgruppa", "The target group"),
+            d.target_group.as_ref().map(|c| c.get(lang)),
+        )?,
+    };
+    let weekday = match args.weekday {
+        Some(w) => Weekday::from(w),
+        None => {
+            let days = [
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ];
+            let names = if lang == Lang::Nb {
+                ["mandag", "tirsdag", "onsdag", "torsdag", "fredag"]
+            } else {
+                ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+            };
+            let default = days.iter().position(|w| *w == d.weekday).unwrap_or(0);
+            days[p.choose(
+                t("Ukedag for samlingene", "Weekday of the sessions"),
+                &names,
+                default,
+            )?]
+        }
+    };
+    let start = match args.start {
+        Some(s) => s,
+        None => p.date(
+            t("Første dag (ÅÅÅÅ-MM-DD)", "First day (YYYY-MM-DD)"),
+            next_weekday(weekday),
+        )?,
+    };
+    let time = match args.time {
+        Some(time) => time,
+        None => p.time(
+            t(
+                "Klokkeslett for samlingene (TT:MM)",
+                "Time of the sessions (HH:MM)",
+            ),
+            default_time(wb),
+        )?,
+    };
+    let count = match args.groups {
+        Some(n) => n,
+        None => p.number(
+            t("Antall arbeidsgrupper", "Number of work groups"),
+            d.groups,
+            1,
+            20,
+        )?,
+    };
+    let mut groups = Vec::new();
+    for i in 0..usize::from(count) {
+        let n = i + 1;
+        let sub_challenge = match args.sub_challenges.get(i) {
+            Some(s) => s.clone(),
+            None => p.optional_text(&format!(
+                "{} {n}: {}",
+                t("Gruppe", "Group"),
+                t(
+                    "underproblemstilling (kan fylles inn senere)",
+                    "sub-challenge (can be filled in later)"
+                )
+            ))?,
+        };
+        let members = match args.members.get(i) {
+            Some(m) => split_names(m),
+            None => split_names(&p.optional_text(&format!(
+                "{} {n}: {}",
+                t("Gruppe", "Group"),
+                t("medlemmer, skilt med komma", "members, separated by commas")
+            ))?),
+        };
+        groups.push(NewGroup {
+            sub_challenge,
+            members,
+        });
+    }
+    let steering_group = match &args.steering_group {
+        Some(s) => split_names(s),
+        None => split_names(&p.optional_text(t(
+            "Styringsgruppa, skilt med komma",
+            "The steering group, separated by commas",
+        ))?),
+    };
+    Ok(NewSprint {
+        name,
+        lang,
+        workbook: workbook_for(cx, dir),
+        challenge,
+        target_group,
+        start,
+        weekday,
+        time,
+        place: args.place.clone(),
+        steering_group,
+        groups,
+    })
+}
+
+fn report(dir: &Path, created: &create::Created, lang: Lang) {
+    let t = |nb, en| tr(lang, nb, en);
+    for path in &created.written {
+        eprintln!("  {} {}", t("laget", "created"), path.display());
+    }
+    for path in &created.kept {
+        eprintln!("  {} {}", t("beholdt", "kept"), path.display());
+    }
+    let cd = if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!("cd {} && ", dir.display())
+    };
+    eprintln!(
+        "\n{}\n  {cd}samskap status\n  {cd}samskap next",
+        t(
+            "Sprinten er klar. Fyll inn samskap.yaml, og se hva som er neste steg:",
+            "The sprint is ready. Fill in samskap.yaml, then see what comes next:"
+        ),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(
+            relative(Path::new("/a/b/wb"), Path::new("/a/c")),
+            PathBuf::from("../b/wb")
+        );
+        assert_eq!(
+            relative(Path::new("/a/c/wb"), Path::new("/a/c")),
+            PathBuf::from("wb")
+        );
+    }
+
+    #[test]
+    fn names_are_split_on_commas() {
+        assert_eq!(split_names(" Kari, Ola ,,Per "), ["Kari", "Ola", "Per"]);
+    }
+}

@@ -1,0 +1,109 @@
+//! `samskap next [--today DATE]`: the first step not yet done, in full, with
+//! clock times, and the commands that go with it.
+
+use chrono::{Local, NaiveDate};
+
+use super::Context;
+use crate::error::Result;
+use crate::i18n::tr;
+use crate::output;
+use crate::schedule::{Session, long_date};
+use crate::sprint::{Progress, Workspace};
+use crate::workbook::describe;
+
+/// The sessions of the next step not done: the earliest open session and
+/// every open session of the same step on the same day (its other groups).
+pub fn next_sessions(ws: &Workspace, progress: &Progress) -> Vec<Session> {
+    let open: Vec<Session> = ws
+        .sessions()
+        .into_iter()
+        .filter(|s| progress.find(&s.step, s.group.as_deref()).is_none())
+        .collect();
+    let Some(first) = open.first().cloned() else {
+        return Vec::new();
+    };
+    open.into_iter()
+        .filter(|s| s.step == first.step && s.date == first.date)
+        .collect()
+}
+
+/// Runs the command.
+pub fn run(cx: &Context, today: Option<NaiveDate>) -> Result<()> {
+    let ws = cx.workspace()?;
+    let progress = ws.progress()?;
+    let lang = ws.lang(cx.lang_arg);
+    let today = today.unwrap_or_else(|| Local::now().date_naive());
+    let sessions = next_sessions(&ws, &progress);
+    output::print(&render(&ws, &sessions, today, lang))
+}
+
+/// The next step as text; shared with `guide`.
+pub fn render(
+    ws: &Workspace,
+    sessions: &[Session],
+    today: NaiveDate,
+    lang: crate::workbook::Lang,
+) -> String {
+    let t = |nb, en| tr(lang, nb, en);
+    let Some(first) = sessions.first() else {
+        return format!(
+            "{}\n",
+            t(
+                "Alle stegene er gjennomført. Godt jobbet!",
+                "Every step is done. Well done!"
+            )
+        );
+    };
+    let Some((phase, step)) = ws.workbook.step(&first.step) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let when = format!(
+        "{}, {}–{}",
+        long_date(first.date, lang),
+        first.start.format("%H:%M"),
+        first.end.format("%H:%M")
+    );
+    let late = if first.date < today {
+        t(" (forsinket)", " (overdue)")
+    } else {
+        ""
+    };
+    out.push_str(&format!("{}: {when}{late}\n", t("Neste steg", "Next step")));
+    if let Some(moved) = first.moved {
+        out.push_str(&format!(
+            "{} {} ({}).\n",
+            t("Flyttet fra", "Moved from"),
+            long_date(moved.from, lang),
+            moved.holiday.name(lang)
+        ));
+    }
+    if let Some(place) = &ws.sprint.place {
+        out.push_str(&format!("{}: {place}\n", t("Sted", "Place")));
+    }
+    let groups: Vec<&str> = sessions.iter().filter_map(|s| s.group.as_deref()).collect();
+    if !groups.is_empty() {
+        out.push_str(&format!(
+            "{}: {}\n",
+            t("Grupper som ikke er ferdige", "Groups not done yet"),
+            groups.join(", ")
+        ));
+    }
+    out.push('\n');
+    out.push_str(&describe::step(
+        &ws.workbook,
+        phase,
+        step,
+        lang,
+        Some(first.start),
+    ));
+    out.push_str(&format!("\n## {}\n\n", t("Kommandoer", "Commands")));
+    out.push_str(&format!("    samskap workbook show {}\n", step.id));
+    if groups.is_empty() {
+        out.push_str(&format!("    samskap done {}\n", step.id));
+    }
+    for group in groups {
+        out.push_str(&format!("    samskap done {} --group {group}\n", step.id));
+    }
+    out
+}

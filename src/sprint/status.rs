@@ -1,0 +1,461 @@
+//! Where a sprint stands on a given day: every session's state, the phase
+//! and week, and what is missing. Pure: the caller gathers the facts (the
+//! schedule, progress, interview counts), this only reasons about them.
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use super::{Progress, Sprint};
+use crate::i18n::tr;
+use crate::schedule::Session;
+use crate::workbook::{Lang, StepKind, Workbook};
+
+/// The format version of `samskap status --json`.
+pub const STATUS_FORMAT: &str = "samskap-status/1";
+
+/// A session's state on the day asked about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    /// Marked done.
+    Done,
+    /// Its date has passed and it is not marked done.
+    Overdue,
+    /// It is held today.
+    Today,
+    /// It lies ahead.
+    Upcoming,
+}
+
+/// One session with its state.
+#[derive(Clone, Debug, Serialize)]
+pub struct SessionStatus {
+    /// The session as scheduled.
+    #[serde(flatten)]
+    pub session: Session,
+    /// The step's title in the output language.
+    pub title: String,
+    /// Its state.
+    pub state: State,
+    /// When it was marked done.
+    #[serde(serialize_with = "crate::schedule::serialize_opt_date")]
+    pub done_on: Option<NaiveDate>,
+}
+
+/// Something that should have happened and has not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Missing {
+    /// What kind of gap it is.
+    pub kind: MissingKind,
+    /// The step concerned, if any.
+    pub step: Option<String>,
+    /// The group concerned, if any.
+    pub group: Option<String>,
+    /// The gap in words, in the output language.
+    pub message: String,
+}
+
+/// The kinds of gaps `status` reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissingKind {
+    /// A session past its date and not marked done.
+    OverdueStep,
+    /// A group with no interview notes after its interview week.
+    NoInterviewNotes,
+    /// A group whose sub-challenge is not written yet.
+    NoSubChallenge,
+    /// A group with no members listed.
+    NoMembers,
+}
+
+/// Where the day falls in the process.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    /// The phase's id.
+    pub phase: String,
+    /// The phase's title.
+    pub phase_title: String,
+    /// The week of the whole process, from 1.
+    pub week: u32,
+    /// The week within the phase, from 1.
+    pub phase_week: u32,
+    /// Whether the phase is the design sprint.
+    pub sprint: bool,
+}
+
+/// Counts by state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Sessions done.
+    pub done: usize,
+    /// Sessions overdue.
+    pub overdue: usize,
+    /// Sessions today.
+    pub today: usize,
+    /// Sessions ahead.
+    pub upcoming: usize,
+}
+
+/// The whole picture, as `samskap status --json` prints it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Status {
+    /// Always [`STATUS_FORMAT`].
+    pub format: &'static str,
+    /// The day asked about.
+    #[serde(serialize_with = "crate::schedule::serialize_date")]
+    pub today: NaiveDate,
+    /// The sprint's name.
+    pub sprint: String,
+    /// Where today falls; `null` before the start or after the end.
+    pub position: Option<Position>,
+    /// Every session in date order.
+    pub sessions: Vec<SessionStatus>,
+    /// What is missing, most urgent first.
+    pub missing: Vec<Missing>,
+    /// Sessions by state.
+    pub counts: Counts,
+}
+
+/// The facts about the workspace that status needs besides the plan.
+pub struct Facts<'a> {
+    /// The workbook.
+    pub workbook: &'a Workbook,
+    /// The sprint.
+    pub sprint: &'a Sprint,
+    /// The schedule.
+    pub sessions: Vec<Session>,
+    /// What is done.
+    pub progress: &'a Progress,
+    /// How many interview notes each group has, by group id.
+    pub interviews: Vec<(String, usize)>,
+}
+
+/// Works out the status on `today`.
+pub fn status(facts: Facts<'_>, today: NaiveDate, lang: Lang) -> Status {
+    let position = position(facts.workbook, facts.sprint.start, today).map(|mut p| {
+        if let Some(phase) = facts
+            .workbook
+            .phases
+            .iter()
+            .find(|ph| ph.id.as_str() == p.phase)
+        {
+            p.phase_title = phase.title.get(lang).to_owned();
+        }
+        p
+    });
+    let mut counts = Counts::default();
+    let mut missing = Vec::new();
+    let mut sessions = Vec::new();
+    for session in facts.sessions {
+        let done_on = facts
+            .progress
+            .find(&session.step, session.group.as_deref())
+            .map(|d| d.date);
+        let state = match done_on {
+            Some(_) => State::Done,
+            None if session.date < today => State::Overdue,
+            None if session.date == today => State::Today,
+            None => State::Upcoming,
+        };
+        *match state {
+            State::Done => &mut counts.done,
+            State::Overdue => &mut counts.overdue,
+            State::Today => &mut counts.today,
+            State::Upcoming => &mut counts.upcoming,
+        } += 1;
+        let step = facts.workbook.step(&session.step).map(|(_, s)| s);
+        let title = step.map_or_else(String::new, |s| s.title.get(lang).to_owned());
+        if state == State::Overdue {
+            missing.push(overdue(&session, &title, lang));
+        }
+        let interview = step.is_some_and(|s| s.kind == StepKind::Interview);
+        if let (true, Some(group)) = (interview, &session.group) {
+            let week_over = session
+                .date
+                .checked_add_days(Days::new(7))
+                .is_some_and(|d| d <= today);
+            let notes = facts
+                .interviews
+                .iter()
+                .find(|(g, _)| g == group)
+                .map_or(0, |(_, n)| *n);
+            if week_over && notes == 0 {
+                missing.push(Missing {
+                    kind: MissingKind::NoInterviewNotes,
+                    step: Some(session.step.clone()),
+                    group: Some(group.clone()),
+                    message: format!(
+                        "{} {group} {}",
+                        tr(lang, "Gruppa", "The group"),
+                        tr(
+                            lang,
+                            "har ingen intervjunotater etter intervjuuka.",
+                            "has no interview notes after its interview week."
+                        )
+                    ),
+                });
+            }
+        }
+        sessions.push(SessionStatus {
+            session,
+            title,
+            state,
+            done_on,
+        });
+    }
+    missing.extend(group_gaps(facts.sprint, lang));
+    Status {
+        format: STATUS_FORMAT,
+        today,
+        sprint: facts.sprint.name.clone(),
+        position,
+        sessions,
+        missing,
+        counts,
+    }
+}
+
+fn overdue(session: &Session, title: &str, lang: Lang) -> Missing {
+    let who = session
+        .group
+        .as_ref()
+        .map(|g| format!(" ({})", g))
+        .unwrap_or_default();
+    Missing {
+        kind: MissingKind::OverdueStep,
+        step: Some(session.step.clone()),
+        group: session.group.clone(),
+        message: format!(
+            "«{title}»{who} {} {} {}",
+            tr(lang, "var planlagt", "was planned for"),
+            session.date.format("%Y-%m-%d"),
+            tr(
+                lang,
+                "og er ikke markert som gjennomført.",
+                "and is not marked done."
+            ),
+        ),
+    }
+}
+
+fn group_gaps(sprint: &Sprint, lang: Lang) -> Vec<Missing> {
+    let mut gaps = Vec::new();
+    for group in &sprint.groups {
+        if group.sub_challenge.trim().is_empty() {
+            gaps.push(Missing {
+                kind: MissingKind::NoSubChallenge,
+                step: None,
+                group: Some(group.id.clone()),
+                message: format!(
+                    "{} {} {}",
+                    tr(lang, "Gruppa", "The group"),
+                    group.id,
+                    tr(
+                        lang,
+                        "har ingen underproblemstilling i samskap.yaml.",
+                        "has no sub-challenge in samskap.yaml."
+                    ),
+                ),
+            });
+        }
+        if group.members.is_empty() {
+            gaps.push(Missing {
+                kind: MissingKind::NoMembers,
+                step: None,
+                group: Some(group.id.clone()),
+                message: format!(
+                    "{} {} {}",
+                    tr(lang, "Gruppa", "The group"),
+                    group.id,
+                    tr(
+                        lang,
+                        "har ingen medlemmer i samskap.yaml.",
+                        "has no members in samskap.yaml."
+                    ),
+                ),
+            });
+        }
+    }
+    gaps
+}
+
+impl Status {
+    /// The status as text for the terminal: where the sprint is, what is
+    /// missing, and one line per step.
+    pub fn to_text(&self, lang: Lang) -> String {
+        let t = |nb, en| tr(lang, nb, en);
+        let mut out = format!(
+            "{} · {} {}
+",
+            self.sprint,
+            t("i dag", "today"),
+            crate::schedule::long_date(self.today, lang)
+        );
+        match &self.position {
+            Some(p) => out.push_str(&format!(
+                "{}: {}, {} {} ({} {} {})\n",
+                t("Fase", "Phase"),
+                p.phase_title,
+                t("uke", "week"),
+                p.phase_week,
+                t("uke", "week"),
+                p.week,
+                t("av prosessen", "of the process")
+            )),
+            None if self
+                .sessions
+                .first()
+                .is_some_and(|s| s.session.date > self.today) =>
+            {
+                out.push_str(t(
+                    "Prosessen har ikke startet ennå.\n",
+                    "The process has not started yet.\n",
+                ));
+            }
+            None => out.push_str(t("Prosessen er over.\n", "The process is over.\n")),
+        }
+        let c = &self.counts;
+        out.push_str(&format!(
+            "{} {} · {} {} · {} {} · {} {}\n",
+            c.done,
+            t("gjennomført", "done"),
+            c.overdue,
+            t("forsinket", "overdue"),
+            c.today,
+            t("i dag", "today"),
+            c.upcoming,
+            t("kommer", "upcoming"),
+        ));
+        if !self.missing.is_empty() {
+            out.push_str(&format!("\n{}\n", t("Mangler:", "Missing:")));
+            for m in &self.missing {
+                out.push_str(&format!("  ! {}\n", m.message));
+            }
+        }
+        out.push_str(&format!("\n{}\n", t("Steg:", "Steps:")));
+        for line in self.step_lines(lang) {
+            out.push_str(&line);
+        }
+        out.push_str(&format!(
+            "\n{}\n",
+            t("✓ gjennomført  ! forsinket  → i dag  · kommer. Neste steg i sin helhet: samskap next",
+              "✓ done  ! overdue  → today  · upcoming. The next step in full: samskap next")
+        ));
+        out
+    }
+
+    /// One line per step: the worst state of its sessions, date, id and
+    /// title, and for per-group steps the groups not done yet.
+    fn step_lines(&self, lang: Lang) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut i = 0;
+        while i < self.sessions.len() {
+            let first = &self.sessions[i];
+            let same: Vec<&SessionStatus> = self.sessions[i..]
+                .iter()
+                .take_while(|s| {
+                    s.session.step == first.session.step && s.session.date == first.session.date
+                })
+                .collect();
+            i += same.len();
+            let state = [State::Overdue, State::Today, State::Upcoming]
+                .into_iter()
+                .find(|st| same.iter().any(|s| s.state == *st))
+                .unwrap_or(State::Done);
+            let mark = match state {
+                State::Done => "✓",
+                State::Overdue => "!",
+                State::Today => "→",
+                State::Upcoming => "·",
+            };
+            let open: Vec<&str> = same
+                .iter()
+                .filter(|s| s.state != State::Done)
+                .filter_map(|s| s.session.group.as_deref())
+                .collect();
+            let groups = if open.is_empty() || same.len() == 1 {
+                String::new()
+            } else {
+                format!(" [{}: {}]", tr(lang, "gjenstår", "to do"), open.join(", "))
+            };
+            let moved = first.session.moved.map_or_else(String::new, |m| {
+                format!(
+                    " ({} {}: {})",
+                    tr(lang, "flyttet fra", "moved from"),
+                    m.from.format("%Y-%m-%d"),
+                    m.holiday.name(lang)
+                )
+            });
+            lines.push(format!(
+                "  {mark} {} {}  {}  {}{groups}{moved}\n",
+                first.session.date.format("%Y-%m-%d"),
+                first.session.start.format("%H:%M"),
+                first.session.step,
+                first.title,
+            ));
+        }
+        lines
+    }
+}
+
+/// The phase and week `today` falls in: process week n runs from
+/// `start + 7·(n−1)` days for seven days.
+pub fn position(workbook: &Workbook, start: NaiveDate, today: NaiveDate) -> Option<Position> {
+    let days = (today - start).num_days();
+    if days < 0 {
+        return None;
+    }
+    let week = u32::try_from(days / 7).ok()? + 1;
+    let mut first = 1;
+    for phase in &workbook.phases {
+        let weeks = u32::from(*phase.weeks);
+        if week < first + weeks {
+            return Some(Position {
+                phase: phase.id.as_str().to_owned(),
+                phase_title: String::new(),
+                week,
+                phase_week: week - first + 1,
+                sprint: phase.sprint,
+            });
+        }
+        first += weeks;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workbook::{WorkbookSource, load};
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn position_walks_through_the_phases() {
+        let wb = load(&WorkbookSource::BuiltIn).unwrap();
+        let start = date("2027-01-04");
+        assert_eq!(position(&wb, start, date("2027-01-03")), None);
+        let first = position(&wb, start, start).unwrap();
+        assert_eq!(
+            (first.phase.as_str(), first.week, first.phase_week),
+            ("diagnose", 1, 1)
+        );
+        // Diagnose lasts six weeks: week 7 is the sprint's first.
+        let sprint = position(&wb, start, date("2027-02-15")).unwrap();
+        assert_eq!(
+            (
+                sprint.phase.as_str(),
+                sprint.week,
+                sprint.phase_week,
+                sprint.sprint
+            ),
+            ("utforske", 7, 1, true)
+        );
+        let total: u32 = wb.phases.iter().map(|p| u32::from(*p.weeks)).sum();
+        let after = start + chrono::Days::new(u64::from(total) * 7);
+        assert_eq!(position(&wb, start, after), None);
+    }
+}
