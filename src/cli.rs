@@ -136,6 +136,47 @@ pub enum Command {
     },
     /// Check samskap.yaml and progress.yaml against the workbook
     Check,
+    /// The agenda of a session (default: the next one) or of a whole week, with clock times
+    Agenda {
+        /// The step (default: the next step not done)
+        step: Option<String>,
+        /// Only this group's sessions
+        #[arg(long, short, value_name = "GROUP")]
+        group: Option<String>,
+        /// Every session of this week of the process (as `samskap status` numbers them)
+        #[arg(long, value_name = "N", conflicts_with = "step")]
+        week: Option<u32>,
+        /// The participants' version: without facilitator notes, preparation and checklist
+        #[arg(long)]
+        participant: bool,
+        /// Where and how to write it.
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// The interview guide for a group's interviews with families
+    InterviewGuide {
+        /// The group
+        #[arg(long, short, value_name = "GROUP")]
+        group: String,
+        /// Where and how to write it.
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Every session of the sprint as an iCalendar file for Outlook or Google Calendar
+    Calendar {
+        /// Write to FILE instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// The built-in document templates
+    Templates {
+        /// What to do with them.
+        #[command(subcommand)]
+        command: TemplatesCommand,
+    },
     /// Read, check and export workbooks (the process definition)
     Workbook {
         /// What to do with the workbook.
@@ -194,6 +235,33 @@ pub struct NewSprintArgs {
     /// Add the missing files to a folder that is not empty (no existing file is changed)
     #[arg(long)]
     pub force: bool,
+}
+
+/// Where and how a document is written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// md (Markdown) or html (a self-contained web page); default: from FILE's extension, else md
+    #[arg(long, value_enum)]
+    pub format: Option<crate::render::Format>,
+    /// Write to FILE instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What to do with the built-in templates.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Copy the built-in templates into DIR, to change them (put them in the sprint's templates/ folder)
+    Export {
+        /// The folder to write into (created if missing)
+        dir: PathBuf,
+        /// Replace files that already exist
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// What to do with a workbook.

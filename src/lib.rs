@@ -9,6 +9,7 @@ pub mod fs;
 pub mod i18n;
 pub mod output;
 pub mod prompt;
+pub mod render;
 pub mod schedule;
 pub mod sprint;
 pub mod workbook;

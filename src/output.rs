@@ -17,3 +17,21 @@ pub fn print(text: &str) -> Result<()> {
         Ok(()) => Ok(()),
     }
 }
+
+/// Writes a document to `path` (atomically, never over an existing file
+/// unless `force`), or to standard output when there is no path.
+pub fn deliver(text: &str, path: Option<&std::path::Path>, force: bool) -> Result<()> {
+    match path {
+        None => print(text),
+        Some(path) => {
+            let overwrite = if force {
+                crate::fs::Overwrite::Allowed
+            } else {
+                crate::fs::Overwrite::Never
+            };
+            crate::fs::write(path, text.as_bytes(), overwrite)?;
+            eprintln!("{}", path.display());
+            Ok(())
+        }
+    }
+}

@@ -1,12 +1,16 @@
 //! One module per command: each loads what it needs and calls the library.
 
+mod agenda;
+mod calendar;
 mod check;
 mod completions;
 mod done;
 mod guide;
+mod interview_guide;
 mod new_sprint;
 mod next;
 mod status;
+mod templates;
 mod workbook;
 
 use std::path::PathBuf;
@@ -63,6 +67,20 @@ impl Context {
     }
 }
 
+/// The format to write in: --format, else from the output file's
+/// extension, else Markdown.
+pub fn format_of(out: &crate::cli::OutputArgs) -> crate::render::Format {
+    use crate::render::Format;
+    out.format.unwrap_or_else(|| {
+        let html = out
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        if html { Format::Html } else { Format::Md }
+    })
+}
+
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let cx = Context::new(&cli.global)?;
@@ -80,5 +98,22 @@ pub fn run(cli: Cli) -> Result<()> {
         } => done::run(&cx, &step, group.as_deref(), undo, date),
         Command::Guide { today } => guide::run(&cx, today),
         Command::Check => check::run(&cx),
+        Command::Agenda {
+            step,
+            group,
+            week,
+            participant,
+            out,
+        } => agenda::run(
+            &cx,
+            step.as_deref(),
+            group.as_deref(),
+            week,
+            participant,
+            &out,
+        ),
+        Command::InterviewGuide { group, out } => interview_guide::run(&cx, &group, &out),
+        Command::Calendar { output, force } => calendar::run(&cx, output.as_deref(), force),
+        Command::Templates { command } => templates::run(&cx, command),
     }
 }

@@ -1,0 +1,115 @@
+//! `samskap agenda [STEP] [--group G] [--week N] [--participant]`.
+
+use super::Context;
+use super::done::{check_group, find_step};
+use crate::cli::OutputArgs;
+use crate::error::{Error, Result};
+use crate::i18n::tr;
+use crate::output;
+use crate::render::{Page, Renderer, context};
+use crate::schedule::Session;
+use crate::sprint::Workspace;
+
+/// Runs the command.
+pub fn run(
+    cx: &Context,
+    step: Option<&str>,
+    group: Option<&str>,
+    week: Option<u32>,
+    participant: bool,
+    out: &OutputArgs,
+) -> Result<()> {
+    let ws = cx.workspace()?;
+    let lang = ws.lang(cx.lang_arg);
+    let t = |nb, en| tr(lang, nb, en);
+    if let Some(g) = group
+        && ws.sprint.group(g).is_none()
+    {
+        return Err(Error::usage(
+            format!("the sprint has no group `{g}`"),
+            format!("the groups are: {}", ws.sprint.group_ids().join(", ")),
+        ));
+    }
+    let (sessions, title) = select(&ws, step, group, week, lang)?;
+    if sessions.is_empty() {
+        return Err(Error::usage(
+            t(
+                "ingen økter passer til valget",
+                "no session matches the choice",
+            ),
+            t(
+                "`samskap status` viser stegene, ukene og gruppene",
+                "`samskap status` shows the steps, weeks and groups",
+            ),
+        ));
+    }
+    let doc = context::agenda(&ws, &sessions, title, participant, lang);
+    let renderer = Renderer::new(Some(&ws.path("templates")))?;
+    let footer = footer(&ws, lang);
+    let page = Page {
+        title: &doc.title,
+        lang,
+        sprint: &ws.sprint.name,
+        footer: &footer,
+        kind: "agenda",
+    };
+    let text = renderer.document("agenda.md", &doc, &page, super::format_of(out))?;
+    output::deliver(&text, out.output.as_deref(), out.force)
+}
+
+/// The footer of documents.
+pub fn footer(ws: &Workspace, lang: crate::workbook::Lang) -> String {
+    format!(
+        "{} · {}",
+        ws.sprint.name,
+        tr(lang, "laget med samskap", "made with samskap")
+    )
+}
+
+fn select(
+    ws: &Workspace,
+    step: Option<&str>,
+    group: Option<&str>,
+    week: Option<u32>,
+    lang: crate::workbook::Lang,
+) -> Result<(Vec<Session>, String)> {
+    let t = |nb, en| tr(lang, nb, en);
+    let for_group =
+        |s: &Session| group.is_none() || s.group.is_none() || s.group.as_deref() == group;
+    if let Some(week) = week {
+        let sessions: Vec<Session> = ws
+            .sessions()
+            .into_iter()
+            .filter(|s| s.week == week && for_group(s))
+            .collect();
+        return Ok((
+            sessions,
+            format!("{} {week}", t("Agenda for uke", "Agenda for week")),
+        ));
+    }
+    let sessions = match step {
+        Some(id) => {
+            let (_, found) = find_step(ws, id)?;
+            if group.is_some() {
+                check_group(ws, found, group)?;
+            }
+            ws.sessions()
+                .into_iter()
+                .filter(|s| s.step == id && for_group(s))
+                .collect()
+        }
+        None => {
+            let progress = ws.progress()?;
+            super::next::next_sessions(ws, &progress)
+                .into_iter()
+                .filter(|s| for_group(s))
+                .collect::<Vec<_>>()
+        }
+    };
+    let title = sessions
+        .first()
+        .and_then(|s| ws.workbook.step(&s.step))
+        .map(|(_, st)| format!("{}: {}", t("Agenda", "Agenda"), st.title.get(lang)))
+        .unwrap_or_default();
+    Ok((sessions, title))
+}

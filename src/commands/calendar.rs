@@ -1,0 +1,77 @@
+//! `samskap calendar [-o FILE]`: every session as iCalendar.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use super::Context;
+use crate::error::Result;
+use crate::i18n::tr;
+use crate::output;
+use crate::render::ics::{self, Event};
+
+/// The time the file is made, or SOURCE_DATE_EPOCH when set, so that a
+/// build can be repeated byte for byte.
+fn stamp() -> DateTime<Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(Utc::now)
+}
+
+/// Runs the command.
+pub fn run(cx: &Context, output_path: Option<&Path>, force: bool) -> Result<()> {
+    let ws = cx.workspace()?;
+    let lang = ws.lang(cx.lang_arg);
+    let events: Vec<Event> = ws
+        .sessions()
+        .into_iter()
+        .filter_map(|session| {
+            let (_, step) = ws.workbook.step(&session.step)?;
+            let group = session.group.as_deref().and_then(|g| ws.sprint.group(g));
+            let summary = match group {
+                Some(g) => format!("{} – {}", step.title.get(lang), g.name),
+                None => step.title.get(lang).to_owned(),
+            };
+            let mut description = format!(
+                "{}: {}\n",
+                tr(lang, "Formål", "Purpose"),
+                step.purpose.get(lang)
+            );
+            let mut at = session.start;
+            for block in &step.agenda {
+                let end = at + chrono::TimeDelta::minutes(i64::from(*block.minutes));
+                description.push_str(&format!(
+                    "\n{}–{} {}",
+                    at.format("%H:%M"),
+                    end.format("%H:%M"),
+                    block.title.get(lang)
+                ));
+                at = end;
+            }
+            if let Some(moved) = session.moved {
+                description.push_str(&format!(
+                    "\n\n{} {} ({}).",
+                    tr(lang, "Flyttet fra", "Moved from"),
+                    crate::schedule::long_date(moved.from, lang),
+                    moved.holiday.name(lang)
+                ));
+            }
+            description.push_str(&format!("\n\nsamskap agenda {}", step.id));
+            Some(Event {
+                session,
+                summary,
+                description,
+                location: ws.sprint.place.clone(),
+            })
+        })
+        .collect();
+    let text = ics::calendar(
+        &ws.sprint.name,
+        &ics::slug(&ws.sprint.name),
+        &events,
+        stamp(),
+    );
+    output::deliver(&text, output_path, force)
+}

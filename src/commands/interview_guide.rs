@@ -1,0 +1,41 @@
+//! `samskap interview-guide --group G`.
+
+use super::Context;
+use crate::cli::OutputArgs;
+use crate::diagnostic::suggest;
+use crate::error::{Error, Result};
+use crate::output;
+use crate::render::{Page, Renderer, context};
+
+/// Runs the command.
+pub fn run(cx: &Context, group: &str, out: &OutputArgs) -> Result<()> {
+    let ws = cx.workspace()?;
+    let lang = ws.lang(cx.lang_arg);
+    let Some(found) = ws.sprint.group(group) else {
+        let hint = suggest(group, ws.sprint.groups.iter().map(|g| g.id.as_str())).map_or_else(
+            || format!("the groups are: {}", ws.sprint.group_ids().join(", ")),
+            |b| format!("did you mean `{b}`?"),
+        );
+        return Err(Error::usage(
+            format!("the sprint has no group `{group}`"),
+            hint,
+        ));
+    };
+    let doc = context::interview_guide(&ws, found, lang).ok_or_else(|| {
+        Error::usage(
+            "the workbook has no question bank",
+            "add `questions:` to the workbook, or use the built-in one",
+        )
+    })?;
+    let renderer = Renderer::new(Some(&ws.path("templates")))?;
+    let footer = super::agenda::footer(&ws, lang);
+    let page = Page {
+        title: &doc.title,
+        lang,
+        sprint: &ws.sprint.name,
+        footer: &footer,
+        kind: "interview-guide",
+    };
+    let text = renderer.document("interview-guide.md", &doc, &page, super::format_of(out))?;
+    output::deliver(&text, out.output.as_deref(), out.force)
+}

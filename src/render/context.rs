@@ -1,0 +1,446 @@
+//! One typed context per document, built from the workbook, the sprint and
+//! the schedule. Templates see exactly these fields and nothing else.
+
+use chrono::{NaiveTime, TimeDelta};
+use serde::Serialize;
+
+use crate::i18n::tr;
+use crate::schedule::{Session, long_date};
+use crate::sprint::Workspace;
+use crate::workbook::{Audience, Lang, Question, Runs, Step, Text};
+
+/// The words templates print around the data, in the document's language.
+#[derive(Debug, Serialize)]
+pub struct Labels {
+    pub agenda: &'static str,
+    pub agenda_for_week: &'static str,
+    pub purpose: &'static str,
+    pub when: &'static str,
+    pub place: &'static str,
+    pub participants: &'static str,
+    pub time: &'static str,
+    pub activity: &'static str,
+    pub method: &'static str,
+    pub minutes: &'static str,
+    pub facilitator_notes: &'static str,
+    pub preparation: &'static str,
+    pub materials: &'static str,
+    pub outputs: &'static str,
+    pub checklist: &'static str,
+    pub warning: &'static str,
+    pub interview_guide: &'static str,
+    pub group: &'static str,
+    pub sub_challenge: &'static str,
+    pub challenge: &'static str,
+    pub target_group: &'static str,
+    pub consent: &'static str,
+    pub rights: &'static str,
+    pub warm_up: &'static str,
+    pub closing: &'static str,
+    pub follow_ups: &'static str,
+    pub notes: &'static str,
+    pub interview_facts: &'static str,
+    pub pseudonym: &'static str,
+    pub date: &'static str,
+    pub interviewers: &'static str,
+    pub consent_given: &'static str,
+    pub not_written: &'static str,
+}
+
+impl Labels {
+    /// The labels in `lang`.
+    pub fn new(lang: Lang) -> Labels {
+        let t = |nb, en| tr(lang, nb, en);
+        Labels {
+            agenda: t("Agenda", "Agenda"),
+            agenda_for_week: t("Agenda for uke", "Agenda for week"),
+            purpose: t("Formål", "Purpose"),
+            when: t("Tid", "When"),
+            place: t("Sted", "Place"),
+            participants: t("Deltakere", "Participants"),
+            time: t("Tid", "Time"),
+            activity: t("Innhold", "Activity"),
+            method: t("Metode", "Method"),
+            minutes: t("min", "min"),
+            facilitator_notes: t("Til fasilitatoren", "For the facilitator"),
+            preparation: t("Forberedelser", "Preparation"),
+            materials: t("Materiell", "Materials"),
+            outputs: t("Resultater", "Outputs"),
+            checklist: t("Sjekkliste", "Checklist"),
+            warning: t("Advarsel", "Warning"),
+            interview_guide: t("Intervjuguide", "Interview guide"),
+            group: t("Gruppe", "Group"),
+            sub_challenge: t("Underproblemstilling", "Sub-challenge"),
+            challenge: t("Utfordring", "Challenge"),
+            target_group: t("Målgruppe", "Target group"),
+            consent: t(
+                "Samtykke – les høyt før første spørsmål",
+                "Consent – read aloud before the first question",
+            ),
+            rights: t("Rettighetene dine", "Your rights"),
+            warm_up: t("Oppvarming", "Warm-up"),
+            closing: t("Avslutning", "Closing"),
+            follow_ups: t("Oppfølging", "Follow-up"),
+            notes: t("Notater", "Notes"),
+            interview_facts: t("Om intervjuet", "About the interview"),
+            pseudonym: t(
+                "Pseudonym (aldri ekte navn)",
+                "Pseudonym (never a real name)",
+            ),
+            date: t("Dato", "Date"),
+            interviewers: t("Intervjuere", "Interviewers"),
+            consent_given: t("Samtykke gitt (ja/nei)", "Consent given (yes/no)"),
+            not_written: t("ikke skrevet ennå", "not written yet"),
+        }
+    }
+}
+
+/// An agenda: one session, or every session of a week.
+#[derive(Debug, Serialize)]
+pub struct AgendaDoc {
+    /// The document's language code.
+    pub lang: Lang,
+    /// The labels.
+    pub t: Labels,
+    /// The heading.
+    pub title: String,
+    /// The sprint's name.
+    pub sprint: String,
+    /// Whether this is the participants' version (no facilitator notes).
+    pub participant: bool,
+    /// The sessions, in order.
+    pub sessions: Vec<AgendaSession>,
+}
+
+/// One session of an agenda.
+#[derive(Debug, Serialize)]
+pub struct AgendaSession {
+    /// The step's title (with the group's name for group sessions).
+    pub title: String,
+    /// The step's id.
+    pub step: String,
+    /// The date in words.
+    pub date: String,
+    /// Start, HH:MM.
+    pub start: String,
+    /// End, HH:MM.
+    pub end: String,
+    /// Why the date is not the usual one, if it was moved.
+    pub moved: Option<String>,
+    /// Where.
+    pub place: Option<String>,
+    /// Who takes part.
+    pub participants: Vec<String>,
+    /// Why the session is held.
+    pub purpose: String,
+    /// The timed blocks.
+    pub blocks: Vec<AgendaBlock>,
+    /// A warning when the blocks run past the session's end.
+    pub overrun: Option<String>,
+    /// What to do before.
+    pub preparation: Vec<String>,
+    /// What must be in the room (the step's and its methods').
+    pub materials: Vec<String>,
+    /// What the session produces.
+    pub outputs: Vec<String>,
+    /// What must be true afterwards.
+    pub checklist: Vec<String>,
+}
+
+/// One block of a session.
+#[derive(Debug, Serialize)]
+pub struct AgendaBlock {
+    /// Start, HH:MM.
+    pub start: String,
+    /// End, HH:MM.
+    pub end: String,
+    /// Length in minutes.
+    pub minutes: u16,
+    /// What happens.
+    pub title: String,
+    /// The method's name, if one is used.
+    pub method: Option<String>,
+    /// The method's purpose, in one line.
+    pub method_summary: Option<String>,
+    /// Notes for the facilitator (left out of the participants' version).
+    pub notes: Option<String>,
+}
+
+fn texts(items: &[Text], lang: Lang) -> Vec<String> {
+    items.iter().map(|t| t.get(lang).to_owned()).collect()
+}
+
+fn clock(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+/// Builds the agenda of `sessions`.
+pub fn agenda(
+    ws: &Workspace,
+    sessions: &[Session],
+    title: String,
+    participant: bool,
+    lang: Lang,
+) -> AgendaDoc {
+    let sessions = sessions
+        .iter()
+        .filter_map(|s| {
+            let (_, step) = ws.workbook.step(&s.step)?;
+            Some(agenda_session(ws, s, step, participant, lang))
+        })
+        .collect();
+    AgendaDoc {
+        lang,
+        t: Labels::new(lang),
+        title,
+        sprint: ws.sprint.name.clone(),
+        participant,
+        sessions,
+    }
+}
+
+fn agenda_session(
+    ws: &Workspace,
+    session: &Session,
+    step: &Step,
+    participant: bool,
+    lang: Lang,
+) -> AgendaSession {
+    let t = |nb, en| tr(lang, nb, en);
+    let mut at = session.start;
+    let mut blocks = Vec::new();
+    let mut materials = texts(&step.materials, lang);
+    for block in &step.agenda {
+        let end = at + TimeDelta::minutes(i64::from(*block.minutes));
+        let method = block.method.as_ref().and_then(|m| ws.workbook.method(m));
+        if let Some(m) = method {
+            for item in texts(&m.materials, lang) {
+                if !materials.contains(&item) {
+                    materials.push(item);
+                }
+            }
+        }
+        blocks.push(AgendaBlock {
+            start: clock(at),
+            end: clock(end),
+            minutes: *block.minutes,
+            title: block.title.get(lang).to_owned(),
+            method: method.map(|m| m.title.get(lang).to_owned()),
+            method_summary: method.map(|m| m.purpose.get(lang).to_owned()),
+            notes: (!participant)
+                .then(|| block.notes.as_ref().map(|n| n.get(lang).to_owned()))
+                .flatten(),
+        });
+        at = end;
+    }
+    let planned: i64 = step.agenda.iter().map(|b| i64::from(*b.minutes)).sum();
+    let overrun = (at > session.end).then(|| {
+        format!(
+            "{} {planned} {} {} {} ({}–{}).",
+            t("Blokkene tar", "The blocks take"),
+            t(
+                "minutter, som er mer enn økta på",
+                "minutes, more than the session's"
+            ),
+            *step.minutes,
+            t("minutter", "minutes"),
+            clock(session.start),
+            clock(session.end)
+        )
+    });
+    let group = session.group.as_deref().and_then(|g| ws.sprint.group(g));
+    let title = match group {
+        Some(g) => format!("{} – {}", step.title.get(lang), g.name),
+        None => step.title.get(lang).to_owned(),
+    };
+    AgendaSession {
+        title,
+        step: step.id.to_string(),
+        date: long_date(session.date, lang),
+        start: clock(session.start),
+        end: clock(session.end),
+        moved: session.moved.map(|m| {
+            format!(
+                "{} {} ({}).",
+                t("Flyttet fra", "Moved from"),
+                long_date(m.from, lang),
+                m.holiday.name(lang)
+            )
+        }),
+        place: ws.sprint.place.clone(),
+        participants: participants(ws, step, group, lang),
+        purpose: step.purpose.get(lang).to_owned(),
+        blocks,
+        overrun,
+        preparation: texts(&step.preparation, lang),
+        materials,
+        outputs: texts(&step.outputs, lang),
+        checklist: texts(&step.checklist, lang),
+    }
+}
+
+/// The roles taking part, with names where the sprint knows them.
+fn participants(
+    ws: &Workspace,
+    step: &Step,
+    group: Option<&crate::sprint::Group>,
+    lang: Lang,
+) -> Vec<String> {
+    step.roles
+        .iter()
+        .map(|r| {
+            let title = ws
+                .workbook
+                .role(r)
+                .map_or(r.value.as_str(), |role| role.title.get(lang));
+            let names = match r.value.as_str() {
+                "arbeidsgruppe" => match (group, step.runs) {
+                    (Some(g), _) => g.members.clone(),
+                    (None, Runs::Once) => ws.sprint.groups.iter().map(|g| g.name.clone()).collect(),
+                    _ => Vec::new(),
+                },
+                "styringsgruppe" => ws.sprint.steering_group.clone(),
+                "fasilitator" => ws.sprint.facilitators.clone(),
+                _ => Vec::new(),
+            };
+            if names.is_empty() {
+                title.to_owned()
+            } else {
+                format!("{title}: {}", names.join(", "))
+            }
+        })
+        .collect()
+}
+
+/// An interview guide for one group.
+#[derive(Debug, Serialize)]
+pub struct GuideDoc {
+    /// The document's language code.
+    pub lang: Lang,
+    /// The labels.
+    pub t: Labels,
+    /// The heading.
+    pub title: String,
+    /// The sprint's name.
+    pub sprint: String,
+    /// The group's name.
+    pub group: String,
+    /// The group's sub-challenge, if written.
+    pub sub_challenge: Option<String>,
+    /// The sprint's challenge.
+    pub challenge: String,
+    /// The target group.
+    pub target_group: String,
+    /// What the interview is for.
+    pub purpose: String,
+    /// The consent text, read aloud.
+    pub consent: String,
+    /// The interviewee's rights.
+    pub rights: Vec<String>,
+    /// Opening questions.
+    pub warm_up: Vec<GuideQuestion>,
+    /// The topics with their questions.
+    pub topics: Vec<GuideTopic>,
+    /// Closing questions.
+    pub closing: Vec<GuideQuestion>,
+}
+
+/// A topic of an interview guide.
+#[derive(Debug, Serialize)]
+pub struct GuideTopic {
+    /// The topic.
+    pub title: String,
+    /// What the interviewer wants to understand.
+    pub purpose: String,
+    /// The questions.
+    pub questions: Vec<GuideQuestion>,
+}
+
+/// A question with follow-ups.
+#[derive(Debug, Serialize)]
+pub struct GuideQuestion {
+    /// The question.
+    pub text: String,
+    /// Follow-up prompts.
+    pub follow_ups: Vec<String>,
+}
+
+fn questions(qs: &[Question], lang: Lang) -> Vec<GuideQuestion> {
+    qs.iter()
+        .map(|q| GuideQuestion {
+            text: q.text.get(lang).to_owned(),
+            follow_ups: texts(&q.follow_ups, lang),
+        })
+        .collect()
+}
+
+/// Builds the interview guide of `group`, from the question topics of the
+/// sprint's per-group interview step (or every topic for residents).
+pub fn interview_guide(
+    ws: &Workspace,
+    group: &crate::sprint::Group,
+    lang: Lang,
+) -> Option<GuideDoc> {
+    let bank = ws.workbook.questions.as_ref()?;
+    let step_topics: Vec<&str> = ws
+        .workbook
+        .steps()
+        .find(|(p, s)| {
+            p.sprint && s.runs == Runs::PerGroup && s.kind == crate::workbook::StepKind::Interview
+        })
+        .map(|(_, s)| s.topics.iter().map(|t| t.value.as_str()).collect())
+        .unwrap_or_default();
+    let topics = bank
+        .topics
+        .iter()
+        .filter(|t| {
+            if step_topics.is_empty() {
+                t.audience == Audience::Residents
+            } else {
+                step_topics.contains(&t.id.as_str())
+            }
+        })
+        .map(|t| GuideTopic {
+            title: t.title.get(lang).to_owned(),
+            purpose: t.purpose.get(lang).to_owned(),
+            questions: questions(&t.questions, lang),
+        })
+        .collect();
+    let t = |nb, en| tr(lang, nb, en);
+    let sub = group.sub_challenge.trim();
+    let purpose = format!(
+        "{} {} {}",
+        t(
+            "Samtalen skal gi gruppa innsikt i hverdagen og erfaringene til",
+            "The conversation should give the group insight into the everyday life and experience of"
+        ),
+        ws.sprint.target_group.trim().to_lowercase(),
+        if sub.is_empty() {
+            t("slik de selv opplever dem.", "as they themselves see them.").to_owned()
+        } else {
+            format!(
+                "{} «{sub}».",
+                t(
+                    "med vekt på gruppas underproblemstilling:",
+                    "with a focus on the group's sub-challenge:"
+                )
+            )
+        }
+    );
+    Some(GuideDoc {
+        lang,
+        t: Labels::new(lang),
+        title: format!("{} – {}", t("Intervjuguide", "Interview guide"), group.name),
+        sprint: ws.sprint.name.clone(),
+        group: group.name.clone(),
+        sub_challenge: (!sub.is_empty()).then(|| sub.to_owned()),
+        challenge: ws.sprint.challenge.clone(),
+        target_group: ws.sprint.target_group.clone(),
+        purpose,
+        consent: bank.consent.get(lang).to_owned(),
+        rights: texts(&bank.rights, lang),
+        warm_up: questions(&bank.warm_up, lang),
+        topics,
+        closing: questions(&bank.closing, lang),
+    })
+}

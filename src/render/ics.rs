@@ -1,0 +1,176 @@
+//! The sprint as an RFC 5545 calendar: one event per session, in Oslo time
+//! with its VTIMEZONE, and a UID per session that stays the same when the
+//! file is made again, so a calendar updates events instead of doubling them.
+//!
+//! Written by hand: the format is small, and the icalendar crate has no
+//! VTIMEZONE support, which we need for Outlook to place events right.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use crate::schedule::Session;
+
+/// Europe/Oslo's rules since 1996: CET in winter, CEST from the last Sunday
+/// of March to the last Sunday of October.
+const OSLO: &str = "BEGIN:VTIMEZONE\r\n\
+TZID:Europe/Oslo\r\n\
+BEGIN:DAYLIGHT\r\n\
+TZOFFSETFROM:+0100\r\n\
+TZOFFSETTO:+0200\r\n\
+TZNAME:CEST\r\n\
+DTSTART:19700329T020000\r\n\
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n\
+END:DAYLIGHT\r\n\
+BEGIN:STANDARD\r\n\
+TZOFFSETFROM:+0200\r\n\
+TZOFFSETTO:+0100\r\n\
+TZNAME:CET\r\n\
+DTSTART:19701025T030000\r\n\
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n\
+END:STANDARD\r\n\
+END:VTIMEZONE\r\n";
+
+/// One event to write.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// The session.
+    pub session: Session,
+    /// The title shown in the calendar.
+    pub summary: String,
+    /// The agenda in short.
+    pub description: String,
+    /// Where.
+    pub location: Option<String>,
+}
+
+/// Escapes TEXT values (RFC 5545 §3.3.11).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets without splitting a character, and
+/// ends it with CRLF (RFC 5545 §3.1).
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+fn local(date: chrono::NaiveDate, time: chrono::NaiveTime) -> String {
+    NaiveDateTime::new(date, time)
+        .format("%Y%m%dT%H%M%S")
+        .to_string()
+}
+
+/// A stable UID: the same step and group in the same sprint always get the
+/// same one, whatever their date.
+pub fn uid(sprint_slug: &str, session: &Session) -> String {
+    let group = session.group.as_deref().unwrap_or("alle");
+    format!("{}-{group}@{sprint_slug}.samskap", session.step)
+}
+
+/// The calendar file. `stamp` is the DTSTAMP of every event: the time the
+/// file was made (fixed in tests through SOURCE_DATE_EPOCH).
+pub fn calendar(name: &str, sprint_slug: &str, events: &[Event], stamp: DateTime<Utc>) -> String {
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//samskap//samskap//NB",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        fold(line, &mut out);
+    }
+    fold(&format!("X-WR-CALNAME:{}", escape(name)), &mut out);
+    fold("X-WR-TIMEZONE:Europe/Oslo", &mut out);
+    out.push_str(OSLO);
+    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    for event in events {
+        let s = &event.session;
+        let mut lines = vec![
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:{}", uid(sprint_slug, s)),
+            format!("DTSTAMP:{stamp}"),
+            format!("DTSTART;TZID=Europe/Oslo:{}", local(s.date, s.start)),
+            format!("DTEND;TZID=Europe/Oslo:{}", local(s.date, s.end)),
+            format!("SUMMARY:{}", escape(&event.summary)),
+            format!("DESCRIPTION:{}", escape(&event.description)),
+        ];
+        if let Some(location) = &event.location {
+            lines.push(format!("LOCATION:{}", escape(location)));
+        }
+        lines.push("END:VEVENT".to_owned());
+        for line in lines {
+            fold(&line, &mut out);
+        }
+    }
+    fold("END:VCALENDAR", &mut out);
+    out
+}
+
+/// A slug of the sprint's name for UIDs: lowercase ASCII and hyphens.
+pub fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.to_lowercase().chars() {
+        match c {
+            'a'..='z' | '0'..='9' => slug.push(c),
+            'æ' => slug.push_str("ae"),
+            'ø' => slug.push('o'),
+            'å' => slug.push('a'),
+            _ if !slug.ends_with('-') => slug.push('-'),
+            _ => {}
+        }
+    }
+    let slug = slug.trim_matches('-').to_owned();
+    if slug.is_empty() {
+        "sprint".into()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_respects_octets_and_characters() {
+        let mut out = String::new();
+        fold(&format!("DESCRIPTION:{}", "å".repeat(60)), &mut out);
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("DESCRIPTION:{}\r\n", "å".repeat(60)));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Våren 2027: Tid!"), "varen-2027-tid");
+        assert_eq!(slug("!!!"), "sprint");
+    }
+}

@@ -1,0 +1,181 @@
+//! Markdown: escaping what users wrote, and turning a document into safe
+//! HTML. This is the one place comrak is configured.
+
+use std::io::Write;
+
+use comrak::nodes::NodeValue;
+use comrak::{Arena, Options, format_html, parse_document};
+
+/// Escapes text for Markdown so that it shows as written: no emphasis, no
+/// links, no raw HTML, no headings or lists from text that happens to start
+/// with `#` or `-`. Used as Tera's escape function for `.md` templates, so
+/// every `{{ value }}` is escaped unless a template says `| safe`.
+pub fn escape(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut at_start = true;
+    let text = input.trim().replace("\r\n", "\n");
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // A blank line is a paragraph break and stays one; a single line
+            // break is folded, so a value cannot start other Markdown blocks.
+            '\n' if chars.peek() == Some(&'\n') => {
+                while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                    chars.next();
+                }
+                out.write_all(b"\n\n")?;
+                at_start = true;
+                continue;
+            }
+            '\n' | '\r' => {
+                out.write_all(b" ")?;
+                continue;
+            }
+            '<' => out.write_all(b"&lt;")?,
+            '>' => out.write_all(b"&gt;")?,
+            '&' => out.write_all(b"&amp;")?,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '{' | '}' | '#' | '|' | '!' | '~' | '$' => {
+                write!(out, "\\{c}")?;
+            }
+            // A value that begins like a list item or a quote stays text.
+            '-' | '+' | '=' if at_start => write!(out, "\\{c}")?,
+            c => write!(out, "{c}")?,
+        }
+        at_start = false;
+    }
+    Ok(())
+}
+
+/// Tidies rendered Markdown: no runs of blank lines, one final newline.
+pub fn tidy(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut blank = 0;
+    for line in markdown.trim().lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+            out.push('\n');
+        } else {
+            blank = 0;
+            // Trailing spaces stay: two of them are a Markdown line break.
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Escapes one value for Markdown into a string.
+pub fn escaped(input: &str) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = escape(input, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.extension.autolink = false;
+    // Raw HTML is never passed through: comrak replaces it with a comment.
+    options.render.r#unsafe = false;
+    options
+}
+
+/// Whether a link target may stay: web and mail links, and links inside the
+/// document or the site (no scheme). Everything else (`javascript:`,
+/// `data:`, `file:` …) is dropped.
+fn allowed_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    match lower.split_once(':') {
+        Some((scheme, _))
+            if !scheme.contains('/') && !scheme.contains('#') && !scheme.contains('?') =>
+        {
+            matches!(scheme, "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
+}
+
+/// Renders Markdown to an HTML fragment: raw HTML dropped, links other than
+/// http, https and mailto unlinked (their text kept), images replaced by
+/// their description so that no request leaves the file.
+pub fn to_html(markdown: &str) -> String {
+    let arena = Arena::new();
+    let options = options();
+    let root = parse_document(&arena, markdown, &options);
+    for node in root.descendants() {
+        let mut data = node.data_mut();
+        let replacement = match &data.value {
+            NodeValue::Link(link) if !allowed_link(&link.url) => Some(NodeValue::Emph),
+            NodeValue::Image(_) => Some(NodeValue::Emph),
+            NodeValue::HtmlInline(_) => Some(NodeValue::Text(String::new().into())),
+            _ => None,
+        };
+        if let Some(value) = replacement {
+            data.value = value;
+        }
+    }
+    let mut html = String::new();
+    // Formatting into a String cannot fail.
+    let _ = format_html(root, &options, &mut html);
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_text_as_text() {
+        assert_eq!(
+            escaped("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(
+            escaped("{{ x }} {% raw %}"),
+            "\\{\\{ x \\}\\} \\{% raw %\\}"
+        );
+        assert_eq!(
+            escaped("[a](javascript:alert(1))"),
+            "\\[a\\](javascript:alert(1))"
+        );
+        assert_eq!(
+            escaped("# not a heading\n- not a list"),
+            "\\# not a heading - not a list"
+        );
+        assert_eq!(escaped("09:00–10:30, «sitat»"), "09:00–10:30, «sitat»");
+        assert_eq!(escaped("One\nline.\n\n    - Two"), "One line.\n\n\\- Two");
+    }
+
+    #[test]
+    fn escaped_text_renders_literally() {
+        let html = to_html(&escaped(
+            "<img src=x onerror=alert(1)> **b** [l](javascript:x)",
+        ));
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("<strong>"), "{html}");
+        assert!(!html.contains("<a "), "{html}");
+    }
+
+    #[test]
+    fn unsafe_markdown_is_neutralised() {
+        let html = to_html(
+            "[ok](https://example.org) [bad](javascript:alert(1)) [mail](mailto:a@b.no) [local](agenda.html)\n\n\
+             ![x](https://tracker.example/p.png) <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n",
+        );
+        assert!(html.contains("href=\"https://example.org\""), "{html}");
+        assert!(html.contains("href=\"mailto:a@b.no\""), "{html}");
+        assert!(html.contains("href=\"agenda.html\""), "{html}");
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("tracker.example"), "{html}");
+    }
+}

@@ -1,0 +1,178 @@
+//! Documents: typed contexts rendered by Tera templates to Markdown, and
+//! Markdown turned into self-contained, accessible HTML by comrak inside a
+//! layout template.
+//!
+//! Templates are embedded from `templates/`. A workspace may override any of
+//! them with a file of the same name in its own `templates/` folder, whole or
+//! block by block: the built-ins are also registered as `samskap/NAME`, so an
+//! override can `{% extends "samskap/agenda.md" %}` and replace one block.
+
+pub mod context;
+pub mod ics;
+pub mod markdown;
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::fs;
+use crate::workbook::Lang;
+
+/// The built-in templates.
+static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// The prefix under which built-ins stay reachable from overrides.
+const BUILTIN_PREFIX: &str = "samskap/";
+
+/// The formats documents are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown
+    Md,
+    /// Self-contained HTML
+    Html,
+}
+
+/// The built-in templates as (file name, contents), for export.
+pub fn builtin_templates() -> Vec<(&'static str, &'static [u8])> {
+    let mut files: Vec<_> = TEMPLATES
+        .files()
+        .filter_map(|f| Some((f.path().to_str()?, f.contents())))
+        .filter(|(name, _)| !name.starts_with('.'))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Renders documents with the built-in templates and a workspace's overrides.
+pub struct Renderer {
+    /// Markdown templates: every value escaped for Markdown.
+    markdown: Tera,
+    /// HTML layout templates: every value escaped for HTML.
+    html: Tera,
+}
+
+impl Renderer {
+    /// The built-in templates overridden by the files in `overrides` (a
+    /// workspace's `templates/` folder), if it exists.
+    pub fn new(overrides: Option<&Path>) -> Result<Renderer> {
+        let mut markdown = Tera::new();
+        markdown.set_escape_fn(markdown::escape);
+        markdown.autoescape_on([".md"]);
+        let mut html = Tera::new();
+        html.autoescape_on([".html"]);
+        let mut sources: Vec<(String, String, Option<PathBuf>)> = Vec::new();
+        for (name, contents) in builtin_templates() {
+            let text = String::from_utf8_lossy(contents).into_owned();
+            sources.push((format!("{BUILTIN_PREFIX}{name}"), text.clone(), None));
+            sources.push((name.to_owned(), text, None));
+        }
+        if let Some(dir) = overrides.filter(|d| d.is_dir()) {
+            for (name, text, path) in read_overrides(dir)? {
+                sources.retain(|(n, _, _)| *n != name);
+                sources.push((name, text, Some(path)));
+            }
+        }
+        for (name, text, path) in &sources {
+            let tera = if name.ends_with(".md") {
+                &mut markdown
+            } else {
+                &mut html
+            };
+            tera.add_raw_template(name, text)
+                .map_err(|e| template_error(name, path.as_deref(), &e))?;
+        }
+        Ok(Renderer { markdown, html })
+    }
+
+    /// Renders a Markdown document from `template` and its typed context.
+    pub fn markdown<T: Serialize>(&self, template: &str, doc: &T) -> Result<String> {
+        let context = Context::from_serialize(doc).map_err(|e| Error::Internal(e.to_string()))?;
+        self.markdown
+            .render(template, &context)
+            .map(|md| markdown::tidy(&md))
+            .map_err(|e| template_error(template, None, &e))
+    }
+
+    /// Wraps a Markdown document in the HTML layout.
+    pub fn html(&self, page: &Page<'_>, markdown: &str) -> Result<String> {
+        let body = markdown::to_html(markdown);
+        let context = Context::from_serialize(&PageContext { page, body: &body })
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        self.html
+            .render("layout.html", &context)
+            .map_err(|e| template_error("layout.html", None, &e))
+    }
+
+    /// Renders `template` in `format`.
+    pub fn document<T: Serialize>(
+        &self,
+        template: &str,
+        doc: &T,
+        page: &Page<'_>,
+        format: Format,
+    ) -> Result<String> {
+        let md = self.markdown(template, doc)?;
+        match format {
+            Format::Md => Ok(md),
+            Format::Html => self.html(page, &md),
+        }
+    }
+}
+
+/// What the HTML layout needs besides the body.
+#[derive(Debug, Serialize)]
+pub struct Page<'a> {
+    /// The page title.
+    pub title: &'a str,
+    /// The document's language code.
+    pub lang: Lang,
+    /// The sprint's name, shown in the header.
+    pub sprint: &'a str,
+    /// The footer text.
+    pub footer: &'a str,
+    /// The kind of document, a class on `<body>` for the style.
+    pub kind: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageContext<'a> {
+    page: &'a Page<'a>,
+    body: &'a str,
+}
+
+fn read_overrides(dir: &Path) -> Result<Vec<(String, String, PathBuf)>> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut found = Vec::new();
+    for entry in entries.filter_map(std::result::Result::ok) {
+        let path = entry.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
+            continue;
+        };
+        if path.is_file() && (name.ends_with(".md") || name.ends_with(".html")) {
+            found.push((name, fs::read_text(&path)?, path));
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// A template problem: the user's override file, or a bug in a built-in.
+fn template_error(name: &str, path: Option<&Path>, err: &tera::Error) -> Error {
+    let message = format!("the template `{name}` cannot be used: {err}");
+    match path {
+        Some(path) => Error::Invalid(vec![Diagnostic::file(path.display().to_string(), message).with_hint(
+            "fix the template, or delete it to use the built-in one (`samskap templates export DIR` shows the originals)",
+        )]),
+        None => Error::Invalid(vec![Diagnostic::file(format!("templates/{name}"), message).with_hint(
+            "a template in the workspace's templates/ folder may be the cause: fix it or delete it",
+        )]),
+    }
+}
