@@ -1,0 +1,430 @@
+//! Documents end to end: agendas, interview guides and the calendar, in
+//! Markdown and HTML, both languages; snapshots; hostile input; and the
+//! independent validators (Nu HTML Checker, axe-core in Chromium, Python's
+//! icalendar), installed by scripts/install-validators.sh. The validator
+//! tests fail, never skip, when a validator is missing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{root, samskap_in};
+
+/// A sprint in `dir/sprint` with fixed dates, a place and named people.
+fn sprint(dir: &Path, lang: &str) -> PathBuf {
+    samskap_in(
+        dir,
+        &[
+            "--lang",
+            lang,
+            "new-sprint",
+            "sprint",
+            "--name",
+            "Våren 2027",
+            "--challenge",
+            "Hvordan kan vi frigjøre tid?",
+            "--target-group",
+            "Familier med barn med sammensatte behov",
+            "--start",
+            "2027-01-04",
+            "--weekday",
+            "thu",
+            "--time",
+            "09:00",
+            "--groups",
+            "2",
+            "--sub-challenge",
+            "Koordinatorrollen",
+            "--sub-challenge",
+            "Overganger",
+            "--members",
+            "Kari, Ola, Per",
+            "--members",
+            "Aisha, Jonas",
+            "--steering-group",
+            "Bydelsdirektør",
+            "--place",
+            "Bydelshuset, rom 2",
+        ],
+    )
+    .ok();
+    dir.join("sprint")
+}
+
+/// A sprint whose every user-written value is an attack.
+fn hostile_sprint(dir: &Path) -> PathBuf {
+    samskap_in(
+        dir,
+        &[
+            "new-sprint",
+            "evil",
+            "--name",
+            "<script>window.__samskap_xss=1</script>",
+            "--challenge",
+            "</style><script>alert(1)</script>",
+            "--target-group",
+            "<img src=x onerror=alert(1)>",
+            "--start",
+            "2027-01-04",
+            "--groups",
+            "1",
+            "--sub-challenge",
+            "[klikk](javascript:alert(1)) {{ x }} {% raw %}",
+            "--members",
+            "{{ 7*7 }}, {% include 'layout.html' %}",
+            "--place",
+            "![x](https://tracker.example/p.png) <b onmouseover=alert(1)>",
+            "--steering-group",
+            "`code` *em* # heading",
+        ],
+    )
+    .ok();
+    dir.join("evil")
+}
+
+#[test]
+fn agenda_and_guide_snapshots_in_both_languages() {
+    for lang in ["nb", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = sprint(dir.path(), lang);
+        let group = if lang == "nb" { "gruppe-1" } else { "group-1" };
+        let run = samskap_in(
+            &ws,
+            &["agenda", "utforske-uke-2-intervju", "--group", group],
+        )
+        .ok();
+        insta::assert_snapshot!(format!("agenda_step_{lang}"), run.stdout);
+        let run = samskap_in(&ws, &["agenda", "--week", "7", "--participant"]).ok();
+        insta::assert_snapshot!(format!("agenda_week_participant_{lang}"), run.stdout);
+        let run = samskap_in(&ws, &["interview-guide", "--group", group]).ok();
+        insta::assert_snapshot!(format!("interview_guide_{lang}"), run.stdout);
+        let run = samskap_in(
+            &ws,
+            &[
+                "agenda",
+                "diagnose-oppstart-styringsgruppe",
+                "--format",
+                "html",
+            ],
+        )
+        .ok();
+        insta::assert_snapshot!(format!("agenda_html_{lang}"), run.stdout);
+    }
+}
+
+#[test]
+fn participant_agenda_leaves_out_facilitator_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "nb");
+    let full = samskap_in(&ws, &["agenda", "utforske-uke-1-oppstart"]).ok();
+    let participant = samskap_in(&ws, &["agenda", "utforske-uke-1-oppstart", "--participant"]).ok();
+    assert!(full.stdout.contains("Til fasilitatoren"));
+    assert!(!participant.stdout.contains("Til fasilitatoren"));
+    assert!(!participant.stdout.contains("### Sjekkliste"));
+}
+
+#[test]
+fn holiday_moves_are_in_the_agenda_and_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "nb");
+    // Thursdays from 7 January 2027: process week 12 is 25 March, Maundy Thursday.
+    let run = samskap_in(&ws, &["agenda", "--week", "12"]).ok();
+    assert!(
+        run.stdout
+            .contains("Flyttet fra torsdag 25. mars 2027 (skjærtorsdag)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("tirsdag 30. mars 2027"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn output_files_are_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "nb");
+    samskap_in(&ws, &["agenda", "-o", "out/agenda.html"]).ok();
+    let first = std::fs::read_to_string(ws.join("out/agenda.html")).unwrap();
+    assert!(
+        first.starts_with("<!DOCTYPE html>"),
+        "the .html extension picks HTML"
+    );
+    std::fs::write(ws.join("out/agenda.html"), "mine").unwrap();
+    let run = samskap_in(&ws, &["agenda", "-o", "out/agenda.html"]).code(73);
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(ws.join("out/agenda.html")).unwrap(),
+        "mine"
+    );
+    samskap_in(&ws, &["agenda", "-o", "out/agenda.html", "--force"]).ok();
+    assert_eq!(
+        std::fs::read_to_string(ws.join("out/agenda.html")).unwrap(),
+        first
+    );
+}
+
+#[test]
+fn templates_can_be_exported_and_overridden_block_by_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "nb");
+    samskap_in(&ws, &["templates", "export", "maler"]).ok();
+    for name in ["agenda.md", "interview-guide.md", "layout.html"] {
+        assert!(ws.join("maler").join(name).exists(), "{name}");
+    }
+    samskap_in(&ws, &["templates", "export", "maler"]).code(73);
+    std::fs::create_dir_all(ws.join("templates")).unwrap();
+    std::fs::write(
+        ws.join("templates/agenda.md"),
+        "{% extends \"samskap/agenda.md\" %}{% block heading %}# Bydelens egen agenda: {{ title }}\n{% endblock heading %}",
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["agenda", "utforske-uke-1-oppstart"]).ok();
+    assert!(
+        run.stdout
+            .starts_with("# Bydelens egen agenda: Agenda: Oppstart"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("### Agenda"),
+        "the other blocks are kept"
+    );
+    std::fs::write(ws.join("templates/agenda.md"), "{% if %}").unwrap();
+    let run = samskap_in(&ws, &["agenda"]).code(65);
+    assert!(run.stderr.contains("templates/agenda.md"), "{}", run.stderr);
+}
+
+#[test]
+fn calendar_has_stable_uids_and_local_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "nb");
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("samskap")
+            .unwrap()
+            .current_dir(&ws)
+            .env("SOURCE_DATE_EPOCH", "1800000000")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ics = run(&["calendar"]);
+    insta::assert_snapshot!(
+        "calendar_nb",
+        ics.lines().take(60).collect::<Vec<_>>().join("\n")
+    );
+    assert!(ics.contains("\r\n"), "CRLF line ends");
+    // Moving the start moves events but keeps their UIDs.
+    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    std::fs::write(
+        ws.join("samskap.yaml"),
+        yaml.replace("start: 2027-01-04", "start: 2027-01-11"),
+    )
+    .unwrap();
+    let moved = run(&["calendar"]);
+    let uids = |s: &str| {
+        s.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(uids(&ics), uids(&moved));
+    assert_ne!(ics, moved);
+}
+
+/// Renders every document type as HTML into `out`, for the validators.
+fn render_all_html(out: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for lang in ["nb", "en"] {
+        let dir = out.join(lang);
+        std::fs::create_dir_all(&dir).unwrap();
+        let ws = sprint(&dir, lang);
+        let group = if lang == "nb" { "gruppe-2" } else { "group-2" };
+        let docs: Vec<(String, Vec<&str>)> = vec![
+            (
+                format!("agenda-step-{lang}.html"),
+                vec!["agenda", "utforske-uke-4-samskapingsverksted"],
+            ),
+            (
+                format!("agenda-week-{lang}.html"),
+                vec!["agenda", "--week", "12"],
+            ),
+            (
+                format!("agenda-participant-{lang}.html"),
+                vec!["agenda", "--week", "7", "--participant"],
+            ),
+            (
+                format!("interview-guide-{lang}.html"),
+                vec!["interview-guide", "--group", group],
+            ),
+        ];
+        for (name, args) in docs {
+            let path = out.join(&name);
+            let mut args = args.clone();
+            let target = path.to_str().unwrap().to_owned();
+            args.extend(["-o", &target]);
+            samskap_in(&ws, &args).ok();
+            files.push(path);
+        }
+    }
+    let evil = hostile_sprint(out);
+    for (name, args) in [
+        (
+            "hostile-agenda.html",
+            vec!["agenda", "diagnose-oppstart-styringsgruppe"],
+        ),
+        ("hostile-agenda-week.html", vec!["agenda", "--week", "7"]),
+        (
+            "hostile-guide.html",
+            vec!["interview-guide", "--group", "gruppe-1"],
+        ),
+    ] {
+        let path = out.join(name);
+        let target = path.to_str().unwrap().to_owned();
+        let mut args = args.clone();
+        args.extend(["-o", &target]);
+        samskap_in(&evil, &args).ok();
+        files.push(path);
+    }
+    files
+}
+
+#[test]
+fn hostile_input_is_only_ever_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = hostile_sprint(dir.path());
+    let outputs = [
+        samskap_in(&evil, &["agenda", "diagnose-oppstart-styringsgruppe"])
+            .ok()
+            .stdout,
+        samskap_in(&evil, &["agenda", "--week", "7", "--format", "html"])
+            .ok()
+            .stdout,
+        samskap_in(
+            &evil,
+            &["agenda", "utforske-uke-1-planlegging", "--format", "html"],
+        )
+        .ok()
+        .stdout,
+        samskap_in(&evil, &["interview-guide", "--group", "gruppe-1"])
+            .ok()
+            .stdout,
+        samskap_in(
+            &evil,
+            &["interview-guide", "--group", "gruppe-1", "--format", "html"],
+        )
+        .ok()
+        .stdout,
+    ];
+    for out in &outputs {
+        let lower = out.to_lowercase();
+        assert!(!lower.contains("<script"), "{out}");
+        assert!(!lower.contains("<img"), "{out}");
+        assert!(!lower.contains("<b "), "{out}");
+        assert!(!lower.contains("href=\"javascript"), "{out}");
+        assert!(
+            !lower.contains("tracker.example/p.png\""),
+            "no request leaves the file: {out}"
+        );
+        assert!(!out.contains("49"), "{{ 7*7 }} was not evaluated: {out}");
+    }
+    // The calendar is plain text: the values are there as text, escaped
+    // for iCalendar, and no template ran.
+    let ics = samskap_in(&evil, &["calendar"]).ok().stdout;
+    assert!(
+        ics.contains("X-WR-CALNAME:<script>window.__samskap_xss=1</script>"),
+        "{ics}"
+    );
+    assert!(!ics.contains("\n49"), "{ics}");
+    // The text itself survives, visibly.
+    let html = &outputs[2];
+    assert!(html.contains("{{ 7*7 }}"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;window.__samskap_xss=1&lt;/script&gt;"),
+        "{html}"
+    );
+}
+
+fn run_validator(program: &str, args: &[&str], files: &[PathBuf]) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .args(files)
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program} runs (install with scripts/install-validators.sh): {e}")
+        });
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.status.success(),
+        "{program} {args:?} found problems:\n{text}"
+    );
+    text
+}
+
+#[test]
+fn html_passes_the_nu_html_checker_and_axe() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = render_all_html(dir.path());
+    assert_eq!(files.len(), 11);
+    run_validator("tests/validators/vnu.sh", &[], &files);
+    let axe = run_validator("node", &["tests/validators/axe.mjs"], &files);
+    assert!(axe.contains("11 files checked, 0 violations"), "{axe}");
+}
+
+#[test]
+fn calendar_parses_with_python_icalendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "nb");
+    samskap_in(&ws, &["calendar", "-o", "sprint.ics"]).ok();
+    let text = run_validator(
+        "python3",
+        &["tests/validators/ics_check.py"],
+        &[ws.join("sprint.ics")],
+    );
+    let events: Vec<serde_json::Value> = text
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // 25 steps; per-group steps once per group (2 groups).
+    let wb = samskap::workbook::load(&samskap::workbook::WorkbookSource::BuiltIn).unwrap();
+    let expected: usize = wb
+        .steps()
+        .map(|(_, s)| {
+            if s.runs == samskap::workbook::Runs::PerGroup {
+                2
+            } else {
+                1
+            }
+        })
+        .sum();
+    assert_eq!(events.len(), expected);
+    let first = &events[0];
+    assert_eq!(
+        first["uid"],
+        "diagnose-oppstart-styringsgruppe-alle@varen-2027.samskap"
+    );
+    assert_eq!(first["dtstart"], "2027-01-07T09:00");
+    assert_eq!(first["tzid"], "Europe/Oslo");
+    assert_eq!(first["location"], "Bydelshuset, rom 2");
+    // The session of 25 March 2027 (Maundy Thursday) is on Tuesday 30 March.
+    assert!(
+        events.iter().any(|e| e["dtstart"] == "2027-03-30T09:00"),
+        "{events:?}"
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e["dtstart"].as_str().unwrap().starts_with("2027-03-25"))
+    );
+}
