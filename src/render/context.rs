@@ -21,6 +21,7 @@ pub struct Labels {
     pub time: &'static str,
     pub activity: &'static str,
     pub method: &'static str,
+    pub method_materials: &'static str,
     pub minutes: &'static str,
     pub facilitator_notes: &'static str,
     pub preparation: &'static str,
@@ -61,6 +62,7 @@ impl Labels {
             time: t("Tid", "Time"),
             activity: t("Innhold", "Activity"),
             method: t("Metode", "Method"),
+            method_materials: t("Trengs", "Needs"),
             minutes: t("min", "min"),
             facilitator_notes: t("Til fasilitatoren", "For the facilitator"),
             preparation: t("Forberedelser", "Preparation"),
@@ -139,7 +141,7 @@ pub struct AgendaSession {
     pub overrun: Option<String>,
     /// What to do before.
     pub preparation: Vec<String>,
-    /// What must be in the room (the step's and its methods').
+    /// What must be in the room.
     pub materials: Vec<String>,
     /// What the session produces.
     pub outputs: Vec<String>,
@@ -160,8 +162,10 @@ pub struct AgendaBlock {
     pub title: String,
     /// The method's name, if one is used.
     pub method: Option<String>,
-    /// The method's purpose, in one line.
+    /// The method's purpose, at the method's first block in the session.
     pub method_summary: Option<String>,
+    /// What the method needs, at its first block in the session.
+    pub method_materials: Vec<String>,
     /// Notes for the facilitator (left out of the participants' version).
     pub notes: Option<String>,
 }
@@ -209,16 +213,14 @@ fn agenda_session(
     let t = |nb, en| tr(lang, nb, en);
     let mut at = session.start;
     let mut blocks = Vec::new();
-    let mut materials = texts(&step.materials, lang);
+    let mut described: Vec<&str> = Vec::new();
     for block in &step.agenda {
         let end = at + TimeDelta::minutes(i64::from(*block.minutes));
         let method = block.method.as_ref().and_then(|m| ws.workbook.method(m));
-        if let Some(m) = method {
-            for item in texts(&m.materials, lang) {
-                if !materials.contains(&item) {
-                    materials.push(item);
-                }
-            }
+        // A method is described at its first block only; later blocks name it.
+        let first_use = method.filter(|m| !described.contains(&m.id.as_str()));
+        if let Some(m) = first_use {
+            described.push(m.id.as_str());
         }
         blocks.push(AgendaBlock {
             start: clock(at),
@@ -226,7 +228,10 @@ fn agenda_session(
             minutes: *block.minutes,
             title: block.title.get(lang).to_owned(),
             method: method.map(|m| m.title.get(lang).to_owned()),
-            method_summary: method.map(|m| m.purpose.get(lang).to_owned()),
+            method_summary: first_use.map(|m| m.purpose.get(lang).to_owned()),
+            method_materials: first_use
+                .map(|m| texts(&m.materials, lang))
+                .unwrap_or_default(),
             notes: (!participant)
                 .then(|| block.notes.as_ref().map(|n| n.get(lang).to_owned()))
                 .flatten(),
@@ -273,7 +278,7 @@ fn agenda_session(
         blocks,
         overrun,
         preparation: texts(&step.preparation, lang),
-        materials,
+        materials: texts(&step.materials, lang),
         outputs: texts(&step.outputs, lang),
         checklist: texts(&step.checklist, lang),
     }
