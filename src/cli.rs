@@ -171,6 +171,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Interview notes
+    Interview {
+        /// What to do.
+        #[command(subcommand)]
+        command: InterviewCommand,
+    },
+    /// The groups' solutions
+    Solution {
+        /// What to do.
+        #[command(subcommand)]
+        command: SolutionCommand,
+    },
+    /// Leaders score the co-creation model's statements from 1 to 5
+    Assess(AssessArgs),
     /// The built-in document templates
     Templates {
         /// What to do with them.
@@ -247,6 +261,121 @@ pub struct OutputArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What to do with interview notes.
+#[derive(Debug, Subcommand)]
+pub enum InterviewCommand {
+    /// Write a new interview notes file, with the guide's sections to fill in (never overwrites)
+    New {
+        /// The group that held the interview
+        #[arg(long, short, value_name = "GROUP")]
+        group: String,
+        /// The family's pseudonym: an invented name, never a real one
+        #[arg(long, short)]
+        pseudonym: String,
+        /// The date of the interview (default: today)
+        #[arg(long, value_parser = date_arg, value_name = "DATE")]
+        date: Option<NaiveDate>,
+        /// The interviewers, separated by commas (default: the group's members)
+        #[arg(long, value_name = "NAMES")]
+        interviewers: Option<String>,
+        /// Whether the family consented: given (default), declined or withdrawn
+        #[arg(long, value_enum, default_value = "given")]
+        consent: ConsentArg,
+    },
+}
+
+/// Consent on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ConsentArg {
+    /// Consent given
+    Given,
+    /// The family said no
+    Declined,
+    /// Consent withdrawn afterwards
+    Withdrawn,
+}
+
+/// What to do with solutions.
+#[derive(Debug, Subcommand)]
+pub enum SolutionCommand {
+    /// Add a solution to a group's register (asks on a terminal for what flags do not give)
+    New(SolutionArgs),
+}
+
+/// A new solution.
+#[derive(Debug, Args)]
+pub struct SolutionArgs {
+    /// The group
+    #[arg(long, short, value_name = "GROUP")]
+    pub group: String,
+    /// The solution's name
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A short id (default: from the title)
+    #[arg(long)]
+    pub id: Option<String>,
+    /// What it is and how it works
+    #[arg(long)]
+    pub description: Option<String>,
+    /// A system challenge it addresses (repeat for more): koordinator, ansvarsgruppemoter, oversikt-over-tjenester, sarbare-overganger
+    #[arg(long = "challenge", value_name = "ID")]
+    pub challenges: Vec<String>,
+    /// idea, prototype, tested or in-use
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// Estimated hours freed per month for each family
+    #[arg(long, value_name = "HOURS")]
+    pub families: Option<f64>,
+    /// Estimated hours freed per month for the staff
+    #[arg(long, value_name = "HOURS")]
+    pub staff: Option<f64>,
+    /// Who owns it from here
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// What happens next
+    #[arg(long)]
+    pub next_step: Option<String>,
+    /// Take the defaults for what is not given, without asking
+    #[arg(long, short)]
+    pub yes: bool,
+}
+
+/// A solution's status on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// An idea
+    Idea,
+    /// A prototype exists
+    Prototype,
+    /// Tested with residents
+    Tested,
+    /// In use
+    InUse,
+}
+
+/// A leader's assessment.
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// The leader (a name or a role)
+    #[arg(long)]
+    pub leader: Option<String>,
+    /// The date (default: today)
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub date: Option<NaiveDate>,
+    /// A score, as STATEMENT=N with N from 1 to 5 (repeat for each statement)
+    #[arg(long = "score", value_name = "ID=N")]
+    pub scores: Vec<String>,
+    /// A YAML file of scores (`statement-id: N` per line)
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// A comment
+    #[arg(long)]
+    pub comment: Option<String>,
+    /// Replace this leader's earlier assessment
     #[arg(long)]
     pub force: bool,
 }

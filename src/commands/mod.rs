@@ -1,14 +1,17 @@
 //! One module per command: each loads what it needs and calls the library.
 
 mod agenda;
+mod assess;
 mod calendar;
 mod check;
 mod completions;
 mod done;
 mod guide;
+mod interview;
 mod interview_guide;
 mod new_sprint;
 mod next;
+mod solution;
 mod status;
 mod templates;
 mod workbook;
@@ -115,5 +118,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::InterviewGuide { group, out } => interview_guide::run(&cx, &group, &out),
         Command::Calendar { output, force } => calendar::run(&cx, output.as_deref(), force),
         Command::Templates { command } => templates::run(&cx, command),
+        Command::Interview { command } => interview::run(&cx, command),
+        Command::Solution { command } => solution::run(&cx, command),
+        Command::Assess(args) => assess::run(&cx, &args),
     }
 }

@@ -20,6 +20,11 @@ use crate::workbook::{Lang, Weekday, Workbook};
 pub fn run(cx: &Context, args: NewSprintArgs) -> Result<()> {
     let workbook = cx.load_workbook()?;
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    // Refuse a folder that is not empty before the wizard asks anything,
+    // not after every answer has been typed (`create` checks it too).
+    if !args.force && non_empty(&dir) {
+        return Err(Error::NotEmpty(dir));
+    }
     let interactive =
         !args.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let new = if interactive {
@@ -30,6 +35,11 @@ pub fn run(cx: &Context, args: NewSprintArgs) -> Result<()> {
     let created = create::create(&dir, &new, args.force)?;
     report(&dir, &created, new.lang);
     Ok(())
+}
+
+/// Whether `dir` exists and holds anything.
+fn non_empty(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
 }
 
 fn split_names(names: &str) -> Vec<String> {

@@ -139,6 +139,24 @@ impl Workspace {
     }
 }
 
+/// Runs `f` holding the workspace's exclusive lock, so that files samskap
+/// reads, changes and writes back (progress, assessments, solutions) lose no
+/// update when two people or processes write at once.
+pub fn locked<T>(ws: &Workspace, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let lock_path = ws.path(LOCK_FILE);
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|source| Error::Write { path: lock_path.clone(), source })?;
+    lock.lock().map_err(|source| Error::Write { path: lock_path, source })?;
+    // The lock is released when `lock` is dropped, after `f` has written.
+    let result = f();
+    drop(lock);
+    result
+}
+
 /// The JSON Schema of `samskap.yaml`, generated from its types.
 pub fn schema() -> String {
     let mut schema = schemars::schema_for!(SprintFile);

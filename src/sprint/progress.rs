@@ -2,13 +2,11 @@
 //! Only samskap writes it, under a lock and atomically, so two people (or
 //! two processes) marking steps at once lose no update.
 
-use std::fs::OpenOptions;
-
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::config::parse_date;
-use super::{LOCK_FILE, PROGRESS_FILE, Workspace};
+use super::{PROGRESS_FILE, Workspace};
 use crate::diagnostic::{Diagnostic, suggest};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
@@ -171,34 +169,17 @@ fn check(
     }
 }
 
-/// Reads progress under an exclusive lock, lets `change` edit it, and
+/// Reads progress under the workspace's lock, lets `change` edit it, and
 /// writes it back atomically if it changed. Returns what `change` returned.
 pub fn update<T>(ws: &Workspace, change: impl FnOnce(&mut Progress) -> T) -> Result<T> {
-    let lock_path = ws.path(LOCK_FILE);
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|source| Error::Write {
-            path: lock_path.clone(),
-            source,
-        })?;
-    // Held until `lock` is dropped at the end of this function.
-    lock.lock().map_err(|source| Error::Write {
-        path: lock_path,
-        source,
-    })?;
-    let mut progress = read(ws)?;
-    let before = progress.clone();
-    let outcome = change(&mut progress);
-    if progress != before {
-        progress.done.sort();
-        fs::write(
-            &ws.path(PROGRESS_FILE),
-            progress.render().as_bytes(),
-            Overwrite::Allowed,
-        )?;
-    }
-    Ok(outcome)
+    super::locked(ws, || {
+        let mut progress = read(ws)?;
+        let before = progress.clone();
+        let outcome = change(&mut progress);
+        if progress != before {
+            progress.done.sort();
+            fs::write(&ws.path(PROGRESS_FILE), progress.render().as_bytes(), Overwrite::Allowed)?;
+        }
+        Ok(outcome)
+    })
 }

@@ -1,0 +1,107 @@
+//! Records: what people write during the sprint. Interview notes and
+//! evaluation notes (Markdown with YAML front matter), each group's
+//! solutions, and the leaders' assessment of the co-creation model. Read
+//! and checked here; rendering never changes them.
+
+pub mod assessment;
+pub mod notes;
+pub mod solutions;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::sprint::Workspace;
+
+pub use assessment::{Assessment, ASSESSMENT_FILE};
+pub use notes::{Consent, Evaluation, Interview, Quote};
+pub use solutions::{Hours, Solution, Status};
+
+/// The file of residents' real names, so checks can find them in records.
+/// It is never exported and belongs in no document.
+pub const NAMES_FILE: &str = "private/names.txt";
+
+/// Every record of a sprint, checked.
+#[derive(Debug, Default)]
+pub struct Records {
+    /// Interview notes, by group and date.
+    pub interviews: Vec<Interview>,
+    /// Solutions, by group.
+    pub solutions: Vec<Solution>,
+    /// The leaders' assessments.
+    pub assessments: Vec<Assessment>,
+    /// Evaluation notes.
+    pub evaluations: Vec<Evaluation>,
+    /// Every record file read, relative to where samskap runs.
+    pub files: Vec<PathBuf>,
+}
+
+/// The `*.md` files of a folder, sorted; none when it does not exist.
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(std::result::Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Reads and checks every record of the workspace. All problems in all
+/// files are reported at once.
+pub fn read(ws: &Workspace) -> Result<Records> {
+    let mut records = Records::default();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut collect = |result: Result<()>| match result {
+        Ok(()) => Ok(()),
+        Err(Error::Invalid(mut ds)) => {
+            problems.append(&mut ds);
+            Ok(())
+        }
+        Err(other) => Err(other),
+    };
+    for group in &ws.sprint.groups {
+        for path in markdown_files(&ws.interviews_dir(&group.id)) {
+            collect(notes::read_interview(ws, &group.id, &path).map(|i| records.interviews.push(i)))?;
+            records.files.push(path);
+        }
+        let path = ws.path(Path::new("groups").join(&group.id).join(solutions::SOLUTIONS_FILE));
+        if path.exists() {
+            collect(solutions::read(ws, &group.id, &path).map(|mut s| records.solutions.append(&mut s)))?;
+            records.files.push(path);
+        }
+    }
+    collect(solutions::check_unique(&records.solutions))?;
+    let path = ws.path(ASSESSMENT_FILE);
+    if path.exists() {
+        collect(assessment::read(ws, &path).map(|a| records.assessments = a))?;
+        records.files.push(path);
+    }
+    for path in markdown_files(&ws.path("evaluation")) {
+        collect(notes::read_evaluation(ws, &path).map(|e| records.evaluations.push(e)))?;
+        records.files.push(path);
+    }
+    if problems.is_empty() {
+        records.interviews.sort_by(|a, b| (&a.group, a.date, &a.pseudonym).cmp(&(&b.group, b.date, &b.pseudonym)));
+        Ok(records)
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+/// The residents' real names from `private/names.txt` (none if absent).
+pub fn private_names(ws: &Workspace) -> Result<Vec<String>> {
+    let path = ws.path(NAMES_FILE);
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    Ok(crate::fs::read_text(&path)?
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect())
+}

@@ -1,0 +1,320 @@
+//! Interview and evaluation notes: Markdown files that start with YAML front
+//! matter between `---` lines. Quotes are Markdown block quotes; tags are
+//! `#tag` in the text or listed in the front matter.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::sprint::Workspace;
+use crate::sprint::config::parse_date;
+use crate::workbook::At;
+use crate::workbook::load::Sources;
+
+/// Whether the interviewee agreed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Consent {
+    /// Consent given: the interview may be quoted without names.
+    Given,
+    /// The interviewee said no: the interview counts only in numbers.
+    Declined,
+    /// Consent was withdrawn afterwards: counts only in numbers, never quoted.
+    Withdrawn,
+}
+
+/// The front matter of an interview note.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InterviewMeta {
+    /// The pseudonym of the family: never a real name.
+    pub pseudonym: At<String>,
+    /// The date of the interview, YYYY-MM-DD.
+    pub date: At<String>,
+    /// The employees who held the interview.
+    #[serde(default)]
+    pub interviewers: Vec<String>,
+    /// given, declined or withdrawn.
+    pub consent: Consent,
+    /// Topics of the note, as lowercase words (`#tag` in the text counts too).
+    #[serde(default)]
+    pub tags: Vec<At<String>>,
+}
+
+/// The front matter of an evaluation note.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationMeta {
+    /// Who was interviewed, without a name (for example `Deltaker 3, gruppe 2`).
+    pub participant: At<String>,
+    /// The participant's work group, if any.
+    #[serde(default)]
+    pub group: Option<At<String>>,
+    /// The date, YYYY-MM-DD.
+    pub date: At<String>,
+    /// given, declined or withdrawn.
+    pub consent: Consent,
+    /// Topics of the note.
+    #[serde(default)]
+    pub tags: Vec<At<String>>,
+}
+
+/// A quote from a note, with where it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The quote's text, without the `>` marks.
+    pub text: String,
+    /// The file.
+    pub path: PathBuf,
+    /// The line of the quote's first line.
+    pub line: u32,
+}
+
+/// A checked interview note.
+#[derive(Clone, Debug)]
+pub struct Interview {
+    /// The file.
+    pub path: PathBuf,
+    /// The group's id.
+    pub group: String,
+    /// The pseudonym.
+    pub pseudonym: String,
+    /// The date.
+    pub date: NaiveDate,
+    /// The interviewers.
+    pub interviewers: Vec<String>,
+    /// The consent.
+    pub consent: Consent,
+    /// Tags from the front matter and the text, lowercase, without repeats.
+    pub tags: Vec<String>,
+    /// The block quotes of the text.
+    pub quotes: Vec<Quote>,
+}
+
+/// A checked evaluation note.
+#[derive(Clone, Debug)]
+pub struct Evaluation {
+    /// The file.
+    pub path: PathBuf,
+    /// Who was interviewed, without a name.
+    pub participant: String,
+    /// The group, if any.
+    pub group: Option<String>,
+    /// The date.
+    pub date: NaiveDate,
+    /// The consent.
+    pub consent: Consent,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// The block quotes.
+    pub quotes: Vec<Quote>,
+}
+
+/// A note split into its front matter and body.
+pub struct Split<'a> {
+    /// The front matter, preceded by one blank line standing in for the
+    /// opening `---`, so that its line numbers are the file's.
+    pub front: String,
+    /// The body.
+    pub body: &'a str,
+    /// The file line the body starts on.
+    pub body_line: u32,
+}
+
+/// Splits a note into front matter and body, or says what is wrong.
+pub fn split<'a>(display: &str, text: &'a str) -> std::result::Result<Split<'a>, Diagnostic> {
+    let hint = "a note starts with a line `---`, the facts (pseudonym, date, consent …), another line `---`, then the text; `samskap interview new` writes one";
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+        return Err(Diagnostic::at(display, text, 1, 1, "the note does not start with front matter (`---`)").with_hint(hint));
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let front = format!("\n{}", &rest[..offset]);
+            let body = &rest[offset + line.len()..];
+            let body_line = u32::try_from(front.lines().count() + 2).unwrap_or(u32::MAX);
+            return Ok(Split { front, body, body_line });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::at(display, text, 1, 1, "the front matter has no closing `---` line").with_hint(hint))
+}
+
+/// The `#tags` of a text: `#` at the start or after a space, then letters,
+/// digits or hyphens. Headings (`## Title`) are not tags.
+pub fn inline_tags(body: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let chars: Vec<char> = body.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let after_space = i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(';
+        let starts_word = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        if c == '#' && after_space && starts_word {
+            let tag: String = chars[i + 1..]
+                .iter()
+                .take_while(|ch| ch.is_alphanumeric() || **ch == '-')
+                .collect::<String>()
+                .trim_end_matches('-')
+                .to_lowercase();
+            if !tag.is_empty() && !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+    }
+    tags
+}
+
+/// The block quotes of a body: runs of lines starting with `>`.
+pub fn quotes(path: &Path, body: &str, body_line: u32) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let mut current: Option<Quote> = None;
+    for (i, line) in body.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix('>') {
+            let text = rest.trim();
+            match &mut current {
+                Some(q) if !text.is_empty() => {
+                    q.text.push(' ');
+                    q.text.push_str(text);
+                }
+                Some(_) => {}
+                None => {
+                    current = Some(Quote {
+                        text: text.to_owned(),
+                        path: path.to_owned(),
+                        line: body_line + u32::try_from(i).unwrap_or(u32::MAX),
+                    });
+                }
+            }
+        } else if let Some(q) = current.take() {
+            if !q.text.trim().is_empty() {
+                quotes.push(q);
+            }
+        }
+    }
+    quotes.extend(current.filter(|q| !q.text.trim().is_empty()));
+    quotes
+}
+
+fn merge_tags(front: &[At<String>], body: &str) -> Vec<String> {
+    let mut tags: Vec<String> = front.iter().map(|t| t.value.trim().to_lowercase()).collect();
+    for tag in inline_tags(body) {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags.retain(|t| !t.is_empty());
+    tags
+}
+
+fn parse_front<T: serde::de::DeserializeOwned>(path: &Path) -> Result<(T, Sources, String, u32)> {
+    let display = path.display().to_string();
+    let text = crate::fs::read_text(path)?;
+    let parts = split(&display, &text).map_err(|d| Error::Invalid(vec![d]))?;
+    let (front, body, body_line) = (parts.front.clone(), parts.body.to_owned(), parts.body_line);
+    let mut sources = Sources::default();
+    let id = sources.add(display.clone(), front);
+    let meta: T = crate::yaml::parse(&display, sources.text(id), id).map_err(|d| Error::Invalid(vec![d]))?;
+    Ok((meta, sources, body, body_line))
+}
+
+fn date_of(value: &At<String>, sources: &Sources, problems: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
+    let date = parse_date(value);
+    if date.is_none() {
+        problems.push(
+            sources
+                .diagnostic(value.loc, format!("`{}` is not a date", value.value))
+                .with_hint("write the date as YYYY-MM-DD"),
+        );
+    }
+    date
+}
+
+/// Reads and checks an interview note of `group`.
+pub fn read_interview(_ws: &Workspace, group: &str, path: &Path) -> Result<Interview> {
+    let (meta, sources, body, body_line): (InterviewMeta, _, _, _) = parse_front(path)?;
+    let mut problems = Vec::new();
+    let date = date_of(&meta.date, &sources, &mut problems);
+    if meta.pseudonym.trim().is_empty() {
+        problems.push(sources.diagnostic(meta.pseudonym.loc, "the pseudonym is empty").with_hint("give the family an invented name, never a real one"));
+    }
+    match date {
+        Some(date) if problems.is_empty() => Ok(Interview {
+            path: path.to_owned(),
+            group: group.to_owned(),
+            pseudonym: meta.pseudonym.value.trim().to_owned(),
+            date,
+            interviewers: meta.interviewers,
+            consent: meta.consent,
+            tags: merge_tags(&meta.tags, &body),
+            quotes: quotes(path, &body, body_line),
+        }),
+        _ => Err(Error::Invalid(problems)),
+    }
+}
+
+/// Reads and checks an evaluation note.
+pub fn read_evaluation(ws: &Workspace, path: &Path) -> Result<Evaluation> {
+    let (meta, sources, body, body_line): (EvaluationMeta, _, _, _) = parse_front(path)?;
+    let mut problems = Vec::new();
+    let date = date_of(&meta.date, &sources, &mut problems);
+    if let Some(group) = &meta.group
+        && ws.sprint.group(group).is_none()
+    {
+        problems.push(
+            sources
+                .diagnostic(group.loc, format!("unknown group `{}`", group.value))
+                .with_hint(format!("the groups are: {}", ws.sprint.group_ids().join(", "))),
+        );
+    }
+    match date {
+        Some(date) if problems.is_empty() => Ok(Evaluation {
+            path: path.to_owned(),
+            participant: meta.participant.value,
+            group: meta.group.map(|g| g.value),
+            date,
+            consent: meta.consent,
+            tags: merge_tags(&meta.tags, &body),
+            quotes: quotes(path, &body, body_line),
+        }),
+        _ => Err(Error::Invalid(problems)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_keeps_file_line_numbers() {
+        let text = "---\npseudonym: Lilje\ndate: 2027-02-23\n---\n## Tid\n\n> «Sitat»\n";
+        let parts = split("x.md", text).unwrap();
+        assert_eq!(parts.front.lines().nth(2), Some("date: 2027-02-23"));
+        assert_eq!(parts.body_line, 5);
+        let q = quotes(Path::new("x.md"), parts.body, parts.body_line);
+        assert_eq!(q[0].text, "«Sitat»");
+        assert_eq!(q[0].line, 7);
+    }
+
+    #[test]
+    fn tags_in_text() {
+        assert_eq!(inline_tags("## Tid\nVi snakket om #tid og #Koordinator. Ikke#dette, men (#søsken-tid)."), ["tid", "koordinator", "søsken-tid"]);
+    }
+
+    #[test]
+    fn multi_line_quotes_are_joined() {
+        let q = quotes(Path::new("x.md"), "tekst\n> første\n> andre\n\n> ny\n", 10);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].text, "første andre");
+        assert_eq!((q[0].line, q[1].line), (11, 14));
+    }
+
+    #[test]
+    fn missing_front_matter_is_explained() {
+        assert!(split("x.md", "Bare tekst").is_err());
+        assert!(split("x.md", "---\npseudonym: A\n").is_err());
+    }
+}

@@ -1,0 +1,591 @@
+//! The final report for leaders: what was done, what was learned, the
+//! solutions and the time they free, the model assessment and the way
+//! forward. Built from the sprint and its records; only quotes from
+//! interviews with consent given are used, and raw notes never are.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::i18n::tr;
+use crate::records::{Consent, Records, Status};
+use crate::render::context::Labels;
+use crate::schedule::long_date;
+use crate::sprint::{Progress, Workspace};
+use crate::workbook::Lang;
+
+/// Quotes shown per theme at most.
+const QUOTES_PER_THEME: usize = 3;
+/// Themes shown at most.
+const THEMES: usize = 10;
+
+/// The report's context.
+#[derive(Debug, Serialize)]
+pub struct ReportDoc {
+    /// The language.
+    pub lang: Lang,
+    /// Words around the data.
+    pub t: ReportLabels,
+    /// Shared labels.
+    pub l: Labels,
+    /// The heading.
+    pub title: String,
+    /// The sprint's name.
+    pub sprint: String,
+    /// Whether the sprint is still under way.
+    pub interim: bool,
+    /// The date of the report, in words.
+    pub date: String,
+    /// The challenge.
+    pub challenge: String,
+    /// The target group.
+    pub target_group: String,
+    /// Key figures.
+    pub facts: Facts,
+    /// The steps with their dates.
+    pub steps: Vec<StepRow>,
+    /// Insights by theme.
+    pub themes: Vec<Theme>,
+    /// Solutions by group.
+    pub groups: Vec<GroupSolutions>,
+    /// Total hours freed per month.
+    pub total: HoursRow,
+    /// The system challenges and the solutions addressing them.
+    pub challenges: Vec<ChallengeRow>,
+    /// The model assessment, if any leader has scored it.
+    pub assessment: Option<AssessmentSection>,
+    /// The evaluation.
+    pub evaluation: EvaluationSection,
+    /// Recommendations and next steps.
+    pub recommendations: Vec<String>,
+}
+
+/// Key figures.
+#[derive(Debug, Serialize)]
+pub struct Facts {
+    /// Sessions held.
+    pub sessions_done: usize,
+    /// Sessions planned.
+    pub sessions_total: usize,
+    /// Interviews with residents.
+    pub interviews: usize,
+    /// Of those, with consent given.
+    pub interviews_consenting: usize,
+    /// Families interviewed (distinct pseudonyms per group).
+    pub residents: usize,
+    /// Employees in the work groups.
+    pub employees: usize,
+    /// Work groups.
+    pub groups: usize,
+    /// Evaluation notes.
+    pub evaluations: usize,
+}
+
+/// A step in the "what was done" table.
+#[derive(Debug, Serialize)]
+pub struct StepRow {
+    /// The date (held or planned).
+    pub date: String,
+    /// The phase.
+    pub phase: String,
+    /// The step.
+    pub title: String,
+    /// Done, or a word for what it is.
+    pub state: String,
+}
+
+/// A theme from the interviews' tags.
+#[derive(Debug, Serialize)]
+pub struct Theme {
+    /// The tag.
+    pub tag: String,
+    /// Interviews with it.
+    pub count: usize,
+    /// Quotes from consenting interviews with it.
+    pub quotes: Vec<QuoteRow>,
+}
+
+/// A quote with whose group it came from (never the pseudonym).
+#[derive(Debug, Serialize, Clone)]
+pub struct QuoteRow {
+    /// The quote.
+    pub text: String,
+    /// Where it comes from, such as "intervju, Gruppe 1".
+    pub source: String,
+}
+
+/// A group's solutions.
+#[derive(Debug, Serialize)]
+pub struct GroupSolutions {
+    /// The group's name.
+    pub name: String,
+    /// Its sub-challenge.
+    pub sub_challenge: String,
+    /// The solutions.
+    pub solutions: Vec<SolutionRow>,
+    /// Sum of hours.
+    pub total: HoursRow,
+}
+
+/// A solution in the report.
+#[derive(Debug, Serialize)]
+pub struct SolutionRow {
+    /// Its name.
+    pub title: String,
+    /// What it is.
+    pub description: String,
+    /// Status in words.
+    pub status: String,
+    /// The system challenges' titles.
+    pub challenges: String,
+    /// Hours per month for each family, formatted.
+    pub families: String,
+    /// Hours per month for staff, formatted.
+    pub staff: String,
+    /// Owner.
+    pub owner: String,
+    /// Next step.
+    pub next_step: String,
+}
+
+/// Hours per month, formatted, with the raw numbers for charts.
+#[derive(Debug, Serialize, Default, Clone)]
+pub struct HoursRow {
+    /// For families, formatted.
+    pub families: String,
+    /// For staff, formatted.
+    pub staff: String,
+    /// For families.
+    #[serde(skip)]
+    pub families_value: f64,
+    /// For staff.
+    #[serde(skip)]
+    pub staff_value: f64,
+}
+
+/// A system challenge and the solutions that address it.
+#[derive(Debug, Serialize)]
+pub struct ChallengeRow {
+    /// Its title.
+    pub title: String,
+    /// Its description.
+    pub description: String,
+    /// The solutions' titles.
+    pub solutions: Vec<String>,
+}
+
+/// The model assessment.
+#[derive(Debug, Serialize)]
+pub struct AssessmentSection {
+    /// How many leaders scored.
+    pub leaders: usize,
+    /// One row per prerequisite.
+    pub rows: Vec<PrerequisiteScore>,
+    /// The marker replaced by the chart in HTML.
+    pub chart: &'static str,
+    /// Leaders' comments.
+    pub comments: Vec<String>,
+}
+
+/// A prerequisite's scores.
+#[derive(Debug, Serialize, Clone)]
+pub struct PrerequisiteScore {
+    /// The prerequisite.
+    pub title: String,
+    /// The average, formatted.
+    pub average: String,
+    /// The lowest score given.
+    pub min: u8,
+    /// The highest score given.
+    pub max: u8,
+    /// The average as a number.
+    #[serde(skip)]
+    pub value: f64,
+}
+
+/// The evaluation.
+#[derive(Debug, Serialize)]
+pub struct EvaluationSection {
+    /// Notes.
+    pub count: usize,
+    /// Tags with counts.
+    pub themes: Vec<(String, usize)>,
+    /// Quotes from consenting participants.
+    pub quotes: Vec<QuoteRow>,
+}
+
+/// The words of the report.
+#[derive(Debug, Serialize)]
+pub struct ReportLabels {
+    pub about: &'static str,
+    pub done: &'static str,
+    pub key_figures: &'static str,
+    pub sessions: &'static str,
+    pub interviews: &'static str,
+    pub with_consent: &'static str,
+    pub residents: &'static str,
+    pub employees: &'static str,
+    pub groups: &'static str,
+    pub insights: &'static str,
+    pub insights_intro: &'static str,
+    pub theme: &'static str,
+    pub count: &'static str,
+    pub solutions: &'static str,
+    pub solution: &'static str,
+    pub status: &'static str,
+    pub challenges: &'static str,
+    pub families_per_month: &'static str,
+    pub staff_per_month: &'static str,
+    pub total: &'static str,
+    pub total_all: &'static str,
+    pub owner: &'static str,
+    pub next_step: &'static str,
+    pub time_freed: &'static str,
+    pub time_intro: &'static str,
+    pub system_challenges: &'static str,
+    pub addressed_by: &'static str,
+    pub none_yet: &'static str,
+    pub model: &'static str,
+    pub model_intro: &'static str,
+    pub prerequisite: &'static str,
+    pub average: &'static str,
+    pub range: &'static str,
+    pub no_assessment: &'static str,
+    pub evaluation: &'static str,
+    pub evaluation_intro: &'static str,
+    pub recommendations: &'static str,
+    pub date_col: &'static str,
+    pub phase: &'static str,
+    pub step: &'static str,
+    pub interim_note: &'static str,
+    pub privacy_note: &'static str,
+    pub no_solutions: &'static str,
+}
+
+impl ReportLabels {
+    fn new(lang: Lang) -> Self {
+        let t = |nb, en| tr(lang, nb, en);
+        ReportLabels {
+            about: t("Utfordring og målgruppe", "Challenge and target group"),
+            done: t("Hva er gjort", "What was done"),
+            key_figures: t("Nøkkeltall", "Key figures"),
+            sessions: t("samlinger gjennomført", "sessions held"),
+            interviews: t("intervjuer med familier", "interviews with families"),
+            with_consent: t("med samtykke til sitater", "with consent to quote"),
+            residents: t("familier involvert", "families involved"),
+            employees: t("medarbeidere i arbeidsgruppene", "employees in the work groups"),
+            groups: t("arbeidsgrupper", "work groups"),
+            insights: t("Innsikt etter tema", "Insights by theme"),
+            insights_intro: t("Temaene er emneordene i intervjunotatene, med antall intervjuer. Sitatene er bare fra familier som har samtykket, og er gjengitt uten navn.", "The themes are the tags of the interview notes, with the number of interviews. Quotes come only from families who consented, and are given without names."),
+            theme: t("Tema", "Theme"),
+            count: t("Intervjuer", "Interviews"),
+            solutions: t("Løsninger", "Solutions"),
+            solution: t("Løsning", "Solution"),
+            status: t("Status", "Status"),
+            challenges: t("Systemutfordringer", "System challenges"),
+            families_per_month: t("Timer per måned, per familie", "Hours per month, per family"),
+            staff_per_month: t("Timer per måned, ansatte", "Hours per month, staff"),
+            total: t("Sum", "Total"),
+            total_all: t("Sum for alle gruppene", "Total for all groups"),
+            owner: t("Eier", "Owner"),
+            next_step: t("Neste steg", "Next step"),
+            time_freed: t("Frigjort tid", "Time freed"),
+            time_intro: t("Tallene er gruppenes anslag over timer som frigjøres per måned, for hver familie og for de ansatte, når løsningen er i bruk. De er anslag med forutsetninger, ikke målinger.", "The figures are the groups' estimates of hours freed per month, for each family and for the staff, once a solution is in use. They are estimates with assumptions, not measurements."),
+            system_challenges: t("De fire systemutfordringene", "The four system challenges"),
+            addressed_by: t("Løsninger som svarer på den", "Solutions addressing it"),
+            none_yet: t("ingen ennå", "none yet"),
+            model: t("Vurdering av samskapingsmodellen", "Assessment of the co-creation model"),
+            model_intro: t("Lederne har vurdert påstandene under hver forutsetning fra 1 (stemmer ikke) til 5 (stemmer helt). Tabellen viser snittet for hver forutsetning.", "The leaders scored the statements under each prerequisite from 1 (not true) to 5 (entirely true). The table shows the average for each prerequisite."),
+            prerequisite: t("Forutsetning", "Prerequisite"),
+            average: t("Snitt", "Average"),
+            range: t("Laveste–høyeste", "Lowest–highest"),
+            no_assessment: t("Ingen ledere har vurdert modellen ennå (`samskap assess`).", "No leader has assessed the model yet (`samskap assess`)."),
+            evaluation: t("Evaluering", "Evaluation"),
+            evaluation_intro: t("Evalueringsintervjuer med deltakere fra arbeidsgruppene.", "Evaluation interviews with participants from the work groups."),
+            recommendations: t("Anbefalinger og neste steg", "Recommendations and next steps"),
+            date_col: t("Dato", "Date"),
+            phase: t("Fase", "Phase"),
+            step: t("Steg", "Step"),
+            interim_note: t("Dette er en statusrapport for en sprint som pågår. Tallene vil endre seg.", "This is an interim report for a sprint under way. The figures will change."),
+            privacy_note: t("Rapporten bygger på intervjunotater under pseudonym. Den inneholder ingen navn eller personopplysninger, og sitater bare fra dem som har samtykket.", "The report builds on interview notes under pseudonyms. It holds no names or personal data, and quotes only from those who consented."),
+            no_solutions: t("Gruppa har ikke registrert løsninger.", "The group has registered no solutions."),
+        }
+    }
+}
+
+/// The marker standing where the HTML report shows its chart.
+pub const CHART_MARKER: &str = "SAMSKAP-CHART-MODEL-ASSESSMENT";
+
+/// Hours in the document's language: "4,5" in Norwegian, "4.5" in English.
+pub fn hours(value: f64, lang: Lang) -> String {
+    let text = if (value - value.round()).abs() < 1e-9 { format!("{value:.0}") } else { format!("{value:.1}") };
+    match lang {
+        Lang::Nb => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+fn hours_row(families: f64, staff: f64, lang: Lang) -> HoursRow {
+    HoursRow { families: hours(families, lang), staff: hours(staff, lang), families_value: families, staff_value: staff }
+}
+
+/// A solution's status in words.
+pub fn status_name(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::Idea => tr(lang, "idé", "idea"),
+        Status::Prototype => tr(lang, "prototyp", "prototype"),
+        Status::Tested => tr(lang, "testet", "tested"),
+        Status::InUse => tr(lang, "i bruk", "in use"),
+    }
+}
+
+/// Builds the report.
+pub fn report(ws: &Workspace, records: &Records, progress: &Progress, today: NaiveDate, interim: bool, lang: Lang) -> ReportDoc {
+    let t = |nb, en| tr(lang, nb, en);
+    let sessions = ws.sessions();
+    let done = sessions.iter().filter(|s| progress.find(&s.step, s.group.as_deref()).is_some()).count();
+    let group_name = |id: &str| ws.sprint.group(id).map_or_else(|| id.to_owned(), |g| g.name.clone());
+    let mut families: Vec<(String, String)> = records.interviews.iter().map(|i| (i.group.clone(), i.pseudonym.to_lowercase())).collect();
+    families.sort();
+    families.dedup();
+    let mut employees: Vec<&String> = ws.sprint.groups.iter().flat_map(|g| &g.members).collect();
+    employees.sort();
+    employees.dedup();
+    let facts = Facts {
+        sessions_done: done,
+        sessions_total: sessions.len(),
+        interviews: records.interviews.len(),
+        interviews_consenting: records.interviews.iter().filter(|i| i.consent == Consent::Given).count(),
+        residents: families.len(),
+        employees: employees.len(),
+        groups: ws.sprint.groups.len(),
+        evaluations: records.evaluations.len(),
+    };
+    ReportDoc {
+        lang,
+        t: ReportLabels::new(lang),
+        l: Labels::new(lang),
+        title: if interim { format!("{}: {}", t("Statusrapport", "Interim report"), ws.sprint.name) } else { format!("{}: {}", t("Sluttrapport", "Final report"), ws.sprint.name) },
+        sprint: ws.sprint.name.clone(),
+        interim,
+        date: long_date(today, lang),
+        challenge: ws.sprint.challenge.clone(),
+        target_group: ws.sprint.target_group.clone(),
+        facts,
+        steps: step_rows(ws, progress, interim, lang),
+        themes: themes(records, &group_name, lang),
+        groups: group_solutions(ws, records, lang),
+        total: {
+            let (f, s) = records.solutions.iter().fold((0.0, 0.0), |(f, s), x| (f + x.hours.families, s + x.hours.staff));
+            hours_row(f, s, lang)
+        },
+        challenges: challenge_rows(ws, records, lang),
+        assessment: assessment(ws, records, lang),
+        evaluation: evaluation(records, &group_name, lang),
+        recommendations: recommendations(ws, records, lang),
+    }
+}
+
+fn step_rows(ws: &Workspace, progress: &Progress, interim: bool, lang: Lang) -> Vec<StepRow> {
+    let mut rows: Vec<StepRow> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for session in ws.sessions() {
+        if seen.contains(&session.step) {
+            continue;
+        }
+        seen.push(session.step.clone());
+        let Some((phase, step)) = ws.workbook.step(&session.step) else { continue };
+        let all: Vec<_> = ws.sessions().into_iter().filter(|s| s.step == session.step).collect();
+        let done: Vec<_> = all.iter().filter_map(|s| progress.find(&s.step, s.group.as_deref())).collect();
+        let state = if done.len() == all.len() {
+            tr(lang, "gjennomført", "held").to_owned()
+        } else if done.is_empty() {
+            tr(lang, "ikke gjennomført", "not held").to_owned()
+        } else {
+            format!("{} {}/{} {}", tr(lang, "gjennomført i", "held in"), done.len(), all.len(), tr(lang, "grupper", "groups"))
+        };
+        if interim && done.is_empty() {
+            continue;
+        }
+        let date = done.iter().map(|d| d.date).min().unwrap_or(session.date);
+        rows.push(StepRow { date: date.format("%d.%m.%Y").to_string(), phase: phase.title.get(lang).to_owned(), title: step.title.get(lang).to_owned(), state });
+    }
+    rows
+}
+
+fn themes(records: &Records, group_name: &dyn Fn(&str) -> String, lang: Lang) -> Vec<Theme> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for interview in &records.interviews {
+        for tag in &interview.tags {
+            *counts.entry(tag.as_str()).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let source = |group: &str| format!("{}, {}", tr(lang, "intervju", "interview"), group_name(group));
+    ranked
+        .into_iter()
+        .take(THEMES)
+        .map(|(tag, count)| Theme {
+            tag: tag.to_owned(),
+            count,
+            quotes: records
+                .interviews
+                .iter()
+                .filter(|i| i.consent == Consent::Given && i.tags.iter().any(|t| t == tag))
+                .flat_map(|i| i.quotes.iter().map(move |q| QuoteRow { text: q.text.clone(), source: source(&i.group) }))
+                .take(QUOTES_PER_THEME)
+                .collect(),
+        })
+        .collect()
+}
+
+fn group_solutions(ws: &Workspace, records: &Records, lang: Lang) -> Vec<GroupSolutions> {
+    let challenge_title = |id: &str| {
+        ws.workbook.knowledge.as_ref().and_then(|k| k.challenges.iter().find(|c| c.id.as_str() == id)).map_or_else(|| id.to_owned(), |c| c.title.get(lang).to_owned())
+    };
+    ws.sprint
+        .groups
+        .iter()
+        .map(|g| {
+            let mine: Vec<_> = records.solutions.iter().filter(|s| s.group == g.id).collect();
+            let (f, s) = mine.iter().fold((0.0, 0.0), |(f, s), x| (f + x.hours.families, s + x.hours.staff));
+            GroupSolutions {
+                name: g.name.clone(),
+                sub_challenge: g.sub_challenge.clone(),
+                solutions: mine
+                    .iter()
+                    .map(|s| SolutionRow {
+                        title: s.title.clone(),
+                        description: s.description.clone(),
+                        status: status_name(s.status, lang).to_owned(),
+                        challenges: s.challenges.iter().map(|c| challenge_title(c)).collect::<Vec<_>>().join(", "),
+                        families: hours(s.hours.families, lang),
+                        staff: hours(s.hours.staff, lang),
+                        owner: s.owner.clone(),
+                        next_step: s.next_step.clone(),
+                    })
+                    .collect(),
+                total: hours_row(f, s, lang),
+            }
+        })
+        .collect()
+}
+
+fn challenge_rows(ws: &Workspace, records: &Records, lang: Lang) -> Vec<ChallengeRow> {
+    let Some(k) = ws.workbook.knowledge.as_ref() else { return Vec::new() };
+    k.challenges
+        .iter()
+        .map(|c| ChallengeRow {
+            title: c.title.get(lang).to_owned(),
+            description: c.description.get(lang).to_owned(),
+            solutions: records.solutions.iter().filter(|s| s.challenges.iter().any(|x| x == c.id.as_str())).map(|s| s.title.clone()).collect(),
+        })
+        .collect()
+}
+
+/// The average score of each prerequisite over every leader's statements.
+pub fn prerequisite_scores(ws: &Workspace, records: &Records, lang: Lang) -> Vec<PrerequisiteScore> {
+    let Some(model) = ws.workbook.model.as_ref() else { return Vec::new() };
+    model
+        .prerequisites
+        .iter()
+        .filter_map(|p| {
+            let scores: Vec<u8> = records
+                .assessments
+                .iter()
+                .flat_map(|a| p.statements.iter().filter_map(|s| a.scores.get(s.id.as_str()).copied()))
+                .collect();
+            let (min, max) = (scores.iter().min().copied()?, scores.iter().max().copied()?);
+            let value = scores.iter().map(|&s| f64::from(s)).sum::<f64>() / scores.len() as f64;
+            let average = match lang {
+                Lang::Nb => format!("{value:.1}").replace('.', ","),
+                Lang::En => format!("{value:.1}"),
+            };
+            Some(PrerequisiteScore { title: p.title.get(lang).to_owned(), average, min, max, value })
+        })
+        .collect()
+}
+
+fn assessment(ws: &Workspace, records: &Records, lang: Lang) -> Option<AssessmentSection> {
+    let rows = prerequisite_scores(ws, records, lang);
+    (!rows.is_empty()).then(|| AssessmentSection {
+        leaders: records.assessments.len(),
+        rows,
+        chart: CHART_MARKER,
+        comments: records.assessments.iter().filter_map(|a| a.comment.as_ref().map(|c| format!("{} ({})", c.trim(), a.leader))).collect(),
+    })
+}
+
+fn evaluation(records: &Records, group_name: &dyn Fn(&str) -> String, lang: Lang) -> EvaluationSection {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &records.evaluations {
+        for tag in &e.tags {
+            *counts.entry(tag.as_str()).or_default() += 1;
+        }
+    }
+    let mut themes: Vec<(String, usize)> = counts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    themes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let quotes = records
+        .evaluations
+        .iter()
+        .filter(|e| e.consent == Consent::Given)
+        .flat_map(|e| {
+            let source = match &e.group {
+                Some(g) => format!("{}, {}", tr(lang, "deltaker", "participant"), group_name(g)),
+                None => tr(lang, "deltaker", "participant").to_owned(),
+            };
+            e.quotes.iter().take(1).map(move |q| QuoteRow { text: q.text.clone(), source: source.clone() })
+        })
+        .take(6)
+        .collect();
+    EvaluationSection { count: records.evaluations.len(), themes, quotes }
+}
+
+fn recommendations(ws: &Workspace, records: &Records, lang: Lang) -> Vec<String> {
+    let t = |nb, en| tr(lang, nb, en);
+    let mut out = Vec::new();
+    let ready: Vec<&crate::records::Solution> = records.solutions.iter().filter(|s| s.status >= Status::Tested).collect();
+    for s in &ready {
+        let owner = if s.owner.is_empty() { t("eier må avklares", "owner to be agreed").to_owned() } else { s.owner.clone() };
+        out.push(format!(
+            "{} «{}» ({}; {}).{}",
+            t("Ta i bruk", "Put in place"),
+            s.title,
+            status_name(s.status, lang),
+            owner,
+            if s.next_step.is_empty() { String::new() } else { format!(" {}: {}", t("Neste steg", "Next step"), s.next_step.trim()) }
+        ));
+    }
+    let developing = records.solutions.iter().filter(|s| s.status < Status::Tested).count();
+    if developing > 0 {
+        out.push(format!(
+            "{} {developing} {}",
+            t("Utvikle og test videre de", "Develop and test further the"),
+            t("løsningene som er idé eller prototyp, sammen med familiene.", "solutions that are ideas or prototypes, together with the families.")
+        ));
+    }
+    let mut scores = prerequisite_scores(ws, records, lang);
+    scores.sort_by(|a, b| a.value.total_cmp(&b.value));
+    let weakest: Vec<String> = scores.iter().take(2).map(|s| format!("«{}» ({})", s.title, s.average)).collect();
+    if !weakest.is_empty() {
+        out.push(format!("{} {}.", t("Styrk forutsetningene med lavest skår:", "Strengthen the prerequisites with the lowest scores:"), weakest.join(t(" og ", " and "))));
+    }
+    out.push(t("La ledergruppa gå gjennom samskapingsmodellen, slik at alle forstår den og ser hvordan den kan brukes til å forstå, systematisere og planlegge samskaping.", "Let the leadership group review the co-creation model, so that everyone understands it and sees how to use it to understand, systematise and plan co-creation.").to_owned());
+    out.push(t("Del innsikten bredt i organisasjonen, og verdsett arbeidsgruppenes innsats ved å ta løsningene deres raskt i bruk.", "Share the insights widely in the organisation, and honour the work groups' effort by putting their solutions in place quickly.").to_owned());
+    out.push(t("Ta funnene og anbefalingene med når bydelen ser på hvordan den er organisert.", "Take the findings and recommendations into account when the district looks at how it is organised.").to_owned());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_are_written_in_the_document_language() {
+        assert_eq!(hours(4.5, Lang::Nb), "4,5");
+        assert_eq!(hours(4.5, Lang::En), "4.5");
+        assert_eq!(hours(12.0, Lang::Nb), "12");
+    }
+}
