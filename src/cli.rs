@@ -185,6 +185,33 @@ pub enum Command {
     },
     /// Leaders score the co-creation model's statements from 1 to 5
     Assess(AssessArgs),
+    /// The final report for leaders: findings, solutions, time freed, the model assessment, recommendations
+    Report {
+        /// A status report for a sprint under way
+        #[arg(long)]
+        interim: bool,
+        /// The report's date (default: today)
+        #[arg(long, value_parser = date_arg, value_name = "DATE")]
+        today: Option<NaiveDate>,
+        /// Where and how to write it.
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Every document of the sprint as a linked web site (default: out/)
+    Build {
+        /// The folder to write into
+        #[arg(long, short, value_name = "DIR", default_value = "out")]
+        output: PathBuf,
+        /// The report's date (default: today)
+        #[arg(long, value_parser = date_arg, value_name = "DATE")]
+        today: Option<NaiveDate>,
+        /// Replace files in DIR that samskap did not write there
+        #[arg(long)]
+        force: bool,
+        /// Replace personal data with a marker instead of refusing
+        #[arg(long)]
+        redact: bool,
+    },
     /// The built-in document templates
     Templates {
         /// What to do with them.
@@ -254,7 +281,7 @@ pub struct NewSprintArgs {
 /// Where and how a document is written.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// md (Markdown) or html (a self-contained web page); default: from FILE's extension, else md
+    /// md (Markdown), html (a self-contained web page) or docx (Word); default: from FILE's extension, else md
     #[arg(long, value_enum)]
     pub format: Option<crate::render::Format>,
     /// Write to FILE instead of standard output
@@ -263,6 +290,9 @@ pub struct OutputArgs {
     /// Replace FILE if it exists
     #[arg(long)]
     pub force: bool,
+    /// Replace personal data (national identity numbers, phone numbers, e-mail addresses, listed names) with a marker instead of refusing
+    #[arg(long)]
+    pub redact: bool,
 }
 
 /// What to do with interview notes.

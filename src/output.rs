@@ -7,8 +7,13 @@ use crate::error::{Error, Result};
 
 /// Prints `text` to standard output.
 pub fn print(text: &str) -> Result<()> {
+    print_bytes(text.as_bytes())
+}
+
+/// Writes bytes to standard output.
+fn print_bytes(bytes: &[u8]) -> Result<()> {
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(source) => Err(Error::Write {
             path: "<standard output>".into(),
@@ -20,16 +25,23 @@ pub fn print(text: &str) -> Result<()> {
 
 /// Writes a document to `path` (atomically, never over an existing file
 /// unless `force`), or to standard output when there is no path.
-pub fn deliver(text: &str, path: Option<&std::path::Path>, force: bool) -> Result<()> {
+pub fn deliver(bytes: &[u8], path: Option<&std::path::Path>, force: bool) -> Result<()> {
     match path {
-        None => print(text),
+        // A Word file is no use on a terminal screen.
+        None if bytes.starts_with(b"PK\x03\x04") && io::IsTerminal::is_terminal(&io::stdout()) => {
+            Err(Error::usage(
+                "a Word document cannot be shown on the terminal",
+                "write it to a file with -o, for example -o rapport.docx",
+            ))
+        }
+        None => print_bytes(bytes),
         Some(path) => {
             let overwrite = if force {
                 crate::fs::Overwrite::Allowed
             } else {
                 crate::fs::Overwrite::Never
             };
-            crate::fs::write(path, text.as_bytes(), overwrite)?;
+            crate::fs::write(path, bytes, overwrite)?;
             eprintln!("{}", path.display());
             Ok(())
         }

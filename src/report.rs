@@ -210,9 +210,18 @@ pub struct EvaluationSection {
     /// Notes.
     pub count: usize,
     /// Tags with counts.
-    pub themes: Vec<(String, usize)>,
+    pub themes: Vec<TagCount>,
     /// Quotes from consenting participants.
     pub quotes: Vec<QuoteRow>,
+}
+
+/// A tag and how many notes have it.
+#[derive(Debug, Serialize)]
+pub struct TagCount {
+    /// The tag.
+    pub tag: String,
+    /// Notes with it.
+    pub count: usize,
 }
 
 /// The words of the report.
@@ -274,42 +283,78 @@ impl ReportLabels {
             interviews: t("intervjuer med familier", "interviews with families"),
             with_consent: t("med samtykke til sitater", "with consent to quote"),
             residents: t("familier involvert", "families involved"),
-            employees: t("medarbeidere i arbeidsgruppene", "employees in the work groups"),
+            employees: t(
+                "medarbeidere i arbeidsgruppene",
+                "employees in the work groups",
+            ),
             groups: t("arbeidsgrupper", "work groups"),
             insights: t("Innsikt etter tema", "Insights by theme"),
-            insights_intro: t("Temaene er emneordene i intervjunotatene, med antall intervjuer. Sitatene er bare fra familier som har samtykket, og er gjengitt uten navn.", "The themes are the tags of the interview notes, with the number of interviews. Quotes come only from families who consented, and are given without names."),
+            insights_intro: t(
+                "Temaene er emneordene i intervjunotatene, med antall intervjuer. Sitatene er bare fra familier som har samtykket, og er gjengitt uten navn.",
+                "The themes are the tags of the interview notes, with the number of interviews. Quotes come only from families who consented, and are given without names.",
+            ),
             theme: t("Tema", "Theme"),
             count: t("Intervjuer", "Interviews"),
             solutions: t("Løsninger", "Solutions"),
             solution: t("Løsning", "Solution"),
             status: t("Status", "Status"),
             challenges: t("Systemutfordringer", "System challenges"),
-            families_per_month: t("Timer per måned, per familie", "Hours per month, per family"),
+            families_per_month: t(
+                "Timer per måned, per familie",
+                "Hours per month, per family",
+            ),
             staff_per_month: t("Timer per måned, ansatte", "Hours per month, staff"),
             total: t("Sum", "Total"),
-            total_all: t("Sum for alle gruppene", "Total for all groups"),
+            total_all: t("Sum av alle anslagene", "Sum of all estimates"),
             owner: t("Eier", "Owner"),
             next_step: t("Neste steg", "Next step"),
             time_freed: t("Frigjort tid", "Time freed"),
-            time_intro: t("Tallene er gruppenes anslag over timer som frigjøres per måned, for hver familie og for de ansatte, når løsningen er i bruk. De er anslag med forutsetninger, ikke målinger.", "The figures are the groups' estimates of hours freed per month, for each family and for the staff, once a solution is in use. They are estimates with assumptions, not measurements."),
+            time_intro: t(
+                "Tallene er gruppenes anslag over timer som frigjøres per måned, for hver familie og for de ansatte, når løsningen er i bruk. De er anslag med forutsetninger, ikke målinger. Summene legger sammen anslagene for flere løsninger; én familie vil sjelden ha nytte av alle.",
+                "The figures are the groups' estimates of hours freed per month, for each family and for the staff, once a solution is in use. They are estimates with assumptions, not measurements. The sums add up the estimates of several solutions; one family will rarely benefit from all of them.",
+            ),
             system_challenges: t("De fire systemutfordringene", "The four system challenges"),
             addressed_by: t("Løsninger som svarer på den", "Solutions addressing it"),
             none_yet: t("ingen ennå", "none yet"),
-            model: t("Vurdering av samskapingsmodellen", "Assessment of the co-creation model"),
-            model_intro: t("Lederne har vurdert påstandene under hver forutsetning fra 1 (stemmer ikke) til 5 (stemmer helt). Tabellen viser snittet for hver forutsetning.", "The leaders scored the statements under each prerequisite from 1 (not true) to 5 (entirely true). The table shows the average for each prerequisite."),
+            model: t(
+                "Vurdering av samskapingsmodellen",
+                "Assessment of the co-creation model",
+            ),
+            model_intro: t(
+                "Lederne har vurdert påstandene under hver forutsetning fra 1 (stemmer ikke) til 5 (stemmer helt). Tabellen viser snittet for hver forutsetning.",
+                "The leaders scored the statements under each prerequisite from 1 (not true) to 5 (entirely true). The table shows the average for each prerequisite.",
+            ),
             prerequisite: t("Forutsetning", "Prerequisite"),
             average: t("Snitt", "Average"),
             range: t("Laveste–høyeste", "Lowest–highest"),
-            no_assessment: t("Ingen ledere har vurdert modellen ennå (`samskap assess`).", "No leader has assessed the model yet (`samskap assess`)."),
+            no_assessment: t(
+                "Ingen ledere har vurdert modellen ennå (`samskap assess`).",
+                "No leader has assessed the model yet (`samskap assess`).",
+            ),
             evaluation: t("Evaluering", "Evaluation"),
-            evaluation_intro: t("Evalueringsintervjuer med deltakere fra arbeidsgruppene.", "Evaluation interviews with participants from the work groups."),
-            recommendations: t("Anbefalinger og neste steg", "Recommendations and next steps"),
+            evaluation_intro: t(
+                "Evalueringsintervjuer med deltakere fra arbeidsgruppene.",
+                "Evaluation interviews with participants from the work groups.",
+            ),
+            recommendations: t(
+                "Anbefalinger og neste steg",
+                "Recommendations and next steps",
+            ),
             date_col: t("Dato", "Date"),
             phase: t("Fase", "Phase"),
             step: t("Steg", "Step"),
-            interim_note: t("Dette er en statusrapport for en sprint som pågår. Tallene vil endre seg.", "This is an interim report for a sprint under way. The figures will change."),
-            privacy_note: t("Rapporten bygger på intervjunotater under pseudonym. Den inneholder ingen navn eller personopplysninger, og sitater bare fra dem som har samtykket.", "The report builds on interview notes under pseudonyms. It holds no names or personal data, and quotes only from those who consented."),
-            no_solutions: t("Gruppa har ikke registrert løsninger.", "The group has registered no solutions."),
+            interim_note: t(
+                "Dette er en statusrapport for en sprint som pågår. Tallene vil endre seg.",
+                "This is an interim report for a sprint under way. The figures will change.",
+            ),
+            privacy_note: t(
+                "Rapporten bygger på intervjunotater under pseudonym. Den inneholder ingen navn eller personopplysninger, og sitater bare fra dem som har samtykket.",
+                "The report builds on interview notes under pseudonyms. It holds no names or personal data, and quotes only from those who consented.",
+            ),
+            no_solutions: t(
+                "Gruppa har ikke registrert løsninger.",
+                "The group has registered no solutions.",
+            ),
         }
     }
 }
@@ -319,7 +364,11 @@ pub const CHART_MARKER: &str = "SAMSKAP-CHART-MODEL-ASSESSMENT";
 
 /// Hours in the document's language: "4,5" in Norwegian, "4.5" in English.
 pub fn hours(value: f64, lang: Lang) -> String {
-    let text = if (value - value.round()).abs() < 1e-9 { format!("{value:.0}") } else { format!("{value:.1}") };
+    let text = if (value - value.round()).abs() < 1e-9 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
     match lang {
         Lang::Nb => text.replace('.', ","),
         Lang::En => text,
@@ -327,7 +376,12 @@ pub fn hours(value: f64, lang: Lang) -> String {
 }
 
 fn hours_row(families: f64, staff: f64, lang: Lang) -> HoursRow {
-    HoursRow { families: hours(families, lang), staff: hours(staff, lang), families_value: families, staff_value: staff }
+    HoursRow {
+        families: hours(families, lang),
+        staff: hours(staff, lang),
+        families_value: families,
+        staff_value: staff,
+    }
 }
 
 /// A solution's status in words.
@@ -341,12 +395,30 @@ pub fn status_name(status: Status, lang: Lang) -> &'static str {
 }
 
 /// Builds the report.
-pub fn report(ws: &Workspace, records: &Records, progress: &Progress, today: NaiveDate, interim: bool, lang: Lang) -> ReportDoc {
+pub fn report(
+    ws: &Workspace,
+    records: &Records,
+    progress: &Progress,
+    today: NaiveDate,
+    interim: bool,
+    lang: Lang,
+) -> ReportDoc {
     let t = |nb, en| tr(lang, nb, en);
     let sessions = ws.sessions();
-    let done = sessions.iter().filter(|s| progress.find(&s.step, s.group.as_deref()).is_some()).count();
-    let group_name = |id: &str| ws.sprint.group(id).map_or_else(|| id.to_owned(), |g| g.name.clone());
-    let mut families: Vec<(String, String)> = records.interviews.iter().map(|i| (i.group.clone(), i.pseudonym.to_lowercase())).collect();
+    let done = sessions
+        .iter()
+        .filter(|s| progress.find(&s.step, s.group.as_deref()).is_some())
+        .count();
+    let group_name = |id: &str| {
+        ws.sprint
+            .group(id)
+            .map_or_else(|| id.to_owned(), |g| g.name.clone())
+    };
+    let mut families: Vec<(String, String)> = records
+        .interviews
+        .iter()
+        .map(|i| (i.group.clone(), i.pseudonym.to_lowercase()))
+        .collect();
     families.sort();
     families.dedup();
     let mut employees: Vec<&String> = ws.sprint.groups.iter().flat_map(|g| &g.members).collect();
@@ -356,7 +428,11 @@ pub fn report(ws: &Workspace, records: &Records, progress: &Progress, today: Nai
         sessions_done: done,
         sessions_total: sessions.len(),
         interviews: records.interviews.len(),
-        interviews_consenting: records.interviews.iter().filter(|i| i.consent == Consent::Given).count(),
+        interviews_consenting: records
+            .interviews
+            .iter()
+            .filter(|i| i.consent == Consent::Given)
+            .count(),
         residents: families.len(),
         employees: employees.len(),
         groups: ws.sprint.groups.len(),
@@ -366,7 +442,15 @@ pub fn report(ws: &Workspace, records: &Records, progress: &Progress, today: Nai
         lang,
         t: ReportLabels::new(lang),
         l: Labels::new(lang),
-        title: if interim { format!("{}: {}", t("Statusrapport", "Interim report"), ws.sprint.name) } else { format!("{}: {}", t("Sluttrapport", "Final report"), ws.sprint.name) },
+        title: if interim {
+            format!(
+                "{}: {}",
+                t("Statusrapport", "Interim report"),
+                ws.sprint.name
+            )
+        } else {
+            format!("{}: {}", t("Sluttrapport", "Final report"), ws.sprint.name)
+        },
         sprint: ws.sprint.name.clone(),
         interim,
         date: long_date(today, lang),
@@ -377,7 +461,9 @@ pub fn report(ws: &Workspace, records: &Records, progress: &Progress, today: Nai
         themes: themes(records, &group_name, lang),
         groups: group_solutions(ws, records, lang),
         total: {
-            let (f, s) = records.solutions.iter().fold((0.0, 0.0), |(f, s), x| (f + x.hours.families, s + x.hours.staff));
+            let (f, s) = records.solutions.iter().fold((0.0, 0.0), |(f, s), x| {
+                (f + x.hours.families, s + x.hours.staff)
+            });
             hours_row(f, s, lang)
         },
         challenges: challenge_rows(ws, records, lang),
@@ -395,21 +481,41 @@ fn step_rows(ws: &Workspace, progress: &Progress, interim: bool, lang: Lang) -> 
             continue;
         }
         seen.push(session.step.clone());
-        let Some((phase, step)) = ws.workbook.step(&session.step) else { continue };
-        let all: Vec<_> = ws.sessions().into_iter().filter(|s| s.step == session.step).collect();
-        let done: Vec<_> = all.iter().filter_map(|s| progress.find(&s.step, s.group.as_deref())).collect();
+        let Some((phase, step)) = ws.workbook.step(&session.step) else {
+            continue;
+        };
+        let all: Vec<_> = ws
+            .sessions()
+            .into_iter()
+            .filter(|s| s.step == session.step)
+            .collect();
+        let done: Vec<_> = all
+            .iter()
+            .filter_map(|s| progress.find(&s.step, s.group.as_deref()))
+            .collect();
         let state = if done.len() == all.len() {
             tr(lang, "gjennomført", "held").to_owned()
         } else if done.is_empty() {
             tr(lang, "ikke gjennomført", "not held").to_owned()
         } else {
-            format!("{} {}/{} {}", tr(lang, "gjennomført i", "held in"), done.len(), all.len(), tr(lang, "grupper", "groups"))
+            format!(
+                "{} {}/{} {}",
+                tr(lang, "gjennomført i", "held in"),
+                done.len(),
+                all.len(),
+                tr(lang, "grupper", "groups")
+            )
         };
         if interim && done.is_empty() {
             continue;
         }
         let date = done.iter().map(|d| d.date).min().unwrap_or(session.date);
-        rows.push(StepRow { date: date.format("%d.%m.%Y").to_string(), phase: phase.title.get(lang).to_owned(), title: step.title.get(lang).to_owned(), state });
+        rows.push(StepRow {
+            date: date.format("%d.%m.%Y").to_string(),
+            phase: phase.title.get(lang).to_owned(),
+            title: step.title.get(lang).to_owned(),
+            state,
+        });
     }
     rows
 }
@@ -423,7 +529,13 @@ fn themes(records: &Records, group_name: &dyn Fn(&str) -> String, lang: Lang) ->
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let source = |group: &str| format!("{}, {}", tr(lang, "intervju", "interview"), group_name(group));
+    let source = |group: &str| {
+        format!(
+            "{}, {}",
+            tr(lang, "intervju", "interview"),
+            group_name(group)
+        )
+    };
     ranked
         .into_iter()
         .take(THEMES)
@@ -434,7 +546,12 @@ fn themes(records: &Records, group_name: &dyn Fn(&str) -> String, lang: Lang) ->
                 .interviews
                 .iter()
                 .filter(|i| i.consent == Consent::Given && i.tags.iter().any(|t| t == tag))
-                .flat_map(|i| i.quotes.iter().map(move |q| QuoteRow { text: q.text.clone(), source: source(&i.group) }))
+                .flat_map(|i| {
+                    i.quotes.iter().map(move |q| QuoteRow {
+                        text: q.text.clone(),
+                        source: source(&i.group),
+                    })
+                })
                 .take(QUOTES_PER_THEME)
                 .collect(),
         })
@@ -443,14 +560,24 @@ fn themes(records: &Records, group_name: &dyn Fn(&str) -> String, lang: Lang) ->
 
 fn group_solutions(ws: &Workspace, records: &Records, lang: Lang) -> Vec<GroupSolutions> {
     let challenge_title = |id: &str| {
-        ws.workbook.knowledge.as_ref().and_then(|k| k.challenges.iter().find(|c| c.id.as_str() == id)).map_or_else(|| id.to_owned(), |c| c.title.get(lang).to_owned())
+        ws.workbook
+            .knowledge
+            .as_ref()
+            .and_then(|k| k.challenges.iter().find(|c| c.id.as_str() == id))
+            .map_or_else(|| id.to_owned(), |c| c.title.get(lang).to_owned())
     };
     ws.sprint
         .groups
         .iter()
         .map(|g| {
-            let mine: Vec<_> = records.solutions.iter().filter(|s| s.group == g.id).collect();
-            let (f, s) = mine.iter().fold((0.0, 0.0), |(f, s), x| (f + x.hours.families, s + x.hours.staff));
+            let mine: Vec<_> = records
+                .solutions
+                .iter()
+                .filter(|s| s.group == g.id)
+                .collect();
+            let (f, s) = mine.iter().fold((0.0, 0.0), |(f, s), x| {
+                (f + x.hours.families, s + x.hours.staff)
+            });
             GroupSolutions {
                 name: g.name.clone(),
                 sub_challenge: g.sub_challenge.clone(),
@@ -460,7 +587,12 @@ fn group_solutions(ws: &Workspace, records: &Records, lang: Lang) -> Vec<GroupSo
                         title: s.title.clone(),
                         description: s.description.clone(),
                         status: status_name(s.status, lang).to_owned(),
-                        challenges: s.challenges.iter().map(|c| challenge_title(c)).collect::<Vec<_>>().join(", "),
+                        challenges: s
+                            .challenges
+                            .iter()
+                            .map(|c| challenge_title(c))
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         families: hours(s.hours.families, lang),
                         staff: hours(s.hours.staff, lang),
                         owner: s.owner.clone(),
@@ -474,20 +606,33 @@ fn group_solutions(ws: &Workspace, records: &Records, lang: Lang) -> Vec<GroupSo
 }
 
 fn challenge_rows(ws: &Workspace, records: &Records, lang: Lang) -> Vec<ChallengeRow> {
-    let Some(k) = ws.workbook.knowledge.as_ref() else { return Vec::new() };
+    let Some(k) = ws.workbook.knowledge.as_ref() else {
+        return Vec::new();
+    };
     k.challenges
         .iter()
         .map(|c| ChallengeRow {
             title: c.title.get(lang).to_owned(),
             description: c.description.get(lang).to_owned(),
-            solutions: records.solutions.iter().filter(|s| s.challenges.iter().any(|x| x == c.id.as_str())).map(|s| s.title.clone()).collect(),
+            solutions: records
+                .solutions
+                .iter()
+                .filter(|s| s.challenges.iter().any(|x| x == c.id.as_str()))
+                .map(|s| s.title.clone())
+                .collect(),
         })
         .collect()
 }
 
 /// The average score of each prerequisite over every leader's statements.
-pub fn prerequisite_scores(ws: &Workspace, records: &Records, lang: Lang) -> Vec<PrerequisiteScore> {
-    let Some(model) = ws.workbook.model.as_ref() else { return Vec::new() };
+pub fn prerequisite_scores(
+    ws: &Workspace,
+    records: &Records,
+    lang: Lang,
+) -> Vec<PrerequisiteScore> {
+    let Some(model) = ws.workbook.model.as_ref() else {
+        return Vec::new();
+    };
     model
         .prerequisites
         .iter()
@@ -495,7 +640,11 @@ pub fn prerequisite_scores(ws: &Workspace, records: &Records, lang: Lang) -> Vec
             let scores: Vec<u8> = records
                 .assessments
                 .iter()
-                .flat_map(|a| p.statements.iter().filter_map(|s| a.scores.get(s.id.as_str()).copied()))
+                .flat_map(|a| {
+                    p.statements
+                        .iter()
+                        .filter_map(|s| a.scores.get(s.id.as_str()).copied())
+                })
                 .collect();
             let (min, max) = (scores.iter().min().copied()?, scores.iter().max().copied()?);
             let value = scores.iter().map(|&s| f64::from(s)).sum::<f64>() / scores.len() as f64;
@@ -503,7 +652,13 @@ pub fn prerequisite_scores(ws: &Workspace, records: &Records, lang: Lang) -> Vec
                 Lang::Nb => format!("{value:.1}").replace('.', ","),
                 Lang::En => format!("{value:.1}"),
             };
-            Some(PrerequisiteScore { title: p.title.get(lang).to_owned(), average, min, max, value })
+            Some(PrerequisiteScore {
+                title: p.title.get(lang).to_owned(),
+                average,
+                min,
+                max,
+                value,
+            })
         })
         .collect()
 }
@@ -514,19 +669,37 @@ fn assessment(ws: &Workspace, records: &Records, lang: Lang) -> Option<Assessmen
         leaders: records.assessments.len(),
         rows,
         chart: CHART_MARKER,
-        comments: records.assessments.iter().filter_map(|a| a.comment.as_ref().map(|c| format!("{} ({})", c.trim(), a.leader))).collect(),
+        comments: records
+            .assessments
+            .iter()
+            .filter_map(|a| {
+                a.comment
+                    .as_ref()
+                    .map(|c| format!("{} ({})", c.trim(), a.leader))
+            })
+            .collect(),
     })
 }
 
-fn evaluation(records: &Records, group_name: &dyn Fn(&str) -> String, lang: Lang) -> EvaluationSection {
+fn evaluation(
+    records: &Records,
+    group_name: &dyn Fn(&str) -> String,
+    lang: Lang,
+) -> EvaluationSection {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for e in &records.evaluations {
         for tag in &e.tags {
             *counts.entry(tag.as_str()).or_default() += 1;
         }
     }
-    let mut themes: Vec<(String, usize)> = counts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-    themes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut themes: Vec<TagCount> = counts
+        .into_iter()
+        .map(|(tag, count)| TagCount {
+            tag: tag.to_owned(),
+            count,
+        })
+        .collect();
+    themes.sort_by(|a, b| b.count.cmp(&a.count).then(a.tag.cmp(&b.tag)));
     let quotes = records
         .evaluations
         .iter()
@@ -536,41 +709,78 @@ fn evaluation(records: &Records, group_name: &dyn Fn(&str) -> String, lang: Lang
                 Some(g) => format!("{}, {}", tr(lang, "deltaker", "participant"), group_name(g)),
                 None => tr(lang, "deltaker", "participant").to_owned(),
             };
-            e.quotes.iter().take(1).map(move |q| QuoteRow { text: q.text.clone(), source: source.clone() })
+            e.quotes.iter().take(1).map(move |q| QuoteRow {
+                text: q.text.clone(),
+                source: source.clone(),
+            })
         })
         .take(6)
         .collect();
-    EvaluationSection { count: records.evaluations.len(), themes, quotes }
+    EvaluationSection {
+        count: records.evaluations.len(),
+        themes,
+        quotes,
+    }
 }
 
 fn recommendations(ws: &Workspace, records: &Records, lang: Lang) -> Vec<String> {
     let t = |nb, en| tr(lang, nb, en);
     let mut out = Vec::new();
-    let ready: Vec<&crate::records::Solution> = records.solutions.iter().filter(|s| s.status >= Status::Tested).collect();
+    let ready: Vec<&crate::records::Solution> = records
+        .solutions
+        .iter()
+        .filter(|s| s.status >= Status::Tested)
+        .collect();
     for s in &ready {
-        let owner = if s.owner.is_empty() { t("eier må avklares", "owner to be agreed").to_owned() } else { s.owner.clone() };
+        let owner = if s.owner.is_empty() {
+            t("eier må avklares", "owner to be agreed").to_owned()
+        } else {
+            s.owner.clone()
+        };
         out.push(format!(
             "{} «{}» ({}; {}).{}",
             t("Ta i bruk", "Put in place"),
             s.title,
             status_name(s.status, lang),
             owner,
-            if s.next_step.is_empty() { String::new() } else { format!(" {}: {}", t("Neste steg", "Next step"), s.next_step.trim()) }
+            if s.next_step.is_empty() {
+                String::new()
+            } else {
+                format!(" {}: {}", t("Neste steg", "Next step"), s.next_step.trim())
+            }
         ));
     }
-    let developing = records.solutions.iter().filter(|s| s.status < Status::Tested).count();
+    let developing = records
+        .solutions
+        .iter()
+        .filter(|s| s.status < Status::Tested)
+        .count();
     if developing > 0 {
         out.push(format!(
             "{} {developing} {}",
             t("Utvikle og test videre de", "Develop and test further the"),
-            t("løsningene som er idé eller prototyp, sammen med familiene.", "solutions that are ideas or prototypes, together with the families.")
+            t(
+                "løsningene som er idé eller prototyp, sammen med familiene.",
+                "solutions that are ideas or prototypes, together with the families."
+            )
         ));
     }
     let mut scores = prerequisite_scores(ws, records, lang);
     scores.sort_by(|a, b| a.value.total_cmp(&b.value));
-    let weakest: Vec<String> = scores.iter().take(2).map(|s| format!("«{}» ({})", s.title, s.average)).collect();
+    let weakest: Vec<String> = scores
+        .iter()
+        .take(2)
+        .map(|s| format!("«{}» ({})", s.title, s.average))
+        .collect();
     if !weakest.is_empty() {
-        out.push(format!("{} {}.", t("Styrk forutsetningene med lavest skår:", "Strengthen the prerequisites with the lowest scores:"), weakest.join(t(" og ", " and "))));
+        out.push(format!(
+            "{} {}.",
+            t(
+                "Styrk forutsetningene med lavest skår:",
+                "Strengthen the prerequisites with the lowest scores:"
+            ),
+            weakest.join(t(" og ", " and "))
+        ));
     }
     out.push(t("La ledergruppa gå gjennom samskapingsmodellen, slik at alle forstår den og ser hvordan den kan brukes til å forstå, systematisere og planlegge samskaping.", "Let the leadership group review the co-creation model, so that everyone understands it and sees how to use it to understand, systematise and plan co-creation.").to_owned());
     out.push(t("Del innsikten bredt i organisasjonen, og verdsett arbeidsgruppenes innsats ved å ta løsningene deres raskt i bruk.", "Share the insights widely in the organisation, and honour the work groups' effort by putting their solutions in place quickly.").to_owned());

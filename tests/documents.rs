@@ -412,7 +412,7 @@ fn calendar_parses_with_python_icalendar() {
     let first = &events[0];
     assert_eq!(
         first["uid"],
-        "diagnose-oppstart-styringsgruppe-alle@varen-2027.samskap"
+        "samskap-varen-2027-diagnose-oppstart-styringsgruppe-alle"
     );
     assert_eq!(first["dtstart"], "2027-01-07T09:00");
     assert_eq!(first["tzid"], "Europe/Oslo");

@@ -53,8 +53,9 @@ pub fn run(
         footer: &footer,
         kind: "agenda",
     };
-    let text = renderer.document("agenda.md", &doc, &page, super::format_of(out))?;
-    output::deliver(&text, out.output.as_deref(), out.force)
+    let guard = super::guard(&ws, out.redact, lang)?;
+    let bytes = renderer.export("agenda.md", &doc, &page, super::format_of(out), &[], &guard)?;
+    output::deliver(&bytes, out.output.as_deref(), out.force)
 }
 
 /// The footer of documents.

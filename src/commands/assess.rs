@@ -22,12 +22,23 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let ids = statement_ids(&ws);
     if ids.is_empty() {
-        return Err(Error::usage("the workbook has no model to assess", "add `model:` to the workbook, or use the built-in one"));
+        return Err(Error::usage(
+            "the workbook has no model to assess",
+            "add `model:` to the workbook, or use the built-in one",
+        ));
     }
     let leader = match (&args.leader, interactive) {
         (Some(l), _) => l.clone(),
-        (None, true) => Prompter.text(tr(lang, "Leder (navn eller rolle)", "Leader (name or role)"), None)?,
-        (None, false) => return Err(Error::usage("assess needs --leader", "give it as a flag, or run on a terminal to be asked")),
+        (None, true) => Prompter.text(
+            tr(lang, "Leder (navn eller rolle)", "Leader (name or role)"),
+            None,
+        )?,
+        (None, false) => {
+            return Err(Error::usage(
+                "assess needs --leader",
+                "give it as a flag, or run on a terminal to be asked",
+            ));
+        }
     };
     let mut scores = given_scores(&ws, args)?;
     let missing: Vec<&String> = ids.iter().filter(|id| !scores.contains_key(*id)).collect();
@@ -42,22 +53,39 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
     let path = ws.path(ASSESSMENT_FILE);
     let date = args.date.unwrap_or_else(|| Local::now().date_naive());
     crate::sprint::locked(&ws, || {
-        let mut all = if path.exists() { assessment::read(&ws, &path)? } else { Vec::new() };
+        let mut all = if path.exists() {
+            assessment::read(&ws, &path)?
+        } else {
+            Vec::new()
+        };
         if let Some(i) = all.iter().position(|a| a.leader == leader) {
             if !args.force {
                 return Err(Error::usage(
-                    format!("{leader} has already assessed the model ({})", all[i].date.format("%Y-%m-%d")),
+                    format!(
+                        "{leader} has already assessed the model ({})",
+                        all[i].date.format("%Y-%m-%d")
+                    ),
                     "add --force to replace that assessment",
                 ));
             }
             all.remove(i);
         }
-        all.push(Assessment { leader: leader.clone(), date, scores: scores.clone(), comment: args.comment.clone() });
+        all.push(Assessment {
+            leader: leader.clone(),
+            date,
+            scores: scores.clone(),
+            comment: args.comment.clone(),
+        });
         fs::write(&path, render(&all, &ids).as_bytes(), Overwrite::Allowed)?;
         // Read back through the same checks as every record.
         assessment::read(&ws, &path).map(drop)
     })?;
-    eprintln!("{} {} {}", tr(lang, "Lagret vurderingen til", "Saved the assessment of"), leader, path.display());
+    eprintln!(
+        "{} {} {}",
+        tr(lang, "Lagret vurderingen til", "Saved the assessment of"),
+        leader,
+        path.display()
+    );
     Ok(())
 }
 
@@ -69,37 +97,65 @@ fn given_scores(ws: &Workspace, args: &AssessArgs) -> Result<BTreeMap<String, u8
         let text = fs::read_text(file)?;
         let mut sources = crate::workbook::load::Sources::default();
         let id = sources.add(display.clone(), text);
-        let map: BTreeMap<String, u8> = crate::yaml::parse(&display, sources.text(id), id).map_err(|d| Error::Invalid(vec![d]))?;
+        let map: BTreeMap<String, u8> = crate::yaml::parse(&display, sources.text(id), id)
+            .map_err(|d| Error::Invalid(vec![d]))?;
         scores.extend(map);
     }
     for pair in &args.scores {
-        let parsed = pair.split_once('=').and_then(|(id, n)| Some((id.trim().to_owned(), n.trim().parse::<u8>().ok()?)));
+        let parsed = pair
+            .split_once('=')
+            .and_then(|(id, n)| Some((id.trim().to_owned(), n.trim().parse::<u8>().ok()?)));
         let Some((id, n)) = parsed else {
-            return Err(Error::usage(format!("`{pair}` is not a score"), "write scores as STATEMENT=N, for example felles-forstaelse-1=4"));
+            return Err(Error::usage(
+                format!("`{pair}` is not a score"),
+                "write scores as STATEMENT=N, for example felles-forstaelse-1=4",
+            ));
         };
         scores.insert(id, n);
     }
     let ids = statement_ids(ws);
     for (id, n) in &scores {
         if !ids.contains(id) {
-            let hint = crate::diagnostic::suggest(id, ids.iter().map(String::as_str))
-                .map_or_else(|| "`samskap workbook show felles-forstaelse` lists a prerequisite's statements".to_owned(), |b| format!("did you mean `{b}`?"));
+            let hint = crate::diagnostic::suggest(id, ids.iter().map(String::as_str)).map_or_else(
+                || {
+                    "`samskap workbook show felles-forstaelse` lists a prerequisite's statements"
+                        .to_owned()
+                },
+                |b| format!("did you mean `{b}`?"),
+            );
             return Err(Error::usage(format!("unknown statement `{id}`"), hint));
         }
         if !(1..=5).contains(n) {
-            return Err(Error::usage(format!("the score {n} for `{id}` is not from 1 to 5"), "score from 1 (not true of us) to 5 (true of us)"));
+            return Err(Error::usage(
+                format!("the score {n} for `{id}` is not from 1 to 5"),
+                "score from 1 (not true of us) to 5 (true of us)",
+            ));
         }
     }
     Ok(scores)
 }
 
-fn ask_scores(ws: &Workspace, missing: &[&String], scores: &mut BTreeMap<String, u8>, lang: crate::workbook::Lang) -> Result<()> {
+fn ask_scores(
+    ws: &Workspace,
+    missing: &[&String],
+    scores: &mut BTreeMap<String, u8>,
+    lang: crate::workbook::Lang,
+) -> Result<()> {
     let Some(model) = ws.workbook.model.as_ref() else {
         return Ok(());
     };
-    let labels: Vec<String> = model.scale.iter().enumerate().map(|(i, l)| format!("{} – {}", i + 1, l.get(lang))).collect();
+    let labels: Vec<String> = model
+        .scale
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{} – {}", i + 1, l.get(lang)))
+        .collect();
     for p in &model.prerequisites {
-        for s in p.statements.iter().filter(|s| missing.iter().any(|m| m.as_str() == s.id.as_str())) {
+        for s in p
+            .statements
+            .iter()
+            .filter(|s| missing.iter().any(|m| m.as_str() == s.id.as_str()))
+        {
             let prompt = format!("{}: {}", p.title.get(lang), s.text.get(lang));
             let i = Prompter.choose(&prompt, &labels, 2)?;
             scores.insert(s.id.to_string(), u8::try_from(i + 1).unwrap_or(3));
@@ -117,7 +173,11 @@ fn render(all: &[Assessment], ids: &[String]) -> String {
     );
     let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
     for a in all {
-        out.push_str(&format!("  - leader: {}\n    date: {}\n    scores:\n", q(&a.leader), a.date.format("%Y-%m-%d")));
+        out.push_str(&format!(
+            "  - leader: {}\n    date: {}\n    scores:\n",
+            q(&a.leader),
+            a.date.format("%Y-%m-%d")
+        ));
         for id in ids {
             if let Some(n) = a.scores.get(id) {
                 out.push_str(&format!("      {id}: {n}\n"));

@@ -24,6 +24,12 @@ fn stamp() -> DateTime<Utc> {
 pub fn run(cx: &Context, output_path: Option<&Path>, force: bool) -> Result<()> {
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
+    let text = super::guard(&ws, false, lang)?.check("calendar", ics_text(&ws, lang)?)?;
+    output::deliver(text.as_bytes(), output_path, force)
+}
+
+/// The sprint's calendar; shared with `build`.
+pub fn ics_text(ws: &crate::sprint::Workspace, lang: crate::workbook::Lang) -> Result<String> {
     let events: Vec<Event> = ws
         .sessions()
         .into_iter()
@@ -67,11 +73,10 @@ pub fn run(cx: &Context, output_path: Option<&Path>, force: bool) -> Result<()> 
             })
         })
         .collect();
-    let text = ics::calendar(
+    Ok(ics::calendar(
         &ws.sprint.name,
         &ics::slug(&ws.sprint.name),
         &events,
         stamp(),
-    );
-    output::deliver(&text, output_path, force)
+    ))
 }

@@ -1,7 +1,5 @@
 //! `samskap interview new --group G --pseudonym P`: a notes file to fill in.
 
-use std::path::PathBuf;
-
 use chrono::Local;
 
 use super::Context;
@@ -15,17 +13,31 @@ use crate::workbook::{Audience, Lang, Runs, StepKind};
 
 /// Runs the command.
 pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
-    let InterviewCommand::New { group, pseudonym, date, interviewers, consent } = command;
+    let InterviewCommand::New {
+        group,
+        pseudonym,
+        date,
+        interviewers,
+        consent,
+    } = command;
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
     let Some(found) = ws.sprint.group(&group) else {
-        return Err(Error::usage(format!("the sprint has no group `{group}`"), format!("the groups are: {}", ws.sprint.group_ids().join(", "))));
+        return Err(Error::usage(
+            format!("the sprint has no group `{group}`"),
+            format!("the groups are: {}", ws.sprint.group_ids().join(", ")),
+        ));
     };
     let pseudonym = pseudonym.trim().to_owned();
     check_pseudonym(&ws, &pseudonym)?;
     let date = date.unwrap_or_else(|| Local::now().date_naive());
     let interviewers: Vec<String> = match interviewers {
-        Some(names) => names.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect(),
+        Some(names) => names
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect(),
         None => found.members.clone(),
     };
     let consent = match consent {
@@ -33,8 +45,19 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
         ConsentArg::Declined => "declined",
         ConsentArg::Withdrawn => "withdrawn",
     };
-    let path = ws.interviews_dir(&group).join(format!("{}-{}.md", date.format("%Y-%m-%d"), slug(&pseudonym)));
-    let text = note(&ws, &pseudonym, &date.format("%Y-%m-%d").to_string(), &interviewers, consent, lang);
+    let path = ws.interviews_dir(&group).join(format!(
+        "{}-{}.md",
+        date.format("%Y-%m-%d"),
+        slug(&pseudonym)
+    ));
+    let text = note(
+        &ws,
+        &pseudonym,
+        &date.format("%Y-%m-%d").to_string(),
+        &interviewers,
+        consent,
+        lang,
+    );
     fs::write(&path, text.as_bytes(), Overwrite::Never)?;
     output(&path, lang);
     Ok(())
@@ -43,20 +66,31 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
 /// A pseudonym may not be a name from the private list of real names.
 fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
     if pseudonym.is_empty() {
-        return Err(Error::usage("the pseudonym is empty", "give the family an invented name, such as `Lilje`"));
+        return Err(Error::usage(
+            "the pseudonym is empty",
+            "give the family an invented name, such as `Lilje`",
+        ));
     }
     let names = crate::records::private_names(ws)?;
     let lower = pseudonym.to_lowercase();
-    if names.iter().any(|n| n.to_lowercase().split_whitespace().any(|part| part == lower) || n.to_lowercase() == lower) {
+    if names.iter().any(|n| {
+        n.to_lowercase()
+            .split_whitespace()
+            .any(|part| part == lower)
+            || n.to_lowercase() == lower
+    }) {
         return Err(Error::usage(
-            format!("`{pseudonym}` is on the list of real names in {}", crate::records::NAMES_FILE),
+            format!(
+                "`{pseudonym}` is on the list of real names in {}",
+                crate::records::NAMES_FILE
+            ),
             "a pseudonym must be an invented name that cannot identify the family",
         ));
     }
     Ok(())
 }
 
-fn output(path: &PathBuf, lang: Lang) {
+fn output(path: &std::path::Path, lang: Lang) {
     eprintln!("{} {}", tr(lang, "Skrev", "Wrote"), path.display());
 }
 
@@ -65,16 +99,32 @@ fn quoted(s: &str) -> String {
 }
 
 /// The note: front matter, then one section per topic of the interview step.
-fn note(ws: &Workspace, pseudonym: &str, date: &str, interviewers: &[String], consent: &str, lang: Lang) -> String {
+fn note(
+    ws: &Workspace,
+    pseudonym: &str,
+    date: &str,
+    interviewers: &[String],
+    consent: &str,
+    lang: Lang,
+) -> String {
     let t = |nb, en| tr(lang, nb, en);
     let names: Vec<String> = interviewers.iter().map(|n| quoted(n)).collect();
     let mut out = format!(
         "---\n{}\npseudonym: {}\ndate: {date}\ninterviewers: [{}]\n{}\nconsent: {consent}\n{}\ntags: []\n---\n",
-        t("# Intervjunotat. Helseopplysninger: skriv aldri navn, fødselsnummer, telefon eller adresse.", "# Interview notes. Health data: never write names, national identity numbers, phone numbers or addresses."),
+        t(
+            "# Intervjunotat. Helseopplysninger: skriv aldri navn, fødselsnummer, telefon eller adresse.",
+            "# Interview notes. Health data: never write names, national identity numbers, phone numbers or addresses."
+        ),
         quoted(pseudonym),
         names.join(", "),
-        t("# given (samtykket) | declined (sa nei) | withdrawn (trakk samtykket)", "# given | declined | withdrawn"),
-        t("# Emneord, for eksempel [tid, koordinator]. Du kan også skrive #emneord i teksten.", "# Tags, for example [time, coordinator]. You can also write #tag in the text."),
+        t(
+            "# given (samtykket) | declined (sa nei) | withdrawn (trakk samtykket)",
+            "# given | declined | withdrawn"
+        ),
+        t(
+            "# Emneord, for eksempel [tid, koordinator]. Du kan også skrive #emneord i teksten.",
+            "# Tags, for example [time, coordinator]. You can also write #tag in the text."
+        ),
     );
     out.push_str(&format!(
         "\n{}\n",
@@ -83,7 +133,10 @@ fn note(ws: &Workspace, pseudonym: &str, date: &str, interviewers: &[String], co
     for title in topic_titles(ws, lang) {
         out.push_str(&format!("\n## {title}\n\n"));
     }
-    out.push_str(&format!("\n## {}\n\n", t("Avslutning og oppfølging", "Closing and follow-up")));
+    out.push_str(&format!(
+        "\n## {}\n\n",
+        t("Avslutning og oppfølging", "Closing and follow-up")
+    ));
     out
 }
 
@@ -100,7 +153,13 @@ fn topic_titles(ws: &Workspace, lang: Lang) -> Vec<String> {
         .unwrap_or_default();
     bank.topics
         .iter()
-        .filter(|t| if step_topics.is_empty() { t.audience == Audience::Residents } else { step_topics.contains(&t.id.as_str()) })
+        .filter(|t| {
+            if step_topics.is_empty() {
+                t.audience == Audience::Residents
+            } else {
+                step_topics.contains(&t.id.as_str())
+            }
+        })
         .map(|t| t.title.get(lang).to_owned())
         .collect()
 }

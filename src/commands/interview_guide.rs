@@ -36,6 +36,14 @@ pub fn run(cx: &Context, group: &str, out: &OutputArgs) -> Result<()> {
         footer: &footer,
         kind: "interview-guide",
     };
-    let text = renderer.document("interview-guide.md", &doc, &page, super::format_of(out))?;
-    output::deliver(&text, out.output.as_deref(), out.force)
+    let guard = super::guard(&ws, out.redact, lang)?;
+    let bytes = renderer.export(
+        "interview-guide.md",
+        &doc,
+        &page,
+        super::format_of(out),
+        &[],
+        &guard,
+    )?;
+    output::deliver(&bytes, out.output.as_deref(), out.force)
 }

@@ -2,6 +2,7 @@
 
 mod agenda;
 mod assess;
+mod build;
 mod calendar;
 mod check;
 mod completions;
@@ -11,6 +12,7 @@ mod interview;
 mod interview_guide;
 mod new_sprint;
 mod next;
+mod report;
 mod solution;
 mod status;
 mod templates;
@@ -80,7 +82,31 @@ pub fn format_of(out: &crate::cli::OutputArgs) -> crate::render::Format {
             .as_ref()
             .and_then(|p| p.extension())
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-        if html { Format::Html } else { Format::Md }
+        let ext = out
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .map(|e| e.to_ascii_lowercase());
+        match ext.as_ref().and_then(|e| e.to_str()) {
+            Some("docx") => Format::Docx,
+            _ if html => Format::Html,
+            _ => Format::Md,
+        }
+    })
+}
+
+/// The privacy gate for documents of `ws`: the private names, and every
+/// file a document's text may come from.
+pub fn guard(ws: &Workspace, redact: bool, lang: Lang) -> Result<crate::render::guard::Guard> {
+    let mut sources = vec![ws.path(crate::sprint::SPRINT_FILE)];
+    if let Ok(records) = crate::records::read(ws) {
+        sources.extend(records.files);
+    }
+    Ok(crate::render::guard::Guard {
+        names: crate::records::private_names(ws)?,
+        redact,
+        lang,
+        sources,
     })
 }
 
@@ -121,5 +147,16 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Interview { command } => interview::run(&cx, command),
         Command::Solution { command } => solution::run(&cx, command),
         Command::Assess(args) => assess::run(&cx, &args),
+        Command::Report {
+            interim,
+            today,
+            out,
+        } => report::run(&cx, interim, today, &out),
+        Command::Build {
+            output,
+            today,
+            force,
+            redact,
+        } => build::run(&cx, &output, today, force, redact),
     }
 }

@@ -18,13 +18,24 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
     let Some(group) = ws.sprint.group(&args.group) else {
-        return Err(Error::usage(format!("the sprint has no group `{}`", args.group), format!("the groups are: {}", ws.sprint.group_ids().join(", "))));
+        return Err(Error::usage(
+            format!("the sprint has no group `{}`", args.group),
+            format!("the groups are: {}", ws.sprint.group_ids().join(", ")),
+        ));
     };
-    let interactive = !args.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let interactive =
+        !args.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let title = match (&args.title, interactive) {
         (Some(t), _) => t.clone(),
-        (None, true) => Prompter.text(tr(lang, "Navn på løsningen", "Name of the solution"), None)?,
-        (None, false) => return Err(Error::usage("solution new needs --title", "give it as a flag, or run on a terminal to be asked")),
+        (None, true) => {
+            Prompter.text(tr(lang, "Navn på løsningen", "Name of the solution"), None)?
+        }
+        (None, false) => {
+            return Err(Error::usage(
+                "solution new needs --title",
+                "give it as a flag, or run on a terminal to be asked",
+            ));
+        }
     };
     let ask = |value: &Option<String>, nb, en| -> Result<String> {
         match (value, interactive) {
@@ -47,10 +58,21 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     let challenges: Vec<String> = args.challenges.iter().map(|c| q(c)).collect();
     let entry = format!(
         "  - id: {}\n    title: {}\n    description: {}\n    sub_challenge: {}\n    challenges: [{}]\n    status: {status}\n    hours_per_month:\n      families: {}\n      staff: {}\n    owner: {}\n    next_step: {}\n",
-        q(&id), q(&title), q(&description), q(&group.sub_challenge), challenges.join(", "),
-        args.families.unwrap_or(0.0), args.staff.unwrap_or(0.0), q(&owner), q(&next_step),
+        q(&id),
+        q(&title),
+        q(&description),
+        q(&group.sub_challenge),
+        challenges.join(", "),
+        args.families.unwrap_or(0.0),
+        args.staff.unwrap_or(0.0),
+        q(&owner),
+        q(&next_step),
     );
-    let path = ws.path(std::path::Path::new("groups").join(&group.id).join(SOLUTIONS_FILE));
+    let path = ws.path(
+        std::path::Path::new("groups")
+            .join(&group.id)
+            .join(SOLUTIONS_FILE),
+    );
     crate::sprint::locked(&ws, || {
         let (text, overwrite) = if path.exists() {
             let old = fs::read_text(&path)?;
@@ -61,23 +83,42 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
             // list; anything else is left for a person to edit.
             if !appends_cleanly(&new, count) {
                 return Err(Error::usage(
-                    format!("cannot add to {} without changing what is there", path.display()),
+                    format!(
+                        "cannot add to {} without changing what is there",
+                        path.display()
+                    ),
                     "its `solutions:` list is not the last part of the file in block style; add the solution by hand",
                 ));
             }
             (new, Overwrite::Allowed)
         } else {
-            let header = tr(lang, "# Gruppas løsninger. Se README.md for feltene.\nsolutions:\n", "# The group's solutions. See README.md for the fields.\nsolutions:\n");
+            let header = tr(
+                lang,
+                "# Gruppas løsninger. Se README.md for feltene.\nsolutions:\n",
+                "# The group's solutions. See README.md for the fields.\nsolutions:\n",
+            );
             (format!("{header}{entry}"), Overwrite::Never)
         };
         fs::write(&path, text.as_bytes(), overwrite)
     })?;
     // Check the result as any other record, so a bad challenge id is caught.
     if let Err(err) = crate::records::solutions::read(&ws, &group.id, &path) {
-        eprintln!("{}", tr(lang, "Løsningen er lagt til, men fila har problemer:", "The solution was added, but the file has problems:"));
+        eprintln!(
+            "{}",
+            tr(
+                lang,
+                "Løsningen er lagt til, men fila har problemer:",
+                "The solution was added, but the file has problems:"
+            )
+        );
         return Err(err);
     }
-    eprintln!("{} «{title}» {} {}", tr(lang, "La til", "Added"), tr(lang, "i", "to"), path.display());
+    eprintln!(
+        "{} «{title}» {} {}",
+        tr(lang, "La til", "Added"),
+        tr(lang, "i", "to"),
+        path.display()
+    );
     Ok(())
 }
 

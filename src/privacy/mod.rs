@@ -1,1 +1,221 @@
 //! Finding personal data in records.
+//!
+//! Interview notes are health data about children, so samskap looks for what
+//! identifies a person before a note is shared: fødselsnumre, D-numbers,
+//! phone numbers, e-mail addresses and the names on the sprint's list. All of
+//! it is pure computation on a string; reading files is the caller's job.
+
+mod birth_number;
+mod digits;
+mod email;
+mod names;
+mod phone;
+
+use std::cmp::Reverse;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::i18n::tr;
+use crate::workbook::Lang;
+
+/// What kind of personal data a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A fødselsnummer (also H-numbers and synthetic test numbers).
+    BirthNumber,
+    /// A D-number: a fødselsnummer with 40 added to the day.
+    DNumber,
+    /// A Norwegian phone number.
+    Phone,
+    /// An e-mail address.
+    Email,
+    /// A name from the list given to [`scan`].
+    Name,
+}
+
+impl Kind {
+    /// What the kind is called, as a noun.
+    #[must_use]
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::BirthNumber => tr(lang, "fødselsnummer", "national identity number"),
+            Kind::DNumber => tr(lang, "D-nummer", "D number"),
+            Kind::Phone => tr(lang, "telefonnummer", "phone number"),
+            Kind::Email => tr(lang, "e-postadresse", "email address"),
+            Kind::Name => tr(lang, "navn", "name"),
+        }
+    }
+
+    /// The kind with its article, as a diagnostic names it.
+    fn described(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::BirthNumber => tr(
+                lang,
+                "et fødselsnummer",
+                "a national identity number (fødselsnummer)",
+            ),
+            Kind::DNumber => tr(lang, "et D-nummer", "a D number (D-nummer)"),
+            Kind::Phone => tr(lang, "et telefonnummer", "a phone number"),
+            Kind::Email => tr(lang, "en e-postadresse", "an email address"),
+            Kind::Name => tr(lang, "et navn fra navnelista", "a name from the names list"),
+        }
+    }
+
+    /// What to do about a finding of this kind.
+    fn hint(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::BirthNumber | Kind::DNumber | Kind::Phone => tr(
+                lang,
+                "slett nummeret, eller eksporter med --redact",
+                "delete the number, or export with --redact",
+            ),
+            Kind::Email => tr(
+                lang,
+                "slett adressen, eller eksporter med --redact",
+                "delete the address, or export with --redact",
+            ),
+            Kind::Name => tr(
+                lang,
+                "bytt navnet ut med et pseudonym, eller eksporter med --redact",
+                "replace the name with a pseudonym, or export with --redact",
+            ),
+        }
+    }
+
+    /// Which kind wins when two findings of the same length overlap: the
+    /// one least likely to be there by chance.
+    fn rank(self) -> u8 {
+        match self {
+            Kind::BirthNumber | Kind::DNumber => 0,
+            Kind::Email => 1,
+            Kind::Phone => 2,
+            Kind::Name => 3,
+        }
+    }
+}
+
+/// One piece of personal data in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// What it is.
+    pub kind: Kind,
+    /// 1-based line where it starts.
+    pub line: u32,
+    /// 1-based column where it starts, in characters.
+    pub col: u32,
+    /// Byte offset of its start in the text.
+    pub start: usize,
+    /// Byte offset just past its end in the text.
+    pub end: usize,
+    /// The text found.
+    pub text: String,
+}
+
+/// A candidate before overlaps are settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Hit {
+    kind: Kind,
+    start: usize,
+    end: usize,
+}
+
+/// The personal data in `text`, sorted by start and without overlaps: where
+/// candidates overlap, the longest wins, then the most specific kind.
+/// `names` are the names to look for; blank entries are ignored.
+#[must_use]
+pub fn scan(text: &str, names: &[String]) -> Vec<Finding> {
+    let mut hits = birth_number::find(text);
+    hits.extend(phone::find(text));
+    hits.extend(email::find(text));
+    hits.extend(names::find(text, names));
+    settle(hits)
+        .into_iter()
+        .map(|hit| finding(text, hit))
+        .collect()
+}
+
+/// The hits that survive overlaps, sorted by start.
+fn settle(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by_key(|h| (Reverse(h.end - h.start), h.kind.rank(), h.start));
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        if kept
+            .iter()
+            .all(|k| hit.end <= k.start || k.end <= hit.start)
+        {
+            kept.push(hit);
+        }
+    }
+    kept.sort_by_key(|h| h.start);
+    kept
+}
+
+/// A hit with its place in lines and columns.
+fn finding(text: &str, hit: Hit) -> Finding {
+    let (line, col) = position(text, hit.start);
+    Finding {
+        kind: hit.kind,
+        line,
+        col,
+        start: hit.start,
+        end: hit.end,
+        text: text[hit.start..hit.end].to_owned(),
+    }
+}
+
+/// The 1-based line and column (in characters) of byte offset `at`.
+fn position(text: &str, at: usize) -> (u32, u32) {
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    let col = before[line_start..].chars().count() + 1;
+    (to_u32(line), to_u32(col))
+}
+
+/// Line and column numbers beyond `u32` are not worth an error.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// `text` with each finding replaced by a marker such as
+/// `[fødselsnummer fjernet]`. Expects findings as [`scan`] returns them;
+/// one that overlaps an earlier one or lies outside the text is skipped
+/// rather than half-replaced.
+#[must_use]
+pub fn redact(text: &str, findings: &[Finding], lang: Lang) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for f in findings {
+        if f.start < done || text.get(f.start..f.end).is_none() {
+            continue;
+        }
+        out.push_str(&text[done..f.start]);
+        out.push_str(&marker(f.kind, lang));
+        done = f.end;
+    }
+    out.push_str(&text[done..]);
+    out
+}
+
+/// What stands where personal data was.
+fn marker(kind: Kind, lang: Lang) -> String {
+    format!("[{} {}]", kind.name(lang), tr(lang, "fjernet", "removed"))
+}
+
+/// One diagnostic per finding in `text`, the contents of `path`: what was
+/// found, the line it is on, and what to do about it.
+#[must_use]
+pub fn diagnostics(path: &str, text: &str, findings: &[Finding], lang: Lang) -> Vec<Diagnostic> {
+    findings
+        .iter()
+        .map(|f| {
+            Diagnostic::at(path, text, f.line, f.col, f.kind.described(lang))
+                .with_hint(f.kind.hint(lang))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

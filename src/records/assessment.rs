@@ -60,8 +60,8 @@ pub fn read(ws: &Workspace, path: &Path) -> Result<Vec<Assessment>> {
     let display = path.display().to_string();
     let mut sources = Sources::default();
     let id = sources.add(display.clone(), crate::fs::read_text(path)?);
-    let file: AssessmentFile =
-        crate::yaml::parse_or_empty(&display, sources.text(id), id).map_err(|d| Error::Invalid(vec![d]))?;
+    let file: AssessmentFile = crate::yaml::parse_or_empty(&display, sources.text(id), id)
+        .map_err(|d| Error::Invalid(vec![d]))?;
     check(ws, file, &sources).map_err(Error::Invalid)
 }
 
@@ -70,39 +70,76 @@ pub fn statement_ids(ws: &Workspace) -> Vec<String> {
     ws.workbook
         .model
         .as_ref()
-        .map(|m| m.prerequisites.iter().flat_map(|p| p.statements.iter().map(|s| s.id.to_string())).collect())
+        .map(|m| {
+            m.prerequisites
+                .iter()
+                .flat_map(|p| p.statements.iter().map(|s| s.id.to_string()))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
-fn check(ws: &Workspace, file: AssessmentFile, sources: &Sources) -> std::result::Result<Vec<Assessment>, Vec<Diagnostic>> {
+fn check(
+    ws: &Workspace,
+    file: AssessmentFile,
+    sources: &Sources,
+) -> std::result::Result<Vec<Assessment>, Vec<Diagnostic>> {
     let ids = statement_ids(ws);
     let mut problems = Vec::new();
     let mut out = Vec::new();
     for entry in file.assessments {
         let date = parse_date(&entry.date);
         if date.is_none() {
-            problems.push(sources.diagnostic(entry.date.loc, format!("`{}` is not a date", *entry.date)).with_hint("write the date as YYYY-MM-DD"));
+            problems.push(
+                sources
+                    .diagnostic(entry.date.loc, format!("`{}` is not a date", *entry.date))
+                    .with_hint("write the date as YYYY-MM-DD"),
+            );
         }
         for (statement, score) in &entry.scores {
             if !ids.contains(statement) {
                 let hint = suggest(statement, ids.iter().map(String::as_str)).map_or_else(
-                    || "`samskap workbook show ID` on a prerequisite lists its statements".to_owned(),
+                    || {
+                        "`samskap workbook show ID` on a prerequisite lists its statements"
+                            .to_owned()
+                    },
                     |best| format!("did you mean `{best}`?"),
                 );
-                problems.push(sources.diagnostic(score.loc, format!("unknown statement `{statement}`")).with_hint(hint));
+                problems.push(
+                    sources
+                        .diagnostic(score.loc, format!("unknown statement `{statement}`"))
+                        .with_hint(hint),
+                );
             }
             if !(1..=5).contains(&score.value) {
-                problems.push(sources.diagnostic(score.loc, format!("the score {} is not from 1 to 5", score.value)).with_hint("score each statement from 1 (not true of us) to 5 (true of us)"));
+                problems.push(
+                    sources
+                        .diagnostic(
+                            score.loc,
+                            format!("the score {} is not from 1 to 5", score.value),
+                        )
+                        .with_hint(
+                            "score each statement from 1 (not true of us) to 5 (true of us)",
+                        ),
+                );
             }
         }
         if let Some(date) = date {
             out.push(Assessment {
                 leader: entry.leader.value,
                 date,
-                scores: entry.scores.into_iter().map(|(k, v)| (k, v.value)).collect(),
+                scores: entry
+                    .scores
+                    .into_iter()
+                    .map(|(k, v)| (k, v.value))
+                    .collect(),
                 comment: entry.comment,
             });
         }
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }

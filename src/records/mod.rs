@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::sprint::Workspace;
 
-pub use assessment::{Assessment, ASSESSMENT_FILE};
+pub use assessment::{ASSESSMENT_FILE, Assessment};
 pub use notes::{Consent, Evaluation, Interview, Quote};
 pub use solutions::{Hours, Solution, Status};
 
@@ -65,12 +65,20 @@ pub fn read(ws: &Workspace) -> Result<Records> {
     };
     for group in &ws.sprint.groups {
         for path in markdown_files(&ws.interviews_dir(&group.id)) {
-            collect(notes::read_interview(ws, &group.id, &path).map(|i| records.interviews.push(i)))?;
+            collect(
+                notes::read_interview(ws, &group.id, &path).map(|i| records.interviews.push(i)),
+            )?;
             records.files.push(path);
         }
-        let path = ws.path(Path::new("groups").join(&group.id).join(solutions::SOLUTIONS_FILE));
+        let path = ws.path(
+            Path::new("groups")
+                .join(&group.id)
+                .join(solutions::SOLUTIONS_FILE),
+        );
         if path.exists() {
-            collect(solutions::read(ws, &group.id, &path).map(|mut s| records.solutions.append(&mut s)))?;
+            collect(
+                solutions::read(ws, &group.id, &path).map(|mut s| records.solutions.append(&mut s)),
+            )?;
             records.files.push(path);
         }
     }
@@ -85,7 +93,9 @@ pub fn read(ws: &Workspace) -> Result<Records> {
         records.files.push(path);
     }
     if problems.is_empty() {
-        records.interviews.sort_by(|a, b| (&a.group, a.date, &a.pseudonym).cmp(&(&b.group, b.date, &b.pseudonym)));
+        records.interviews.sort_by(|a, b| {
+            (&a.group, a.date, &a.pseudonym).cmp(&(&b.group, b.date, &b.pseudonym))
+        });
         Ok(records)
     } else {
         Err(Error::Invalid(problems))

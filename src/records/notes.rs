@@ -128,8 +128,18 @@ pub struct Split<'a> {
 /// Splits a note into front matter and body, or says what is wrong.
 pub fn split<'a>(display: &str, text: &'a str) -> std::result::Result<Split<'a>, Diagnostic> {
     let hint = "a note starts with a line `---`, the facts (pseudonym, date, consent …), another line `---`, then the text; `samskap interview new` writes one";
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
-        return Err(Diagnostic::at(display, text, 1, 1, "the note does not start with front matter (`---`)").with_hint(hint));
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return Err(Diagnostic::at(
+            display,
+            text,
+            1,
+            1,
+            "the note does not start with front matter (`---`)",
+        )
+        .with_hint(hint));
     };
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
@@ -137,11 +147,22 @@ pub fn split<'a>(display: &str, text: &'a str) -> std::result::Result<Split<'a>,
             let front = format!("\n{}", &rest[..offset]);
             let body = &rest[offset + line.len()..];
             let body_line = u32::try_from(front.lines().count() + 2).unwrap_or(u32::MAX);
-            return Ok(Split { front, body, body_line });
+            return Ok(Split {
+                front,
+                body,
+                body_line,
+            });
         }
         offset += line.len();
     }
-    Err(Diagnostic::at(display, text, 1, 1, "the front matter has no closing `---` line").with_hint(hint))
+    Err(Diagnostic::at(
+        display,
+        text,
+        1,
+        1,
+        "the front matter has no closing `---` line",
+    )
+    .with_hint(hint))
 }
 
 /// The `#tags` of a text: `#` at the start or after a space, then letters,
@@ -189,10 +210,10 @@ pub fn quotes(path: &Path, body: &str, body_line: u32) -> Vec<Quote> {
                     });
                 }
             }
-        } else if let Some(q) = current.take() {
-            if !q.text.trim().is_empty() {
-                quotes.push(q);
-            }
+        } else if let Some(q) = current.take()
+            && !q.text.trim().is_empty()
+        {
+            quotes.push(q);
         }
     }
     quotes.extend(current.filter(|q| !q.text.trim().is_empty()));
@@ -200,7 +221,10 @@ pub fn quotes(path: &Path, body: &str, body_line: u32) -> Vec<Quote> {
 }
 
 fn merge_tags(front: &[At<String>], body: &str) -> Vec<String> {
-    let mut tags: Vec<String> = front.iter().map(|t| t.value.trim().to_lowercase()).collect();
+    let mut tags: Vec<String> = front
+        .iter()
+        .map(|t| t.value.trim().to_lowercase())
+        .collect();
     for tag in inline_tags(body) {
         if !tags.contains(&tag) {
             tags.push(tag);
@@ -217,11 +241,16 @@ fn parse_front<T: serde::de::DeserializeOwned>(path: &Path) -> Result<(T, Source
     let (front, body, body_line) = (parts.front.clone(), parts.body.to_owned(), parts.body_line);
     let mut sources = Sources::default();
     let id = sources.add(display.clone(), front);
-    let meta: T = crate::yaml::parse(&display, sources.text(id), id).map_err(|d| Error::Invalid(vec![d]))?;
+    let meta: T =
+        crate::yaml::parse(&display, sources.text(id), id).map_err(|d| Error::Invalid(vec![d]))?;
     Ok((meta, sources, body, body_line))
 }
 
-fn date_of(value: &At<String>, sources: &Sources, problems: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
+fn date_of(
+    value: &At<String>,
+    sources: &Sources,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<NaiveDate> {
     let date = parse_date(value);
     if date.is_none() {
         problems.push(
@@ -239,7 +268,11 @@ pub fn read_interview(_ws: &Workspace, group: &str, path: &Path) -> Result<Inter
     let mut problems = Vec::new();
     let date = date_of(&meta.date, &sources, &mut problems);
     if meta.pseudonym.trim().is_empty() {
-        problems.push(sources.diagnostic(meta.pseudonym.loc, "the pseudonym is empty").with_hint("give the family an invented name, never a real one"));
+        problems.push(
+            sources
+                .diagnostic(meta.pseudonym.loc, "the pseudonym is empty")
+                .with_hint("give the family an invented name, never a real one"),
+        );
     }
     match date {
         Some(date) if problems.is_empty() => Ok(Interview {
@@ -267,7 +300,10 @@ pub fn read_evaluation(ws: &Workspace, path: &Path) -> Result<Evaluation> {
         problems.push(
             sources
                 .diagnostic(group.loc, format!("unknown group `{}`", group.value))
-                .with_hint(format!("the groups are: {}", ws.sprint.group_ids().join(", "))),
+                .with_hint(format!(
+                    "the groups are: {}",
+                    ws.sprint.group_ids().join(", ")
+                )),
         );
     }
     match date {
@@ -301,7 +337,12 @@ mod tests {
 
     #[test]
     fn tags_in_text() {
-        assert_eq!(inline_tags("## Tid\nVi snakket om #tid og #Koordinator. Ikke#dette, men (#søsken-tid)."), ["tid", "koordinator", "søsken-tid"]);
+        assert_eq!(
+            inline_tags(
+                "## Tid\nVi snakket om #tid og #Koordinator. Ikke#dette, men (#søsken-tid)."
+            ),
+            ["tid", "koordinator", "søsken-tid"]
+        );
     }
 
     #[test]

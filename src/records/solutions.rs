@@ -16,7 +16,9 @@ use crate::workbook::{At, Id, is_slug};
 pub const SOLUTIONS_FILE: &str = "solutions.yaml";
 
 /// How far a solution has come.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// An idea not yet built.
@@ -113,7 +115,8 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
     let display = path.display().to_string();
     let mut sources = Sources::default();
     let id = sources.add(display.clone(), crate::fs::read_text(path)?);
-    let file: SolutionsFile = crate::yaml::parse(&display, sources.text(id), id).map_err(|d| Error::Invalid(vec![d]))?;
+    let file: SolutionsFile =
+        crate::yaml::parse(&display, sources.text(id), id).map_err(|d| Error::Invalid(vec![d]))?;
     let known: Vec<&str> = ws
         .workbook
         .knowledge
@@ -123,7 +126,16 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
     let mut problems: Vec<Diagnostic> = Vec::new();
     for entry in &file.solutions {
         if !is_slug(entry.id.as_str()) {
-            problems.push(sources.diagnostic(entry.id.loc(), format!("the id `{}` is not a slug", entry.id)).with_hint("use lowercase letters a-z, digits and hyphens, such as `felles-kalender`"));
+            problems.push(
+                sources
+                    .diagnostic(
+                        entry.id.loc(),
+                        format!("the id `{}` is not a slug", entry.id),
+                    )
+                    .with_hint(
+                        "use lowercase letters a-z, digits and hyphens, such as `felles-kalender`",
+                    ),
+            );
         }
         for challenge in &entry.challenges {
             if !known.contains(&challenge.value.as_str()) {
@@ -131,13 +143,24 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
                     || format!("the system challenges are: {}", known.join(", ")),
                     |best| format!("did you mean `{best}`?"),
                 );
-                problems.push(sources.diagnostic(challenge.loc, format!("unknown system challenge `{}`", challenge.value)).with_hint(hint));
+                problems.push(
+                    sources
+                        .diagnostic(
+                            challenge.loc,
+                            format!("unknown system challenge `{}`", challenge.value),
+                        )
+                        .with_hint(hint),
+                );
             }
         }
         let hours = &entry.hours_per_month;
         let bad = |h: f64| !h.is_finite() || h < 0.0;
         if bad(hours.families) || bad(hours.staff) {
-            problems.push(sources.diagnostic(hours.loc, "hours freed cannot be negative").with_hint("give the estimated hours per month as 0 or more"));
+            problems.push(
+                sources
+                    .diagnostic(hours.loc, "hours freed cannot be negative")
+                    .with_hint("give the estimated hours per month as 0 or more"),
+            );
         }
     }
     if !problems.is_empty() {
@@ -168,10 +191,20 @@ pub fn check_unique(solutions: &[Solution]) -> Result<()> {
     for (i, s) in solutions.iter().enumerate() {
         if let Some(first) = solutions[..i].iter().find(|o| o.id == s.id) {
             problems.push(
-                Diagnostic::file(s.place.clone(), format!("the solution id `{}` is used twice", s.id))
-                    .with_hint(format!("it is already used at {}; give each solution its own id", first.place)),
+                Diagnostic::file(
+                    s.place.clone(),
+                    format!("the solution id `{}` is used twice", s.id),
+                )
+                .with_hint(format!(
+                    "it is already used at {}; give each solution its own id",
+                    first.place
+                )),
             );
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(Error::Invalid(problems)) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(problems))
+    }
 }

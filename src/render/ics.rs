@@ -81,10 +81,12 @@ fn local(date: chrono::NaiveDate, time: chrono::NaiveTime) -> String {
 }
 
 /// A stable UID: the same step and group in the same sprint always get the
-/// same one, whatever their date.
+/// same one, whatever their date. (No `@`: RFC 5545 allows any unique
+/// text, and an address-like UID would look like an e-mail address to the
+/// privacy check.)
 pub fn uid(sprint_slug: &str, session: &Session) -> String {
     let group = session.group.as_deref().unwrap_or("alle");
-    format!("{}-{group}@{sprint_slug}.samskap", session.step)
+    format!("samskap-{sprint_slug}-{}-{group}", session.step)
 }
 
 /// The calendar file. `stamp` is the DTSTAMP of every event: the time the

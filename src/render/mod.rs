@@ -7,7 +7,10 @@
 //! block by block: the built-ins are also registered as `samskap/NAME`, so an
 //! override can `{% extends "samskap/agenda.md" %}` and replace one block.
 
+pub mod chart;
 pub mod context;
+pub mod docx;
+pub mod guard;
 pub mod ics;
 pub mod markdown;
 
@@ -35,6 +38,8 @@ pub enum Format {
     Md,
     /// Self-contained HTML
     Html,
+    /// A Word document
+    Docx,
 }
 
 /// The built-in templates as (file name, contents), for export.
@@ -108,18 +113,38 @@ impl Renderer {
             .map_err(|e| template_error("layout.html", None, &e))
     }
 
-    /// Renders `template` in `format`.
-    pub fn document<T: Serialize>(
+    /// Renders `template` to Markdown, passes it through the privacy
+    /// `guard`, and writes it in `format`. Figures: a paragraph holding only
+    /// a figure's marker becomes the figure's HTML (made by samskap, not from
+    /// user text) in HTML, and disappears elsewhere, where the document's
+    /// tables carry the same figures.
+    pub fn export<T: Serialize>(
         &self,
         template: &str,
         doc: &T,
         page: &Page<'_>,
         format: Format,
-    ) -> Result<String> {
-        let md = self.markdown(template, doc)?;
+        figures: &[(&str, String)],
+        guard: &guard::Guard,
+    ) -> Result<Vec<u8>> {
+        let md = guard.check(page.title, self.markdown(template, doc)?)?;
+        let without_figures = || {
+            let kept: Vec<&str> = md
+                .lines()
+                .filter(|l| !figures.iter().any(|(m, _)| l.trim() == *m))
+                .collect();
+            markdown::tidy(&kept.join("\n"))
+        };
         match format {
-            Format::Md => Ok(md),
-            Format::Html => self.html(page, &md),
+            Format::Md => Ok(without_figures().into_bytes()),
+            Format::Docx => docx::from_markdown(&without_figures()),
+            Format::Html => {
+                let mut html = self.html(page, &md)?;
+                for (marker, figure) in figures {
+                    html = html.replace(&format!("<p>{marker}</p>"), figure);
+                }
+                Ok(html.into_bytes())
+            }
         }
     }
 }

@@ -149,8 +149,14 @@ pub fn locked<T>(ws: &Workspace, f: impl FnOnce() -> Result<T>) -> Result<T> {
         .truncate(false)
         .write(true)
         .open(&lock_path)
-        .map_err(|source| Error::Write { path: lock_path.clone(), source })?;
-    lock.lock().map_err(|source| Error::Write { path: lock_path, source })?;
+        .map_err(|source| Error::Write {
+            path: lock_path.clone(),
+            source,
+        })?;
+    lock.lock().map_err(|source| Error::Write {
+        path: lock_path,
+        source,
+    })?;
     // The lock is released when `lock` is dropped, after `f` has written.
     let result = f();
     drop(lock);

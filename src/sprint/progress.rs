@@ -178,7 +178,11 @@ pub fn update<T>(ws: &Workspace, change: impl FnOnce(&mut Progress) -> T) -> Res
         let outcome = change(&mut progress);
         if progress != before {
             progress.done.sort();
-            fs::write(&ws.path(PROGRESS_FILE), progress.render().as_bytes(), Overwrite::Allowed)?;
+            fs::write(
+                &ws.path(PROGRESS_FILE),
+                progress.render().as_bytes(),
+                Overwrite::Allowed,
+            )?;
         }
         Ok(outcome)
     })

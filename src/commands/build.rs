@@ -1,0 +1,327 @@
+//! `samskap build [-o DIR]`: every document of the sprint as a linked
+//! static site. Files samskap wrote there before are replaced; any other
+//! file in the way is kept unless --force.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate};
+use serde::Serialize;
+
+use super::Context;
+use crate::error::{Error, Result};
+use crate::fs::{self, Overwrite};
+use crate::i18n::tr;
+use crate::render::context::{self, Labels};
+use crate::render::{Format, Page, Renderer};
+use crate::schedule::Session;
+use crate::sprint::Workspace;
+use crate::workbook::Lang;
+
+/// The list of files the last build wrote, so the next one may replace them.
+const MANIFEST: &str = ".samskap-build";
+
+#[derive(Serialize)]
+struct Link {
+    title: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct GroupLinks {
+    name: String,
+    agenda: String,
+    guide: String,
+}
+
+#[derive(Serialize)]
+struct ReportLinks {
+    html: &'static str,
+    docx: &'static str,
+    md: &'static str,
+}
+
+#[derive(Serialize)]
+struct IndexLabels {
+    report: &'static str,
+    report_html: &'static str,
+    report_docx: &'static str,
+    report_md: &'static str,
+    agendas_by_week: &'static str,
+    groups: &'static str,
+    agenda: &'static str,
+    guide: &'static str,
+    calendar: &'static str,
+    calendar_file: &'static str,
+    generated: &'static str,
+}
+
+#[derive(Serialize)]
+struct IndexDoc {
+    t: IndexLabels,
+    l: Labels,
+    sprint: String,
+    challenge: String,
+    target_group: String,
+    report: ReportLinks,
+    weeks: Vec<Link>,
+    groups: Vec<GroupLinks>,
+    calendar: &'static str,
+    date: String,
+}
+
+/// One file of the site, made on demand.
+struct Job<'a> {
+    path: PathBuf,
+    make: Box<dyn Fn() -> Result<Vec<u8>> + 'a>,
+}
+
+/// Runs the command.
+pub fn run(
+    cx: &Context,
+    out: &Path,
+    today: Option<NaiveDate>,
+    force: bool,
+    redact: bool,
+) -> Result<()> {
+    let ws = cx.workspace()?;
+    let lang = ws.lang(cx.lang_arg);
+    let today = today.unwrap_or_else(|| Local::now().date_naive());
+    let renderer = Renderer::new(Some(&ws.path("templates")))?;
+    let guard = super::guard(&ws, redact, lang)?;
+    let sessions = ws.sessions();
+    let jobs = jobs(&ws, &renderer, &guard, &sessions, today, lang);
+    check_targets(out, &jobs, force)?;
+    let bar = progress_bar(jobs.len());
+    // Everything is rendered before anything is written, so a document that
+    // fails (personal data found, a broken template) leaves DIR as it was.
+    let mut files = Vec::new();
+    for job in &jobs {
+        if let Some(bar) = &bar {
+            bar.set_message(job.path.display().to_string());
+        }
+        files.push((out.join(&job.path), (job.make)()?));
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let mut written = Vec::new();
+    for ((path, bytes), job) in files.iter().zip(&jobs) {
+        fs::write(path, bytes, Overwrite::Allowed)?;
+        written.push(job.path.display().to_string());
+    }
+    fs::write(
+        &out.join(MANIFEST),
+        format!("{}\n", written.join("\n")).as_bytes(),
+        Overwrite::Allowed,
+    )?;
+    eprintln!(
+        "{} {} {} {}  ({})",
+        tr(lang, "Skrev", "Wrote"),
+        written.len(),
+        tr(lang, "filer til", "files to"),
+        out.display(),
+        out.join("index.html").display()
+    );
+    Ok(())
+}
+
+fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
+    std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(len as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
+            bar.set_style(style);
+        }
+        bar
+    })
+}
+
+/// Files in the way that the last build did not write are kept, unless --force.
+fn check_targets(out: &Path, jobs: &[Job<'_>], force: bool) -> Result<()> {
+    if force {
+        return Ok(());
+    }
+    let ours: Vec<String> = std::fs::read_to_string(out.join(MANIFEST))
+        .map(|m| m.lines().map(str::to_owned).collect())
+        .unwrap_or_default();
+    let foreign: Vec<PathBuf> = jobs
+        .iter()
+        .filter(|j| out.join(&j.path).exists() && !ours.contains(&j.path.display().to_string()))
+        .map(|j| out.join(&j.path))
+        .collect();
+    if foreign.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Exists(foreign))
+    }
+}
+
+fn jobs<'a>(
+    ws: &'a Workspace,
+    renderer: &'a Renderer,
+    guard: &'a crate::render::guard::Guard,
+    sessions: &'a [Session],
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<Job<'a>> {
+    let t = move |nb, en| tr(lang, nb, en);
+    let footer = super::agenda::footer(ws, lang);
+    let mut jobs: Vec<Job<'a>> = Vec::new();
+    let mut weeks: Vec<u32> = sessions.iter().map(|s| s.week).collect();
+    weeks.dedup();
+    let mut week_links = Vec::new();
+    for week in weeks {
+        let href = format!("agenda-week-{week}.html");
+        let chosen: Vec<Session> = sessions
+            .iter()
+            .filter(|s| s.week == week)
+            .cloned()
+            .collect();
+        let first = chosen
+            .first()
+            .map(|s| crate::schedule::long_date(s.date, lang))
+            .unwrap_or_default();
+        let title = format!("{} {week}", t("Agenda for uke", "Agenda for week"));
+        week_links.push(Link {
+            title: format!("{title} ({first})"),
+            href: href.clone(),
+        });
+        let footer = footer.clone();
+        jobs.push(Job {
+            path: PathBuf::from(href),
+            make: Box::new(move || {
+                let doc = context::agenda(ws, &chosen, title.clone(), false, lang);
+                let page = Page {
+                    title: &doc.title,
+                    lang,
+                    sprint: &ws.sprint.name,
+                    footer: &footer,
+                    kind: "agenda",
+                };
+                renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
+            }),
+        });
+    }
+    let mut group_links = Vec::new();
+    for group in &ws.sprint.groups {
+        let agenda = format!("agenda-{}.html", group.id);
+        let guide = format!("interview-guide-{}.html", group.id);
+        group_links.push(GroupLinks {
+            name: group.name.clone(),
+            agenda: agenda.clone(),
+            guide: guide.clone(),
+        });
+        let chosen: Vec<Session> = sessions
+            .iter()
+            .filter(|s| s.group.as_deref() == Some(group.id.as_str()))
+            .cloned()
+            .collect();
+        let (f1, f2) = (footer.clone(), footer.clone());
+        jobs.push(Job {
+            path: PathBuf::from(agenda),
+            make: Box::new(move || {
+                let title = format!("{}: {}", t("Agenda", "Agenda"), group.name);
+                let doc = context::agenda(ws, &chosen, title, false, lang);
+                let page = Page {
+                    title: &doc.title,
+                    lang,
+                    sprint: &ws.sprint.name,
+                    footer: &f1,
+                    kind: "agenda",
+                };
+                renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
+            }),
+        });
+        jobs.push(Job {
+            path: PathBuf::from(guide),
+            make: Box::new(move || {
+                let Some(doc) = context::interview_guide(ws, group, lang) else {
+                    return Err(Error::usage(
+                        "the workbook has no question bank",
+                        "add `questions:` to the workbook",
+                    ));
+                };
+                let page = Page {
+                    title: &doc.title,
+                    lang,
+                    sprint: &ws.sprint.name,
+                    footer: &f2,
+                    kind: "interview-guide",
+                };
+                renderer.export("interview-guide.md", &doc, &page, Format::Html, &[], guard)
+            }),
+        });
+    }
+    let interim = sessions.iter().any(|s| s.date > today);
+    for (file, format) in [
+        ("report.html", Format::Html),
+        ("report.docx", Format::Docx),
+        ("report.md", Format::Md),
+    ] {
+        jobs.push(Job {
+            path: PathBuf::from(file),
+            make: Box::new(move || {
+                super::report::render(ws, renderer, guard, interim, today, format)
+            }),
+        });
+    }
+    jobs.push(Job {
+        path: PathBuf::from("calendar.ics"),
+        make: Box::new(move || {
+            super::calendar::ics_text(ws, lang)
+                .and_then(|text| guard.check("calendar", text))
+                .map(String::into_bytes)
+        }),
+    });
+    let index = IndexDoc {
+        t: IndexLabels {
+            report: t("Rapport", "Report"),
+            report_html: t("Rapporten som nettside", "The report as a web page"),
+            report_docx: t(
+                "Rapporten som Word-dokument",
+                "The report as a Word document",
+            ),
+            report_md: t("Rapporten som Markdown", "The report as Markdown"),
+            agendas_by_week: t("Agendaer uke for uke", "Agendas week by week"),
+            groups: t("Arbeidsgruppene", "The work groups"),
+            agenda: t("agenda", "agenda"),
+            guide: t("intervjuguide", "interview guide"),
+            calendar: t("Kalender", "Calendar"),
+            calendar_file: t(
+                "Alle samlingene som kalenderfil (.ics) for Outlook eller Google Kalender",
+                "Every session as a calendar file (.ics) for Outlook or Google Calendar",
+            ),
+            generated: t("Laget med samskap", "Made with samskap"),
+        },
+        l: Labels::new(lang),
+        sprint: ws.sprint.name.clone(),
+        challenge: ws.sprint.challenge.clone(),
+        target_group: ws.sprint.target_group.clone(),
+        report: ReportLinks {
+            html: "report.html",
+            docx: "report.docx",
+            md: "report.md",
+        },
+        weeks: week_links,
+        groups: group_links,
+        calendar: "calendar.ics",
+        date: crate::schedule::long_date(today, lang),
+    };
+    jobs.push(Job {
+        path: PathBuf::from("index.html"),
+        make: Box::new(move || {
+            let page = Page {
+                title: &ws.sprint.name,
+                lang,
+                sprint: &ws.sprint.name,
+                footer: &footer,
+                kind: "index",
+            };
+            renderer.export("index.md", &index, &page, Format::Html, &[], guard)
+        }),
+    });
+    jobs
+}

@@ -1,0 +1,71 @@
+//! `samskap report [--interim] [--format md|html|docx] [-o FILE] [--redact]`.
+
+use chrono::{Local, NaiveDate};
+
+use super::Context;
+use crate::cli::OutputArgs;
+use crate::error::Result;
+use crate::i18n::tr;
+use crate::output;
+use crate::render::{Page, Renderer, chart};
+use crate::report::{self, CHART_MARKER};
+use crate::sprint::Workspace;
+
+/// The report's bytes in `format`; shared with `build`.
+pub fn render(
+    ws: &Workspace,
+    renderer: &Renderer,
+    guard: &crate::render::guard::Guard,
+    interim: bool,
+    today: NaiveDate,
+    format: crate::render::Format,
+) -> Result<Vec<u8>> {
+    let lang = guard.lang;
+    let records = crate::records::read(ws)?;
+    let progress = ws.progress()?;
+    let doc = report::report(ws, &records, &progress, today, interim, lang);
+    let figures: Vec<(&str, String)> = doc
+        .assessment
+        .as_ref()
+        .map(|a| {
+            let title = tr(
+                lang,
+                "Ledernes vurdering av forutsetningene for samskaping (snitt, 1–5)",
+                "The leaders' assessment of the prerequisites for co-creation (average, 1–5)",
+            );
+            let caption = tr(
+                lang,
+                "Snittskår per forutsetning. Tabellen under viser de samme tallene.",
+                "Average score per prerequisite. The table below shows the same figures.",
+            );
+            vec![(CHART_MARKER, chart::assessment(&a.rows, title, caption))]
+        })
+        .unwrap_or_default();
+    let footer = super::agenda::footer(ws, lang);
+    let page = Page {
+        title: &doc.title,
+        lang,
+        sprint: &ws.sprint.name,
+        footer: &footer,
+        kind: "report",
+    };
+    renderer.export("report.md", &doc, &page, format, &figures, guard)
+}
+
+/// Runs the command.
+pub fn run(cx: &Context, interim: bool, today: Option<NaiveDate>, out: &OutputArgs) -> Result<()> {
+    let ws = cx.workspace()?;
+    let lang = ws.lang(cx.lang_arg);
+    let renderer = Renderer::new(Some(&ws.path("templates")))?;
+    let guard = super::guard(&ws, out.redact, lang)?;
+    let today = today.unwrap_or_else(|| Local::now().date_naive());
+    let bytes = render(
+        &ws,
+        &renderer,
+        &guard,
+        interim,
+        today,
+        super::format_of(out),
+    )?;
+    output::deliver(&bytes, out.output.as_deref(), out.force)
+}

@@ -1,0 +1,157 @@
+//! Names from a list the sprint keeps: whole words, in any case, with any
+//! whitespace between the words of a name (notes wrap lines mid-name).
+//!
+//! A Norwegian genitive `s` belongs to the name (`Liljes mor`): without it,
+//! the possessive, which notes about children use all the time, would slip
+//! through.
+
+use super::{Hit, Kind};
+
+/// Every occurrence of one of `names` in `text`. Blank entries are skipped.
+pub fn find(text: &str, names: &[String]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for name in names {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        for (start, _) in text.char_indices() {
+            if !starts_word(text, start) {
+                continue;
+            }
+            let end = words_at(text, start, &words).map(|end| with_genitive(text, end));
+            if let Some(end) = end.filter(|&end| ends_word(text, end)) {
+                hits.push(Hit {
+                    kind: Kind::Name,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    hits
+}
+
+/// Letters and digits make up words; everything else separates them.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether no word character comes right before `i`.
+fn starts_word(text: &str, i: usize) -> bool {
+    !text[..i].chars().next_back().is_some_and(is_word)
+}
+
+/// Whether no word character comes right after `i`.
+fn ends_word(text: &str, i: usize) -> bool {
+    !text[i..].chars().next().is_some_and(is_word)
+}
+
+/// Where `words`, separated by whitespace, end if they start at `start`.
+fn words_at(text: &str, start: usize, words: &[&str]) -> Option<usize> {
+    let mut pos = start;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            let gap = text[pos..].len() - text[pos..].trim_start().len();
+            if gap == 0 {
+                return None;
+            }
+            pos += gap;
+        }
+        pos = word_at(text, pos, word)?;
+    }
+    Some(pos)
+}
+
+/// Where `word` ends if the text at `pos` spells it, ignoring case.
+fn word_at(text: &str, pos: usize, word: &str) -> Option<usize> {
+    let mut chars = text[pos..].char_indices();
+    for wanted in word.chars() {
+        let (_, got) = chars.next()?;
+        if !same_letter(got, wanted) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(i, _)| pos + i))
+}
+
+/// `a` and `b` compared without case: `Ø` is `ø`, `Å` is `å`.
+fn same_letter(a: char, b: char) -> bool {
+    a == b || a.to_lowercase().eq(b.to_lowercase())
+}
+
+/// `end`, moved past a genitive `s` if one follows and ends the word.
+fn with_genitive(text: &str, end: usize) -> usize {
+    let genitive =
+        matches!(text[end..].chars().next(), Some('s' | 'S')) && ends_word(text, end + 1);
+    if genitive { end + 1 } else { end }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'a>(text: &'a str, names: &[&str]) -> Vec<&'a str> {
+        let names: Vec<String> = names.iter().map(|&n| n.to_owned()).collect();
+        let mut hits = find(text, &names);
+        hits.sort_by_key(|h| h.start);
+        hits.iter().map(|h| &text[h.start..h.end]).collect()
+    }
+
+    #[test]
+    fn whole_words_in_any_case() {
+        assert_eq!(
+            found("Lilje og LILJE og lilje", &["Lilje"]),
+            vec!["Lilje", "LILJE", "lilje"]
+        );
+        assert!(found("Liljekonvall og Storlilje", &["Lilje"]).is_empty());
+    }
+
+    #[test]
+    fn names_with_norwegian_letters() {
+        assert_eq!(
+            found("Vi møtte SØLVI ØDEGÅRD i går.", &["Sølvi Ødegård"]),
+            vec!["SØLVI ØDEGÅRD"]
+        );
+        assert_eq!(found("Åse og Åsmund", &["åse"]), vec!["Åse"]);
+        assert_eq!(found("Ødegårds", &["Ødegård"]), vec!["Ødegårds"]);
+    }
+
+    #[test]
+    fn names_at_the_start_and_end_of_lines() {
+        let text = "Lilje sa ja.\nSpør Lilje\nLilje";
+        assert_eq!(found(text, &["Lilje"]), vec!["Lilje", "Lilje", "Lilje"]);
+    }
+
+    #[test]
+    fn multi_word_names_across_spaces_and_line_breaks() {
+        assert_eq!(
+            found("Kari  Nordmann og Kari\nNordmann", &["Kari Nordmann"]),
+            vec!["Kari  Nordmann", "Kari\nNordmann"]
+        );
+        assert_eq!(
+            found("KariNordmann og Kari Nordmanns", &["Kari Nordmann"]),
+            vec!["Kari Nordmanns"]
+        );
+        assert!(found("Kari Nordmannsen", &["Kari Nordmann"]).is_empty());
+    }
+
+    #[test]
+    fn the_genitive_belongs_to_the_name() {
+        assert_eq!(found("Liljes mor ringte.", &["Lilje"]), vec!["Liljes"]);
+        assert!(found("Liljest", &["Lilje"]).is_empty());
+    }
+
+    #[test]
+    fn punctuation_separates_words() {
+        assert_eq!(
+            found("(Lilje), «Lilje» og Kari-Lilje", &["Lilje"]),
+            vec!["Lilje", "Lilje", "Lilje"]
+        );
+    }
+
+    #[test]
+    fn blank_entries_are_skipped() {
+        assert!(found("Lilje", &["", "   ", "\t"]).is_empty());
+    }
+}

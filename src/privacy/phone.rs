@@ -1,0 +1,129 @@
+//! Norwegian phone numbers: eight digits starting with 2–9 (mobiles with 4
+//! or 9, landlines with 2, 3, 5, 6 or 7), written in one of the ways
+//! Norwegians write them, with or without the country code.
+//!
+//! Only these layouts count, so amounts (`12 000`, `2 500 kroner`), dates,
+//! times, years, weeks and room numbers never match.
+
+use super::digits::{free_after, free_before, groups_at, space_at};
+use super::{Hit, Kind};
+
+/// `91234567`, `912 34 567`, `91 23 45 67` and `9123 4567`.
+const LAYOUTS: [&[usize]; 4] = [&[8], &[3, 2, 3], &[2, 2, 2, 2], &[4, 4]];
+
+/// The country code, as written before the number.
+const PREFIXES: [&str; 2] = ["+47", "0047"];
+
+/// Every phone number in `text`.
+pub fn find(text: &str) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (start, _) in text.char_indices() {
+        if !free_before(text, start) {
+            continue;
+        }
+        let Some(body) = body_start(text, start) else {
+            continue;
+        };
+        for layout in LAYOUTS {
+            if let Some(end) = groups_at(text, body, layout)
+                && free_after(text, end)
+            {
+                hits.push(Hit {
+                    kind: Kind::Phone,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    hits
+}
+
+/// Where the eight digits begin if a number starts at `start`: right there,
+/// or after a country code and an optional space. The first digit must be
+/// 2–9; 0 and 1 begin no Norwegian subscriber number.
+fn body_start(text: &str, start: usize) -> Option<usize> {
+    let rest = &text[start..];
+    let body = match PREFIXES.iter().find(|p| rest.starts_with(*p)) {
+        Some(prefix) => {
+            let after = start + prefix.len();
+            after + space_at(text, after).unwrap_or(0)
+        }
+        None => start,
+    };
+    matches!(text.as_bytes().get(body), Some(b'2'..=b'9')).then_some(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        find(text).iter().map(|h| &text[h.start..h.end]).collect()
+    }
+
+    #[test]
+    fn every_layout_is_found() {
+        for number in ["91234567", "912 34 567", "91 23 45 67", "9123 4567"] {
+            assert_eq!(found(&format!("Ring {number} i dag")), vec![number]);
+        }
+    }
+
+    #[test]
+    fn country_codes_with_and_without_space() {
+        for number in [
+            "+47 91234567",
+            "+4791234567",
+            "0047 91234567",
+            "004791234567",
+            "+47 912 34 567",
+            "0047 91 23 45 67",
+            "+47 9123 4567",
+        ] {
+            let text = format!("tlf. {number}.");
+            assert_eq!(found(&text).first(), Some(&number), "{text}");
+        }
+    }
+
+    #[test]
+    fn mobiles_and_landlines() {
+        for first in '2'..='9' {
+            let number = format!("{first}1234567");
+            assert_eq!(found(&number), vec![number.as_str()]);
+        }
+        assert!(found("01234567").is_empty());
+        assert!(found("11234567").is_empty());
+        assert!(found("+47 01234567").is_empty());
+    }
+
+    #[test]
+    fn not_inside_longer_numbers() {
+        for text in [
+            "912345678",
+            "191234567",
+            "4791234567",
+            "912 34 5678",
+            "9123 45678",
+            "1234.91234567",
+            "91234567.12",
+            "nr91234567",
+            "91234567kr",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn harmless_numbers_are_left_alone() {
+        let text = "Møtet 2027-02-24 kl. 09:30–11:00, 24.02.2027, uke 12, rom 204, \
+                    i 2027 kostet det 12 000 kroner, 2 500 kroner og 1 250 000 kr. \
+                    Referanse 12345, klokka 0930, 3,5 timer, 50 %.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn numbers_at_the_edges_of_the_text() {
+        assert_eq!(found("91234567"), vec!["91234567"]);
+        assert_eq!(found("(91 23 45 67)"), vec!["91 23 45 67"]);
+    }
+}
