@@ -19,6 +19,9 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+    /// How many characters to underline, when the caller knows (else the
+    /// token at the column).
+    pub width: Option<u32>,
 }
 
 impl Diagnostic {
@@ -31,6 +34,7 @@ impl Diagnostic {
             source_line: None,
             message: message.into(),
             hint: None,
+            width: None,
         }
     }
 
@@ -53,6 +57,7 @@ impl Diagnostic {
             source_line,
             message: message.into(),
             hint: None,
+            width: None,
         }
     }
 
@@ -60,6 +65,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same problem with the caret this many characters wide.
+    #[must_use]
+    pub fn with_width(mut self, width: u32) -> Self {
+        self.width = Some(width.max(1));
         self
     }
 
@@ -114,7 +126,10 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n{pad} |\n{number} | {shown}")?;
             if self.col > 0 {
                 let indent = " ".repeat(self.col as usize - 1);
-                let carets = "^".repeat(token_width(line_text, self.col));
+                let width = self
+                    .width
+                    .map_or_else(|| token_width(line_text, self.col), |w| w as usize);
+                let carets = "^".repeat(width);
                 write!(f, "\n{pad} | {indent}{carets}")?;
             }
         }

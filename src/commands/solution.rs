@@ -23,6 +23,26 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
             format!("the groups are: {}", ws.sprint.group_ids().join(", ")),
         ));
     };
+    let known: Vec<&str> = ws
+        .workbook
+        .knowledge
+        .as_ref()
+        .map(|k| k.challenges.iter().map(|c| c.id.as_str()).collect())
+        .unwrap_or_default();
+    if let Some(bad) = args
+        .challenges
+        .iter()
+        .find(|c| !known.contains(&c.as_str()))
+    {
+        let hint = crate::diagnostic::suggest(bad, known.iter().copied()).map_or_else(
+            || format!("the system challenges are: {}", known.join(", ")),
+            |b| format!("did you mean `{b}`?"),
+        );
+        return Err(Error::usage(
+            format!("unknown system challenge `{bad}`"),
+            hint,
+        ));
+    }
     let interactive =
         !args.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let title = match (&args.title, interactive) {

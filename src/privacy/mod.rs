@@ -213,6 +213,7 @@ pub fn diagnostics(path: &str, text: &str, findings: &[Finding], lang: Lang) -> 
         .map(|f| {
             Diagnostic::at(path, text, f.line, f.col, f.kind.described(lang))
                 .with_hint(f.kind.hint(lang))
+                .with_width(u32::try_from(f.text.chars().count()).unwrap_or(1))
         })
         .collect()
 }

@@ -212,6 +212,8 @@ const GITIGNORE: &str = "\
 # Made by samskap and made again on demand: not for git.
 out/
 .samskap.lock
+# Residents' real names, for the privacy check only: never shared.
+private/
 ";
 
 const README_NB: &str = "\

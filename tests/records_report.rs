@@ -1,0 +1,601 @@
+//! Records and the final report, end to end: interview notes, solutions and
+//! assessments written through the commands, the report in three formats,
+//! the example sprint's whole site through the validators, and planted
+//! personal data that must never reach any exported file.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{fixture, root, samskap_in, snapshot_tree};
+
+fn example() -> PathBuf {
+    root().join("examples/varen-2027")
+}
+
+fn new_sprint(dir: &Path) -> PathBuf {
+    samskap_in(
+        dir,
+        &[
+            "new-sprint",
+            "ws",
+            "--yes",
+            "--start",
+            "2027-01-04",
+            "--groups",
+            "2",
+            "--members",
+            "Kari, Ola",
+        ],
+    )
+    .ok();
+    dir.join("ws")
+}
+
+fn run_tool(program: &str, args: &[&str]) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program} runs (install with scripts/install-validators.sh): {e}")
+        });
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "{program} {args:?}:\n{text}");
+    text
+}
+
+#[test]
+fn the_example_sprint_checks_clean() {
+    let run = samskap_in(&example(), &["check"]).ok();
+    assert!(
+        run.stdout
+            .contains("25 intervjunotater, 11 løsninger, 3 ledervurderinger, 9 evalueringsnotater"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("personopplysninger funnet: 0"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_example_report_in_markdown() {
+    let run = samskap_in(&example(), &["report", "--today", "2027-05-10"]).ok();
+    insta::assert_snapshot!("example_report_nb", run.stdout);
+    // Withdrawn and declined interviews count, but are never quoted.
+    for withdrawn in ["hegre", "svale", "selje"] {
+        let notes: Vec<PathBuf> = snapshot_tree(&example().join("groups"))
+            .into_iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.to_string_lossy().contains(withdrawn))
+            .collect();
+        assert_eq!(notes.len(), 1, "{withdrawn}");
+        let text = std::fs::read_to_string(example().join("groups").join(&notes[0])).unwrap();
+        for line in text.lines().filter(|l| l.starts_with('>')) {
+            let quote = line.trim_start_matches('>').trim();
+            if quote.len() > 10 {
+                assert!(!run.stdout.contains(quote), "{withdrawn} quoted: {quote}");
+            }
+        }
+    }
+    assert!(
+        run.stdout
+            .contains("| **Sum av alle anslagene** | **21,5** | **14,5** |"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let target = out.to_str().unwrap().to_owned();
+    samskap_in(
+        &example(),
+        &["build", "-o", &target, "--today", "2027-05-10"],
+    )
+    .ok();
+    let mut html: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    html.sort();
+    assert!(html.len() >= 25, "{html:?}");
+    let args: Vec<&str> = html.iter().map(String::as_str).collect();
+    run_tool("tests/validators/vnu.sh", &args);
+    let mut axe_args = vec!["tests/validators/axe.mjs"];
+    axe_args.extend(&args);
+    let axe = run_tool("node", &axe_args);
+    assert!(
+        axe.contains(&format!("{} files checked, 0 violations", html.len())),
+        "{axe}"
+    );
+    // Every link of the index leads to a file of the site.
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    for href in index
+        .split("href=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+    {
+        assert!(out.join(href).exists(), "{href}");
+    }
+    let docx = out.join("report.docx");
+    let script = "import sys, docx\nd = docx.Document(sys.argv[1])\nfor p in d.paragraphs:\n    if p.style.name.startswith('Heading'):\n        print(p.style.name + '|' + p.text)\nprint('tables', len(d.tables))\n";
+    let text = run_tool("python3", &["-c", script, docx.to_str().unwrap()]);
+    for expected in [
+        "Heading 1|Sluttrapport: Våren 2027",
+        "Heading 2|Hva er gjort",
+        "Heading 2|Innsikt etter tema",
+        "Heading 2|Løsninger",
+        "Heading 3|Frigjort tid",
+        "Heading 2|De fire systemutfordringene",
+        "Heading 2|Vurdering av samskapingsmodellen",
+        "Heading 2|Evaluering",
+        "Heading 2|Anbefalinger og neste steg",
+    ] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
+    assert!(text.contains("tables 9"), "{text}");
+    // A second build replaces what the first wrote; a file of the user's is kept.
+    std::fs::write(out.join("notat.txt"), "mitt").unwrap();
+    samskap_in(
+        &example(),
+        &["build", "-o", &target, "--today", "2027-05-10"],
+    )
+    .ok();
+    assert_eq!(
+        std::fs::read_to_string(out.join("notat.txt")).unwrap(),
+        "mitt"
+    );
+}
+
+#[test]
+fn build_refuses_files_it_did_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    std::fs::create_dir_all(ws.join("out")).unwrap();
+    std::fs::write(ws.join("out/index.html"), "mine").unwrap();
+    let run = samskap_in(&ws, &["build"]).code(73);
+    assert!(run.stderr.contains("index.html"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(ws.join("out/index.html")).unwrap(),
+        "mine"
+    );
+    samskap_in(&ws, &["build", "--force"]).ok();
+    assert!(
+        std::fs::read_to_string(ws.join("out/index.html"))
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+}
+
+/// A sprint whose notes hold the planted personal data of the privacy fixture.
+fn planted(dir: &Path) -> PathBuf {
+    let ws = new_sprint(dir);
+    let notes = ws.join("groups/gruppe-1/interviews");
+    std::fs::create_dir_all(&notes).unwrap();
+    std::fs::copy(
+        fixture("privacy/planted.md"),
+        notes.join("2027-02-24-bjork.md"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(ws.join("private")).unwrap();
+    std::fs::copy(fixture("privacy/names.txt"), ws.join("private/names.txt")).unwrap();
+    ws
+}
+
+/// The planted values, from the fixture's list of expected findings.
+fn planted_values() -> Vec<String> {
+    std::fs::read_to_string(fixture("privacy/expected.txt"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.splitn(3, ' ').nth(2).unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn check_names_every_planted_finding_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = planted(dir.path());
+    let run = samskap_in(&ws, &["--lang", "en", "check"]).code(65);
+    let expected = planted_values();
+    assert!(
+        run.stderr
+            .contains(&format!("{} problems found", expected.len())),
+        "{}",
+        run.stderr
+    );
+    let places: Vec<&str> = run.stderr.lines().filter(|l| l.contains("--> ")).collect();
+    let wanted: Vec<String> = std::fs::read_to_string(fixture("privacy/expected.txt"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            format!(
+                "groups/gruppe-1/interviews/2027-02-24-bjork.md:{}",
+                l.split(' ').next().unwrap()
+            )
+        })
+        .collect();
+    for want in &wanted {
+        assert!(
+            places.iter().any(|p| p.ends_with(want.as_str())),
+            "{want} not reported:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn nothing_planted_reaches_any_exported_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = planted(dir.path());
+    // Raw notes never leave the workspace: the report and the site are
+    // written, and hold none of the note's personal data.
+    samskap_in(&ws, &["report", "-o", "plain.md"]).ok();
+    // Personal data in what a report does show (a solution, a quote)
+    // stops every export, which names the source and writes nothing …
+    samskap_in(
+        &ws,
+        &[
+            "solution",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--title",
+            "Ring Lilje",
+            "--description",
+            "Ring mor på 912 34 567 eller skriv til lilje.mor@example.no.",
+            "--yes",
+        ],
+    )
+    .ok();
+    let run = samskap_in(&ws, &["report", "-o", "out/report.html"]).code(65);
+    assert!(run.stderr.contains("--redact"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("groups/gruppe-1/solutions.yaml"),
+        "names the source file:\n{}",
+        run.stderr
+    );
+    assert!(!ws.join("out/report.html").exists());
+    samskap_in(&ws, &["build"]).code(65);
+    assert!(!ws.join("out").exists(), "a refused build writes nothing");
+    // With --redact the documents are written, and hold none of it.
+    samskap_in(&ws, &["report", "--redact", "-o", "report.md"]).ok();
+    samskap_in(&ws, &["report", "--redact", "-o", "report.docx"]).ok();
+    samskap_in(&ws, &["build", "--redact"]).ok();
+    let mut outputs = snapshot_tree(&ws.join("out"));
+    outputs.push((
+        PathBuf::from("report.md"),
+        std::fs::read(ws.join("report.md")).unwrap(),
+    ));
+    outputs.push((
+        PathBuf::from("plain.md"),
+        std::fs::read(ws.join("plain.md")).unwrap(),
+    ));
+    let redacted = String::from_utf8_lossy(&outputs[outputs.len() - 2].1).into_owned();
+    assert!(redacted.contains("[telefonnummer fjernet]"), "{redacted}");
+    let docx = Command::new("python3")
+        .args(["-c", "import sys, docx\nd = docx.Document(sys.argv[1])\nprint('\\n'.join(p.text for p in d.paragraphs))\nfor t in d.tables:\n    for r in t.rows:\n        print(' '.join(c.text for c in r.cells))", ws.join("report.docx").to_str().unwrap()])
+        .output()
+        .unwrap();
+    outputs.push((PathBuf::from("report.docx.txt"), docx.stdout));
+    let values = planted_values();
+    for (path, bytes) in &outputs {
+        let text = String::from_utf8_lossy(bytes);
+        for value in &values {
+            assert!(
+                !text.contains(value.as_str()),
+                "{value} reached {}",
+                path.display()
+            );
+        }
+        assert!(
+            !text.contains("Kari Nordmann"),
+            "the private list reached {}",
+            path.display()
+        );
+        assert!(
+            !text.contains("912 34 567") && !text.contains("lilje.mor@example.no"),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn interview_new_writes_a_note_to_fill_in_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    samskap_in(
+        &ws,
+        &[
+            "interview",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--pseudonym",
+            "Lilje",
+            "--date",
+            "2027-02-23",
+        ],
+    )
+    .ok();
+    let path = ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    insta::assert_snapshot!("interview_note_nb", text);
+    samskap_in(
+        &ws,
+        &[
+            "interview",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--pseudonym",
+            "Lilje",
+            "--date",
+            "2027-02-23",
+        ],
+    )
+    .code(73);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    samskap_in(
+        &ws,
+        &[
+            "interview",
+            "new",
+            "--group",
+            "gruppe-9",
+            "--pseudonym",
+            "X",
+        ],
+    )
+    .code(2);
+    // A pseudonym from the list of real names is refused.
+    std::fs::create_dir_all(ws.join("private")).unwrap();
+    std::fs::write(ws.join("private/names.txt"), "Sølvi Ødegård\n").unwrap();
+    let run = samskap_in(
+        &ws,
+        &[
+            "interview",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--pseudonym",
+            "Sølvi",
+        ],
+    )
+    .code(2);
+    assert!(run.stderr.contains("real names"), "{}", run.stderr);
+    // The note checks clean, with its tags and quotes once filled in.
+    std::fs::write(
+        &path,
+        text.replace("tags: []", "tags: [tid]") + "\n> «Jeg er koordinatoren.»\n\n#overganger\n",
+    )
+    .unwrap();
+    samskap_in(&ws, &["check"]).ok();
+    let report = samskap_in(&ws, &["report"]).ok();
+    assert!(
+        report.stdout.contains("«Jeg er koordinatoren.»"),
+        "{}",
+        report.stdout
+    );
+    assert!(
+        report.stdout.contains("### overganger (1)"),
+        "{}",
+        report.stdout
+    );
+}
+
+#[test]
+fn bad_notes_are_reported_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    let notes = ws.join("groups/gruppe-2/interviews");
+    std::fs::create_dir_all(&notes).unwrap();
+    std::fs::write(
+        notes.join("a.md"),
+        "---\npseudonym: Rogn\ndate: 2027-02-30\nconsent: maybe\n---\ntext\n",
+    )
+    .unwrap();
+    std::fs::write(notes.join("b.md"), "No front matter\n").unwrap();
+    std::fs::write(
+        notes.join("c.md"),
+        "---\npseudonym: Ask\ndate: 2027-02-23\nconsent: given\nintervjuere: [A]\n---\n",
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["check"]).code(65);
+    insta::assert_snapshot!("bad_notes", run.stderr);
+}
+
+#[test]
+fn solutions_and_assessments_through_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    samskap_in(
+        &ws,
+        &[
+            "solution",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--title",
+            "Felles kalender",
+            "--challenge",
+            "koordinator",
+            "--status",
+            "tested",
+            "--families",
+            "3.5",
+            "--staff",
+            "2",
+            "--owner",
+            "Helsestasjonen",
+            "--next-step",
+            "Prøve i tre måneder",
+        ],
+    )
+    .ok();
+    samskap_in(
+        &ws,
+        &[
+            "solution",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--title",
+            "Tjenestekart",
+            "--yes",
+        ],
+    )
+    .ok();
+    let file = std::fs::read_to_string(ws.join("groups/gruppe-1/solutions.yaml")).unwrap();
+    assert_eq!(file.matches("- id:").count(), 2, "{file}");
+    let run = samskap_in(
+        &ws,
+        &[
+            "solution",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--title",
+            "Feil",
+            "--challenge",
+            "koordinatorr",
+        ],
+    )
+    .code(2);
+    assert!(
+        run.stderr.contains("did you mean `koordinator`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(ws.join("groups/gruppe-1/solutions.yaml")).unwrap(),
+        file,
+        "nothing written"
+    );
+    samskap_in(&ws, &["solution", "new", "--group", "gruppe-1"]).code(2);
+
+    samskap_in(
+        &ws,
+        &[
+            "assess",
+            "--leader",
+            "Bydelsdirektør",
+            "--date",
+            "2027-04-20",
+            "--score",
+            "felles-forstaelse-1=2",
+            "--score",
+            "felles-mal-1=4",
+        ],
+    )
+    .ok();
+    samskap_in(
+        &ws,
+        &[
+            "assess",
+            "--leader",
+            "Bydelsdirektør",
+            "--score",
+            "felles-mal-1=5",
+        ],
+    )
+    .code(2);
+    samskap_in(
+        &ws,
+        &[
+            "assess",
+            "--leader",
+            "Bydelsdirektør",
+            "--score",
+            "felles-mal-1=5",
+            "--force",
+            "--date",
+            "2027-04-21",
+        ],
+    )
+    .ok();
+    std::fs::write(
+        ws.join("scores.yaml"),
+        "felles-forstaelse-1: 3\nlederforankring-1: 4\n",
+    )
+    .unwrap();
+    samskap_in(
+        &ws,
+        &[
+            "assess",
+            "--leader",
+            "Seksjonsleder",
+            "--file",
+            "scores.yaml",
+            "--date",
+            "2027-04-20",
+        ],
+    )
+    .ok();
+    let run = samskap_in(
+        &ws,
+        &["assess", "--leader", "X", "--score", "felles-mal-1=7"],
+    )
+    .code(2);
+    assert!(run.stderr.contains("not from 1 to 5"), "{}", run.stderr);
+    let run = samskap_in(
+        &ws,
+        &["assess", "--leader", "X", "--score", "felles-mall-1=3"],
+    )
+    .code(2);
+    assert!(
+        run.stderr.contains("did you mean `felles-mal-1`"),
+        "{}",
+        run.stderr
+    );
+
+    let report = samskap_in(
+        &ws,
+        &[
+            "--lang",
+            "en",
+            "report",
+            "--interim",
+            "--today",
+            "2027-03-01",
+        ],
+    )
+    .ok();
+    assert!(
+        report.stdout.starts_with("# Interim report"),
+        "{}",
+        report.stdout
+    );
+    assert!(
+        report.stdout.contains("| Felles kalender | tested |"),
+        "{}",
+        report.stdout
+    );
+    assert!(
+        report
+            .stdout
+            .contains("| **Sum of all estimates** | **3.5** | **2** |"),
+        "{}",
+        report.stdout
+    );
+    let html = samskap_in(&ws, &["report", "--format", "html"]).ok();
+    assert!(
+        html.stdout.contains("<svg") && html.stdout.contains("role=\"img\""),
+        "the chart is inline"
+    );
+}
