@@ -70,10 +70,10 @@ struct IndexDoc {
     date: String,
 }
 
-/// One file of the site, made on demand.
+/// One file of the site, made on demand (on any of the threads).
 struct Job<'a> {
     path: PathBuf,
-    make: Box<dyn Fn() -> Result<Vec<u8>> + 'a>,
+    make: Box<dyn Fn() -> Result<Vec<u8>> + Send + Sync + 'a>,
 }
 
 /// Runs the command.
@@ -90,21 +90,19 @@ pub fn run(
     let renderer = Renderer::new(Some(&ws.path("templates")))?;
     let guard = super::guard(&ws, redact, lang)?;
     let sessions = ws.sessions();
-    let jobs = jobs(&ws, &renderer, &guard, &sessions, today, lang);
+    let (records, progress) = (crate::records::read(&ws)?, ws.progress()?);
+    let inputs = super::report::Inputs {
+        ws: &ws,
+        records: &records,
+        progress: &progress,
+    };
+    let jobs = jobs(&inputs, &renderer, &guard, &sessions, today, lang);
     check_targets(out, &jobs, force)?;
     let bar = progress_bar(jobs.len());
     // Everything is rendered before anything is written, so a document that
     // fails (personal data found, a broken template) leaves DIR as it was.
-    let mut files = Vec::new();
-    for job in &jobs {
-        if let Some(bar) = &bar {
-            bar.set_message(job.path.display().to_string());
-        }
-        files.push((out.join(&job.path), (job.make)()?));
-        if let Some(bar) = &bar {
-            bar.inc(1);
-        }
-    }
+    // Pages are independent: they are rendered on every core.
+    let files = render_all(&jobs, out, bar.as_ref())?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -127,6 +125,51 @@ pub fn run(
         out.join("index.html").display()
     );
     Ok(())
+}
+
+/// Files rendered and ready to write: where, and what.
+type Rendered = Vec<(PathBuf, Vec<u8>)>;
+
+/// Renders every job, spread over the machine's cores, in job order.
+fn render_all(
+    jobs: &[Job<'_>],
+    out: &Path,
+    bar: Option<&indicatif::ProgressBar>,
+) -> Result<Rendered> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    let chunk = jobs.len().div_ceil(threads).max(1);
+    let parts: Vec<Result<Rendered>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|job| {
+                            let bytes = (job.make)()?;
+                            if let Some(bar) = bar {
+                                bar.inc(1);
+                            }
+                            Ok((out.join(&job.path), bytes))
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Error::Internal("a rendering thread failed".into())))
+            })
+            .collect()
+    });
+    let mut files = Vec::with_capacity(jobs.len());
+    for part in parts {
+        files.extend(part?);
+    }
+    Ok(files)
 }
 
 fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
@@ -160,13 +203,14 @@ fn check_targets(out: &Path, jobs: &[Job<'_>], force: bool) -> Result<()> {
 }
 
 fn jobs<'a>(
-    ws: &'a Workspace,
+    inputs: &'a super::report::Inputs<'a>,
     renderer: &'a Renderer,
     guard: &'a crate::render::guard::Guard,
     sessions: &'a [Session],
     today: NaiveDate,
     lang: Lang,
 ) -> Vec<Job<'a>> {
+    let ws: &'a Workspace = inputs.ws;
     let t = move |nb, en| tr(lang, nb, en);
     let footer = super::agenda::footer(ws, lang);
     let mut jobs: Vec<Job<'a>> = Vec::new();
@@ -264,7 +308,7 @@ fn jobs<'a>(
         jobs.push(Job {
             path: PathBuf::from(file),
             make: Box::new(move || {
-                super::report::render(ws, renderer, guard, interim, today, format)
+                super::report::render(inputs, renderer, guard, interim, today, format)
             }),
         });
     }

@@ -99,9 +99,7 @@ pub fn format_of(out: &crate::cli::OutputArgs) -> crate::render::Format {
 /// file a document's text may come from.
 pub fn guard(ws: &Workspace, redact: bool, lang: Lang) -> Result<crate::render::guard::Guard> {
     let mut sources = vec![ws.path(crate::sprint::SPRINT_FILE)];
-    if let Ok(records) = crate::records::read(ws) {
-        sources.extend(records.files);
-    }
+    sources.extend(crate::records::files(ws));
     Ok(crate::render::guard::Guard {
         names: crate::records::private_names(ws)?,
         redact,

@@ -11,9 +11,19 @@ use crate::render::{Page, Renderer, chart};
 use crate::report::{self, CHART_MARKER};
 use crate::sprint::Workspace;
 
+/// What the report is made from, read once.
+pub struct Inputs<'a> {
+    /// The workspace.
+    pub ws: &'a Workspace,
+    /// Its records.
+    pub records: &'a crate::records::Records,
+    /// Its progress.
+    pub progress: &'a crate::sprint::Progress,
+}
+
 /// The report's bytes in `format`; shared with `build`.
 pub fn render(
-    ws: &Workspace,
+    inputs: &Inputs<'_>,
     renderer: &Renderer,
     guard: &crate::render::guard::Guard,
     interim: bool,
@@ -21,9 +31,8 @@ pub fn render(
     format: crate::render::Format,
 ) -> Result<Vec<u8>> {
     let lang = guard.lang;
-    let records = crate::records::read(ws)?;
-    let progress = ws.progress()?;
-    let doc = report::report(ws, &records, &progress, today, interim, lang);
+    let ws = inputs.ws;
+    let doc = report::report(ws, inputs.records, inputs.progress, today, interim, lang);
     let figures: Vec<(&str, String)> = doc
         .assessment
         .as_ref()
@@ -59,8 +68,14 @@ pub fn run(cx: &Context, interim: bool, today: Option<NaiveDate>, out: &OutputAr
     let renderer = Renderer::new(Some(&ws.path("templates")))?;
     let guard = super::guard(&ws, out.redact, lang)?;
     let today = today.unwrap_or_else(|| Local::now().date_naive());
+    let (records, progress) = (crate::records::read(&ws)?, ws.progress()?);
+    let inputs = Inputs {
+        ws: &ws,
+        records: &records,
+        progress: &progress,
+    };
     let bytes = render(
-        &ws,
+        &inputs,
         &renderer,
         &guard,
         interim,

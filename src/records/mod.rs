@@ -50,6 +50,28 @@ fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Every record file of the workspace, without reading them.
+pub fn files(ws: &Workspace) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for group in &ws.sprint.groups {
+        files.extend(markdown_files(&ws.interviews_dir(&group.id)));
+        let path = ws.path(
+            Path::new("groups")
+                .join(&group.id)
+                .join(solutions::SOLUTIONS_FILE),
+        );
+        if path.exists() {
+            files.push(path);
+        }
+    }
+    let path = ws.path(ASSESSMENT_FILE);
+    if path.exists() {
+        files.push(path);
+    }
+    files.extend(markdown_files(&ws.path("evaluation")));
+    files
+}
+
 /// Reads and checks every record of the workspace. All problems in all
 /// files are reported at once.
 pub fn read(ws: &Workspace) -> Result<Records> {
@@ -63,13 +85,13 @@ pub fn read(ws: &Workspace) -> Result<Records> {
         }
         Err(other) => Err(other),
     };
+    // Interview notes are the bulk of a sprint's records: read them on every
+    // core, then take the results in group order.
+    for (path, result) in read_interviews(ws) {
+        collect(result.map(|i| records.interviews.push(i)))?;
+        records.files.push(path);
+    }
     for group in &ws.sprint.groups {
-        for path in markdown_files(&ws.interviews_dir(&group.id)) {
-            collect(
-                notes::read_interview(ws, &group.id, &path).map(|i| records.interviews.push(i)),
-            )?;
-            records.files.push(path);
-        }
         let path = ws.path(
             Path::new("groups")
                 .join(&group.id)
@@ -100,6 +122,47 @@ pub fn read(ws: &Workspace) -> Result<Records> {
     } else {
         Err(Error::Invalid(problems))
     }
+}
+
+/// Every interview note of every group with its reading, in group order.
+fn read_interviews(ws: &Workspace) -> Vec<(PathBuf, Result<Interview>)> {
+    let jobs: Vec<(String, PathBuf)> = ws
+        .sprint
+        .groups
+        .iter()
+        .flat_map(|g| {
+            markdown_files(&ws.interviews_dir(&g.id))
+                .into_iter()
+                .map(|p| (g.id.clone(), p))
+        })
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    let chunk = jobs.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(group, path)| (path.clone(), notes::read_interview(ws, group, path)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![(
+                        PathBuf::new(),
+                        Err(Error::Internal("a reading thread failed".into())),
+                    )]
+                })
+            })
+            .collect()
+    })
 }
 
 /// The residents' real names from `private/names.txt` (none if absent).

@@ -168,21 +168,20 @@ pub fn split<'a>(display: &str, text: &'a str) -> std::result::Result<Split<'a>,
 /// The `#tags` of a text: `#` at the start or after a space, then letters,
 /// digits or hyphens. Headings (`## Title`) are not tags.
 pub fn inline_tags(body: &str) -> Vec<String> {
-    let mut tags = Vec::new();
-    let chars: Vec<char> = body.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let after_space = i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(';
-        let starts_word = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-        if c == '#' && after_space && starts_word {
-            let tag: String = chars[i + 1..]
-                .iter()
-                .take_while(|ch| ch.is_alphanumeric() || **ch == '-')
-                .collect::<String>()
-                .trim_end_matches('-')
-                .to_lowercase();
-            if !tag.is_empty() && !tags.contains(&tag) {
-                tags.push(tag);
-            }
+    let mut tags: Vec<String> = Vec::new();
+    for (i, _) in body.match_indices('#') {
+        let before = body[..i].chars().next_back();
+        let after_space = before.is_none_or(|c| c.is_whitespace() || c == '(');
+        let rest = &body[i + 1..];
+        if !after_space || !rest.chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        let tag = rest[..end].trim_end_matches('-').to_lowercase();
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
         }
     }
     tags

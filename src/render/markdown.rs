@@ -11,8 +11,14 @@ use comrak::{Arena, Options, format_html, parse_document};
 /// with `#` or `-`. Used as Tera's escape function for `.md` templates, so
 /// every `{{ value }}` is escaped unless a template says `| safe`.
 pub fn escape(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut at_start = true;
+    out.write_all(escaped(input).as_bytes())
+}
+
+/// Escapes one value for Markdown into a string (see [`escape`]).
+pub fn escaped(input: &str) -> String {
     let text = input.trim().replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut at_start = true;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -22,27 +28,31 @@ pub fn escape(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
                 while chars.peek().is_some_and(|c| c.is_whitespace()) {
                     chars.next();
                 }
-                out.write_all(b"\n\n")?;
+                out.push_str("\n\n");
                 at_start = true;
                 continue;
             }
             '\n' | '\r' => {
-                out.write_all(b" ")?;
+                out.push(' ');
                 continue;
             }
-            '<' => out.write_all(b"&lt;")?,
-            '>' => out.write_all(b"&gt;")?,
-            '&' => out.write_all(b"&amp;")?,
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '{' | '}' | '#' | '|' | '!' | '~' | '$' => {
-                write!(out, "\\{c}")?;
+                out.push('\\');
+                out.push(c);
             }
             // A value that begins like a list item or a quote stays text.
-            '-' | '+' | '=' if at_start => write!(out, "\\{c}")?,
-            c => write!(out, "{c}")?,
+            '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
         }
         at_start = false;
     }
-    Ok(())
+    out
 }
 
 /// Tidies rendered Markdown: no runs of blank lines, one final newline.
@@ -64,14 +74,6 @@ pub fn tidy(markdown: &str) -> String {
         }
     }
     out
-}
-
-/// Escapes one value for Markdown into a string.
-pub fn escaped(input: &str) -> String {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = escape(input, &mut out);
-    String::from_utf8(out).unwrap_or_default()
 }
 
 fn options() -> Options<'static> {

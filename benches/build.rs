@@ -1,0 +1,226 @@
+//! `cargo bench`: a sprint of 50 groups × 40 interview notes, built with
+//! `samskap build`, timed beside comrak alone converting the same notes'
+//! Markdown to HTML (reading the files included), and beside pandoc doing
+//! the same when pandoc is installed. Prints the figures and whether the
+//! targets hold: samskap within 1.5× of comrak alone, peak memory under
+//! 64 MB. It reports; it does not fail on slow machines.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const GROUPS: usize = 50;
+const NOTES_PER_GROUP: usize = 40;
+const RUNS: usize = 5;
+
+const PARAGRAPHS: &[&str] = &[
+    "Mor forteller at uka styres av avtaler: fysioterapi tirsdag, logoped torsdag og en ny innkalling til habiliteringstjenesten som kom i posten med fire dagers varsel. Hun anslår at hun bruker tre til fire timer i uka bare på å ringe, vente og skrive.",
+    "Far jobber turnus og tar det meste av kjøringen. Han beskriver ansvarsgruppemøtene som nyttige når skolen og helsestasjonen er der samtidig, men sier at han ofte må fortelle den samme historien på nytt fordi det er nye folk rundt bordet.",
+    "Familien fikk koordinator etter et halvt år. Koordinatoren er god, men har lite tid, og mor sier at det i praksis fortsatt er hun som holder oversikten over hvem som har ansvar for hva.",
+    "Søsknene merker at tiden går til broren. Storesøster har begynt å si fra om at hun vil ha en fast kveld i uka med mor alene, og familien prøver å få det til.",
+    "Overgangen fra barnehage til skole var det tyngste året. Ingen hadde ansvar for å samle trådene, og familien måtte selv sørge for at assistenten fra barnehagen fikk snakke med skolen før oppstart.",
+    "Det som virker best er når én person tar ansvar og ringer tilbake. Mor trekker fram helsesykepleieren, som alltid svarer samme dag og vet hvem hun skal sette familien i kontakt med.",
+];
+
+const QUOTES: &[&str] = &[
+    "«Jeg er egentlig koordinatoren. Det står et navn på papiret, men det er jeg som ringer rundt.»",
+    "«Hvis noen bare kunne samle avtalene på ett sted, hadde jeg fått en kveld tilbake i uka.»",
+    "«Det er første gang noen spør hva vi trenger, og ikke bare hva hun trenger.»",
+    "«Overgangene er verst. Da starter alt på nytt.»",
+];
+
+const TAGS: &[&str] = &[
+    "tid",
+    "koordinator",
+    "ansvarsgruppe",
+    "oversikt",
+    "overganger",
+    "skjema",
+    "sosken",
+    "det-som-virker",
+];
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
+    std::fs::write(path, text).expect("write");
+}
+
+/// Writes the sprint and returns the note files.
+fn generate(root: &Path) -> Vec<PathBuf> {
+    let mut yaml = String::from(
+        "name: Benchmark\nlang: nb\nchallenge: Hvordan kan vi frigjøre tid?\ntarget_group: Familier med barn med sammensatte behov\nstart: 2027-01-04\nweekday: tue\ntime: \"09:00\"\nplace: Bydelshuset\nsteering_group: [Bydelsdirektør]\ngroups:\n",
+    );
+    let mut notes = Vec::new();
+    for g in 1..=GROUPS {
+        yaml.push_str(&format!(
+            "  - id: gruppe-{g}\n    name: Gruppe {g}\n    sub_challenge: Underproblemstilling {g}\n    members: [Ansatt {g}a, Ansatt {g}b, Ansatt {g}c]\n"
+        ));
+        for n in 1..=NOTES_PER_GROUP {
+            let tags = format!(
+                "[{}, {}]",
+                TAGS[(g + n) % TAGS.len()],
+                TAGS[(g * 3 + n) % TAGS.len()]
+            );
+            let consent = if n % 13 == 0 { "withdrawn" } else { "given" };
+            let mut text = format!(
+                "---\npseudonym: Familie {g}-{n}\ndate: 2027-02-{:02}\ninterviewers: [Ansatt {g}a, Ansatt {g}b]\nconsent: {consent}\ntags: {tags}\n---\n",
+                22 + n % 5
+            );
+            for (i, title) in [
+                "Hverdag og tid",
+                "Kontakt med tjenestene",
+                "Koordinator og ansvarsgruppe",
+                "Overganger",
+                "Det som fungerer",
+            ]
+            .iter()
+            .enumerate()
+            {
+                text.push_str(&format!(
+                    "\n## {title}\n\n{}\n\n{}\n\n> {}\n",
+                    PARAGRAPHS[(n + i) % PARAGRAPHS.len()],
+                    PARAGRAPHS[(g + i * 2) % PARAGRAPHS.len()],
+                    QUOTES[(g + n + i) % QUOTES.len()]
+                ));
+            }
+            text.push_str(&format!("\n#{}\n", TAGS[n % TAGS.len()]));
+            let path = root.join(format!(
+                "groups/gruppe-{g}/interviews/2027-02-22-familie-{n}.md"
+            ));
+            write(&path, &text);
+            notes.push(path);
+        }
+        write(
+            &root.join(format!("groups/gruppe-{g}/solutions.yaml")),
+            &format!(
+                "solutions:\n  - id: losning-{g}-a\n    title: Felles plan {g}\n    description: En felles plan for avtalene.\n    challenges: [koordinator]\n    status: tested\n    hours_per_month:\n      families: 2.5\n      staff: 1\n  - id: losning-{g}-b\n    title: Tjenestekart {g}\n    challenges: [oversikt-over-tjenester]\n    status: idea\n    hours_per_month:\n      families: 1\n      staff: 0.5\n"
+            ),
+        );
+    }
+    write(&root.join("samskap.yaml"), &yaml);
+    write(&root.join("progress.yaml"), "done: []\n");
+    notes
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn time_build(bin: &str, root: &Path) -> Duration {
+    median(
+        (0..RUNS)
+            .map(|_| {
+                let out = root.join("out");
+                let _ = std::fs::remove_dir_all(&out);
+                let start = Instant::now();
+                let status = Command::new(bin)
+                    .current_dir(root)
+                    .args(["build", "--today", "2027-05-10"])
+                    .output()
+                    .expect("samskap runs");
+                let took = start.elapsed();
+                assert!(
+                    status.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&status.stderr)
+                );
+                took
+            })
+            .collect(),
+    )
+}
+
+fn time_comrak(notes: &[PathBuf]) -> (Duration, usize) {
+    let mut bytes = 0;
+    let times = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            let mut options = comrak::Options::default();
+            options.extension.table = true;
+            for path in notes {
+                let text = std::fs::read_to_string(path).expect("note");
+                let html = comrak::markdown_to_html(&text, &options);
+                bytes += html.len();
+            }
+            start.elapsed()
+        })
+        .collect();
+    (median(times), bytes / RUNS)
+}
+
+fn peak_memory_kb(bin: &str, root: &Path) -> Option<u64> {
+    let _ = std::fs::remove_dir_all(root.join("out"));
+    let output = Command::new("/usr/bin/time")
+        .args(["-f", "%M", bin, "build", "--today", "2027-05-10"])
+        .current_dir(root)
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+fn time_pandoc(notes: &[PathBuf]) -> Option<Duration> {
+    Command::new("pandoc").arg("--version").output().ok()?;
+    let start = Instant::now();
+    let status = Command::new("pandoc")
+        .args(["-f", "markdown", "-t", "html", "-o", "/dev/null"])
+        .args(notes)
+        .status()
+        .ok()?;
+    status.success().then(|| start.elapsed())
+}
+
+fn main() {
+    // `cargo bench -- --list` and filters: nothing to list, nothing to skip.
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_samskap");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("sprint");
+    let notes = generate(&root);
+    let size: u64 = notes
+        .iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .sum();
+    println!(
+        "sprint: {GROUPS} groups × {NOTES_PER_GROUP} interview notes = {} notes, {:.1} MB of Markdown",
+        notes.len(),
+        size as f64 / 1e6
+    );
+    let build = time_build(bin, &root);
+    let (comrak, _) = time_comrak(&notes);
+    let ratio = build.as_secs_f64() / comrak.as_secs_f64();
+    println!(
+        "samskap build          {:>8.1} ms  (median of {RUNS}, whole site: agendas, guides, report ×3, calendar)",
+        build.as_secs_f64() * 1e3
+    );
+    println!(
+        "comrak alone           {:>8.1} ms  (read + convert every note to HTML, in process)",
+        comrak.as_secs_f64() * 1e3
+    );
+    match time_pandoc(&notes) {
+        Some(p) => println!(
+            "pandoc                 {:>8.1} ms  (the same notes to HTML, one run)",
+            p.as_secs_f64() * 1e3
+        ),
+        None => println!("pandoc                 not installed"),
+    }
+    println!(
+        "ratio samskap/comrak   {ratio:>8.2}   target ≤ 1.5: {}",
+        if ratio <= 1.5 { "met" } else { "NOT met" }
+    );
+    match peak_memory_kb(bin, &root) {
+        Some(kb) => println!(
+            "peak memory            {:>8.1} MB  target < 64 MB: {}",
+            kb as f64 / 1024.0,
+            if kb < 64 * 1024 { "met" } else { "NOT met" }
+        ),
+        None => println!("peak memory            unknown (/usr/bin/time not installed)"),
+    }
+}
