@@ -542,20 +542,48 @@ fn themes(records: &Records, group_name: &dyn Fn(&str) -> String, lang: Lang) ->
         .map(|(tag, count)| Theme {
             tag: tag.to_owned(),
             count,
-            quotes: records
-                .interviews
-                .iter()
-                .filter(|i| i.consent == Consent::Given && i.tags.iter().any(|t| t == tag))
-                .flat_map(|i| {
-                    i.quotes.iter().map(move |q| QuoteRow {
-                        text: q.text.clone(),
-                        source: source(&i.group),
-                    })
-                })
-                .take(QUOTES_PER_THEME)
-                .collect(),
+            quotes: spread_quotes(records, tag, &source),
         })
         .collect()
+}
+
+/// Up to [`QUOTES_PER_THEME`] quotes for `tag` from consenting interviews:
+/// one per interview, taking each group in turn, so that one group's voice
+/// does not fill the theme.
+fn spread_quotes(records: &Records, tag: &str, source: &dyn Fn(&str) -> String) -> Vec<QuoteRow> {
+    let mut by_group: Vec<(&str, Vec<&crate::records::Quote>)> = Vec::new();
+    for i in records
+        .interviews
+        .iter()
+        .filter(|i| i.consent == Consent::Given && i.tags.iter().any(|t| t == tag))
+    {
+        let Some(quote) = i.quotes.first() else {
+            continue;
+        };
+        match by_group.iter_mut().find(|(g, _)| *g == i.group) {
+            Some((_, quotes)) => quotes.push(quote),
+            None => by_group.push((&i.group, vec![quote])),
+        }
+    }
+    let mut out = Vec::new();
+    for round in 0.. {
+        let mut any = false;
+        for (group, quotes) in &by_group {
+            if let Some(q) = quotes.get(round) {
+                any = true;
+                if out.len() < QUOTES_PER_THEME {
+                    out.push(QuoteRow {
+                        text: q.text.clone(),
+                        source: source(group),
+                    });
+                }
+            }
+        }
+        if !any || out.len() >= QUOTES_PER_THEME {
+            break;
+        }
+    }
+    out
 }
 
 fn group_solutions(ws: &Workspace, records: &Records, lang: Lang) -> Vec<GroupSolutions> {

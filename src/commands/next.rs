@@ -98,12 +98,31 @@ pub fn render(
         Some(first.start),
     ));
     out.push_str(&format!("\n## {}\n\n", t("Kommandoer", "Commands")));
-    out.push_str(&format!("    samskap workbook show {}\n", step.id));
+    let id = step.id.as_str();
+    let interview = step.kind == crate::workbook::StepKind::Interview;
     if groups.is_empty() {
-        out.push_str(&format!("    samskap done {}\n", step.id));
+        out.push_str(&format!(
+            "    samskap agenda {id} -o out/agenda-{id}.html\n"
+        ));
+        out.push_str(&format!(
+            "    samskap agenda {id} --participant -o out/agenda-{id}-deltakere.html\n"
+        ));
+        out.push_str(&format!("    samskap done {id}\n"));
     }
-    for group in groups {
-        out.push_str(&format!("    samskap done {} --group {group}\n", step.id));
+    for group in &groups {
+        out.push_str(&format!(
+            "    samskap agenda {id} --group {group} -o out/agenda-{id}-{group}.html\n"
+        ));
+        if interview {
+            out.push_str(&format!(
+                "    samskap interview-guide --group {group} -o out/intervjuguide-{group}.html\n"
+            ));
+            out.push_str(&format!(
+                "    samskap interview new --group {group} --pseudonym PSEUDONYM\n"
+            ));
+        }
+        out.push_str(&format!("    samskap done {id} --group {group}\n"));
     }
+    out.push_str("    samskap calendar -o out/sprint.ics\n");
     out
 }
