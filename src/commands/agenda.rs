@@ -22,13 +22,8 @@ pub fn run(
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
     let t = |nb, en| tr(lang, nb, en);
-    if let Some(g) = group
-        && ws.sprint.group(g).is_none()
-    {
-        return Err(Error::usage(
-            format!("the sprint has no group `{g}`"),
-            format!("the groups are: {}", ws.sprint.group_ids().join(", ")),
-        ));
+    if let Some(g) = group {
+        ws.sprint.require_group(g)?;
     }
     let (sessions, title) = select(&ws, step, group, week, lang)?;
     if sessions.is_empty() {

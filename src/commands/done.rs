@@ -136,13 +136,7 @@ pub fn check_group(ws: &Workspace, step: &Step, group: Option<&str>) -> Result<(
             ),
             "leave out --group",
         )),
-        (Runs::PerGroup, Some(g)) if ws.sprint.group(g).is_none() => {
-            let hint = suggest(g, ws.sprint.groups.iter().map(|x| x.id.as_str())).map_or_else(
-                || format!("the groups are: {groups}"),
-                |best| format!("did you mean `{best}`?"),
-            );
-            Err(Error::usage(format!("the sprint has no group `{g}`"), hint))
-        }
+        (Runs::PerGroup, Some(g)) => ws.sprint.require_group(g).map(drop),
         _ => Ok(()),
     }
 }

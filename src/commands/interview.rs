@@ -9,7 +9,7 @@ use crate::fs::{self, Overwrite};
 use crate::i18n::tr;
 use crate::render::ics::slug;
 use crate::sprint::Workspace;
-use crate::workbook::{Audience, Lang, Runs, StepKind};
+use crate::workbook::Lang;
 
 /// Runs the command.
 pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
@@ -22,12 +22,7 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
     } = command;
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
-    let Some(found) = ws.sprint.group(&group) else {
-        return Err(Error::usage(
-            format!("the sprint has no group `{group}`"),
-            format!("the groups are: {}", ws.sprint.group_ids().join(", ")),
-        ));
-    };
+    let found = ws.sprint.require_group(&group)?;
     let pseudonym = pseudonym.trim().to_owned();
     check_pseudonym(&ws, &pseudonym)?;
     let date = date.unwrap_or_else(|| Local::now().date_naive());
@@ -130,36 +125,12 @@ fn note(
         "\n{}\n",
         t("Skriv hva familien fortalte under hvert tema. Sitater skrives som blokksitat: en linje som starter med `>`.", "Write what the family told under each topic. Write quotes as block quotes: a line starting with `>`.")
     ));
-    for title in topic_titles(ws, lang) {
-        out.push_str(&format!("\n## {title}\n\n"));
+    for topic in ws.workbook.interview_topics() {
+        out.push_str(&format!("\n## {}\n\n", topic.title.get(lang)));
     }
     out.push_str(&format!(
         "\n## {}\n\n",
         t("Avslutning og oppfølging", "Closing and follow-up")
     ));
     out
-}
-
-/// The topics of the sprint's interview step, else every topic for residents.
-fn topic_titles(ws: &Workspace, lang: Lang) -> Vec<String> {
-    let Some(bank) = ws.workbook.questions.as_ref() else {
-        return Vec::new();
-    };
-    let step_topics: Vec<&str> = ws
-        .workbook
-        .steps()
-        .find(|(p, s)| p.sprint && s.runs == Runs::PerGroup && s.kind == StepKind::Interview)
-        .map(|(_, s)| s.topics.iter().map(|t| t.value.as_str()).collect())
-        .unwrap_or_default();
-    bank.topics
-        .iter()
-        .filter(|t| {
-            if step_topics.is_empty() {
-                t.audience == Audience::Residents
-            } else {
-                step_topics.contains(&t.id.as_str())
-            }
-        })
-        .map(|t| t.title.get(lang).to_owned())
-        .collect()
 }

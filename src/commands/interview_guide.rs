@@ -2,7 +2,6 @@
 
 use super::Context;
 use crate::cli::OutputArgs;
-use crate::diagnostic::suggest;
 use crate::error::{Error, Result};
 use crate::output;
 use crate::render::{Page, Renderer, context};
@@ -11,16 +10,7 @@ use crate::render::{Page, Renderer, context};
 pub fn run(cx: &Context, group: &str, out: &OutputArgs) -> Result<()> {
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
-    let Some(found) = ws.sprint.group(group) else {
-        let hint = suggest(group, ws.sprint.groups.iter().map(|g| g.id.as_str())).map_or_else(
-            || format!("the groups are: {}", ws.sprint.group_ids().join(", ")),
-            |b| format!("did you mean `{b}`?"),
-        );
-        return Err(Error::usage(
-            format!("the sprint has no group `{group}`"),
-            hint,
-        ));
-    };
+    let found = ws.sprint.require_group(group)?;
     let doc = context::interview_guide(&ws, found, lang).ok_or_else(|| {
         Error::usage(
             "the workbook has no question bank",

@@ -17,18 +17,8 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     let SolutionCommand::New(args) = command;
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
-    let Some(group) = ws.sprint.group(&args.group) else {
-        return Err(Error::usage(
-            format!("the sprint has no group `{}`", args.group),
-            format!("the groups are: {}", ws.sprint.group_ids().join(", ")),
-        ));
-    };
-    let known: Vec<&str> = ws
-        .workbook
-        .knowledge
-        .as_ref()
-        .map(|k| k.challenges.iter().map(|c| c.id.as_str()).collect())
-        .unwrap_or_default();
+    let group = ws.sprint.require_group(&args.group)?;
+    let known = ws.workbook.challenge_ids();
     if let Some(bad) = args
         .challenges
         .iter()

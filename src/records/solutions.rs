@@ -117,12 +117,7 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
     let id = sources.add(display.clone(), crate::fs::read_text(path)?);
     let file: SolutionsFile =
         crate::yaml::parse(&display, sources.text(id), id).map_err(|d| Error::Invalid(vec![d]))?;
-    let known: Vec<&str> = ws
-        .workbook
-        .knowledge
-        .as_ref()
-        .map(|k| k.challenges.iter().map(|c| c.id.as_str()).collect())
-        .unwrap_or_default();
+    let known = ws.workbook.challenge_ids();
     let mut problems: Vec<Diagnostic> = Vec::new();
     for entry in &file.solutions {
         if !is_slug(entry.id.as_str()) {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::i18n::tr;
 use crate::schedule::{Session, long_date};
 use crate::sprint::Workspace;
-use crate::workbook::{Audience, Lang, Question, Runs, Step, Text};
+use crate::workbook::{Lang, Question, Runs, Step, Text};
 
 /// The words templates print around the data, in the document's language.
 #[derive(Debug, Serialize)]
@@ -387,24 +387,10 @@ pub fn interview_guide(
     lang: Lang,
 ) -> Option<GuideDoc> {
     let bank = ws.workbook.questions.as_ref()?;
-    let step_topics: Vec<&str> = ws
+    let topics = ws
         .workbook
-        .steps()
-        .find(|(p, s)| {
-            p.sprint && s.runs == Runs::PerGroup && s.kind == crate::workbook::StepKind::Interview
-        })
-        .map(|(_, s)| s.topics.iter().map(|t| t.value.as_str()).collect())
-        .unwrap_or_default();
-    let topics = bank
-        .topics
-        .iter()
-        .filter(|t| {
-            if step_topics.is_empty() {
-                t.audience == Audience::Residents
-            } else {
-                step_topics.contains(&t.id.as_str())
-            }
-        })
+        .interview_topics()
+        .into_iter()
         .map(|t| GuideTopic {
             title: t.title.get(lang).to_owned(),
             purpose: t.purpose.get(lang).to_owned(),

@@ -111,6 +111,19 @@ impl Sprint {
         self.groups.iter().find(|g| g.id == id)
     }
 
+    /// The group with this id, or a usage error that names the groups and
+    /// suggests the closest.
+    pub fn require_group(&self, id: &str) -> crate::error::Result<&Group> {
+        self.group(id).ok_or_else(|| {
+            let hint = crate::diagnostic::suggest(id, self.groups.iter().map(|g| g.id.as_str()))
+                .map_or_else(
+                    || format!("the groups are: {}", self.group_ids().join(", ")),
+                    |b| format!("did you mean `{b}`?"),
+                );
+            crate::error::Error::usage(format!("the sprint has no group `{id}`"), hint)
+        })
+    }
+
     /// The group ids in order.
     pub fn group_ids(&self) -> Vec<String> {
         self.groups.iter().map(|g| g.id.clone()).collect()

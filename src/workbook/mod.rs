@@ -104,6 +104,37 @@ impl Workbook {
             .find(|t| t.id.as_str() == id)
     }
 
+    /// The ids of the knowledge base's system challenges.
+    pub fn challenge_ids(&self) -> Vec<&str> {
+        self.knowledge
+            .as_ref()
+            .map(|k| k.challenges.iter().map(|c| c.id.as_str()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The question topics of a work group's interviews: those of the
+    /// sprint's per-group interview step, else every topic for residents.
+    pub fn interview_topics(&self) -> Vec<&Topic> {
+        let Some(bank) = self.questions.as_ref() else {
+            return Vec::new();
+        };
+        let step_topics: Vec<&str> = self
+            .steps()
+            .find(|(p, s)| p.sprint && s.runs == Runs::PerGroup && s.kind == StepKind::Interview)
+            .map(|(_, s)| s.topics.iter().map(|t| t.value.as_str()).collect())
+            .unwrap_or_default();
+        bank.topics
+            .iter()
+            .filter(|t| {
+                if step_topics.is_empty() {
+                    t.audience == Audience::Residents
+                } else {
+                    step_topics.contains(&t.id.as_str())
+                }
+            })
+            .collect()
+    }
+
     /// Everything that has an id, in the order of the workbook.
     pub fn items(&self) -> Vec<(&Id, Item<'_>)> {
         let mut items: Vec<(&Id, Item<'_>)> = Vec::new();
