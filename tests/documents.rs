@@ -7,9 +7,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{root, samskap_in};
+use common::{samskap_in, validator};
 
 /// A sprint in `dir/sprint` with fixed dates, a place and named people.
 fn sprint(dir: &Path, lang: &str) -> PathBuf {
@@ -350,34 +349,13 @@ fn hostile_input_is_only_ever_text() {
     );
 }
 
-fn run_validator(program: &str, args: &[&str], files: &[PathBuf]) -> String {
-    let output = Command::new(program)
-        .args(args)
-        .args(files)
-        .current_dir(root())
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{program} runs (install with scripts/install-validators.sh): {e}")
-        });
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        output.status.success(),
-        "{program} {args:?} found problems:\n{text}"
-    );
-    text
-}
-
 #[test]
 fn html_passes_the_nu_html_checker_and_axe() {
     let dir = tempfile::tempdir().unwrap();
     let files = render_all_html(dir.path());
     assert_eq!(files.len(), 11);
-    run_validator("tests/validators/vnu.sh", &[], &files);
-    let axe = run_validator("node", &["tests/validators/axe.mjs"], &files);
+    validator("tests/validators/vnu.sh", &[], &files);
+    let axe = validator("node", &["tests/validators/axe.mjs"], &files);
     assert!(axe.contains("11 files checked, 0 violations"), "{axe}");
 }
 
@@ -386,7 +364,7 @@ fn calendar_parses_with_python_icalendar() {
     let dir = tempfile::tempdir().unwrap();
     let ws = sprint(dir.path(), "nb");
     samskap_in(&ws, &["calendar", "-o", "sprint.ics"]).ok();
-    let text = run_validator(
+    let text = validator(
         "python3",
         &["tests/validators/ics_check.py"],
         &[ws.join("sprint.ics")],

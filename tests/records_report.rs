@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{fixture, root, samskap_in, snapshot_tree};
+use common::{fixture, root, samskap_in, snapshot_tree, validator};
 
 fn example() -> PathBuf {
     root().join("examples/varen-2027")
@@ -31,23 +31,6 @@ fn new_sprint(dir: &Path) -> PathBuf {
     )
     .ok();
     dir.join("ws")
-}
-
-fn run_tool(program: &str, args: &[&str]) -> String {
-    let output = Command::new(program)
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{program} runs (install with scripts/install-validators.sh): {e}")
-        });
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "{program} {args:?}:\n{text}");
-    text
 }
 
 #[test]
@@ -113,10 +96,10 @@ fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
     html.sort();
     assert!(html.len() >= 25, "{html:?}");
     let args: Vec<&str> = html.iter().map(String::as_str).collect();
-    run_tool("tests/validators/vnu.sh", &args);
+    validator("tests/validators/vnu.sh", &args, &[]);
     let mut axe_args = vec!["tests/validators/axe.mjs"];
     axe_args.extend(&args);
-    let axe = run_tool("node", &axe_args);
+    let axe = validator("node", &axe_args, &[]);
     assert!(
         axe.contains(&format!("{} files checked, 0 violations", html.len())),
         "{axe}"
@@ -132,7 +115,7 @@ fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
     }
     let docx = out.join("report.docx");
     let script = "import sys, docx\nd = docx.Document(sys.argv[1])\nfor p in d.paragraphs:\n    if p.style.name.startswith('Heading'):\n        print(p.style.name + '|' + p.text)\nprint('tables', len(d.tables))\n";
-    let text = run_tool("python3", &["-c", script, docx.to_str().unwrap()]);
+    let text = validator("python3", &["-c", script], &[docx.clone()]);
     for expected in [
         "Heading 1|Sluttrapport: Våren 2027",
         "Heading 2|Hva er gjort",

@@ -90,3 +90,28 @@ pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// Runs an external validator (installed by scripts/install-validators.sh)
+/// from the repository's root on `args` then `files`; fails the test with its
+/// output unless it succeeds, and returns that output.
+#[track_caller]
+pub fn validator(program: &str, args: &[&str], files: &[PathBuf]) -> String {
+    let output = std::process::Command::new(program)
+        .args(args)
+        .args(files)
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program} runs (install with scripts/install-validators.sh): {e}")
+        });
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.status.success(),
+        "{program} {args:?} found problems:\n{text}"
+    );
+    text
+}
