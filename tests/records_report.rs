@@ -115,7 +115,7 @@ fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
     }
     let docx = out.join("report.docx");
     let script = "import sys, docx\nd = docx.Document(sys.argv[1])\nfor p in d.paragraphs:\n    if p.style.name.startswith('Heading'):\n        print(p.style.name + '|' + p.text)\nprint('tables', len(d.tables))\n";
-    let text = validator("python3", &["-c", script], &[docx.clone()]);
+    let text = validator("python3", &["-c", script], std::slice::from_ref(&docx));
     for expected in [
         "Heading 1|Sluttrapport: Våren 2027",
         "Heading 2|Hva er gjort",
