@@ -62,6 +62,9 @@ pub enum Overwrite {
     Never,
     /// Replace it (the user said `--force`).
     Allowed,
+    /// Replace it: the file is a generated document that samskap can make
+    /// again (`build`'s output), so it is not synced to disk one by one.
+    Generated,
 }
 
 /// Writes `contents` to `path` atomically: readers see the old file or the
@@ -84,9 +87,15 @@ pub fn write(path: &Path, contents: &[u8], overwrite: Overwrite) -> Result<()> {
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
     let mut temp = builder.tempfile_in(&dir).map_err(write_err)?;
     temp.write_all(contents).map_err(write_err)?;
-    temp.as_file().sync_all().map_err(write_err)?;
+    // What people wrote must survive a crash; what a build made can be made
+    // again, and syncing each of its files would double the build's time.
+    if overwrite != Overwrite::Generated {
+        temp.as_file().sync_all().map_err(write_err)?;
+    }
     match overwrite {
-        Overwrite::Allowed => temp.persist(path).map(drop).map_err(|e| write_err(e.error)),
+        Overwrite::Allowed | Overwrite::Generated => {
+            temp.persist(path).map(drop).map_err(|e| write_err(e.error))
+        }
         // persist_noclobber refuses atomically if the file appeared meanwhile.
         Overwrite::Never => temp.persist_noclobber(path).map(drop).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {

@@ -108,7 +108,7 @@ pub fn run(
     }
     let mut written = Vec::new();
     for ((path, bytes), job) in files.iter().zip(&jobs) {
-        fs::write(path, bytes, Overwrite::Allowed)?;
+        fs::write(path, bytes, Overwrite::Generated)?;
         written.push(job.path.display().to_string());
     }
     fs::write(
