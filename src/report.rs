@@ -270,6 +270,8 @@ pub struct ReportLabels {
     pub interim_note: &'static str,
     pub privacy_note: &'static str,
     pub no_solutions: &'static str,
+    pub leaders: &'static str,
+    pub notes_count: &'static str,
 }
 
 impl ReportLabels {
@@ -355,6 +357,8 @@ impl ReportLabels {
                 "Gruppa har ikke registrert løsninger.",
                 "The group has registered no solutions.",
             ),
+            leaders: t("Antall ledere", "Leaders"),
+            notes_count: t("Antall notater", "Notes"),
         }
     }
 }
