@@ -84,8 +84,23 @@ impl From<WeekdayArg> for Weekday {
 /// Parses a date given on the command line.
 pub fn date_arg(s: &str) -> Result<NaiveDate, String> {
     crate::sprint::config::parse_date(s).ok_or_else(|| {
-        format!("`{s}` is not a date; write it as YYYY-MM-DD, for example 2027-01-11")
+        format!(
+            "`{s}` is not a date from 1900 to 2199; write it as YYYY-MM-DD, for example 2027-01-11"
+        )
     })
+}
+
+/// Parses hours per month: a number from 0 to 744 (the hours of a month),
+/// with a decimal point or comma ("3,5").
+pub fn hours_arg(s: &str) -> Result<f64, String> {
+    s.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|h| h.is_finite() && (0.0..=744.0).contains(h))
+        .ok_or_else(|| {
+            format!("`{s}` is not a number of hours per month from 0 to 744, such as 3 or 3,5")
+        })
 }
 
 /// Parses a time of day given on the command line.
@@ -199,9 +214,9 @@ pub enum Command {
     },
     /// Every document of the sprint as a linked web site (default: out/)
     Build {
-        /// The folder to write into
-        #[arg(long, short, value_name = "DIR", default_value = "out")]
-        output: PathBuf,
+        /// The folder to write into (default: `out/` in the sprint's folder)
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
         /// The report's date (default: today)
         #[arg(long, value_parser = date_arg, value_name = "DATE")]
         today: Option<NaiveDate>,
@@ -358,10 +373,10 @@ pub struct SolutionArgs {
     #[arg(long, value_enum)]
     pub status: Option<StatusArg>,
     /// Estimated hours freed per month for each family
-    #[arg(long, value_name = "HOURS")]
+    #[arg(long, value_name = "HOURS", value_parser = hours_arg)]
     pub families: Option<f64>,
     /// Estimated hours freed per month for the staff
-    #[arg(long, value_name = "HOURS")]
+    #[arg(long, value_name = "HOURS", value_parser = hours_arg)]
     pub staff: Option<f64>,
     /// Who owns it from here
     #[arg(long)]

@@ -18,7 +18,11 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Turns bytes into text, or says where the first byte that is not UTF-8 is.
-pub fn utf8(display: &str, bytes: Vec<u8>) -> Result<String> {
+/// A byte-order mark (Windows Notepad writes one) is dropped.
+pub fn utf8(display: &str, mut bytes: Vec<u8>) -> Result<String> {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
     String::from_utf8(bytes).map_err(|err| {
         let good = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let before = String::from_utf8_lossy(good);

@@ -48,7 +48,7 @@ pub fn main() -> i32 {
     match outcome {
         Ok(()) => 0,
         Err(err) => {
-            eprintln!("{}", err.render());
+            crate::say!("{}", err.render());
             err.exit_code()
         }
     }

@@ -5,6 +5,16 @@ use std::io::{self, Write};
 
 use crate::error::{Error, Result};
 
+/// Writes a message line to standard error. A closed standard error is
+/// no reason to fail (or, as `eprintln!` would, to panic).
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Prints `text` to standard output.
 pub fn print(text: &str) -> Result<()> {
     print_bytes(text.as_bytes())
@@ -35,6 +45,10 @@ pub fn deliver(bytes: &[u8], path: Option<&std::path::Path>, force: bool) -> Res
             ))
         }
         None => print_bytes(bytes),
+        Some(path) if path.is_dir() => Err(Error::usage(
+            format!("`{}` is a folder", path.display()),
+            "give -o a file name, such as out/agenda.html",
+        )),
         Some(path) => {
             let overwrite = if force {
                 crate::fs::Overwrite::Allowed
@@ -42,7 +56,7 @@ pub fn deliver(bytes: &[u8], path: Option<&std::path::Path>, force: bool) -> Res
                 crate::fs::Overwrite::Never
             };
             crate::fs::write(path, bytes, overwrite)?;
-            eprintln!("{}", path.display());
+            crate::say!("{}", path.display());
             Ok(())
         }
     }

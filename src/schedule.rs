@@ -284,6 +284,30 @@ fn phase_sessions(
     sessions
 }
 
+/// The longest session day of the workbook in minutes: the steps of one
+/// phase and week with the breaks between them. Sessions must end before
+/// midnight, so the start time can be at most a day minus this.
+pub fn longest_day(workbook: &Workbook) -> u32 {
+    let mut longest = 0;
+    for phase in &workbook.phases {
+        let mut weeks: Vec<(u8, u32, u32)> = Vec::new();
+        for step in &phase.steps {
+            match weeks.iter_mut().find(|(w, _, _)| *w == *step.week) {
+                Some((_, total, count)) => {
+                    *total += u32::from(*step.minutes);
+                    *count += 1;
+                }
+                None => weeks.push((*step.week, u32::from(*step.minutes), 1)),
+            }
+        }
+        for (_, total, count) in weeks {
+            let gaps = u32::try_from(GAP_MINUTES).unwrap_or(0) * (count - 1);
+            longest = longest.max(total + gaps);
+        }
+    }
+    longest
+}
+
 /// The start of a `length`-minute session in `week`, moving that week's clock
 /// past it and the break that follows.
 fn next_start(

@@ -390,7 +390,7 @@ fn calendar_parses_with_python_icalendar() {
     let first = &events[0];
     assert_eq!(
         first["uid"],
-        "samskap-varen-2027-diagnose-oppstart-styringsgruppe-alle"
+        "samskap-varen-2027-2027-01-04-diagnose-oppstart-styringsgruppe-alle"
     );
     assert_eq!(first["dtstart"], "2027-01-07T09:00");
     assert_eq!(first["tzid"], "Europe/Oslo");

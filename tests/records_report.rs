@@ -332,7 +332,7 @@ fn interview_new_writes_a_note_to_fill_in_and_never_overwrites() {
             "2027-02-23",
         ],
     )
-    .code(73);
+    .code(2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     samskap_in(
         &ws,
@@ -580,5 +580,189 @@ fn solutions_and_assessments_through_the_commands() {
     assert!(
         html.stdout.contains("<svg") && html.stdout.contains("role=\"img\""),
         "the chart is inline"
+    );
+}
+
+#[test]
+fn inputs_that_would_break_later_commands_are_refused_up_front() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = samskap_in(
+        dir.path(),
+        &["new-sprint", "late", "--yes", "--time", "23:59"],
+    )
+    .code(2);
+    assert!(run.stderr.contains("past midnight"), "{}", run.stderr);
+    samskap_in(
+        dir.path(),
+        &["new-sprint", "far", "--yes", "--start", "9999-12-31"],
+    )
+    .code(2);
+    samskap_in(dir.path(), &["new-sprint", "noname", "--yes", "--name", ""]).code(2);
+    let run = samskap_in(
+        dir.path(),
+        &[
+            "new-sprint",
+            "extra",
+            "--yes",
+            "--groups",
+            "1",
+            "--sub-challenge",
+            "A",
+            "--sub-challenge",
+            "B",
+        ],
+    )
+    .code(2);
+    assert!(
+        run.stderr.contains("--sub-challenge is given 2 times"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("late").exists() && !dir.path().join("extra").exists());
+
+    let ws = new_sprint(dir.path());
+    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    std::fs::write(
+        ws.join("samskap.yaml"),
+        yaml.replace("time: \"09:00\"", "time: \"22:00\""),
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["calendar"]).code(65);
+    assert!(run.stderr.contains("past midnight"), "{}", run.stderr);
+    std::fs::write(ws.join("samskap.yaml"), &yaml).unwrap();
+
+    samskap_in(
+        &ws,
+        &[
+            "solution",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--title",
+            "X",
+            "--families",
+            "inf",
+        ],
+    )
+    .code(2);
+    samskap_in(
+        &ws,
+        &[
+            "solution",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--title",
+            "X",
+            "--families",
+            "3,5",
+        ],
+    )
+    .ok();
+    let run = samskap_in(
+        &ws,
+        &["solution", "new", "--group", "gruppe-2", "--title", "X"],
+    )
+    .code(2);
+    assert!(
+        run.stderr
+            .contains("already has a solution with the id `x`"),
+        "{}",
+        run.stderr
+    );
+    let file = std::fs::read_to_string(ws.join("groups/gruppe-1/solutions.yaml")).unwrap();
+    assert!(file.contains("families: 3.5"), "{file}");
+}
+
+#[test]
+fn a_removed_group_leaves_records_that_can_be_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    samskap_in(
+        &ws,
+        &[
+            "done",
+            "utforske-uke-1-planlegging",
+            "--group",
+            "gruppe-2",
+            "--date",
+            "2027-02-16",
+        ],
+    )
+    .ok();
+    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let cut = yaml.find("  - id: gruppe-2").unwrap();
+    std::fs::write(ws.join("samskap.yaml"), &yaml[..cut]).unwrap();
+    samskap_in(&ws, &["status"]).ok();
+    let run = samskap_in(&ws, &["check"]).code(65);
+    assert!(
+        run.stderr.contains("--group gruppe-2 --undo"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("did you mean"),
+        "no hint towards another group: {}",
+        run.stderr
+    );
+    samskap_in(
+        &ws,
+        &[
+            "done",
+            "utforske-uke-1-planlegging",
+            "--group",
+            "gruppe-2",
+            "--undo",
+        ],
+    )
+    .ok();
+    samskap_in(&ws, &["check"]).ok();
+}
+
+#[test]
+fn build_from_a_subfolder_writes_to_the_sprints_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    let sub = ws.join("groups/gruppe-1/interviews");
+    std::fs::create_dir_all(&sub).unwrap();
+    samskap_in(&sub, &["build"]).ok();
+    assert!(ws.join("out/index.html").exists());
+    assert!(!sub.join("out").exists());
+}
+
+#[test]
+fn check_finds_misplaced_records_bom_names_and_data_in_samskap_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    let notes = ws.join("groups/gruppe-1/interviews");
+    std::fs::create_dir_all(&notes).unwrap();
+    std::fs::write(notes.join("a.md"), "---\npseudonym: Ask\ndate: 2027-02-23\nconsent: given\ntags: [tid, Tid]\n---\nTrude Olsen fortalte.\n\n#tid\n").unwrap();
+    std::fs::write(notes.join("b.MD"), "x").unwrap();
+    std::fs::create_dir_all(ws.join("groups/grupe-1")).unwrap();
+    std::fs::create_dir_all(ws.join("private")).unwrap();
+    std::fs::write(ws.join("private/names.txt"), "\u{feff}Trude Olsen\n").unwrap();
+    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    std::fs::write(
+        ws.join("samskap.yaml"),
+        yaml.replace(
+            "# place: Bydelshuset, møterom 1",
+            "place: \"Rom 3, ring 91234567\"",
+        ),
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["check"]).code(65);
+    for wanted in ["b.MD", "grupe-1", "a.md:7:1", "samskap.yaml"] {
+        assert!(run.stderr.contains(wanted), "{wanted}:\n{}", run.stderr);
+    }
+    std::fs::remove_file(notes.join("b.MD")).unwrap();
+    std::fs::remove_dir(ws.join("groups/grupe-1")).unwrap();
+    std::fs::write(ws.join("samskap.yaml"), &yaml).unwrap();
+    std::fs::write(notes.join("a.md"), "---\npseudonym: Ask\ndate: 2027-02-23\nconsent: given\ntags: [tid, Tid]\n---\nMor fortalte.\n\n#tid\n").unwrap();
+    samskap_in(&ws, &["check"]).ok();
+    let report = samskap_in(&ws, &["report"]).ok();
+    assert!(
+        report.stdout.contains("### tid (1)"),
+        "a tag counts once per note:\n{}",
+        report.stdout
     );
 }

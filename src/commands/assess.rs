@@ -28,7 +28,13 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
         ));
     }
     let leader = match (&args.leader, interactive) {
-        (Some(l), _) => l.clone(),
+        (Some(l), _) if l.trim().is_empty() => {
+            return Err(Error::usage(
+                "the leader's name is empty",
+                "give a name or a role with --leader",
+            ));
+        }
+        (Some(l), _) => l.trim().to_owned(),
         (None, true) => Prompter.text(
             tr(lang, "Leder (navn eller rolle)", "Leader (name or role)"),
             None,
@@ -80,31 +86,33 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
         // Read back through the same checks as every record.
         assessment::read(&ws, &path).map(drop)
     })?;
-    eprintln!(
+    crate::say!(
         "{} {} {}",
         tr(lang, "Lagret vurderingen til", "Saved the assessment of"),
         leader,
-        path.display()
+        format_args!("{} {}", tr(lang, "i", "in"), path.display())
     );
     Ok(())
 }
 
 /// Scores from --file and --score (the flags win).
 fn given_scores(ws: &Workspace, args: &AssessArgs) -> Result<BTreeMap<String, u8>> {
-    let mut scores = BTreeMap::new();
+    // Read wide, so that 300 is reported as "not from 1 to 5", not as a
+    // number that does not fit.
+    let mut scores: BTreeMap<String, u16> = BTreeMap::new();
     if let Some(file) = &args.file {
         let display = file.display().to_string();
         let text = fs::read_text(file)?;
         let mut sources = crate::workbook::load::Sources::default();
         let id = sources.add(display.clone(), text);
-        let map: BTreeMap<String, u8> = crate::yaml::parse(&display, sources.text(id), id)
+        let map: BTreeMap<String, u16> = crate::yaml::parse(&display, sources.text(id), id)
             .map_err(|d| Error::Invalid(vec![d]))?;
         scores.extend(map);
     }
     for pair in &args.scores {
         let parsed = pair
             .split_once('=')
-            .and_then(|(id, n)| Some((id.trim().to_owned(), n.trim().parse::<u8>().ok()?)));
+            .and_then(|(id, n)| Some((id.trim().to_owned(), n.trim().parse::<u16>().ok()?)));
         let Some((id, n)) = parsed else {
             return Err(Error::usage(
                 format!("`{pair}` is not a score"),
@@ -132,7 +140,10 @@ fn given_scores(ws: &Workspace, args: &AssessArgs) -> Result<BTreeMap<String, u8
             ));
         }
     }
-    Ok(scores)
+    Ok(scores
+        .into_iter()
+        .map(|(id, n)| (id, u8::try_from(n).unwrap_or(0)))
+        .collect())
 }
 
 fn ask_scores(

@@ -79,13 +79,16 @@ struct Job<'a> {
 /// Runs the command.
 pub fn run(
     cx: &Context,
-    out: &Path,
+    out: Option<&Path>,
     today: Option<NaiveDate>,
     force: bool,
     redact: bool,
 ) -> Result<()> {
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
+    // By default the site goes to the sprint's own out/, wherever we run.
+    let default_out = ws.path("out");
+    let out = out.unwrap_or(&default_out);
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let renderer = Renderer::new(Some(&ws.path("templates")))?;
     let guard = super::guard(&ws, redact, lang)?;
@@ -116,7 +119,7 @@ pub fn run(
         format!("{}\n", written.join("\n")).as_bytes(),
         Overwrite::Allowed,
     )?;
-    eprintln!(
+    crate::say!(
         "{} {} {} {}  ({})",
         tr(lang, "Skrev", "Wrote"),
         written.len(),
@@ -299,7 +302,10 @@ fn jobs<'a>(
             }),
         });
     }
-    let interim = sessions.iter().any(|s| s.date > today);
+    // The report is final once every session is marked done.
+    let interim = sessions
+        .iter()
+        .any(|s| inputs.progress.find(&s.step, s.group.as_deref()).is_none());
     for (file, format) in [
         ("report.html", Format::Html),
         ("report.docx", Format::Docx),

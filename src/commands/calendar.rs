@@ -75,7 +75,7 @@ pub fn ics_text(ws: &crate::sprint::Workspace, lang: crate::workbook::Lang) -> R
         .collect();
     Ok(ics::calendar(
         &ws.sprint.name,
-        &ics::slug(&ws.sprint.name),
+        &ws.sprint.calendar_id(),
         &events,
         stamp(),
     ))

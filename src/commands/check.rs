@@ -10,13 +10,81 @@ use crate::output;
 use crate::privacy;
 use crate::records;
 
+/// Files and folders where records are looked for that samskap would not
+/// read: a misspelt group folder, a note without the `.md` ending, a
+/// `solutions.yml`. Unread means unchecked for personal data, too.
+fn misplaced(ws: &crate::sprint::Workspace) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let groups = ws.path("groups");
+    let Ok(entries) = std::fs::read_dir(&groups) else {
+        return found;
+    };
+    for entry in entries.filter_map(std::result::Result::ok) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() && ws.sprint.group(&name).is_none() {
+            found.push(
+                Diagnostic::file(
+                    path.display().to_string(),
+                    format!("`{name}` is not a group of samskap.yaml, so its records are not read"),
+                )
+                .with_hint(format!(
+                    "rename the folder to a group id ({})",
+                    ws.sprint.group_ids().join(", ")
+                )),
+            );
+            continue;
+        }
+        let Ok(files) = std::fs::read_dir(&path) else {
+            continue;
+        };
+        for file in files.filter_map(std::result::Result::ok) {
+            let fpath = file.path();
+            let fname = file.file_name().to_string_lossy().into_owned();
+            let known = fname == crate::records::solutions::SOLUTIONS_FILE || fname == "interviews";
+            if !known && !fname.starts_with('.') {
+                found.push(
+                    Diagnostic::file(
+                        fpath.display().to_string(),
+                        "samskap does not read this file",
+                    )
+                    .with_hint(
+                        "a group folder holds `solutions.yaml` and the folder `interviews/`",
+                    ),
+                );
+            }
+        }
+        if let Ok(notes) = std::fs::read_dir(path.join("interviews")) {
+            for note in notes.filter_map(std::result::Result::ok) {
+                let npath = note.path();
+                let is_md = npath.is_file() && npath.extension().is_some_and(|x| x == "md");
+                if !is_md && !note.file_name().to_string_lossy().starts_with('.') {
+                    found.push(
+                        Diagnostic::file(
+                            npath.display().to_string(),
+                            "samskap does not read this file as an interview note",
+                        )
+                        .with_hint(
+                            "interview notes are files ending in `.md` directly in `interviews/`",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    found
+}
+
 /// Runs the command.
 pub fn run(cx: &Context) -> Result<()> {
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
     let mut problems: Vec<Diagnostic> = Vec::new();
     let progress = match ws.progress() {
-        Ok(p) => Some(p),
+        Ok(mut p) => {
+            problems.append(&mut p.stale);
+            Some(p)
+        }
         Err(Error::Invalid(mut ds)) => {
             problems.append(&mut ds);
             None
@@ -32,9 +100,11 @@ pub fn run(cx: &Context) -> Result<()> {
         Err(other) => return Err(other),
     };
     let names = records::private_names(&ws)?;
+    problems.extend(misplaced(&ws));
     let mut findings = 0;
     if let Some(records) = &records {
-        for path in &records.files {
+        let sprint_file = ws.path(crate::sprint::SPRINT_FILE);
+        for path in std::iter::once(&sprint_file).chain(&records.files) {
             let text = crate::fs::read_text(path)?;
             let found = privacy::scan(&text, &names);
             findings += found.len();

@@ -22,7 +22,11 @@ pub fn run(
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
     let (_, found) = find_step(&ws, step)?;
-    check_group(&ws, found, group)?;
+    // A record of a group since removed from samskap.yaml can still be undone.
+    let stale_record = undo && ws.progress()?.find(step, group).is_some();
+    if !stale_record {
+        check_group(&ws, found, group)?;
+    }
     let date = date.unwrap_or_else(|| Local::now().date_naive());
     let title = found.title.get(lang);
     let who = group.map(|g| format!(" ({g})")).unwrap_or_default();
@@ -58,7 +62,7 @@ pub fn run(
             )
         ),
     };
-    eprintln!("{text}");
+    crate::say!("{text}");
     Ok(())
 }
 

@@ -106,7 +106,7 @@ pub fn run(cx: &Context, today: Option<NaiveDate>) -> Result<()> {
         };
         let all = ticked.len() == items.len();
         if !all {
-            eprintln!(
+            crate::say!(
                 "{} {} {}",
                 items.len() - ticked.len(),
                 t("av", "of"),
@@ -129,7 +129,7 @@ pub fn run(cx: &Context, today: Option<NaiveDate>) -> Result<()> {
                 ),
                 _ => t("Markert som gjennomført.", "Marked as done."),
             };
-            eprintln!("{said}");
+            crate::say!("{said}");
         }
         if !p.confirm(t("Videre til neste steg?", "On to the next step?"), true)? {
             return Ok(());

@@ -53,7 +53,16 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
         consent,
         lang,
     );
-    fs::write(&path, text.as_bytes(), Overwrite::Never)?;
+    fs::write(&path, text.as_bytes(), Overwrite::Never).map_err(|err| match err {
+        Error::Exists(_) => Error::usage(
+            format!(
+                "there is already a note for {pseudonym} on this date: {}",
+                path.display()
+            ),
+            "write in that note, or give another --date or --pseudonym",
+        ),
+        other => other,
+    })?;
     output(&path, lang);
     Ok(())
 }
@@ -86,7 +95,7 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
 }
 
 fn output(path: &std::path::Path, lang: Lang) {
-    eprintln!("{} {}", tr(lang, "Skrev", "Wrote"), path.display());
+    crate::say!("{} {}", tr(lang, "Skrev", "Wrote"), path.display());
 }
 
 fn quoted(s: &str) -> String {

@@ -155,6 +155,6 @@ pub fn run(cli: Cli) -> Result<()> {
             today,
             force,
             redact,
-        } => build::run(&cx, &output, today, force, redact),
+        } => build::run(&cx, output.as_deref(), today, force, redact),
     }
 }

@@ -32,6 +32,7 @@ pub fn run(cx: &Context, args: NewSprintArgs) -> Result<()> {
     } else {
         from_flags(cx, &args, &workbook, &dir)?
     };
+    check_answers(&new, &args, &workbook)?;
     let created = create::create(&dir, &new, args.force)?;
     report(&dir, &created, new.lang);
     Ok(())
@@ -40,6 +41,58 @@ pub fn run(cx: &Context, args: NewSprintArgs) -> Result<()> {
 /// Whether `dir` exists and holds anything.
 fn non_empty(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
+}
+
+/// Answers that would make a sprint every later command rejects are
+/// refused before anything is written.
+fn check_answers(new: &NewSprint, args: &NewSprintArgs, wb: &Workbook) -> Result<()> {
+    if new.name.trim().is_empty() {
+        return Err(Error::usage(
+            "the sprint's name is empty",
+            "give it a name, for example --name \"Våren 2027\"",
+        ));
+    }
+    let groups = new.groups.len();
+    for (flag, given) in [
+        ("--sub-challenge", args.sub_challenges.len()),
+        ("--members", args.members.len()),
+    ] {
+        if given > groups {
+            return Err(Error::usage(
+                format!("{flag} is given {given} times, but the sprint has {groups} groups"),
+                format!("give {flag} once per group, in group order, or raise --groups"),
+            ));
+        }
+    }
+    let sprint = crate::sprint::Sprint {
+        name: new.name.clone(),
+        lang: Some(new.lang),
+        workbook: None,
+        challenge: String::new(),
+        target_group: String::new(),
+        start: new.start,
+        weekday: chrono_weekday(new.weekday),
+        time: new.time,
+        place: None,
+        facilitators: Vec::new(),
+        steering_group: Vec::new(),
+        groups: Vec::new(),
+        id: None,
+    };
+    crate::sprint::check_day_fits(&sprint, wb, Path::new("--time")).map_err(|_| {
+        let latest = 24 * 60 - 1 - crate::schedule::longest_day(wb).min(24 * 60 - 1);
+        Error::usage(
+            format!(
+                "sessions starting at {} would run past midnight",
+                new.time.format("%H:%M")
+            ),
+            format!(
+                "choose --time {:02}:{:02} or earlier",
+                latest / 60,
+                latest % 60
+            ),
+        )
+    })
 }
 
 fn split_names(names: &str) -> Vec<String> {
@@ -287,17 +340,17 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
 fn report(dir: &Path, created: &create::Created, lang: Lang) {
     let t = |nb, en| tr(lang, nb, en);
     for path in &created.written {
-        eprintln!("  {} {}", t("laget", "created"), path.display());
+        crate::say!("  {} {}", t("laget", "created"), path.display());
     }
     for path in &created.kept {
-        eprintln!("  {} {}", t("beholdt", "kept"), path.display());
+        crate::say!("  {} {}", t("beholdt", "kept"), path.display());
     }
     let cd = if dir == Path::new(".") {
         String::new()
     } else {
         format!("cd {} && ", dir.display())
     };
-    eprintln!(
+    crate::say!(
         "\n{}\n  {cd}samskap status\n  {cd}samskap next",
         t(
             "Sprinten er klar. Fyll inn samskap.yaml, og se hva som er neste steg:",

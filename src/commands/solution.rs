@@ -57,7 +57,42 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     let description = ask(&args.description, "Beskrivelse", "Description")?;
     let owner = ask(&args.owner, "Eier videre", "Owner from here")?;
     let next_step = ask(&args.next_step, "Neste steg", "Next step")?;
+    if title.trim().is_empty() {
+        return Err(Error::usage(
+            "the solution's title is empty",
+            "give it a name with --title",
+        ));
+    }
     let id = args.id.clone().unwrap_or_else(|| slug(&title));
+    if !crate::workbook::is_slug(&id) {
+        return Err(Error::usage(
+            format!("`{id}` cannot be a solution id"),
+            "ids use lowercase letters a-z, digits and single hyphens; give one with --id",
+        ));
+    }
+    // Ids are unique in the sprint; the groups' files are read as they are.
+    let taken: Vec<String> = ws
+        .sprint
+        .groups
+        .iter()
+        .map(|g| {
+            ws.path(
+                std::path::Path::new("groups")
+                    .join(&g.id)
+                    .join(SOLUTIONS_FILE),
+            )
+        })
+        .filter(|p| p.exists())
+        .filter_map(|p| crate::records::solutions::read(&ws, "", &p).ok())
+        .flatten()
+        .map(|s| s.id)
+        .collect();
+    if taken.contains(&id) {
+        return Err(Error::usage(
+            format!("the sprint already has a solution with the id `{id}`"),
+            "give this one another id with --id",
+        ));
+    }
     let status = match args.status.unwrap_or(StatusArg::Idea) {
         StatusArg::Idea => "idea",
         StatusArg::Prototype => "prototype",
@@ -113,7 +148,7 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     })?;
     // Check the result as any other record, so a bad challenge id is caught.
     if let Err(err) = crate::records::solutions::read(&ws, &group.id, &path) {
-        eprintln!(
+        crate::say!(
             "{}",
             tr(
                 lang,
@@ -123,7 +158,7 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
         );
         return Err(err);
     }
-    eprintln!(
+    crate::say!(
         "{} «{title}» {} {}",
         tr(lang, "La til", "Added"),
         tr(lang, "i", "to"),

@@ -24,7 +24,7 @@ pub fn run(cx: &Context, command: TemplatesCommand) -> Result<()> {
         fs::write(target, contents, overwrite)?;
     }
     let lang = cx.lang();
-    eprintln!(
+    crate::say!(
         "{} {} {} {}\n{}",
         tr(lang, "Skrev", "Wrote"),
         targets.len(),

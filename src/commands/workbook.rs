@@ -84,7 +84,7 @@ fn export(cx: &Context, dir: &Path, force: bool) -> Result<()> {
     for ((_, contents), target) in files.iter().zip(&targets) {
         fs::write(target, contents, overwrite)?;
     }
-    eprintln!(
+    crate::say!(
         "{} {} {} {}\n{} samskap --workbook {} workbook check",
         tr(cx.lang(), "Skrev", "Wrote"),
         targets.len(),

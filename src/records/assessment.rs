@@ -36,7 +36,7 @@ pub struct AssessmentEntry {
     /// When, YYYY-MM-DD.
     pub date: At<String>,
     /// Statement id → score from 1 (not true of us) to 5 (true of us).
-    pub scores: BTreeMap<String, At<u8>>,
+    pub scores: BTreeMap<String, At<u16>>,
     /// A comment.
     #[serde(default)]
     pub comment: Option<String>,
@@ -131,7 +131,7 @@ fn check(
                 scores: entry
                     .scores
                     .into_iter()
-                    .map(|(k, v)| (k, v.value))
+                    .map(|(k, v)| (k, u8::try_from(v.value).unwrap_or(0)))
                     .collect(),
                 comment: entry.comment,
             });

@@ -165,6 +165,13 @@ pub fn split<'a>(display: &str, text: &'a str) -> std::result::Result<Split<'a>,
     .with_hint(hint))
 }
 
+/// A note's front matter with nothing in it.
+fn empty_front(display: &str) -> Diagnostic {
+    Diagnostic::at(display, "---", 1, 1, "the front matter is empty").with_hint(
+        "write the facts between the `---` lines: pseudonym, date and consent (see README.md)",
+    )
+}
+
 /// The `#tags` of a text: `#` at the start or after a space, then letters,
 /// digits or hyphens. Headings (`## Title`) are not tags.
 pub fn inline_tags(body: &str) -> Vec<String> {
@@ -220,11 +227,10 @@ pub fn quotes(path: &Path, body: &str, body_line: u32) -> Vec<Quote> {
 }
 
 fn merge_tags(front: &[At<String>], body: &str) -> Vec<String> {
-    let mut tags: Vec<String> = front
-        .iter()
-        .map(|t| t.value.trim().to_lowercase())
-        .collect();
-    for tag in inline_tags(body) {
+    let mut tags: Vec<String> = Vec::new();
+    let written = front.iter().map(|t| t.value.trim().to_lowercase());
+    // A tag counts once per note, however often and in whatever case.
+    for tag in written.chain(inline_tags(body)) {
         if !tags.contains(&tag) {
             tags.push(tag);
         }
@@ -238,6 +244,9 @@ fn parse_front<T: serde::de::DeserializeOwned>(path: &Path) -> Result<(T, Source
     let text = crate::fs::read_text(path)?;
     let parts = split(&display, &text).map_err(|d| Error::Invalid(vec![d]))?;
     let (front, body, body_line) = (parts.front.clone(), parts.body.to_owned(), parts.body_line);
+    if front.trim().is_empty() {
+        return Err(Error::Invalid(vec![empty_front(&display)]));
+    }
     let mut sources = Sources::default();
     let id = sources.add(display.clone(), front);
     let meta: T =

@@ -149,12 +149,16 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
             }
         }
         let hours = &entry.hours_per_month;
-        let bad = |h: f64| !h.is_finite() || h < 0.0;
+        // A month has 744 hours at most; NaN and infinities are typing mistakes.
+        let bad = |h: f64| !h.is_finite() || !(0.0..=744.0).contains(&h);
         if bad(hours.families) || bad(hours.staff) {
             problems.push(
                 sources
-                    .diagnostic(hours.loc, "hours freed cannot be negative")
-                    .with_hint("give the estimated hours per month as 0 or more"),
+                    .diagnostic(
+                        hours.loc,
+                        "hours freed per month must be a number from 0 to 744",
+                    )
+                    .with_hint("give the estimated hours per month, such as 3 or 3.5"),
             );
         }
     }

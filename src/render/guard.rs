@@ -44,7 +44,10 @@ impl Guard {
                 problems.extend(located);
             }
         }
-        problems.dedup();
+        // A finding that stands in several places of the document (a quote
+        // under two themes) is one finding in its source.
+        problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        problems.dedup_by(|a, b| (&a.path, a.line, a.col) == (&b.path, b.line, b.col));
         let hint = format!(
             "{} would contain personal data: fix the notes, or export with --redact",
             name

@@ -16,6 +16,9 @@ use crate::workbook::{At, Id, Lang, Weekday, is_slug};
 pub struct SprintFile {
     /// The sprint's name, shown on every document.
     pub name: At<String>,
+    /// A fixed id for the sprint's calendar events; keep it when you rename the sprint.
+    #[serde(default)]
+    pub id: Option<At<String>>,
     /// The language of the documents: nb (Norwegian bokmål) or en (English).
     #[serde(default)]
     pub lang: Option<Lang>,
@@ -68,6 +71,8 @@ pub struct GroupFile {
 pub struct Sprint {
     /// The sprint's name.
     pub name: String,
+    /// The fixed id of its calendar events, if the file sets one.
+    pub id: Option<String>,
     /// The documents' language, when the file sets one.
     pub lang: Option<Lang>,
     /// The workbook path as written, relative to the workspace.
@@ -124,6 +129,14 @@ impl Sprint {
         })
     }
 
+    /// The stable id of the sprint's calendar events: `id:` from
+    /// samskap.yaml, else one made from the name.
+    pub fn calendar_id(&self) -> String {
+        self.id
+            .clone()
+            .unwrap_or_else(|| crate::render::ics::slug(&self.name))
+    }
+
     /// The group ids in order.
     pub fn group_ids(&self) -> Vec<String> {
         self.groups.iter().map(|g| g.id.clone()).collect()
@@ -141,9 +154,21 @@ pub fn chrono_weekday(day: Weekday) -> chrono::Weekday {
     }
 }
 
-/// Parses YYYY-MM-DD.
+/// The years samskap accepts: a sprint is planned in this century or the
+/// next, and far-off years only come from typing mistakes.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// Parses YYYY-MM-DD, for a year in [`YEARS`].
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    use chrono::Datelike;
+    let s = s.trim();
+    // chrono accepts signs and five-digit years; people mean four digits.
+    if s.len() != 10 || !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|d| YEARS.contains(&d.year()))
 }
 
 /// Parses HH:MM.
@@ -228,8 +253,14 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
     let (Some(start), Some(time)) = (start, time) else {
         return Err(problems);
     };
+    if let Some(id) = &file.id
+        && !crate::workbook::is_slug(id)
+    {
+        return Err(vec![sources.diagnostic(id.loc, format!("the id `{}` is not a slug", id.value)).with_hint("use lowercase letters a-z, digits and hyphens; keep it once the calendar is shared")]);
+    }
     Ok(Sprint {
         name: file.name.value,
+        id: file.id.map(|i| i.value),
         lang: file.lang,
         workbook: file.workbook.map(|w| w.value),
         challenge: file.challenge.value,
@@ -273,6 +304,9 @@ mod tests {
         );
         assert_eq!(parse_date("2027-02-30"), None);
         assert_eq!(parse_date("11.01.2027"), None);
+        assert_eq!(parse_date("9999-12-31"), None);
+        assert_eq!(parse_date("+262142-12-01"), None);
+        assert_eq!(parse_date("-0001-01-01"), None);
         assert_eq!(parse_time("09:00"), NaiveTime::from_hms_opt(9, 0, 0));
         assert_eq!(parse_time("9:00"), None);
         assert_eq!(parse_time("25:00"), None);

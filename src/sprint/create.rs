@@ -101,6 +101,12 @@ impl NewSprint {
         line(&format!("name: {}", quoted(&self.name)));
         line(tr(
             l,
+            "# Fast id for kalenderhendelsene. Behold den selv om navnet endres, så\n# oppdaterer kalenderen hendelsene i stedet for å lage nye.",
+            "# A fixed id for the calendar events. Keep it when the name changes, so\n# calendars update the events instead of adding new ones.",
+        ));
+        line(&format!("id: {}", self.calendar_id()));
+        line(tr(
+            l,
             "# Språket i dokumentene: nb (bokmål) eller en (engelsk).",
             "# The documents' language: nb (Norwegian bokmål) or en (English).",
         ));
@@ -184,6 +190,15 @@ impl NewSprint {
             line(&format!("    members: {}", list(&group.members)));
         }
         y
+    }
+
+    /// The sprint's fixed calendar id: a slug of the name and the start date.
+    pub fn calendar_id(&self) -> String {
+        format!(
+            "{}-{}",
+            crate::render::ics::slug(&self.name),
+            self.start.format("%Y-%m-%d")
+        )
     }
 
     /// The workspace's README: what to do next, in the sprint's language.

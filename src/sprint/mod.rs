@@ -81,6 +81,7 @@ impl Workspace {
             (None, None) => WorkbookSource::BuiltIn,
         };
         let workbook = crate::workbook::load(&source)?;
+        check_day_fits(&sprint, &workbook, &path_in(&root, SPRINT_FILE))?;
         Ok(Workspace {
             root,
             sprint,
@@ -137,6 +138,28 @@ impl Workspace {
     pub fn progress(&self) -> Result<Progress> {
         progress::read(self)
     }
+}
+
+/// Sessions must end before midnight: the start time leaves room for the
+/// workbook's longest session day.
+pub fn check_day_fits(sprint: &Sprint, workbook: &Workbook, file: &Path) -> Result<()> {
+    use chrono::Timelike;
+    let longest = crate::schedule::longest_day(workbook);
+    let start = sprint.time.hour() * 60 + sprint.time.minute();
+    if start + longest < 24 * 60 {
+        return Ok(());
+    }
+    let latest = 24 * 60 - 1 - longest.min(24 * 60 - 1);
+    Err(Error::Invalid(vec![crate::diagnostic::Diagnostic::file(
+        file.display().to_string(),
+        format!(
+            "sessions starting at {} would run past midnight: the longest session day lasts {} h {} min",
+            sprint.time.format("%H:%M"),
+            longest / 60,
+            longest % 60
+        ),
+    )
+    .with_hint(format!("set `time:` to {:02}:{:02} or earlier", latest / 60, latest % 60))]))
 }
 
 /// Runs `f` holding the workspace's exclusive lock, so that files samskap

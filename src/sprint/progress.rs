@@ -46,6 +46,8 @@ pub struct Done {
 pub struct Progress {
     /// The done steps, sorted by date.
     pub done: Vec<Done>,
+    /// Records of groups no longer in samskap.yaml, for `check` to show.
+    pub stale: Vec<Diagnostic>,
 }
 
 impl Progress {
@@ -100,6 +102,7 @@ fn check(
     sources: &Sources,
 ) -> Result<Progress, Vec<Diagnostic>> {
     let mut problems = Vec::new();
+    let mut stale = Vec::new();
     let mut done = Vec::new();
     for entry in file.done {
         let mut problem = |loc, message: String, hint: String| {
@@ -127,13 +130,18 @@ fn check(
             continue;
         };
         match (&entry.group, step.runs) {
+            // A group removed from samskap.yaml leaves its records here. They
+            // are kept (nothing is lost) and `check` shows how to remove them;
+            // suggesting another group would mark the wrong group done.
             (Some(group), _) if ws.sprint.group(group).is_none() => {
-                let ids = ws.sprint.groups.iter().map(|g| g.id.as_str());
-                let hint = suggest(group, ids).map_or_else(
-                    || format!("the groups are: {}", ws.sprint.group_ids().join(", ")),
-                    |best| format!("did you mean `{best}`?"),
+                stale.push(
+                    sources
+                        .diagnostic(group.loc, format!("the group `{}` is not in samskap.yaml", **group))
+                        .with_hint(format!(
+                            "if the group was removed, take this record away with `samskap done {} --group {} --undo`",
+                            *entry.step, **group
+                        )),
                 );
-                problem(group.loc, format!("unknown group `{}`", **group), hint);
             }
             (Some(group), Runs::Once) => problem(
                 group.loc,
@@ -163,8 +171,10 @@ fn check(
     }
     if problems.is_empty() {
         done.sort();
-        Ok(Progress { done })
+        Ok(Progress { done, stale })
     } else {
+        problems.append(&mut stale);
+        problems.sort_by_key(|d| (d.line, d.col));
         Err(problems)
     }
 }
