@@ -225,10 +225,20 @@ pub(crate) mod tests {
             format!("12.{n}"),
             format!("x{n}"),
             format!("{}  {}", &n[..6], &n[6..]),
-            format!("{}-{}", &n[..6], &n[6..]),
             format!("{} {}7", &n[..6], &n[6..]),
         ] {
             assert!(find(&text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn written_with_a_hyphen_or_dash() {
+        let n = valid("010190", 123);
+        for text in [
+            format!("{}-{}", &n[..6], &n[6..]),
+            format!("{}–{}", &n[..6], &n[6..]),
+        ] {
+            assert_eq!(find(&text).len(), 1, "{text}");
         }
     }
 

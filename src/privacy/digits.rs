@@ -8,12 +8,15 @@
 /// one of these mean we are looking at part of something else.
 const JOINERS: [char; 6] = ['.', ',', '-', '/', ':', '–'];
 
-/// The byte length of the single space allowed between two groups at `i`.
-/// A no-break space counts too: word processors put them into phone numbers,
-/// and the reader cannot see the difference.
+/// The byte length of the one separator allowed between two groups at `i`:
+/// a space, a no-break space (word processors put them into phone numbers,
+/// and the reader cannot see the difference), or the hyphen, dash or dot
+/// people also write (`912-34-567`, `010101-50074`, `912.34.567`). Only the
+/// layouts of phone and identity numbers are matched, so dates and account
+/// numbers, which have other layouts, stay out.
 pub fn space_at(text: &str, i: usize) -> Option<usize> {
     match text.get(i..)?.chars().next()? {
-        c @ (' ' | '\u{a0}' | '\u{202f}') => Some(c.len_utf8()),
+        c @ (' ' | '\u{a0}' | '\u{202f}' | '-' | '–' | '.') => Some(c.len_utf8()),
         _ => None,
     }
 }

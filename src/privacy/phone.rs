@@ -17,8 +17,9 @@ const PREFIXES: [&str; 2] = ["+47", "0047"];
 /// Every phone number in `text`.
 pub fn find(text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for (start, _) in text.char_indices() {
-        if !free_before(text, start) {
+    for (start, c) in text.char_indices() {
+        // A number or its country code starts with a digit or a plus.
+        if !(c.is_ascii_digit() || c == '+') || !free_before(text, start) {
             continue;
         }
         let Some(body) = body_start(text, start) else {
@@ -114,10 +115,24 @@ mod tests {
     }
 
     #[test]
+    fn hyphens_dashes_and_dots_between_groups() {
+        for number in [
+            "912-34-567",
+            "+47-912-34-567",
+            "912.34.567",
+            "91-23-45-67",
+            "9123–4567",
+        ] {
+            assert_eq!(found(&format!("ring {number} i dag")).len(), 1, "{number}");
+        }
+    }
+
+    #[test]
     fn harmless_numbers_are_left_alone() {
         let text = "Møtet 2027-02-24 kl. 09:30–11:00, 24.02.2027, uke 12, rom 204, \
                     i 2027 kostet det 12 000 kroner, 2 500 kroner og 1 250 000 kr. \
-                    Referanse 12345, klokka 0930, 3,5 timer, 50 %.";
+                    Referanse 12345, klokka 0930, 3,5 timer, 50 %. Konto 1234.56.78901, \
+                    24.02.27, uke 12-13, 10.30–11.45.";
         assert!(found(text).is_empty(), "{:?}", found(text));
     }
 
