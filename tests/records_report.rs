@@ -766,3 +766,44 @@ fn check_finds_misplaced_records_bom_names_and_data_in_samskap_yaml() {
         report.stdout
     );
 }
+
+#[test]
+fn a_withdrawn_familys_pseudonym_is_kept_out_of_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    samskap_in(
+        &ws,
+        &[
+            "interview",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--pseudonym",
+            "Hegre",
+            "--date",
+            "2027-02-23",
+            "--consent",
+            "withdrawn",
+        ],
+    )
+    .ok();
+    samskap_in(
+        &ws,
+        &[
+            "solution",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--title",
+            "Felles plan",
+            "--description",
+            "Bygger på samtalen med Hegre.",
+            "--yes",
+        ],
+    )
+    .ok();
+    let run = samskap_in(&ws, &["report"]).code(65);
+    assert!(run.stderr.contains("solutions.yaml"), "{}", run.stderr);
+    let redacted = samskap_in(&ws, &["report", "--redact"]).ok();
+    assert!(!redacted.stdout.contains("Hegre"), "{}", redacted.stdout);
+}

@@ -21,21 +21,14 @@ pub fn run(
 ) -> Result<()> {
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
-    let t = |nb, en| tr(lang, nb, en);
     if let Some(g) = group {
         ws.sprint.require_group(g)?;
     }
     let (sessions, title) = select(&ws, step, group, week, lang)?;
     if sessions.is_empty() {
         return Err(Error::usage(
-            t(
-                "ingen økter passer til valget",
-                "no session matches the choice",
-            ),
-            t(
-                "`samskap status` viser stegene, ukene og gruppene",
-                "`samskap status` shows the steps, weeks and groups",
-            ),
+            "no session matches the choice",
+            "`samskap status` shows the steps, weeks and groups",
         ));
     }
     let doc = context::agenda(&ws, &sessions, title, participant, lang);

@@ -96,6 +96,14 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
 
 fn output(path: &std::path::Path, lang: Lang) {
     crate::say!("{} {}", tr(lang, "Skrev", "Wrote"), path.display());
+    crate::say!(
+        "{}",
+        tr(
+            lang,
+            "Notatet sier `consent: given`. Sa familien nei eller trakk seg, endre det til declined eller withdrawn: da siteres notatet aldri.",
+            "The note says `consent: given`. If the family said no or withdrew, change it to declined or withdrawn: the note is then never quoted."
+        )
+    );
 }
 
 fn quoted(s: &str) -> String {

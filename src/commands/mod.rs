@@ -100,8 +100,20 @@ pub fn format_of(out: &crate::cli::OutputArgs) -> crate::render::Format {
 pub fn guard(ws: &Workspace, redact: bool, lang: Lang) -> Result<crate::render::guard::Guard> {
     let mut sources = vec![ws.path(crate::sprint::SPRINT_FILE)];
     sources.extend(crate::records::files(ws));
+    let mut names = crate::records::private_names(ws)?;
+    // The pseudonym of a family that declined or withdrew must not show in
+    // any document either (in a solution's description, say).
+    if let Ok(records) = crate::records::read(ws) {
+        names.extend(
+            records
+                .interviews
+                .iter()
+                .filter(|i| i.consent != crate::records::Consent::Given)
+                .map(|i| i.pseudonym.clone()),
+        );
+    }
     Ok(crate::render::guard::Guard {
-        names: crate::records::private_names(ws)?,
+        names,
         redact,
         lang,
         sources,
