@@ -217,12 +217,18 @@ fn calendar_has_stable_uids_and_local_times() {
         "calendar_nb",
         ics.lines().take(60).collect::<Vec<_>>().join("\n")
     );
+    let en = run(&["--lang", "en", "calendar"]);
+    insta::assert_snapshot!(
+        "calendar_en",
+        en.lines().take(60).collect::<Vec<_>>().join("\n")
+    );
     assert!(ics.contains("\r\n"), "CRLF line ends");
-    // Moving the start moves events but keeps their UIDs.
+    // Moving the start, or renaming the sprint, keeps the UIDs.
     let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
     std::fs::write(
         ws.join("samskap.yaml"),
-        yaml.replace("start: 2027-01-04", "start: 2027-01-11"),
+        yaml.replace("start: 2027-01-04", "start: 2027-01-11")
+            .replace("name: \"Våren 2027\"", "name: \"Våren 2027 (ny)\""),
     )
     .unwrap();
     let moved = run(&["calendar"]);
