@@ -91,9 +91,9 @@ pub fn run(
     let out = out.unwrap_or(&default_out);
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let renderer = Renderer::new(Some(&ws.path("templates")))?;
-    let guard = super::guard(&ws, redact, lang)?;
     let sessions = ws.sessions();
     let (records, progress) = (crate::records::read(&ws)?, ws.progress()?);
+    let guard = super::guard_with(&ws, Some(&records), redact, lang)?;
     let inputs = super::report::Inputs {
         ws: &ws,
         records: &records,

@@ -98,12 +98,22 @@ pub fn format_of(out: &crate::cli::OutputArgs) -> crate::render::Format {
 /// The privacy gate for documents of `ws`: the private names, and every
 /// file a document's text may come from.
 pub fn guard(ws: &Workspace, redact: bool, lang: Lang) -> Result<crate::render::guard::Guard> {
+    guard_with(ws, crate::records::read(ws).ok().as_ref(), redact, lang)
+}
+
+/// [`guard`] with the records already read.
+pub fn guard_with(
+    ws: &Workspace,
+    records: Option<&crate::records::Records>,
+    redact: bool,
+    lang: Lang,
+) -> Result<crate::render::guard::Guard> {
     let mut sources = vec![ws.path(crate::sprint::SPRINT_FILE)];
     sources.extend(crate::records::files(ws));
     let mut names = crate::records::private_names(ws)?;
     // The pseudonym of a family that declined or withdrew must not show in
     // any document either (in a solution's description, say).
-    if let Ok(records) = crate::records::read(ws) {
+    if let Some(records) = records {
         names.extend(
             records
                 .interviews

@@ -66,9 +66,9 @@ pub fn run(cx: &Context, interim: bool, today: Option<NaiveDate>, out: &OutputAr
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
     let renderer = Renderer::new(Some(&ws.path("templates")))?;
-    let guard = super::guard(&ws, out.redact, lang)?;
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let (records, progress) = (crate::records::read(&ws)?, ws.progress()?);
+    let guard = super::guard_with(&ws, Some(&records), out.redact, lang)?;
     let inputs = Inputs {
         ws: &ws,
         records: &records,

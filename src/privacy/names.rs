@@ -5,27 +5,51 @@
 //! the possessive, which notes about children use all the time, would slip
 //! through.
 
+use std::collections::HashMap;
+
 use super::{Hit, Kind};
 
 /// Every occurrence of one of `names` in `text`. Blank entries are skipped.
+///
+/// One pass over the text: at each word, only the names whose first word
+/// it is are tried, so a long list costs little more than a short one.
 pub fn find(text: &str, names: &[String]) -> Vec<Hit> {
-    let mut hits = Vec::new();
+    let mut by_first: HashMap<String, Vec<Vec<&str>>> = HashMap::new();
     for name in names {
         let words: Vec<&str> = name.split_whitespace().collect();
-        if words.is_empty() {
+        if let Some(first) = words.first() {
+            by_first
+                .entry(first.to_lowercase())
+                .or_default()
+                .push(words);
+        }
+    }
+    let Some(longest) = by_first.keys().map(|k| k.chars().count()).max() else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for (start, c) in text.char_indices() {
+        if !is_word(c) || !starts_word(text, start) {
             continue;
         }
-        for (start, _) in text.char_indices() {
-            if !starts_word(text, start) {
-                continue;
-            }
-            let end = words_at(text, start, &words).map(|end| with_genitive(text, end));
-            if let Some(end) = end.filter(|&end| ends_word(text, end)) {
-                hits.push(Hit {
-                    kind: Kind::Name,
-                    start,
-                    end,
-                });
+        let rest = &text[start..];
+        let word = &rest[..rest.find(|c: char| !is_word(c)).unwrap_or(rest.len())];
+        // Longer than any name plus a genitive s: it cannot be one.
+        if word.chars().count() > longest + 1 {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let keys = [Some(lower.as_str()), lower.strip_suffix('s')];
+        for candidates in keys.into_iter().flatten().filter_map(|k| by_first.get(k)) {
+            for words in candidates {
+                let end = words_at(text, start, words).map(|end| with_genitive(text, end));
+                if let Some(end) = end.filter(|&end| ends_word(text, end)) {
+                    hits.push(Hit {
+                        kind: Kind::Name,
+                        start,
+                        end,
+                    });
+                }
             }
         }
     }
