@@ -186,11 +186,29 @@ pub fn agenda(
     participant: bool,
     lang: Lang,
 ) -> AgendaDoc {
-    let sessions = sessions
-        .iter()
-        .filter_map(|s| {
+    // The groups' sessions of one step on one day share their agenda: it is
+    // shown once, with every group among the participants. One group's own
+    // agenda comes from choosing that group.
+    let mut merged: Vec<(&Session, Vec<&crate::sprint::Group>)> = Vec::new();
+    for s in sessions {
+        let group = s.group.as_deref().and_then(|g| ws.sprint.group(g));
+        match merged.last_mut() {
+            Some((first, groups))
+                if first.step == s.step
+                    && first.date == s.date
+                    && first.start == s.start
+                    && group.is_some() =>
+            {
+                groups.extend(group);
+            }
+            _ => merged.push((s, group.into_iter().collect())),
+        }
+    }
+    let sessions = merged
+        .into_iter()
+        .filter_map(|(s, groups)| {
             let (_, step) = ws.workbook.step(&s.step)?;
-            Some(agenda_session(ws, s, step, participant, lang))
+            Some(agenda_session(ws, s, &groups, step, participant, lang))
         })
         .collect();
     AgendaDoc {
@@ -206,6 +224,7 @@ pub fn agenda(
 fn agenda_session(
     ws: &Workspace,
     session: &Session,
+    groups: &[&crate::sprint::Group],
     step: &Step,
     participant: bool,
     lang: Lang,
@@ -253,10 +272,15 @@ fn agenda_session(
             clock(session.end)
         )
     });
-    let group = session.group.as_deref().and_then(|g| ws.sprint.group(g));
-    let title = match group {
-        Some(g) => format!("{} – {}", step.title.get(lang), g.name),
-        None => step.title.get(lang).to_owned(),
+    let title = match groups {
+        [] => step.title.get(lang).to_owned(),
+        [g] => format!("{} – {}", step.title.get(lang), g.name),
+        _ => format!(
+            "{} – {} {}",
+            step.title.get(lang),
+            groups.len(),
+            tr(lang, "grupper, hver for seg", "groups, each on its own")
+        ),
     };
     AgendaSession {
         title,
@@ -273,7 +297,7 @@ fn agenda_session(
             )
         }),
         place: ws.sprint.place.clone(),
-        participants: participants(ws, step, group, lang),
+        participants: participants(ws, step, groups, lang),
         purpose: step.purpose.get(lang).to_owned(),
         blocks,
         overrun,
@@ -288,7 +312,7 @@ fn agenda_session(
 fn participants(
     ws: &Workspace,
     step: &Step,
-    group: Option<&crate::sprint::Group>,
+    groups: &[&crate::sprint::Group],
     lang: Lang,
 ) -> Vec<String> {
     step.roles
@@ -299,10 +323,20 @@ fn participants(
                 .role(r)
                 .map_or(r.value.as_str(), |role| role.title.get(lang));
             let names = match r.value.as_str() {
-                "arbeidsgruppe" => match (group, step.runs) {
-                    (Some(g), _) => g.members.clone(),
-                    (None, Runs::Once) => ws.sprint.groups.iter().map(|g| g.name.clone()).collect(),
-                    _ => Vec::new(),
+                "arbeidsgruppe" => match (groups, step.runs) {
+                    ([g], _) => g.members.clone(),
+                    ([], Runs::Once) => ws.sprint.groups.iter().map(|g| g.name.clone()).collect(),
+                    ([], Runs::PerGroup) => Vec::new(),
+                    (many, _) => many
+                        .iter()
+                        .map(|g| {
+                            if g.members.is_empty() {
+                                g.name.clone()
+                            } else {
+                                format!("{} ({})", g.name, g.members.join(", "))
+                            }
+                        })
+                        .collect(),
                 },
                 "styringsgruppe" => ws.sprint.steering_group.clone(),
                 "fasilitator" => ws.sprint.facilitators.clone(),
