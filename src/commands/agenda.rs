@@ -6,7 +6,7 @@ use crate::cli::OutputArgs;
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 use crate::output;
-use crate::render::{Page, Renderer, context};
+use crate::render::{Renderer, context};
 use crate::schedule::Session;
 use crate::sprint::Workspace;
 
@@ -33,26 +33,10 @@ pub fn run(
     }
     let doc = context::agenda(&ws, &sessions, title, participant, lang);
     let renderer = Renderer::new(Some(&ws.path("templates")))?;
-    let footer = footer(&ws, lang);
-    let page = Page {
-        title: &doc.title,
-        lang,
-        sprint: &ws.sprint.name,
-        footer: &footer,
-        kind: "agenda",
-    };
+    let page = super::page(&ws, &doc.title, "agenda", lang);
     let guard = super::guard(&ws, out.redact, lang)?;
     let bytes = renderer.export("agenda.md", &doc, &page, super::format_of(out), &[], &guard)?;
     output::deliver(&bytes, out.output.as_deref(), out.force)
-}
-
-/// The footer of documents.
-pub fn footer(ws: &Workspace, lang: crate::workbook::Lang) -> String {
-    format!(
-        "{} · {}",
-        ws.sprint.name,
-        tr(lang, "laget med samskap", "made with samskap")
-    )
 }
 
 fn select(

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
 use crate::i18n::tr;
 use crate::render::context::{self, Labels};
-use crate::render::{Format, Page, Renderer};
+use crate::render::{Format, Renderer};
 use crate::schedule::Session;
 use crate::sprint::Workspace;
 use crate::workbook::Lang;
@@ -215,7 +215,6 @@ fn jobs<'a>(
 ) -> Vec<Job<'a>> {
     let ws: &'a Workspace = inputs.ws;
     let t = move |nb, en| tr(lang, nb, en);
-    let footer = super::agenda::footer(ws, lang);
     let mut jobs: Vec<Job<'a>> = Vec::new();
     let mut weeks: Vec<u32> = sessions.iter().map(|s| s.week).collect();
     weeks.dedup();
@@ -236,18 +235,11 @@ fn jobs<'a>(
             title: format!("{title} ({first})"),
             href: href.clone(),
         });
-        let footer = footer.clone();
         jobs.push(Job {
             path: PathBuf::from(href),
             make: Box::new(move || {
                 let doc = context::agenda(ws, &chosen, title.clone(), false, lang);
-                let page = Page {
-                    title: &doc.title,
-                    lang,
-                    sprint: &ws.sprint.name,
-                    footer: &footer,
-                    kind: "agenda",
-                };
+                let page = super::page(ws, &doc.title, "agenda", lang);
                 renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
             }),
         });
@@ -266,19 +258,12 @@ fn jobs<'a>(
             .filter(|s| s.group.as_deref() == Some(group.id.as_str()))
             .cloned()
             .collect();
-        let (f1, f2) = (footer.clone(), footer.clone());
         jobs.push(Job {
             path: PathBuf::from(agenda),
             make: Box::new(move || {
                 let title = format!("{}: {}", t("Agenda", "Agenda"), group.name);
                 let doc = context::agenda(ws, &chosen, title, false, lang);
-                let page = Page {
-                    title: &doc.title,
-                    lang,
-                    sprint: &ws.sprint.name,
-                    footer: &f1,
-                    kind: "agenda",
-                };
+                let page = super::page(ws, &doc.title, "agenda", lang);
                 renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
             }),
         });
@@ -291,13 +276,7 @@ fn jobs<'a>(
                         "add `questions:` to the workbook",
                     ));
                 };
-                let page = Page {
-                    title: &doc.title,
-                    lang,
-                    sprint: &ws.sprint.name,
-                    footer: &f2,
-                    kind: "interview-guide",
-                };
+                let page = super::page(ws, &doc.title, "interview-guide", lang);
                 renderer.export("interview-guide.md", &doc, &page, Format::Html, &[], guard)
             }),
         });
@@ -363,13 +342,7 @@ fn jobs<'a>(
     jobs.push(Job {
         path: PathBuf::from("index.html"),
         make: Box::new(move || {
-            let page = Page {
-                title: &ws.sprint.name,
-                lang,
-                sprint: &ws.sprint.name,
-                footer: &footer,
-                kind: "index",
-            };
+            let page = super::page(ws, &ws.sprint.name, "index", lang);
             renderer.export("index.md", &index, &page, Format::Html, &[], guard)
         }),
     });

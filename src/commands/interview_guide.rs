@@ -4,7 +4,7 @@ use super::Context;
 use crate::cli::OutputArgs;
 use crate::error::{Error, Result};
 use crate::output;
-use crate::render::{Page, Renderer, context};
+use crate::render::{Renderer, context};
 
 /// Runs the command.
 pub fn run(cx: &Context, group: &str, out: &OutputArgs) -> Result<()> {
@@ -18,14 +18,7 @@ pub fn run(cx: &Context, group: &str, out: &OutputArgs) -> Result<()> {
         )
     })?;
     let renderer = Renderer::new(Some(&ws.path("templates")))?;
-    let footer = super::agenda::footer(&ws, lang);
-    let page = Page {
-        title: &doc.title,
-        lang,
-        sprint: &ws.sprint.name,
-        footer: &footer,
-        kind: "interview-guide",
-    };
+    let page = super::page(&ws, &doc.title, "interview-guide", lang);
     let guard = super::guard(&ws, out.redact, lang)?;
     let bytes = renderer.export(
         "interview-guide.md",

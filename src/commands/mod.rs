@@ -95,6 +95,21 @@ pub fn format_of(out: &crate::cli::OutputArgs) -> crate::render::Format {
     })
 }
 
+/// The frame of a document of `ws`: title, language, header and footer.
+pub fn page(ws: &Workspace, title: &str, kind: &'static str, lang: Lang) -> crate::render::Page {
+    crate::render::Page {
+        title: title.to_owned(),
+        lang,
+        sprint: ws.sprint.name.clone(),
+        footer: format!(
+            "{} · {}",
+            ws.sprint.name,
+            crate::i18n::tr(lang, "laget med samskap", "made with samskap")
+        ),
+        kind,
+    }
+}
+
 /// The privacy gate for documents of `ws`: the private names, and every
 /// file a document's text may come from.
 pub fn guard(ws: &Workspace, redact: bool, lang: Lang) -> Result<crate::render::guard::Guard> {

@@ -7,7 +7,7 @@ use crate::cli::OutputArgs;
 use crate::error::Result;
 use crate::i18n::tr;
 use crate::output;
-use crate::render::{Page, Renderer, chart};
+use crate::render::{Renderer, chart};
 use crate::report::{self, CHART_MARKER};
 use crate::sprint::Workspace;
 
@@ -50,14 +50,7 @@ pub fn render(
             vec![(CHART_MARKER, chart::assessment(&a.rows, title, caption))]
         })
         .unwrap_or_default();
-    let footer = super::agenda::footer(ws, lang);
-    let page = Page {
-        title: &doc.title,
-        lang,
-        sprint: &ws.sprint.name,
-        footer: &footer,
-        kind: "report",
-    };
+    let page = super::page(ws, &doc.title, "report", lang);
     renderer.export("report.md", &doc, &page, format, &figures, guard)
 }
 

@@ -104,7 +104,7 @@ impl Renderer {
     }
 
     /// Wraps a Markdown document in the HTML layout.
-    pub fn html(&self, page: &Page<'_>, markdown: &str) -> Result<String> {
+    pub fn html(&self, page: &Page, markdown: &str) -> Result<String> {
         let body = markdown::to_html(markdown);
         let context = Context::from_serialize(&PageContext { page, body: &body })
             .map_err(|e| Error::Internal(e.to_string()))?;
@@ -122,12 +122,12 @@ impl Renderer {
         &self,
         template: &str,
         doc: &T,
-        page: &Page<'_>,
+        page: &Page,
         format: Format,
         figures: &[(&str, String)],
         guard: &guard::Guard,
     ) -> Result<Vec<u8>> {
-        let md = guard.check(page.title, self.markdown(template, doc)?)?;
+        let md = guard.check(&page.title, self.markdown(template, doc)?)?;
         let without_figures = || {
             let kept: Vec<&str> = md
                 .lines()
@@ -151,22 +151,22 @@ impl Renderer {
 
 /// What the HTML layout needs besides the body.
 #[derive(Debug, Serialize)]
-pub struct Page<'a> {
+pub struct Page {
     /// The page title.
-    pub title: &'a str,
+    pub title: String,
     /// The document's language code.
     pub lang: Lang,
     /// The sprint's name, shown in the header.
-    pub sprint: &'a str,
+    pub sprint: String,
     /// The footer text.
-    pub footer: &'a str,
+    pub footer: String,
     /// The kind of document, a class on `<body>` for the style.
-    pub kind: &'a str,
+    pub kind: &'static str,
 }
 
 #[derive(Serialize)]
 struct PageContext<'a> {
-    page: &'a Page<'a>,
+    page: &'a Page,
     body: &'a str,
 }
 
