@@ -133,6 +133,9 @@ pub fn run(
 /// Files rendered and ready to write: where, and what.
 type Rendered = Vec<(PathBuf, Vec<u8>)>;
 
+/// Files a thread rendered, each with its job's number.
+type Numbered = Vec<(usize, PathBuf, Vec<u8>)>;
+
 /// Renders every job, spread over the machine's cores, in job order.
 fn render_all(
     jobs: &[Job<'_>],
@@ -142,21 +145,25 @@ fn render_all(
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(8);
-    let chunk = jobs.len().div_ceil(threads).max(1);
-    let parts: Vec<Result<Rendered>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|job| {
-                            let bytes = (job.make)()?;
-                            if let Some(bar) = bar {
-                                bar.inc(1);
-                            }
-                            Ok((out.join(&job.path), bytes))
-                        })
-                        .collect()
+    // Pages differ a lot in size: each thread takes the next job as it
+    // finishes one, so no core waits while the other has a long tail.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let parts: Vec<Result<Numbered>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(job) = jobs.get(i) else {
+                            return Ok(done);
+                        };
+                        let bytes = (job.make)()?;
+                        if let Some(bar) = bar {
+                            bar.inc(1);
+                        }
+                        done.push((i, out.join(&job.path), bytes));
+                    }
                 })
             })
             .collect();
@@ -168,11 +175,15 @@ fn render_all(
             })
             .collect()
     });
-    let mut files = Vec::with_capacity(jobs.len());
+    let mut numbered = Vec::with_capacity(jobs.len());
     for part in parts {
-        files.extend(part?);
+        numbered.extend(part?);
     }
-    Ok(files)
+    numbered.sort_by_key(|(i, _, _)| *i);
+    Ok(numbered
+        .into_iter()
+        .map(|(_, path, bytes)| (path, bytes))
+        .collect())
 }
 
 fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
