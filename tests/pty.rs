@@ -323,6 +323,34 @@ fn guide_marks_the_chosen_step_done() {
 }
 
 #[test]
+fn guide_in_english() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let ws = workspace(tmp.path(), &[]);
+
+    let mut term = Terminal::spawn(&ws, &["--lang", "en", "guide", "--today", "2027-01-05"]);
+    term.expect("Choose a step");
+    let first = term.highlighted();
+    assert!(
+        first.contains("Kickoff with the steering group"),
+        "{first:?}"
+    );
+    term.send(ENTER);
+    term.expect("Checklist");
+    term.send(&format!("a{ENTER}"));
+    term.expect("Mark the step as done? [Y/n]");
+    term.send(ENTER);
+    term.expect("Marked as done.");
+    term.expect("On to the next step?");
+    term.send("n");
+    assert_eq!(term.exit_code(), 0);
+    let progress = std::fs::read_to_string(ws.join("progress.yaml")).expect("progress.yaml");
+    assert!(
+        progress.contains("- step: diagnose-oppstart-styringsgruppe\n    date: 2027-01-05\n"),
+        "{progress}"
+    );
+}
+
+#[test]
 fn guide_marks_a_step_done_for_the_chosen_group() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let ws = workspace(tmp.path(), &["--groups", "3"]);
