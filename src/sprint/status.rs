@@ -240,41 +240,29 @@ fn overdue(session: &Session, title: &str, lang: Lang) -> Missing {
 }
 
 fn group_gaps(sprint: &Sprint, lang: Lang) -> Vec<Missing> {
+    let gap = |kind, group: &str, what: &str| Missing {
+        kind,
+        step: None,
+        group: Some(group.to_owned()),
+        message: format!("{} {group} {what}", tr(lang, "Gruppa", "The group")),
+    };
     let mut gaps = Vec::new();
     for group in &sprint.groups {
         if group.sub_challenge.trim().is_empty() {
-            gaps.push(Missing {
-                kind: MissingKind::NoSubChallenge,
-                step: None,
-                group: Some(group.id.clone()),
-                message: format!(
-                    "{} {} {}",
-                    tr(lang, "Gruppa", "The group"),
-                    group.id,
-                    tr(
-                        lang,
-                        "har ingen underproblemstilling i samskap.yaml.",
-                        "has no sub-challenge in samskap.yaml."
-                    ),
-                ),
-            });
+            let what = tr(
+                lang,
+                "har ingen underproblemstilling i samskap.yaml.",
+                "has no sub-challenge in samskap.yaml.",
+            );
+            gaps.push(gap(MissingKind::NoSubChallenge, &group.id, what));
         }
         if group.members.is_empty() {
-            gaps.push(Missing {
-                kind: MissingKind::NoMembers,
-                step: None,
-                group: Some(group.id.clone()),
-                message: format!(
-                    "{} {} {}",
-                    tr(lang, "Gruppa", "The group"),
-                    group.id,
-                    tr(
-                        lang,
-                        "har ingen medlemmer i samskap.yaml.",
-                        "has no members in samskap.yaml."
-                    ),
-                ),
-            });
+            let what = tr(
+                lang,
+                "har ingen medlemmer i samskap.yaml.",
+                "has no members in samskap.yaml.",
+            );
+            gaps.push(gap(MissingKind::NoMembers, &group.id, what));
         }
     }
     gaps
