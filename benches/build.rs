@@ -182,7 +182,11 @@ fn main() {
     }
     let bin = env!("CARGO_BIN_EXE_samskap");
     let dir = tempfile::tempdir().expect("temp dir");
-    let root = dir.path().join("sprint");
+    // SAMSKAP_BENCH_DIR keeps the generated sprint, to profile it afterwards.
+    let root = match std::env::var_os("SAMSKAP_BENCH_DIR") {
+        Some(keep) => PathBuf::from(keep),
+        None => dir.path().join("sprint"),
+    };
     let notes = generate(&root);
     let size: u64 = notes
         .iter()

@@ -124,7 +124,10 @@ pub fn guard_with(
     lang: Lang,
 ) -> Result<crate::render::guard::Guard> {
     let mut sources = vec![ws.path(crate::sprint::SPRINT_FILE)];
-    sources.extend(crate::records::files(ws));
+    match records {
+        Some(records) => sources.extend(records.files.iter().cloned()),
+        None => sources.extend(crate::records::files(ws)),
+    }
     let mut names = crate::records::private_names(ws)?;
     // The pseudonym of a family that declined or withdrew must not show in
     // any document either (in a solution's description, say).

@@ -11,36 +11,33 @@ use super::{Hit, Kind};
 
 /// Every occurrence of one of `names` in `text`. Blank entries are skipped.
 ///
-/// One pass over the text: at each word, only the names whose first word
-/// it is are tried, so a long list costs little more than a short one.
+/// One pass over the text, a word at a time: a word is looked up only when
+/// its first letter and its length fit some name, so a long text or a long
+/// list costs little more than a short one.
 pub fn find(text: &str, names: &[String]) -> Vec<Hit> {
-    let mut by_first: HashMap<String, Vec<Vec<&str>>> = HashMap::new();
-    for name in names {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        if let Some(first) = words.first() {
-            by_first
-                .entry(first.to_lowercase())
-                .or_default()
-                .push(words);
-        }
-    }
-    let Some(longest) = by_first.keys().map(|k| k.chars().count()).max() else {
+    let list = List::new(names);
+    if list.by_first.is_empty() {
         return Vec::new();
-    };
+    }
     let mut hits = Vec::new();
-    for (start, c) in text.char_indices() {
-        if !is_word(c) || !starts_word(text, start) {
-            continue;
-        }
+    let mut lower = String::new();
+    let mut at = 0;
+    while let Some(offset) = text[at..].find(is_word) {
+        let start = at + offset;
         let rest = &text[start..];
         let word = &rest[..rest.find(|c: char| !is_word(c)).unwrap_or(rest.len())];
-        // Longer than any name plus a genitive s: it cannot be one.
-        if word.chars().count() > longest + 1 {
+        at = start + word.len();
+        if !list.may_start(word) {
             continue;
         }
-        let lower = word.to_lowercase();
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
         let keys = [Some(lower.as_str()), lower.strip_suffix('s')];
-        for candidates in keys.into_iter().flatten().filter_map(|k| by_first.get(k)) {
+        for candidates in keys
+            .into_iter()
+            .flatten()
+            .filter_map(|k| list.by_first.get(k))
+        {
             for words in candidates {
                 let end = words_at(text, start, words).map(|end| with_genitive(text, end));
                 if let Some(end) = end.filter(|&end| ends_word(text, end)) {
@@ -56,14 +53,61 @@ pub fn find(text: &str, names: &[String]) -> Vec<Hit> {
     hits
 }
 
+/// The names to look for, indexed by their first word in lowercase.
+struct List<'a> {
+    by_first: HashMap<String, Vec<Vec<&'a str>>>,
+    /// The bytes a name's first word may start with, in either case.
+    /// Non-ASCII letters mark every byte from 0x80 up: their case pairs
+    /// are not one byte apart, nor always the same length.
+    first_bytes: [bool; 256],
+    /// The longest first word in bytes, plus room for a genitive `s` and
+    /// for letters whose other case is longer in UTF-8.
+    longest: usize,
+}
+
+impl<'a> List<'a> {
+    fn new(names: &'a [String]) -> List<'a> {
+        let mut list = List {
+            by_first: HashMap::new(),
+            first_bytes: [false; 256],
+            longest: 0,
+        };
+        for name in names {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let Some(first) = words.first() else {
+                continue;
+            };
+            let key = first.to_lowercase();
+            if let Some(b) = key.bytes().next().filter(u8::is_ascii) {
+                list.first_bytes[usize::from(b)] = true;
+                list.first_bytes[usize::from(b.to_ascii_uppercase())] = true;
+            }
+            // `K` (the Kelvin sign) is a capital `k` too.
+            if !key.starts_with(|c: char| c.is_ascii() && c != 'k') {
+                list.first_bytes[0x80..].fill(true);
+            }
+            // Upper case of a non-ASCII letter may take more bytes
+            // (and lower case of `K`, the Kelvin sign, fewer).
+            list.longest = list.longest.max(first.len().max(key.len()) * 3 + 1);
+            list.by_first.entry(key).or_default().push(words);
+        }
+        list
+    }
+
+    /// Whether `word` may be the first word of a name: cheap checks that
+    /// spare most words the lowercasing and the lookup.
+    fn may_start(&self, word: &str) -> bool {
+        word.len() <= self.longest
+            && word
+                .bytes()
+                .next()
+                .is_some_and(|b| self.first_bytes[usize::from(b)])
+    }
+}
+
 /// Letters and digits make up words; everything else separates them.
 fn is_word(c: char) -> bool {
     c.is_alphanumeric()
-}
-
-/// Whether no word character comes right before `i`.
-fn starts_word(text: &str, i: usize) -> bool {
-    !text[..i].chars().next_back().is_some_and(is_word)
 }
 
 /// Whether no word character comes right after `i`.
@@ -172,6 +216,22 @@ mod tests {
             found("(Lilje), «Lilje» og Kari-Lilje", &["Lilje"]),
             vec!["Lilje", "Lilje", "Lilje"]
         );
+    }
+
+    #[test]
+    fn letters_whose_cases_differ_in_length() {
+        // The Kelvin sign is a capital k; `ẞ` is a capital `ß`.
+        assert_eq!(found("\u{212A}ari kom", &["kari"]), vec!["\u{212A}ari"]);
+        assert_eq!(found("STRAẞE", &["straße"]), vec!["STRAẞE"]);
+        assert_eq!(found("ÆRLIGE Ærlig", &["ærlig"]), vec!["Ærlig"]);
+    }
+
+    #[test]
+    fn a_long_list_and_a_long_text() {
+        let names: Vec<String> = (0..500).map(|i| format!("Familie {i}")).collect();
+        let text = "Familie 7 og familie 499 møtte Familiens 8 og Familie 500.\n".repeat(200);
+        let hits = find(&text, &names);
+        assert_eq!(hits.len(), 400);
     }
 
     #[test]

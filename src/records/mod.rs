@@ -41,10 +41,15 @@ fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
+    // The entry's own type spares a stat per file; a symlink is followed.
     let mut files: Vec<PathBuf> = entries
         .filter_map(std::result::Result::ok)
+        .filter(|e| {
+            e.file_type()
+                .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
+        })
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "md"))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
         .collect();
     files.sort();
     files

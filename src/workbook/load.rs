@@ -148,6 +148,7 @@ pub fn load(source: &WorkbookSource) -> Result<Workbook> {
     let mut files = vec![(root_id, root.clone())];
     let mut problems = Vec::new();
     let mut seen = Vec::new();
+    let mut read = Vec::new();
     for include in &root.include {
         if let Err(problem) = check_include_path(include, &seen) {
             problems.push(
@@ -159,13 +160,7 @@ pub fn load(source: &WorkbookSource) -> Result<Workbook> {
         }
         seen.push(include.value.clone());
         match origin.read(&include.value) {
-            Ok((display, text)) => {
-                let id = sources.add(display.clone(), text);
-                match yaml::parse::<WorkbookFile>(&display, &sources.files[id as usize].1, id) {
-                    Ok(file) => files.push((id, file)),
-                    Err(d) => problems.push(d),
-                }
-            }
+            Ok((display, text)) => read.push(sources.add(display, text)),
             Err(Error::Read { source, .. }) => problems.push(
                 sources
                     .diagnostic(
@@ -184,10 +179,41 @@ pub fn load(source: &WorkbookSource) -> Result<Workbook> {
             Err(other) => return Err(other),
         }
     }
+    let parsed = parse_all(&sources, &read);
+    for (id, parsed) in read.into_iter().zip(parsed) {
+        match parsed {
+            Ok(file) => files.push((id, file)),
+            Err(d) => problems.push(d),
+        }
+    }
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
     validate::workbook(files, &sources).map_err(Error::Invalid)
+}
+
+/// Parses the included files, each on a thread of its own: they are most
+/// of the workbook, and loading it is the first thing every command does.
+fn parse_all(sources: &Sources, ids: &[u32]) -> Vec<std::result::Result<WorkbookFile, Diagnostic>> {
+    let parse = |id: u32| yaml::parse::<WorkbookFile>(sources.name(id), sources.text(id), id);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = ids
+            .iter()
+            .map(|&id| scope.spawn(move || parse(id)))
+            .collect();
+        handles
+            .into_iter()
+            .zip(ids)
+            .map(|(handle, &id)| {
+                handle.join().unwrap_or_else(|_| {
+                    Err(Diagnostic::file(
+                        sources.name(id),
+                        "samskap failed while reading this file",
+                    ))
+                })
+            })
+            .collect()
+    })
 }
 
 /// An include must be a relative path inside the workbook's folder, named once.
