@@ -11,9 +11,9 @@ use super::{Hit, Kind};
 
 /// Every occurrence of one of `names` in `text`. Blank entries are skipped.
 ///
-/// One pass over the text, a word at a time: a word is looked up only when
-/// its first letter and its length fit some name, so a long text or a long
-/// list costs little more than a short one.
+/// One pass over the text's bytes: a word is looked up only when its first
+/// byte and its length fit some name, so a long text or a long list costs
+/// little more than a short one.
 pub fn find(text: &str, names: &[String]) -> Vec<Hit> {
     let list = List::new(names);
     if list.by_first.is_empty() {
@@ -21,13 +21,18 @@ pub fn find(text: &str, names: &[String]) -> Vec<Hit> {
     }
     let mut hits = Vec::new();
     let mut lower = String::new();
-    let mut at = 0;
-    while let Some(offset) = text[at..].find(is_word) {
-        let start = at + offset;
+    // Only bytes a name can start with are looked at (a byte from 0x80 up
+    // may be inside a character: those are skipped by the boundary check).
+    for (start, &b) in text.as_bytes().iter().enumerate() {
+        if !list.first_bytes[usize::from(b)]
+            || !text.is_char_boundary(start)
+            || !starts_word(text, start)
+        {
+            continue;
+        }
         let rest = &text[start..];
         let word = &rest[..rest.find(|c: char| !is_word(c)).unwrap_or(rest.len())];
-        at = start + word.len();
-        if !list.may_start(word) {
+        if word.is_empty() || word.len() > list.longest {
             continue;
         }
         lower.clear();
@@ -93,21 +98,16 @@ impl<'a> List<'a> {
         }
         list
     }
-
-    /// Whether `word` may be the first word of a name: cheap checks that
-    /// spare most words the lowercasing and the lookup.
-    fn may_start(&self, word: &str) -> bool {
-        word.len() <= self.longest
-            && word
-                .bytes()
-                .next()
-                .is_some_and(|b| self.first_bytes[usize::from(b)])
-    }
 }
 
 /// Letters and digits make up words; everything else separates them.
 fn is_word(c: char) -> bool {
     c.is_alphanumeric()
+}
+
+/// Whether no word character comes right before `i`.
+fn starts_word(text: &str, i: usize) -> bool {
+    !text[..i].chars().next_back().is_some_and(is_word)
 }
 
 /// Whether no word character comes right after `i`.

@@ -17,9 +17,10 @@ const PREFIXES: [&str; 2] = ["+47", "0047"];
 /// Every phone number in `text`.
 pub fn find(text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for (start, c) in text.char_indices() {
-        // A number or its country code starts with a digit or a plus.
-        if !(c.is_ascii_digit() || c == '+') || !free_before(text, start) {
+    for (start, b) in text.bytes().enumerate() {
+        // A number or its country code starts with a digit or a plus (ASCII,
+        // so a whole character wherever the byte is found).
+        if !(b.is_ascii_digit() || b == b'+') || !free_before(text, start) {
             continue;
         }
         let Some(body) = body_start(text, start) else {

@@ -11,7 +11,38 @@ use comrak::{Arena, Options, format_html, parse_document};
 /// with `#` or `-`. Used as Tera's escape function for `.md` templates, so
 /// every `{{ value }}` is escaped unless a template says `| safe`.
 pub fn escape(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    out.write_all(escaped(input).as_bytes())
+    let text = input.trim();
+    // Most values (names, dates, titles) need no escaping: written as they
+    // are, without building a copy.
+    if !text.bytes().any(needs_escape) && !text.starts_with(['-', '+', '=']) {
+        return out.write_all(text.as_bytes());
+    }
+    out.write_all(escaped(text).as_bytes())
+}
+
+/// Whether a byte may need escaping or folding (see [`escaped`]).
+fn needs_escape(b: u8) -> bool {
+    matches!(
+        b,
+        b'\n'
+            | b'\r'
+            | b'<'
+            | b'>'
+            | b'&'
+            | b'\\'
+            | b'`'
+            | b'*'
+            | b'_'
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'#'
+            | b'|'
+            | b'!'
+            | b'~'
+            | b'$'
+    )
 }
 
 /// Escapes one value for Markdown into a string (see [`escape`]).
@@ -150,6 +181,17 @@ mod tests {
         );
         assert_eq!(escaped("09:00–10:30, «sitat»"), "09:00–10:30, «sitat»");
         assert_eq!(escaped("One\nline.\n\n    - Two"), "One line.\n\n\\- Two");
+    }
+
+    proptest::proptest! {
+        /// The shortcut for values with nothing to escape gives exactly
+        /// what the full escaping gives.
+        #[test]
+        fn escape_writes_what_escaped_returns(text in "[ a-zA-Zæøå0-9\\-+=#*_<>&\\[\\]\n\r\t.,:]{0,40}") {
+            let mut out = Vec::new();
+            escape(&text, &mut out).unwrap();
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), escaped(&text));
+        }
     }
 
     #[test]
