@@ -8,6 +8,7 @@ pub mod error;
 pub mod fs;
 pub mod i18n;
 pub mod output;
+pub mod parallel;
 pub mod privacy;
 pub mod prompt;
 pub mod records;

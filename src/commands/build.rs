@@ -109,11 +109,10 @@ pub fn run(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut written = Vec::new();
-    for ((path, bytes), job) in files.iter().zip(&jobs) {
+    for (path, bytes) in &files {
         fs::write(path, bytes, Overwrite::Generated)?;
-        written.push(job.path.display().to_string());
     }
+    let written: Vec<String> = jobs.iter().map(|j| j.path.display().to_string()).collect();
     fs::write(
         &out.join(MANIFEST),
         format!("{}\n", written.join("\n")).as_bytes(),
@@ -130,60 +129,21 @@ pub fn run(
     Ok(())
 }
 
-/// Files rendered and ready to write: where, and what.
-type Rendered = Vec<(PathBuf, Vec<u8>)>;
-
-/// Files a thread rendered, each with its job's number.
-type Numbered = Vec<(usize, PathBuf, Vec<u8>)>;
-
-/// Renders every job, spread over the machine's cores, in job order.
+/// Renders every job on every core, in job order.
 fn render_all(
     jobs: &[Job<'_>],
     out: &Path,
     bar: Option<&indicatif::ProgressBar>,
-) -> Result<Rendered> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(8);
-    // Pages differ a lot in size: each thread takes the next job as it
-    // finishes one, so no core waits while the other has a long tail.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let parts: Vec<Result<Numbered>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(job) = jobs.get(i) else {
-                            return Ok(done);
-                        };
-                        let bytes = (job.make)()?;
-                        if let Some(bar) = bar {
-                            bar.inc(1);
-                        }
-                        done.push((i, out.join(&job.path), bytes));
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(Error::Internal("a rendering thread failed".into())))
-            })
-            .collect()
-    });
-    let mut numbered = Vec::with_capacity(jobs.len());
-    for part in parts {
-        numbered.extend(part?);
-    }
-    numbered.sort_by_key(|(i, _, _)| *i);
-    Ok(numbered
-        .into_iter()
-        .map(|(_, path, bytes)| (path, bytes))
-        .collect())
+) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    crate::parallel::map(jobs, |job| {
+        let bytes = (job.make)()?;
+        if let Some(bar) = bar {
+            bar.inc(1);
+        }
+        Ok((out.join(&job.path), bytes))
+    })
+    .into_iter()
+    .collect()
 }
 
 fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
@@ -227,6 +187,32 @@ fn jobs<'a>(
     let ws: &'a Workspace = inputs.ws;
     let t = move |nb, en| tr(lang, nb, en);
     let mut jobs: Vec<Job<'a>> = Vec::new();
+    // The longest jobs come first, so that no core is left with one of
+    // them at the end while the other idles. The report is final once every
+    // session is marked done.
+    let interim = sessions
+        .iter()
+        .any(|s| inputs.progress.find(&s.step, s.group.as_deref()).is_none());
+    for (file, format) in [
+        ("report.html", Format::Html),
+        ("report.docx", Format::Docx),
+        ("report.md", Format::Md),
+    ] {
+        jobs.push(Job {
+            path: PathBuf::from(file),
+            make: Box::new(move || {
+                super::report::render(inputs, renderer, guard, interim, today, format)
+            }),
+        });
+    }
+    jobs.push(Job {
+        path: PathBuf::from("calendar.ics"),
+        make: Box::new(move || {
+            super::calendar::ics_text(ws, lang)
+                .and_then(|text| guard.check("calendar", text))
+                .map(String::into_bytes)
+        }),
+    });
     let mut weeks: Vec<u32> = sessions.iter().map(|s| s.week).collect();
     weeks.dedup();
     let mut week_links = Vec::new();
@@ -292,30 +278,6 @@ fn jobs<'a>(
             }),
         });
     }
-    // The report is final once every session is marked done.
-    let interim = sessions
-        .iter()
-        .any(|s| inputs.progress.find(&s.step, s.group.as_deref()).is_none());
-    for (file, format) in [
-        ("report.html", Format::Html),
-        ("report.docx", Format::Docx),
-        ("report.md", Format::Md),
-    ] {
-        jobs.push(Job {
-            path: PathBuf::from(file),
-            make: Box::new(move || {
-                super::report::render(inputs, renderer, guard, interim, today, format)
-            }),
-        });
-    }
-    jobs.push(Job {
-        path: PathBuf::from("calendar.ics"),
-        make: Box::new(move || {
-            super::calendar::ics_text(ws, lang)
-                .and_then(|text| guard.check("calendar", text))
-                .map(String::into_bytes)
-        }),
-    });
     let index = IndexDoc {
         t: IndexLabels {
             report: t("Rapport", "Report"),

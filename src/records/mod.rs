@@ -141,32 +141,8 @@ fn read_interviews(ws: &Workspace) -> Vec<(PathBuf, Result<Interview>)> {
                 .map(|p| (g.id.clone(), p))
         })
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(8);
-    let chunk = jobs.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(group, path)| (path.clone(), notes::read_interview(ws, group, path)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    vec![(
-                        PathBuf::new(),
-                        Err(Error::Internal("a reading thread failed".into())),
-                    )]
-                })
-            })
-            .collect()
+    crate::parallel::map(&jobs, |(group, path)| {
+        (path.clone(), notes::read_interview(ws, group, path))
     })
 }
 

@@ -192,27 +192,11 @@ pub fn load(source: &WorkbookSource) -> Result<Workbook> {
     validate::workbook(files, &sources).map_err(Error::Invalid)
 }
 
-/// Parses the included files, each on a thread of its own: they are most
-/// of the workbook, and loading it is the first thing every command does.
+/// Parses the included files on every core: they are most of the workbook,
+/// and loading it is the first thing every command does.
 fn parse_all(sources: &Sources, ids: &[u32]) -> Vec<std::result::Result<WorkbookFile, Diagnostic>> {
-    let parse = |id: u32| yaml::parse::<WorkbookFile>(sources.name(id), sources.text(id), id);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = ids
-            .iter()
-            .map(|&id| scope.spawn(move || parse(id)))
-            .collect();
-        handles
-            .into_iter()
-            .zip(ids)
-            .map(|(handle, &id)| {
-                handle.join().unwrap_or_else(|_| {
-                    Err(Diagnostic::file(
-                        sources.name(id),
-                        "samskap failed while reading this file",
-                    ))
-                })
-            })
-            .collect()
+    crate::parallel::map(ids, |&id| {
+        yaml::parse::<WorkbookFile>(sources.name(id), sources.text(id), id)
     })
 }
 
