@@ -130,6 +130,12 @@ fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
         assert!(text.contains(expected), "{expected}:\n{text}");
     }
     assert!(text.contains("tables 9"), "{text}");
+    // The site's report is the report command's, made once for three formats.
+    let report = samskap_in(&example(), &["report", "--today", "2027-05-10"]).ok();
+    assert_eq!(
+        std::fs::read_to_string(out.join("report.md")).unwrap(),
+        report.stdout
+    );
     // A second build replaces what the first wrote; a file of the user's is kept.
     std::fs::write(out.join("notat.txt"), "mitt").unwrap();
     samskap_in(

@@ -70,10 +70,24 @@ struct IndexDoc {
     date: String,
 }
 
-/// One file of the site, made on demand (on any of the threads).
+/// Files of the site made together, on demand (on any of the threads):
+/// one page, or the report in every format from one rendering.
 struct Job<'a> {
-    path: PathBuf,
-    make: Box<dyn Fn() -> Result<Vec<u8>> + Send + Sync + 'a>,
+    paths: Vec<PathBuf>,
+    make: Box<dyn Fn() -> Result<Vec<Vec<u8>>> + Send + Sync + 'a>,
+}
+
+impl<'a> Job<'a> {
+    /// A job that makes one file.
+    fn one(
+        path: impl Into<PathBuf>,
+        make: impl Fn() -> Result<Vec<u8>> + Send + Sync + 'a,
+    ) -> Self {
+        Job {
+            paths: vec![path.into()],
+            make: Box::new(move || make().map(|bytes| vec![bytes])),
+        }
+    }
 }
 
 /// Runs the command.
@@ -101,7 +115,7 @@ pub fn run(
     };
     let jobs = jobs(&inputs, &renderer, &guard, &sessions, today, lang);
     check_targets(out, &jobs, force)?;
-    let bar = progress_bar(jobs.len());
+    let bar = progress_bar(jobs.iter().map(|j| j.paths.len()).sum());
     // Everything is rendered before anything is written, so a document that
     // fails (personal data found, a broken template) leaves DIR as it was.
     // Pages are independent: they are rendered on every core.
@@ -112,7 +126,11 @@ pub fn run(
     for (path, bytes) in &files {
         fs::write(path, bytes, Overwrite::Generated)?;
     }
-    let written: Vec<String> = jobs.iter().map(|j| j.path.display().to_string()).collect();
+    let written: Vec<String> = jobs
+        .iter()
+        .flat_map(|j| &j.paths)
+        .map(|p| p.display().to_string())
+        .collect();
     fs::write(
         &out.join(MANIFEST),
         format!("{}\n", written.join("\n")).as_bytes(),
@@ -129,21 +147,22 @@ pub fn run(
     Ok(())
 }
 
-/// Renders every job on every core, in job order.
+/// Renders every job on every core: the files, in job order.
 fn render_all(
     jobs: &[Job<'_>],
     out: &Path,
     bar: Option<&indicatif::ProgressBar>,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-    crate::parallel::map(jobs, |job| {
-        let bytes = (job.make)()?;
+    let made = crate::parallel::map(jobs, |job| {
+        let files = (job.make)()?;
         if let Some(bar) = bar {
-            bar.inc(1);
+            bar.inc(job.paths.len() as u64);
         }
-        Ok((out.join(&job.path), bytes))
-    })
-    .into_iter()
-    .collect()
+        Ok(job.paths.iter().map(|p| out.join(p)).zip(files).collect())
+    });
+    made.into_iter()
+        .collect::<Result<Vec<Vec<_>>>>()
+        .map(|files| files.concat())
 }
 
 fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
@@ -166,8 +185,9 @@ fn check_targets(out: &Path, jobs: &[Job<'_>], force: bool) -> Result<()> {
         .unwrap_or_default();
     let foreign: Vec<PathBuf> = jobs
         .iter()
-        .filter(|j| out.join(&j.path).exists() && !ours.contains(&j.path.display().to_string()))
-        .map(|j| out.join(&j.path))
+        .flat_map(|j| &j.paths)
+        .filter(|p| out.join(p).exists() && !ours.contains(&p.display().to_string()))
+        .map(|p| out.join(p))
         .collect();
     if foreign.is_empty() {
         Ok(())
@@ -193,26 +213,20 @@ fn jobs<'a>(
     let interim = sessions
         .iter()
         .any(|s| inputs.progress.find(&s.step, s.group.as_deref()).is_none());
-    for (file, format) in [
-        ("report.html", Format::Html),
-        ("report.docx", Format::Docx),
-        ("report.md", Format::Md),
-    ] {
-        jobs.push(Job {
-            path: PathBuf::from(file),
-            make: Box::new(move || {
-                super::report::render(inputs, renderer, guard, interim, today, format)
-            }),
-        });
-    }
     jobs.push(Job {
-        path: PathBuf::from("calendar.ics"),
+        paths: ["report.docx", "report.html", "report.md"]
+            .map(PathBuf::from)
+            .to_vec(),
         make: Box::new(move || {
-            super::calendar::ics_text(ws, lang)
-                .and_then(|text| guard.check("calendar", text))
-                .map(String::into_bytes)
+            let formats = [Format::Docx, Format::Html, Format::Md];
+            super::report::render(inputs, renderer, guard, interim, today, &formats)
         }),
     });
+    jobs.push(Job::one("calendar.ics", move || {
+        super::calendar::ics_text(ws, lang)
+            .and_then(|text| guard.check("calendar", text))
+            .map(String::into_bytes)
+    }));
     let mut weeks: Vec<u32> = sessions.iter().map(|s| s.week).collect();
     weeks.dedup();
     let mut week_links = Vec::new();
@@ -232,14 +246,11 @@ fn jobs<'a>(
             title: format!("{title} ({first})"),
             href: href.clone(),
         });
-        jobs.push(Job {
-            path: PathBuf::from(href),
-            make: Box::new(move || {
-                let doc = context::agenda(ws, &chosen, title.clone(), false, lang);
-                let page = super::page(ws, &doc.title, "agenda", lang);
-                renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
-            }),
-        });
+        jobs.push(Job::one(href, move || {
+            let doc = context::agenda(ws, &chosen, title.clone(), false, lang);
+            let page = super::page(ws, &doc.title, "agenda", lang);
+            renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
+        }));
     }
     let mut group_links = Vec::new();
     for group in &ws.sprint.groups {
@@ -255,28 +266,22 @@ fn jobs<'a>(
             .filter(|s| s.group.as_deref() == Some(group.id.as_str()))
             .cloned()
             .collect();
-        jobs.push(Job {
-            path: PathBuf::from(agenda),
-            make: Box::new(move || {
-                let title = format!("{}: {}", t("Agenda", "Agenda"), group.name);
-                let doc = context::agenda(ws, &chosen, title, false, lang);
-                let page = super::page(ws, &doc.title, "agenda", lang);
-                renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
-            }),
-        });
-        jobs.push(Job {
-            path: PathBuf::from(guide),
-            make: Box::new(move || {
-                let Some(doc) = context::interview_guide(ws, group, lang) else {
-                    return Err(Error::usage(
-                        "the workbook has no question bank",
-                        "add `questions:` to the workbook",
-                    ));
-                };
-                let page = super::page(ws, &doc.title, "interview-guide", lang);
-                renderer.export("interview-guide.md", &doc, &page, Format::Html, &[], guard)
-            }),
-        });
+        jobs.push(Job::one(agenda, move || {
+            let title = format!("{}: {}", t("Agenda", "Agenda"), group.name);
+            let doc = context::agenda(ws, &chosen, title, false, lang);
+            let page = super::page(ws, &doc.title, "agenda", lang);
+            renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
+        }));
+        jobs.push(Job::one(guide, move || {
+            let Some(doc) = context::interview_guide(ws, group, lang) else {
+                return Err(Error::usage(
+                    "the workbook has no question bank",
+                    "add `questions:` to the workbook",
+                ));
+            };
+            let page = super::page(ws, &doc.title, "interview-guide", lang);
+            renderer.export("interview-guide.md", &doc, &page, Format::Html, &[], guard)
+        }));
     }
     let index = IndexDoc {
         t: IndexLabels {
@@ -312,12 +317,9 @@ fn jobs<'a>(
         calendar: "calendar.ics",
         date: crate::schedule::long_date(today, lang),
     };
-    jobs.push(Job {
-        path: PathBuf::from("index.html"),
-        make: Box::new(move || {
-            let page = super::page(ws, &ws.sprint.name, "index", lang);
-            renderer.export("index.md", &index, &page, Format::Html, &[], guard)
-        }),
-    });
+    jobs.push(Job::one("index.html", move || {
+        let page = super::page(ws, &ws.sprint.name, "index", lang);
+        renderer.export("index.md", &index, &page, Format::Html, &[], guard)
+    }));
     jobs
 }

@@ -21,15 +21,16 @@ pub struct Inputs<'a> {
     pub progress: &'a crate::sprint::Progress,
 }
 
-/// The report's bytes in `format`; shared with `build`.
+/// The report's bytes in each of `formats`, made from one rendering;
+/// shared with `build`.
 pub fn render(
     inputs: &Inputs<'_>,
     renderer: &Renderer,
     guard: &crate::render::guard::Guard,
     interim: bool,
     today: NaiveDate,
-    format: crate::render::Format,
-) -> Result<Vec<u8>> {
+    formats: &[crate::render::Format],
+) -> Result<Vec<Vec<u8>>> {
     let lang = guard.lang;
     let ws = inputs.ws;
     let doc = report::report(ws, inputs.records, inputs.progress, today, interim, lang);
@@ -51,7 +52,7 @@ pub fn render(
         })
         .unwrap_or_default();
     let page = super::page(ws, &doc.title, "report", lang);
-    renderer.export("report.md", &doc, &page, format, &figures, guard)
+    renderer.export_all("report.md", &doc, &page, formats, &figures, guard)
 }
 
 /// Runs the command.
@@ -67,13 +68,7 @@ pub fn run(cx: &Context, interim: bool, today: Option<NaiveDate>, out: &OutputAr
         records: &records,
         progress: &progress,
     };
-    let bytes = render(
-        &inputs,
-        &renderer,
-        &guard,
-        interim,
-        today,
-        super::format_of(out),
-    )?;
+    let formats = [super::format_of(out)];
+    let bytes = render(&inputs, &renderer, &guard, interim, today, &formats)?.concat();
     output::deliver(&bytes, out.output.as_deref(), out.force)
 }

@@ -127,6 +127,21 @@ impl Renderer {
         figures: &[(&str, String)],
         guard: &guard::Guard,
     ) -> Result<Vec<u8>> {
+        let mut one = self.export_all(template, doc, page, &[format], figures, guard)?;
+        Ok(one.pop().unwrap_or_default())
+    }
+
+    /// Like [`Renderer::export`], in each of `formats`, from one rendering
+    /// and one pass of the guard.
+    pub fn export_all<T: Serialize>(
+        &self,
+        template: &str,
+        doc: &T,
+        page: &Page,
+        formats: &[Format],
+        figures: &[(&str, String)],
+        guard: &guard::Guard,
+    ) -> Result<Vec<Vec<u8>>> {
         let md = guard.check(&page.title, self.markdown(template, doc)?)?;
         let without_figures = || {
             let kept: Vec<&str> = md
@@ -135,17 +150,20 @@ impl Renderer {
                 .collect();
             markdown::tidy(&kept.join("\n"))
         };
-        match format {
-            Format::Md => Ok(without_figures().into_bytes()),
-            Format::Docx => docx::from_markdown(&without_figures()),
-            Format::Html => {
-                let mut html = self.html(page, &md)?;
-                for (marker, figure) in figures {
-                    html = html.replace(&format!("<p>{marker}</p>"), figure);
+        formats
+            .iter()
+            .map(|format| match format {
+                Format::Md => Ok(without_figures().into_bytes()),
+                Format::Docx => docx::from_markdown(&without_figures()),
+                Format::Html => {
+                    let mut html = self.html(page, &md)?;
+                    for (marker, figure) in figures {
+                        html = html.replace(&format!("<p>{marker}</p>"), figure);
+                    }
+                    Ok(html.into_bytes())
                 }
-                Ok(html.into_bytes())
-            }
-        }
+            })
+            .collect()
     }
 }
 
