@@ -1,6 +1,7 @@
-//! The interactive commands on a real terminal: `new-sprint`'s wizard and
-//! `guide`, answered through a pseudo-terminal (expectrl) with the keys a
-//! person would press, and the files they write checked afterwards.
+//! The interactive commands on a real terminal: `new-sprint`'s wizard,
+//! `guide`, `assess`'s questions and `build`'s progress bar, answered
+//! through a pseudo-terminal (expectrl) with the keys a person would press,
+//! and the files they write checked afterwards.
 //!
 //! Each test waits for a question's text before it answers, so the answers
 //! never race the questions. The terminal is 80×24 (ptyprocess sets that
@@ -433,4 +434,88 @@ fn guide_without_a_terminal_fails_clearly() {
     assert!(run.stderr.contains("`samskap next`"), "{}", run.stderr);
     let progress = std::fs::read_to_string(ws.join("progress.yaml")).expect("progress.yaml");
     assert!(progress.contains("done: []"), "{progress}");
+}
+
+#[test]
+fn assess_asks_for_the_leader_and_each_missing_score() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let ws = workspace(tmp.path(), &[]);
+    // One score as a flag: the prompts ask only for the others.
+    let mut term = Terminal::spawn(
+        &ws,
+        &[
+            "assess",
+            "--date",
+            "2027-05-03",
+            "--score",
+            "felles-forstaelse-1=1",
+        ],
+    );
+    term.answer("Leder (navn eller rolle)", "Bydelsdirektør");
+    term.expect("Felles forståelse");
+    let first = term.highlighted();
+    assert!(
+        first.starts_with("3 – "),
+        "the middle of the scale first: {first:?}"
+    );
+    assert!(
+        !term.seen.contains("felles-forstaelse-1"),
+        "a score given as a flag is not asked for"
+    );
+    // The first statement asked: two steps down from 3 is 5.
+    term.send(&format!("{DOWN}{DOWN}{ENTER}"));
+    let mut asked = 1;
+    while asked < 26 {
+        term.expect(" – ");
+        term.send(ENTER);
+        asked += 1;
+    }
+    term.expect("Lagret vurderingen til Bydelsdirektør");
+    assert_eq!(term.exit_code(), 0);
+
+    let file = std::fs::read_to_string(ws.join("assessment.yaml")).expect("assessment.yaml");
+    assert!(file.contains("leader: \"Bydelsdirektør\""), "{file}");
+    assert!(file.contains("date: 2027-05-03"), "{file}");
+    assert!(file.contains("felles-forstaelse-1: 1\n"), "{file}");
+    assert!(file.contains("felles-forstaelse-2: 5\n"), "{file}");
+    assert_eq!(file.matches(": 3\n").count(), 25, "{file}");
+    // What the prompts wrote reads back as a valid record.
+    samskap_in(&ws, &["check"]).ok();
+}
+
+#[test]
+fn build_shows_a_progress_bar_on_a_terminal_and_only_the_summary_otherwise() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/varen-2027");
+    let ws = tmp.path().join("varen-2027");
+    for (path, bytes) in snapshot_tree(&example) {
+        let target = ws.join(path);
+        std::fs::create_dir_all(target.parent().expect("a parent")).expect("folder");
+        std::fs::write(target, bytes).expect("copy");
+    }
+
+    let mut term = Terminal::spawn(&ws, &["build", "--today", "2027-05-10"]);
+    // The bar counts files ("3/32") while it runs and is cleared when done.
+    let total: usize = match term.session.expect(Regex(r"\d+/(\d+) ")) {
+        Ok(found) => String::from_utf8_lossy(found.get(1).expect("a group"))
+            .parse()
+            .expect("a number"),
+        Err(err) => term.fail(&format!("waiting for the bar: {err}")),
+    };
+    term.expect(&format!("Skrev {total} filer til out"));
+    assert_eq!(term.exit_code(), 0);
+    // Every file the bar counted, and the build's list of them.
+    let made = std::fs::read_dir(ws.join("out")).expect("out").count();
+    assert_eq!(made, total + 1);
+
+    std::fs::remove_dir_all(ws.join("out")).expect("remove out");
+    let run = samskap_in(&ws, &["build", "--today", "2027-05-10"]).ok();
+    assert_eq!(
+        run.stderr.trim(),
+        format!(
+            "Skrev {total} filer til out  ({})",
+            Path::new("out").join("index.html").display()
+        )
+    );
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
