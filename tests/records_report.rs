@@ -810,6 +810,34 @@ fn a_withdrawn_familys_pseudonym_is_kept_out_of_documents() {
     .ok();
     let run = samskap_in(&ws, &["report"]).code(65);
     assert!(run.stderr.contains("solutions.yaml"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("pseudonymet til en familie som ikke har samtykket"),
+        "{}",
+        run.stderr
+    );
+    // The family's own note is never exported: it is not named as a source.
+    assert!(!run.stderr.contains("hegre.md"), "{}", run.stderr);
+    // check finds what the export refuses, before anyone exports.
+    let check = samskap_in(&ws, &["check"]).code(65);
+    assert!(check.stderr.contains("solutions.yaml"), "{}", check.stderr);
+    assert!(!check.stderr.contains("hegre.md"), "{}", check.stderr);
     let redacted = samskap_in(&ws, &["report", "--redact"]).ok();
     assert!(!redacted.stdout.contains("Hegre"), "{}", redacted.stdout);
+    assert!(
+        redacted.stdout.contains("[pseudonym fjernet]"),
+        "{}",
+        redacted.stdout
+    );
+
+    // A pseudonym is often an ordinary word: only the name, as written, counts.
+    let solutions = ws.join("groups/gruppe-1/solutions.yaml");
+    let text = std::fs::read_to_string(&solutions).unwrap();
+    std::fs::write(
+        &solutions,
+        text.replace("samtalen med Hegre", "en hegre ved bekken"),
+    )
+    .unwrap();
+    samskap_in(&ws, &["check"]).ok();
+    samskap_in(&ws, &["report"]).ok();
 }

@@ -128,20 +128,21 @@ pub fn guard_with(
         Some(records) => sources.extend(records.files.iter().cloned()),
         None => sources.extend(crate::records::files(ws)),
     }
-    let mut names = crate::records::private_names(ws)?;
+    let names = crate::records::private_names(ws)?;
     // The pseudonym of a family that declined or withdrew must not show in
     // any document either (in a solution's description, say).
-    if let Some(records) = records {
-        names.extend(
-            records
-                .interviews
+    let withheld: Vec<&crate::records::Interview> = records
+        .map(|r| {
+            r.interviews
                 .iter()
                 .filter(|i| i.consent != crate::records::Consent::Given)
-                .map(|i| i.pseudonym.clone()),
-        );
-    }
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(crate::render::guard::Guard {
         names,
+        pseudonyms: withheld.iter().map(|i| i.pseudonym.clone()).collect(),
+        withheld: withheld.iter().map(|i| i.path.clone()).collect(),
         redact,
         lang,
         sources,

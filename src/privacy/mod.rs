@@ -33,6 +33,9 @@ pub enum Kind {
     Email,
     /// A name from the list given to [`scan`].
     Name,
+    /// The pseudonym of a family that did not consent (or withdrew): it
+    /// must not show in any document either.
+    Pseudonym,
 }
 
 impl Kind {
@@ -45,6 +48,7 @@ impl Kind {
             Kind::Phone => tr(lang, "telefonnummer", "phone number"),
             Kind::Email => tr(lang, "e-postadresse", "email address"),
             Kind::Name => tr(lang, "navn", "name"),
+            Kind::Pseudonym => tr(lang, "pseudonym", "pseudonym"),
         }
     }
 
@@ -60,6 +64,11 @@ impl Kind {
             Kind::Phone => tr(lang, "et telefonnummer", "a phone number"),
             Kind::Email => tr(lang, "en e-postadresse", "an email address"),
             Kind::Name => tr(lang, "et navn fra navnelista", "a name from the names list"),
+            Kind::Pseudonym => tr(
+                lang,
+                "pseudonymet til en familie som ikke har samtykket",
+                "the pseudonym of a family that did not consent",
+            ),
         }
     }
 
@@ -81,6 +90,11 @@ impl Kind {
                 "bytt navnet ut med et pseudonym, eller eksporter med --redact",
                 "replace the name with a pseudonym, or export with --redact",
             ),
+            Kind::Pseudonym => tr(
+                lang,
+                "familien sa nei eller trakk samtykket: ta pseudonymet ut av teksten, eller eksporter med --redact",
+                "the family said no or withdrew consent: take the pseudonym out of the text, or export with --redact",
+            ),
         }
     }
 
@@ -91,7 +105,7 @@ impl Kind {
             Kind::BirthNumber | Kind::DNumber => 0,
             Kind::Email => 1,
             Kind::Phone => 2,
-            Kind::Name => 3,
+            Kind::Name | Kind::Pseudonym => 3,
         }
     }
 }
@@ -126,10 +140,24 @@ struct Hit {
 /// `names` are the names to look for; blank entries are ignored.
 #[must_use]
 pub fn scan(text: &str, names: &[String]) -> Vec<Finding> {
+    scan_with(text, names, &[])
+}
+
+/// Like [`scan`], also finding `pseudonyms` of families who did not
+/// consent, written exactly as listed (a pseudonym is often an ordinary
+/// word: `Lønn` is a pseudonym, `lønn` is pay).
+#[must_use]
+pub fn scan_with(text: &str, names: &[String], pseudonyms: &[String]) -> Vec<Finding> {
     let mut hits = birth_number::find(text);
     hits.extend(phone::find(text));
     hits.extend(email::find(text));
-    hits.extend(names::find(text, names));
+    hits.extend(names::find(text, names, names::Case::Any, Kind::Name));
+    hits.extend(names::find(
+        text,
+        pseudonyms,
+        names::Case::Exact,
+        Kind::Pseudonym,
+    ));
     settle(hits)
         .into_iter()
         .map(|hit| finding(text, hit))
@@ -197,6 +225,14 @@ pub fn redact(text: &str, findings: &[Finding], lang: Lang) -> String {
     }
     out.push_str(&text[done..]);
     out
+}
+
+/// Whether a finding stands on a note's own `pseudonym:` line, which is
+/// a fact about the note and never printed as text.
+#[must_use]
+pub fn in_pseudonym_field(text: &str, finding: &Finding) -> bool {
+    let line_start = text[..finding.start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..].starts_with("pseudonym:")
 }
 
 /// What stands where personal data was.

@@ -1,26 +1,43 @@
-//! Names from a list the sprint keeps: whole words, in any case, with any
-//! whitespace between the words of a name (notes wrap lines mid-name).
+//! Names from a list the sprint keeps: whole words, with any whitespace
+//! between the words of a name (notes wrap lines mid-name, also inside a
+//! block quote, where the next line starts with `>`).
 //!
-//! A Norwegian genitive `s` belongs to the name (`Liljes mor`): without it,
-//! the possessive, which notes about children use all the time, would slip
-//! through.
+//! Letters are compared in their decomposed form (NFD), so a name typed as
+//! `Å` matches text where it is `A` and a combining ring, as text copied
+//! from a PDF or a Mac may have it. A Norwegian genitive `s` belongs to the
+//! name (`Liljes mor`): without it, the possessive, which notes about
+//! children use all the time, would slip through.
 
 use std::collections::HashMap;
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
 use super::{Hit, Kind};
 
-/// Every occurrence of one of `names` in `text`. Blank entries are skipped.
+/// How letters are compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    /// In any case: real names, which notes write however they come.
+    Any,
+    /// Exactly as listed: pseudonyms, which are often ordinary words
+    /// (`Lønn`, `Hegre`) and are names only when written as names.
+    Exact,
+}
+
+/// Every occurrence of one of `names` in `text`, found as `kind`. Blank
+/// entries are skipped.
 ///
 /// One pass over the text's bytes: a word is looked up only when its first
 /// byte and its length fit some name, so a long text or a long list costs
 /// little more than a short one.
-pub fn find(text: &str, names: &[String]) -> Vec<Hit> {
-    let list = List::new(names);
+pub fn find(text: &str, names: &[String], case: Case, kind: Kind) -> Vec<Hit> {
+    let list = List::new(names, case);
     if list.by_first.is_empty() {
         return Vec::new();
     }
     let mut hits = Vec::new();
-    let mut lower = String::new();
+    let mut key = String::new();
     // Only bytes a name can start with are looked at (a byte from 0x80 up
     // may be inside a character: those are skipped by the boundary check).
     for (start, &b) in text.as_bytes().iter().enumerate() {
@@ -35,22 +52,25 @@ pub fn find(text: &str, names: &[String]) -> Vec<Hit> {
         if word.is_empty() || word.len() > list.longest {
             continue;
         }
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        let keys = [Some(lower.as_str()), lower.strip_suffix('s')];
+        key.clear();
+        match case {
+            // Most words are ASCII: no decomposing, no Unicode tables.
+            Case::Any if word.is_ascii() => {
+                key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            }
+            Case::Exact if word.is_ascii() => key.push_str(word),
+            _ => key.extend(fold(word, case)),
+        }
+        let keys = [Some(key.as_str()), key.strip_suffix('s')];
         for candidates in keys
             .into_iter()
             .flatten()
             .filter_map(|k| list.by_first.get(k))
         {
             for words in candidates {
-                let end = words_at(text, start, words).map(|end| with_genitive(text, end));
+                let end = words_at(text, start, words, case).map(|end| with_genitive(text, end));
                 if let Some(end) = end.filter(|&end| ends_word(text, end)) {
-                    hits.push(Hit {
-                        kind: Kind::Name,
-                        start,
-                        end,
-                    });
+                    hits.push(Hit { kind, start, end });
                 }
             }
         }
@@ -58,51 +78,91 @@ pub fn find(text: &str, names: &[String]) -> Vec<Hit> {
     hits
 }
 
-/// The names to look for, indexed by their first word in lowercase.
-struct List<'a> {
-    by_first: HashMap<String, Vec<Vec<&'a str>>>,
+/// `text`'s letters as compared: decomposed, and in lower case unless the
+/// case must match.
+fn fold(text: &str, case: Case) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .flat_map(move |c| match case {
+            Case::Any => Folded::Lower(c.to_lowercase()),
+            Case::Exact => Folded::Same(std::iter::once(c)),
+        })
+        .nfd()
+}
+
+/// One character, lowered or as it is.
+enum Folded {
+    Lower(std::char::ToLowercase),
+    Same(std::iter::Once<char>),
+}
+
+impl Iterator for Folded {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match self {
+            Folded::Lower(chars) => chars.next(),
+            Folded::Same(chars) => chars.next(),
+        }
+    }
+}
+
+/// The names to look for, indexed by the first word's leading letters
+/// (`anne` for `Anne-Lise Berg`: the text is split into words at the
+/// hyphen too), folded.
+struct List {
+    /// Each name as its words, folded.
+    by_first: HashMap<String, Vec<Vec<Vec<char>>>>,
     /// The bytes a name's first word may start with, in either case.
     /// Non-ASCII letters mark every byte from 0x80 up: their case pairs
     /// are not one byte apart, nor always the same length.
     first_bytes: [bool; 256],
-    /// The longest first word in bytes, plus room for a genitive `s` and
-    /// for letters whose other case is longer in UTF-8.
+    /// The longest first word in bytes, with room for a genitive `s` and
+    /// for letters whose other case or composed form is longer in UTF-8.
     longest: usize,
 }
 
-impl<'a> List<'a> {
-    fn new(names: &'a [String]) -> List<'a> {
+impl List {
+    fn new(names: &[String], case: Case) -> List {
         let mut list = List {
             by_first: HashMap::new(),
             first_bytes: [false; 256],
             longest: 0,
         };
         for name in names {
-            let words: Vec<&str> = name.split_whitespace().collect();
+            let words: Vec<Vec<char>> = name
+                .split_whitespace()
+                .map(|w| fold(w, case).collect())
+                .collect();
             let Some(first) = words.first() else {
                 continue;
             };
-            let key = first.to_lowercase();
-            if let Some(b) = key.bytes().next().filter(u8::is_ascii) {
-                list.first_bytes[usize::from(b)] = true;
+            let key: String = first.iter().take_while(|&&c| is_word(c)).collect();
+            let Some(initial) = key.chars().next() else {
+                continue;
+            };
+            if initial.is_ascii() {
+                let b = initial as u8;
+                list.first_bytes[usize::from(b.to_ascii_lowercase())] = true;
                 list.first_bytes[usize::from(b.to_ascii_uppercase())] = true;
             }
-            // `K` (the Kelvin sign) is a capital `k` too.
-            if !key.starts_with(|c: char| c.is_ascii() && c != 'k') {
+            // A letter the text may write composed (`Å`, decomposed `a` and
+            // a ring here) starts with a byte from 0x80 up; so does `K`, the
+            // Kelvin sign, a capital `k`.
+            let composed = key.chars().nth(1).is_some_and(is_combining_mark);
+            if !initial.is_ascii() || composed || (case == Case::Any && initial == 'k') {
                 list.first_bytes[0x80..].fill(true);
             }
-            // Upper case of a non-ASCII letter may take more bytes
-            // (and lower case of `K`, the Kelvin sign, fewer).
-            list.longest = list.longest.max(first.len().max(key.len()) * 3 + 1);
+            list.longest = list.longest.max(key.len() * 3 + 1);
             list.by_first.entry(key).or_default().push(words);
         }
         list
     }
 }
 
-/// Letters and digits make up words; everything else separates them.
+/// Letters, digits and combining marks make up words; everything else
+/// separates them.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() || is_combining_mark(c)
 }
 
 /// Whether no word character comes right before `i`.
@@ -116,36 +176,48 @@ fn ends_word(text: &str, i: usize) -> bool {
 }
 
 /// Where `words`, separated by whitespace, end if they start at `start`.
-fn words_at(text: &str, start: usize, words: &[&str]) -> Option<usize> {
+fn words_at(text: &str, start: usize, words: &[Vec<char>], case: Case) -> Option<usize> {
     let mut pos = start;
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
-            let gap = text[pos..].len() - text[pos..].trim_start().len();
-            if gap == 0 {
-                return None;
-            }
-            pos += gap;
+            pos = after_gap(text, pos)?;
         }
-        pos = word_at(text, pos, word)?;
+        pos = word_at(text, pos, word, case)?;
     }
     Some(pos)
 }
 
-/// Where `word` ends if the text at `pos` spells it, ignoring case.
-fn word_at(text: &str, pos: usize, word: &str) -> Option<usize> {
-    let mut chars = text[pos..].char_indices();
-    for wanted in word.chars() {
-        let (_, got) = chars.next()?;
-        if !same_letter(got, wanted) {
-            return None;
+/// Where the next word starts after the whitespace at `pos`, if there is
+/// any: a line break inside a block quote takes the next line's `>` too.
+fn after_gap(text: &str, pos: usize) -> Option<usize> {
+    let rest = &text[pos..];
+    let mut next = rest.trim_start();
+    if next.len() == rest.len() {
+        return None;
+    }
+    if rest[..rest.len() - next.len()].contains('\n') {
+        while let Some(quoted) = next.strip_prefix('>') {
+            next = quoted.trim_start();
         }
     }
-    Some(chars.next().map_or(text.len(), |(i, _)| pos + i))
+    Some(text.len() - next.len())
 }
 
-/// `a` and `b` compared without case: `Ø` is `ø`, `Å` is `å`.
-fn same_letter(a: char, b: char) -> bool {
-    a == b || a.to_lowercase().eq(b.to_lowercase())
+/// Where `word` (folded) ends if the text at `pos` spells it.
+fn word_at(text: &str, pos: usize, word: &[char], case: Case) -> Option<usize> {
+    let mut wanted = word.iter().peekable();
+    for (i, c) in text[pos..].char_indices() {
+        if wanted.peek().is_none() {
+            return Some(pos + i);
+        }
+        let mut buf = [0; 4];
+        for got in fold(c.encode_utf8(&mut buf), case) {
+            if wanted.next() != Some(&got) {
+                return None;
+            }
+        }
+    }
+    wanted.peek().is_none().then_some(text.len())
 }
 
 /// `end`, moved past a genitive `s` if one follows and ends the word.
@@ -161,7 +233,7 @@ mod tests {
 
     fn found<'a>(text: &'a str, names: &[&str]) -> Vec<&'a str> {
         let names: Vec<String> = names.iter().map(|&n| n.to_owned()).collect();
-        let mut hits = find(text, &names);
+        let mut hits = find(text, &names, Case::Any, Kind::Name);
         hits.sort_by_key(|h| h.start);
         hits.iter().map(|h| &text[h.start..h.end]).collect()
     }
@@ -230,8 +302,58 @@ mod tests {
     fn a_long_list_and_a_long_text() {
         let names: Vec<String> = (0..500).map(|i| format!("Familie {i}")).collect();
         let text = "Familie 7 og familie 499 møtte Familiens 8 og Familie 500.\n".repeat(200);
-        let hits = find(&text, &names);
+        let hits = find(&text, &names, Case::Any, Kind::Name);
         assert_eq!(hits.len(), 400);
+    }
+
+    #[test]
+    fn hyphenated_names() {
+        assert_eq!(
+            found(
+                "Jeg er Anne-Lise Berg, og Jan-Erik er mannen min.",
+                &["Anne-Lise Berg", "Jan-Erik"]
+            ),
+            vec!["Anne-Lise Berg", "Jan-Erik"]
+        );
+        assert_eq!(
+            found("Mohammed AL-HASSAN", &["Al-Hassan"]),
+            vec!["AL-HASSAN"]
+        );
+        assert!(found("Anne-Lisa", &["Anne-Lise"]).is_empty());
+    }
+
+    #[test]
+    fn composed_and_decomposed_letters_are_the_same() {
+        let decomposed = "A\u{30a}se Ødega\u{30a}rd";
+        assert_eq!(found(decomposed, &["Åse Ødegård"]), vec![decomposed]);
+        assert_eq!(
+            found("Åse Ødegård", &["A\u{30a}se Ødega\u{30a}rd"]),
+            vec!["Åse Ødegård"]
+        );
+        assert_eq!(
+            found("Jose\u{301} Nu\u{301}n\u{303}ez", &["José Núñez"]).len(),
+            1
+        );
+        assert!(found("Ase", &["Åse"]).is_empty());
+        assert!(found("A\u{30a}se", &["Ase"]).is_empty());
+    }
+
+    #[test]
+    fn a_name_across_the_lines_of_a_block_quote() {
+        let text = "> «Vi snakket med Kari\n> Nordmann i går.»";
+        assert_eq!(found(text, &["Kari Nordmann"]), vec!["Kari\n> Nordmann"]);
+        assert!(found("Kari >\nNordmann", &["Kari Nordmann"]).is_empty());
+    }
+
+    #[test]
+    fn pseudonyms_match_only_as_written() {
+        let names = vec!["Lønn".to_owned()];
+        let text = "Lønn sa at tapt lønn og LØNN er tema. Lønns mor.";
+        let hits: Vec<&str> = find(text, &names, Case::Exact, Kind::Name)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(hits, vec!["Lønn", "Lønns"]);
     }
 
     #[test]

@@ -40,11 +40,19 @@ fn kinds_serialize_in_kebab_case() {
         Kind::Phone,
         Kind::Email,
         Kind::Name,
+        Kind::Pseudonym,
     ];
     let codes: Vec<String> = all.into_iter().map(code).collect();
     assert_eq!(
         codes,
-        ["birth-number", "d-number", "phone", "email", "name"]
+        [
+            "birth-number",
+            "d-number",
+            "phone",
+            "email",
+            "name",
+            "pseudonym"
+        ]
     );
 }
 

@@ -14,6 +14,10 @@ use crate::workbook::Lang;
 pub struct Guard {
     /// Residents' real names, from private/names.txt.
     pub names: Vec<String>,
+    /// Pseudonyms of families who declined or withdrew consent.
+    pub pseudonyms: Vec<String>,
+    /// Their notes: never exported, so not where a finding comes from.
+    pub withheld: Vec<PathBuf>,
     /// Replace findings instead of refusing.
     pub redact: bool,
     /// The language of messages and markers.
@@ -26,7 +30,7 @@ impl Guard {
     /// The document's text, unchanged when it holds no personal data,
     /// redacted when asked, else an error naming every finding.
     pub fn check(&self, name: &str, text: String) -> Result<String> {
-        let findings = privacy::scan(&text, &self.names);
+        let findings = privacy::scan_with(&text, &self.names, &self.pseudonyms);
         if findings.is_empty() {
             return Ok(text);
         }
@@ -68,10 +72,16 @@ impl Guard {
             let Ok(text) = std::fs::read_to_string(path) else {
                 continue;
             };
-            let here: Vec<privacy::Finding> = privacy::scan(&text, &self.names)
-                .into_iter()
-                .filter(|f| f.kind == finding.kind && same_data(&f.text, &finding.text))
-                .collect();
+            let withheld = self.withheld.contains(path);
+            let here: Vec<privacy::Finding> =
+                privacy::scan_with(&text, &self.names, &self.pseudonyms)
+                    .into_iter()
+                    .filter(|f| f.kind == finding.kind && same_data(&f.text, &finding.text))
+                    .filter(|f| {
+                        f.kind != privacy::Kind::Pseudonym
+                            || !(withheld || privacy::in_pseudonym_field(&text, f))
+                    })
+                    .collect();
             out.extend(privacy::diagnostics(
                 &path.display().to_string(),
                 &text,
