@@ -8,7 +8,7 @@
 //! by its shape, and a false alarm on test data costs less than a missed
 //! child.
 
-use super::digits::{digits, free_after, groups_at, starts};
+use super::digits::{digits, groups_at, starts, unglued_after};
 use super::{Hit, Kind};
 
 /// How a fødselsnummer is written: all together, or date and personal
@@ -28,7 +28,9 @@ pub fn find(text: &str) -> Vec<Hit> {
             let Some(end) = groups_at(text, start, layout) else {
                 continue;
             };
-            if !free_after(text, end) {
+            // A joiner beside it does not make it part of something else:
+            // eleven digits with both control digits right are a person.
+            if !unglued_after(text, end) {
                 continue;
             }
             if let Some(kind) = classify(&digits(&text[start..end])) {
@@ -221,13 +223,25 @@ pub(crate) mod tests {
         for text in [
             format!("1{n}"),
             format!("{n}1"),
-            format!("{n}.12"),
-            format!("12.{n}"),
             format!("x{n}"),
             format!("{}  {}", &n[..6], &n[6..]),
             format!("{} {}7", &n[..6], &n[6..]),
         ] {
             assert!(find(&text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_joiner_beside_it_does_not_hide_it() {
+        let (a, b) = (valid("010190", 123), valid("150585", 456));
+        for text in [
+            format!("{a}/{b}"),
+            format!("{a},{b}"),
+            format!("{a}.12"),
+            format!("12.{a}"),
+        ] {
+            let found: Vec<&str> = find(&text).iter().map(|h| &text[h.start..h.end]).collect();
+            assert!(found.contains(&a.as_str()), "{text}");
         }
     }
 

@@ -69,18 +69,37 @@ pub fn free_after(text: &str, i: usize) -> bool {
     }
 }
 
+/// Whether no letter or digit is glued to the left of `i`: a number may
+/// start there if nothing else matters (a valid fødselsnummer does not
+/// happen by chance, so a joiner beside it does not hide it).
+pub fn unglued_before(text: &str, i: usize) -> bool {
+    !text[..i].chars().next_back().is_some_and(is_glue)
+}
+
+/// The mirror image of [`unglued_before`].
+pub fn unglued_after(text: &str, i: usize) -> bool {
+    !text[i..].chars().next().is_some_and(is_glue)
+}
+
+/// Whether one joiner, and nothing else, stands between `a` and `b`: two
+/// numbers written as a list without spaces (`98765432/41234567`).
+pub fn joined(text: &str, a: usize, b: usize) -> bool {
+    let mut between = text.get(a..b).unwrap_or_default().chars();
+    between.next().is_some_and(|c| JOINERS.contains(&c)) && between.next().is_none()
+}
+
 /// Characters that make a number part of a word or a longer number.
 fn is_glue(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// The byte offsets where a run of digits begins and stands free.
+/// The byte offsets where a run of digits begins, not glued to a word.
 pub fn starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     // Bytes, not chars: an ASCII digit is always a whole character, and
     // documents are mostly letters, so most bytes are passed over at once.
     text.bytes()
         .enumerate()
-        .filter(|&(i, b)| b.is_ascii_digit() && free_before(text, i))
+        .filter(|&(i, b)| b.is_ascii_digit() && unglued_before(text, i))
         .map(|(i, _)| i)
 }
 
@@ -126,7 +145,15 @@ mod tests {
     #[test]
     fn starts_skip_the_middle_of_runs_and_glued_digits() {
         let found: Vec<usize> = starts("ab 12 345 6x7 8.9").collect();
-        assert_eq!(found, vec![3, 6, 10, 14]);
+        assert_eq!(found, vec![3, 6, 10, 14, 16]);
+    }
+
+    #[test]
+    fn one_joiner_between_is_a_list() {
+        let text = "98765432/41234567 og 1, 2";
+        assert!(joined(text, 8, 9));
+        assert!(!joined(text, 17, 21));
+        assert!(!joined(text, 22, 24));
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! Only these layouts count, so amounts (`12 000`, `2 500 kroner`), dates,
 //! times, years, weeks and room numbers never match.
 
-use super::digits::{free_after, free_before, groups_at, space_at};
+use super::digits::{
+    free_after, free_before, groups_at, joined, space_at, unglued_after, unglued_before,
+};
 use super::{Hit, Kind};
 
 /// `91234567`, `912 34 567`, `91 23 45 67` and `9123 4567`.
@@ -20,7 +22,7 @@ pub fn find(text: &str) -> Vec<Hit> {
     for (start, b) in text.bytes().enumerate() {
         // A number or its country code starts with a digit or a plus (ASCII,
         // so a whole character wherever the byte is found).
-        if !(b.is_ascii_digit() || b == b'+') || !free_before(text, start) {
+        if !(b.is_ascii_digit() || b == b'+') || !unglued_before(text, start) {
             continue;
         }
         let Some(body) = body_start(text, start) else {
@@ -28,7 +30,8 @@ pub fn find(text: &str) -> Vec<Hit> {
         };
         for layout in LAYOUTS {
             if let Some(end) = groups_at(text, body, layout)
-                && free_after(text, end)
+                && unglued_after(text, end)
+                && !(layout == [4, 4] && years(&text[body..end]))
             {
                 hits.push(Hit {
                     kind: Kind::Phone,
@@ -38,7 +41,32 @@ pub fn find(text: &str) -> Vec<Hit> {
             }
         }
     }
-    hits
+    // Digits joined by `.`, `-`, `/` or `:` make something longer (a date,
+    // an account number), unless they are another phone number: a list
+    // written without spaces, `98765432/41234567`.
+    hits.iter()
+        .filter(|h| {
+            let before =
+                free_before(text, h.start) || hits.iter().any(|o| joined(text, o.end, h.start));
+            let after =
+                free_after(text, h.end) || hits.iter().any(|o| joined(text, h.end, o.start));
+            before && after
+        })
+        .copied()
+        .collect()
+}
+
+/// Whether `2027 2028` or `2027-2028` are two years rather than a number
+/// in two halves.
+fn years(number: &str) -> bool {
+    let halves: Vec<&str> = number
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|h| !h.is_empty())
+        .collect();
+    halves.len() == 2
+        && halves
+            .iter()
+            .all(|h| h.starts_with("19") || h.starts_with("20"))
 }
 
 /// Where the eight digits begin if a number starts at `start`: right there,
@@ -135,6 +163,31 @@ mod tests {
                     Referanse 12345, klokka 0930, 3,5 timer, 50 %. Konto 1234.56.78901, \
                     24.02.27, uke 12-13, 10.30–11.45.";
         assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn numbers_in_a_list_without_spaces() {
+        for sep in ["/", ",", "-", ".", ":", "–", ";", " / "] {
+            let text = format!("Ring 98765432{sep}41234567 i dag");
+            assert_eq!(found(&text), vec!["98765432", "41234567"], "{text}");
+        }
+        assert_eq!(
+            found("987 65 432/41 23 45 67"),
+            vec!["987 65 432", "41 23 45 67"]
+        );
+    }
+
+    #[test]
+    fn years_are_not_numbers() {
+        for text in [
+            "skoleåret 2027-2028",
+            "2027–2028",
+            "årene 2024 2025 2026",
+            "1999 2000",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert_eq!(found("ring 9123 4567"), vec!["9123 4567"]);
     }
 
     #[test]
