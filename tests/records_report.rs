@@ -841,3 +841,73 @@ fn a_withdrawn_familys_pseudonym_is_kept_out_of_documents() {
     samskap_in(&ws, &["check"]).ok();
     samskap_in(&ws, &["report"]).ok();
 }
+
+#[test]
+fn control_characters_pasted_into_records_never_break_a_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    samskap_in(
+        &ws,
+        &[
+            "interview",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--pseudonym",
+            "Lilje",
+            "--date",
+            "2027-02-23",
+        ],
+    )
+    .ok();
+    // Word's Shift+Enter pastes as a vertical tab; other controls come
+    // from PDFs and old systems.
+    let note = ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md");
+    let mut text = std::fs::read_to_string(&note).unwrap();
+    text.push_str("\n> «Vi bruker\u{b}timer\u{c} hver uke\u{1} på å ringe.»\n\n#tid\n");
+    std::fs::write(&note, text).unwrap();
+    std::fs::write(
+        ws.join("groups/gruppe-1/solutions.yaml"),
+        "solutions:\n  - id: felles-plan\n    title: \"Felles\\x01 plan\\x0b for alle\"\n    status: idea\n",
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    samskap_in(
+        &ws,
+        &[
+            "build",
+            "-o",
+            site.to_str().unwrap(),
+            "--today",
+            "2027-05-10",
+        ],
+    )
+    .ok();
+    for entry in std::fs::read_dir(&site).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "docx") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')),
+            "{}",
+            path.display()
+        );
+    }
+    let report = std::fs::read_to_string(site.join("report.md")).unwrap();
+    assert!(
+        report.contains("Vi bruker timer  hver uke  på å ringe."),
+        "{report}"
+    );
+    let script = "import sys, docx\nd = docx.Document(sys.argv[1])\nprint(sum(len(p.text) for p in d.paragraphs) > 0)\n";
+    let out = validator("python3", &["-c", script], &[site.join("report.docx")]);
+    assert!(out.contains("True"), "{out}");
+    validator(
+        "tests/validators/vnu.sh",
+        &[site.join("report.html").to_str().unwrap()],
+        &[],
+    );
+}

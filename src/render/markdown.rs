@@ -86,6 +86,35 @@ pub fn escaped(input: &str) -> String {
     out
 }
 
+/// Whether a character has no place in a document: control characters
+/// other than tab and line breaks (Word's Shift+Enter pastes as U+000B, and
+/// one makes a .docx unreadable), and Unicode noncharacters. HTML, XML and
+/// iCalendar all forbid them.
+fn unprintable(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(u32::from(c), 0xFDD0..=0xFDEF)
+        || u32::from(c) & 0xFFFE == 0xFFFE
+}
+
+/// `text` with every unprintable character (see [`unprintable`]) made a
+/// space. Text without any, nearly all, is returned as it is.
+#[must_use]
+pub fn printable(text: String) -> String {
+    // Bytes first: only a C0 control, DEL, or a character starting with
+    // 0xC2 (C1 controls), 0xEF (U+FDD0…, U+FFFE) or 0xF0–0xF4 can be one.
+    let suspect = text.bytes().enumerate().any(|(i, b)| match b {
+        0..=0x1F | 0x7F => !matches!(b, b'\t' | b'\n' | b'\r'),
+        0xC2 | 0xEF | 0xF0..=0xF4 => text[i..].chars().next().is_some_and(unprintable),
+        _ => false,
+    });
+    if !suspect {
+        return text;
+    }
+    text.chars()
+        .map(|c| if unprintable(c) { ' ' } else { c })
+        .collect()
+}
+
 /// Tidies rendered Markdown: no runs of blank lines, one final newline.
 pub fn tidy(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
@@ -192,6 +221,16 @@ mod tests {
             escape(&text, &mut out).unwrap();
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), escaped(&text));
         }
+    }
+
+    #[test]
+    fn unprintable_characters_become_spaces() {
+        assert_eq!(
+            printable("a\u{b}b\u{1}c\u{0}d\u{7f}e\u{85}f\u{fffe}g\u{1fffe}h".into()),
+            "a b c d e f g h"
+        );
+        let fine = "Tab\tog linje\r\n«sitat» – æøå 😀 \u{a0}".to_owned();
+        assert_eq!(printable(fine.clone()), fine);
     }
 
     #[test]
