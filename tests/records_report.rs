@@ -167,6 +167,37 @@ fn build_refuses_files_it_did_not_write() {
             .unwrap()
             .starts_with("<!DOCTYPE html>")
     );
+
+    // A file the build wrote and someone edited since is theirs now.
+    std::fs::write(ws.join("out/report.md"), "# Min versjon\n").unwrap();
+    let run = samskap_in(&ws, &["build"]).code(73);
+    assert!(run.stderr.contains("report.md"), "{}", run.stderr);
+    assert!(!run.stderr.contains("index.html"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(ws.join("out/report.md")).unwrap(),
+        "# Min versjon\n"
+    );
+    samskap_in(&ws, &["build", "--force"]).ok();
+    assert!(
+        std::fs::read_to_string(ws.join("out/report.md"))
+            .unwrap()
+            .starts_with("# ")
+    );
+    samskap_in(&ws, &["build"]).ok();
+
+    // A group removed: its pages go, unless someone changed them.
+    std::fs::write(ws.join("out/interview-guide-gruppe-2.html"), "notater").unwrap();
+    let config = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let cut = config.find("  - id: gruppe-2").unwrap();
+    std::fs::write(ws.join("samskap.yaml"), &config[..cut]).unwrap();
+    let run = samskap_in(&ws, &["build"]).ok();
+    assert!(run.stderr.contains("fjernet 1 gamle"), "{}", run.stderr);
+    assert!(!ws.join("out/agenda-gruppe-2.html").exists());
+    assert_eq!(
+        std::fs::read_to_string(ws.join("out/interview-guide-gruppe-2.html")).unwrap(),
+        "notater"
+    );
+    assert!(ws.join("out/agenda-gruppe-1.html").exists());
 }
 
 /// A sprint whose notes hold the planted personal data of the privacy fixture.

@@ -9,6 +9,7 @@ use chrono::{Local, NaiveDate};
 use serde::Serialize;
 
 use super::Context;
+use super::manifest::{Manifest, Standing};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
 use crate::i18n::tr;
@@ -17,9 +18,6 @@ use crate::render::{Format, Renderer};
 use crate::schedule::Session;
 use crate::sprint::Workspace;
 use crate::workbook::Lang;
-
-/// The list of files the last build wrote, so the next one may replace them.
-const MANIFEST: &str = ".samskap-build";
 
 #[derive(Serialize)]
 struct Link {
@@ -114,32 +112,49 @@ pub fn run(
         progress: &progress,
     };
     let jobs = jobs(&inputs, &renderer, &guard, &sessions, today, lang);
-    check_targets(out, &jobs, force)?;
+    let paths: Vec<PathBuf> = jobs.iter().flat_map(|j| j.paths.clone()).collect();
+    let manifest = Manifest::read(out);
+    check_targets(out, &paths, &manifest, force)?;
     let bar = progress_bar(jobs.iter().map(|j| j.paths.len()).sum());
     // Everything is rendered before anything is written, so a document that
     // fails (personal data found, a broken template) leaves DIR as it was.
     // Pages are independent: they are rendered on every core.
-    let files = render_all(&jobs, out, bar.as_ref())?;
+    let files = render_all(&jobs, bar.as_ref())?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     for (path, bytes) in &files {
-        fs::write(path, bytes, Overwrite::Generated)?;
+        fs::write(&out.join(path), bytes, Overwrite::Generated)?;
     }
-    let written: Vec<String> = jobs
+    let listed: Vec<(&Path, &[u8])> = files
         .iter()
-        .flat_map(|j| &j.paths)
-        .map(|p| p.display().to_string())
+        .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
         .collect();
-    fs::write(
-        &out.join(MANIFEST),
-        format!("{}\n", written.join("\n")).as_bytes(),
-        Overwrite::Allowed,
-    )?;
+    Manifest::write(out, &listed)?;
+    // Pages the last build made that this one does not (a removed group's)
+    // go, unless someone changed them since.
+    let mut removed = 0;
+    for path in manifest.gone(&paths) {
+        if manifest.standing(out, &path) == Standing::Ours {
+            std::fs::remove_file(out.join(&path)).map_err(|source| Error::Write {
+                path: out.join(&path),
+                source,
+            })?;
+            removed += 1;
+        }
+    }
+    let removed = match removed {
+        0 => String::new(),
+        n => format!(
+            "; {} {n} {}",
+            tr(lang, "fjernet", "removed"),
+            tr(lang, "gamle", "old ones")
+        ),
+    };
     crate::say!(
-        "{} {} {} {}  ({})",
+        "{} {} {} {}{removed}  ({})",
         tr(lang, "Skrev", "Wrote"),
-        written.len(),
+        files.len(),
         tr(lang, "filer til", "files to"),
         out.display(),
         out.join("index.html").display()
@@ -147,10 +162,10 @@ pub fn run(
     Ok(())
 }
 
-/// Renders every job on every core: the files, in job order.
+/// Renders every job on every core: the files (paths relative to the
+/// output folder), in job order.
 fn render_all(
     jobs: &[Job<'_>],
-    out: &Path,
     bar: Option<&indicatif::ProgressBar>,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let made = crate::parallel::map(jobs, |job| {
@@ -158,7 +173,7 @@ fn render_all(
         if let Some(bar) = bar {
             bar.inc(job.paths.len() as u64);
         }
-        Ok(job.paths.iter().map(|p| out.join(p)).zip(files).collect())
+        Ok(job.paths.iter().cloned().zip(files).collect())
     });
     made.into_iter()
         .collect::<Result<Vec<Vec<_>>>>()
@@ -175,24 +190,21 @@ fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
     })
 }
 
-/// Files in the way that the last build did not write are kept, unless --force.
-fn check_targets(out: &Path, jobs: &[Job<'_>], force: bool) -> Result<()> {
+/// Files in the way that the last build did not write, or that someone
+/// changed since, are kept, unless --force.
+fn check_targets(out: &Path, paths: &[PathBuf], manifest: &Manifest, force: bool) -> Result<()> {
     if force {
         return Ok(());
     }
-    let ours: Vec<String> = std::fs::read_to_string(out.join(MANIFEST))
-        .map(|m| m.lines().map(str::to_owned).collect())
-        .unwrap_or_default();
-    let foreign: Vec<PathBuf> = jobs
+    let theirs: Vec<PathBuf> = paths
         .iter()
-        .flat_map(|j| &j.paths)
-        .filter(|p| out.join(p).exists() && !ours.contains(&p.display().to_string()))
+        .filter(|p| manifest.standing(out, p) == Standing::Theirs)
         .map(|p| out.join(p))
         .collect();
-    if foreign.is_empty() {
+    if theirs.is_empty() {
         Ok(())
     } else {
-        Err(Error::Exists(foreign))
+        Err(Error::Exists(theirs))
     }
 }
 

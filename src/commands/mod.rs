@@ -10,6 +10,7 @@ mod done;
 mod guide;
 mod interview;
 mod interview_guide;
+mod manifest;
 mod new_sprint;
 mod next;
 mod report;
