@@ -942,3 +942,32 @@ fn control_characters_pasted_into_records_never_break_a_document() {
         &[],
     );
 }
+
+#[test]
+fn hours_with_a_decimal_comma_in_solutions_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    let file = ws.join("groups/gruppe-1/solutions.yaml");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(
+        &file,
+        "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    hours_per_month:\n      families: 1,5\n      staff: \"2,25\"\n",
+    )
+    .unwrap();
+    samskap_in(&ws, &["check"]).ok();
+    let report = samskap_in(&ws, &["report", "--interim"]).ok();
+    assert!(report.stdout.contains("1,5"), "{}", report.stdout);
+    std::fs::write(
+        &file,
+        "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    hours_per_month:\n      families: mye\n",
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["check"]).code(65);
+    assert!(
+        run.stderr
+            .contains("`mye` is not a number of hours: write it as 3 or 3,5"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("solutions.yaml:6:"), "{}", run.stderr);
+}

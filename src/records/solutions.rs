@@ -36,11 +36,50 @@ pub enum Status {
 #[serde(deny_unknown_fields)]
 pub struct Hours {
     /// For each family, per month.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decimal")]
     pub families: f64,
     /// For the staff involved, per month.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decimal")]
     pub staff: f64,
+}
+
+/// A number of hours as Norwegians write it: `3`, `3.5`, or `3,5` (which
+/// YAML reads as text).
+fn decimal<'de, D: serde::Deserializer<'de>>(de: D) -> std::result::Result<f64, D::Error> {
+    struct Visitor;
+    impl serde::de::Visitor<'_> for Visitor {
+        type Value = f64;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a number of hours, such as 3 or 3,5")
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<f64, E> {
+            Ok(v)
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<f64, E> {
+            Ok(v as f64)
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<f64, E> {
+            Ok(v as f64)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<f64, E> {
+            v.trim()
+                .replace(',', ".")
+                .parse()
+                .ok()
+                .filter(|n: &f64| n.is_finite())
+                .ok_or_else(|| {
+                    E::custom(format!(
+                        "`{v}` is not a number of hours: write it as 3 or 3,5"
+                    ))
+                })
+        }
+    }
+    de.deserialize_any(Visitor)
 }
 
 /// The file as written.
