@@ -509,7 +509,7 @@ fn solutions_and_assessments_through_the_commands() {
     );
     samskap_in(&ws, &["solution", "new", "--group", "gruppe-1"]).code(2);
 
-    samskap_in(
+    let partial = samskap_in(
         &ws,
         &[
             "assess",
@@ -524,6 +524,12 @@ fn solutions_and_assessments_through_the_commands() {
         ],
     )
     .ok();
+    // Scores left out are a leader's choice, but never a silent one.
+    assert!(
+        partial.stderr.contains("2 av 27 utsagn har skår"),
+        "{}",
+        partial.stderr
+    );
     samskap_in(
         &ws,
         &[
@@ -970,4 +976,61 @@ fn hours_with_a_decimal_comma_in_solutions_yaml() {
         run.stderr
     );
     assert!(run.stderr.contains("solutions.yaml:6:"), "{}", run.stderr);
+}
+
+#[test]
+fn small_things_a_review_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    // A format samskap cannot write is refused, not written as Markdown.
+    let run = samskap_in(&ws, &["report", "--interim", "-o", "rapport.pdf"]).code(2);
+    assert!(
+        run.stderr.contains("samskap cannot write .pdf files"),
+        "{}",
+        run.stderr
+    );
+    assert!(!ws.join("rapport.pdf").exists());
+    // A front-matter tag written `#Tid` is the tag `tid`.
+    samskap_in(
+        &ws,
+        &[
+            "interview",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--pseudonym",
+            "Lilje",
+            "--date",
+            "2027-02-23",
+        ],
+    )
+    .ok();
+    let note = ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md");
+    let text = std::fs::read_to_string(&note).unwrap();
+    std::fs::write(&note, text.replacen("tags: []", "tags: [\"#Tid\"]", 1)).unwrap();
+    let report = samskap_in(&ws, &["report", "--interim"]).ok();
+    assert!(!report.stdout.contains("\\#tid"), "{}", report.stdout);
+    assert!(report.stdout.contains("tid"), "{}", report.stdout);
+    // A blank group name: the id stands in, no empty headings.
+    let config = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    std::fs::write(
+        ws.join("samskap.yaml"),
+        config.replace("name: \"Gruppe 1\"", "name: \"  \""),
+    )
+    .unwrap();
+    let agenda = samskap_in(&ws, &["agenda", "--group", "gruppe-1", "--week", "8"]).ok();
+    assert!(agenda.stdout.contains("gruppe-1"), "{}", agenda.stdout);
+    // A year out of range is named as such.
+    std::fs::write(
+        ws.join("samskap.yaml"),
+        config.replace("start: 2027-01-04", "start: 9999-01-04"),
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["check"]).code(65);
+    assert!(
+        run.stderr
+            .contains("`9999-01-04` is outside the years 1900–2199"),
+        "{}",
+        run.stderr
+    );
 }

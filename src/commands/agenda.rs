@@ -35,7 +35,14 @@ pub fn run(
     let renderer = Renderer::new(Some(&ws.path("templates")))?;
     let page = super::page(&ws, &doc.title, "agenda", lang);
     let guard = super::guard(&ws, out.redact, lang)?;
-    let bytes = renderer.export("agenda.md", &doc, &page, super::format_of(out), &[], &guard)?;
+    let bytes = renderer.export(
+        "agenda.md",
+        &doc,
+        &page,
+        super::format_of(out)?,
+        &[],
+        &guard,
+    )?;
     output::deliver(&bytes, out.output.as_deref(), out.force)
 }
 

@@ -92,6 +92,23 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
         leader,
         format_args!("{} {}", tr(lang, "i", "in"), path.display())
     );
+    // A leader may leave out what they cannot judge; say so, so that a
+    // forgotten flag is not taken for a choice.
+    let unscored = ids.len() - scores.len();
+    if unscored > 0 {
+        crate::say!(
+            "{} {} {} {}; {}",
+            scores.len(),
+            tr(lang, "av", "of"),
+            ids.len(),
+            tr(lang, "utsagn har skår", "statements are scored"),
+            tr(
+                lang,
+                "de andre står uten skår (kjør på en terminal for å bli spurt, eller gi --score/--file og --force)",
+                "the others have none (run on a terminal to be asked, or give --score/--file and --force)",
+            )
+        );
+    }
     Ok(())
 }
 

@@ -24,7 +24,7 @@ pub fn run(cx: &Context, group: &str, out: &OutputArgs) -> Result<()> {
         "interview-guide.md",
         &doc,
         &page,
-        super::format_of(out),
+        super::format_of(out)?,
         &[],
         &guard,
     )?;

@@ -75,25 +75,25 @@ impl Context {
 
 /// The format to write in: --format, else from the output file's
 /// extension, else Markdown.
-pub fn format_of(out: &crate::cli::OutputArgs) -> crate::render::Format {
+pub fn format_of(out: &crate::cli::OutputArgs) -> Result<crate::render::Format> {
     use crate::render::Format;
-    out.format.unwrap_or_else(|| {
-        let html = out
-            .output
-            .as_ref()
-            .and_then(|p| p.extension())
-            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-        let ext = out
-            .output
-            .as_ref()
-            .and_then(|p| p.extension())
-            .map(|e| e.to_ascii_lowercase());
-        match ext.as_ref().and_then(|e| e.to_str()) {
-            Some("docx") => Format::Docx,
-            _ if html => Format::Html,
-            _ => Format::Md,
-        }
-    })
+    if let Some(format) = out.format {
+        return Ok(format);
+    }
+    let ext = out
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        None | Some("md" | "markdown" | "txt") => Ok(Format::Md),
+        Some("html" | "htm") => Ok(Format::Html),
+        Some("docx") => Ok(Format::Docx),
+        Some(other) => Err(Error::usage(
+            format!("samskap cannot write .{other} files"),
+            "write .md, .html or .docx (for PDF, open the .html file in a browser and print it to PDF), or choose with --format",
+        )),
+    }
 }
 
 /// The frame of a document of `ws`: title, language, header and footer.

@@ -68,7 +68,7 @@ pub fn run(cx: &Context, interim: bool, today: Option<NaiveDate>, out: &OutputAr
         records: &records,
         progress: &progress,
     };
-    let formats = [super::format_of(out)];
+    let formats = [super::format_of(out)?];
     let bytes = render(&inputs, &renderer, &guard, interim, today, &formats)?.concat();
     output::deliver(&bytes, out.output.as_deref(), out.force)
 }

@@ -92,7 +92,10 @@ fn check(
         if date.is_none() {
             problems.push(
                 sources
-                    .diagnostic(entry.date.loc, format!("`{}` is not a date", *entry.date))
+                    .diagnostic(
+                        entry.date.loc,
+                        crate::sprint::config::not_a_date(&entry.date),
+                    )
                     .with_hint("write the date as YYYY-MM-DD"),
             );
         }

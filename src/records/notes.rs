@@ -194,41 +194,77 @@ pub fn inline_tags(body: &str) -> Vec<String> {
     tags
 }
 
-/// The block quotes of a body: runs of lines starting with `>`.
+/// The block quotes of a body: runs of lines starting with `>`, and the
+/// lines that continue their paragraph without one (Markdown's lazy
+/// continuation: `> «Første linje` then `andre linje.»`).
 pub fn quotes(path: &Path, body: &str, body_line: u32) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut current: Option<Quote> = None;
     for (i, line) in body.lines().enumerate() {
         let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix('>') {
-            let text = rest.trim();
-            match &mut current {
-                Some(q) if !text.is_empty() => {
-                    q.text.push(' ');
-                    q.text.push_str(text);
-                }
-                Some(_) => {}
-                None => {
-                    current = Some(Quote {
-                        text: text.to_owned(),
-                        path: path.to_owned(),
-                        line: body_line + u32::try_from(i).unwrap_or(u32::MAX),
-                    });
-                }
+        let text = match trimmed.strip_prefix('>') {
+            Some(rest) => rest.trim(),
+            // A plain line right after a quoted one continues it, unless
+            // it starts a block of its own.
+            None if current.as_ref().is_some_and(|q| !q.text.is_empty())
+                && !trimmed.is_empty()
+                && !starts_block(trimmed) =>
+            {
+                trimmed.trim_end()
             }
-        } else if let Some(q) = current.take()
-            && !q.text.trim().is_empty()
-        {
-            quotes.push(q);
+            None => {
+                if let Some(q) = current.take()
+                    && !q.text.trim().is_empty()
+                {
+                    quotes.push(q);
+                }
+                continue;
+            }
+        };
+        match &mut current {
+            Some(q) if !text.is_empty() => {
+                if !q.text.is_empty() {
+                    q.text.push(' ');
+                }
+                q.text.push_str(text);
+            }
+            Some(_) => {}
+            None => {
+                current = Some(Quote {
+                    text: text.to_owned(),
+                    path: path.to_owned(),
+                    line: body_line + u32::try_from(i).unwrap_or(u32::MAX),
+                });
+            }
         }
     }
     quotes.extend(current.filter(|q| !q.text.trim().is_empty()));
     quotes
 }
 
+/// Whether a line begins a Markdown block (a heading, a list item, a fence
+/// or a rule), so that it cannot continue a quote's paragraph.
+fn starts_block(line: &str) -> bool {
+    let list_number = line.split_once(['.', ')']).is_some_and(|(n, rest)| {
+        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+    });
+    line.starts_with('#')
+        || line.starts_with("- ")
+        || line.starts_with("* ")
+        || line.starts_with("+ ")
+        || line.starts_with("```")
+        || line.starts_with("~~~")
+        || line.starts_with("---")
+        || line.starts_with("***")
+        || list_number
+}
+
 fn merge_tags(front: &[At<String>], body: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    let written = front.iter().map(|t| t.value.trim().to_lowercase());
+    // `#tid` in the front matter is the tag `tid`, as in the text.
+    let written = front
+        .iter()
+        .map(|t| t.value.trim().trim_start_matches('#').to_lowercase());
     // A tag counts once per note, however often and in whatever case.
     for tag in written.chain(inline_tags(body)) {
         if !tags.contains(&tag) {
@@ -263,7 +299,7 @@ fn date_of(
     if date.is_none() {
         problems.push(
             sources
-                .diagnostic(value.loc, format!("`{}` is not a date", value.value))
+                .diagnostic(value.loc, crate::sprint::config::not_a_date(&value.value))
                 .with_hint("write the date as YYYY-MM-DD"),
         );
     }
@@ -359,6 +395,20 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[0].text, "første andre");
         assert_eq!((q[0].line, q[1].line), (11, 14));
+    }
+
+    #[test]
+    fn a_quote_continues_on_lines_without_its_mark() {
+        let body = "> «Første linje\nandre linje.»\n- en liste\n\n> «Ny»\n## Neste\n";
+        let q = quotes(Path::new("x.md"), body, 1);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].text, "«Første linje andre linje.»");
+        assert_eq!(q[1].text, "«Ny»");
+        // A blank quoted line stays within the quote; a plain line after
+        // an empty quote does not start one.
+        let q = quotes(Path::new("x.md"), ">\ntekst\n> a\n>\n> b\n", 1);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "a b");
     }
 
     #[test]

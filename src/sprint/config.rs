@@ -171,6 +171,21 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         .filter(|d| YEARS.contains(&d.year()))
 }
 
+/// Why `s` is no date [`parse_date`] takes: not a date at all, or a year
+/// out of range.
+pub fn not_a_date(s: &str) -> String {
+    let s = s.trim();
+    if s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() {
+        format!(
+            "`{s}` is outside the years {}–{}",
+            YEARS.start(),
+            YEARS.end()
+        )
+    } else {
+        format!("`{s}` is not a date")
+    }
+}
+
 /// Parses HH:MM.
 pub fn parse_time(s: &str) -> Option<NaiveTime> {
     let s = s.trim();
@@ -202,7 +217,7 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
     if start.is_none() {
         problem(
             file.start.loc,
-            format!("`{}` is not a date", *file.start),
+            not_a_date(&file.start),
             "write the date as YYYY-MM-DD, for example 2027-01-11",
         );
     }
@@ -275,7 +290,12 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
             .groups
             .into_iter()
             .map(|g| Group {
-                name: g.name.unwrap_or_else(|| g.id.as_str().to_owned()),
+                // A blank name would leave empty headings: the id stands in.
+                name: g
+                    .name
+                    .map(|n| n.trim().to_owned())
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| g.id.as_str().to_owned()),
                 id: g.id.as_str().to_owned(),
                 sub_challenge: g.sub_challenge,
                 members: g.members,

@@ -112,7 +112,7 @@ fn check(
         if date.is_none() {
             problem(
                 entry.date.loc,
-                format!("`{}` is not a date", *entry.date),
+                crate::sprint::config::not_a_date(&entry.date),
                 "write the date as YYYY-MM-DD".into(),
             );
         }
