@@ -10,9 +10,7 @@ use crate::workbook::text::with_source;
 /// file's index in the caller's list of sources, recorded in every `Loc`.
 pub fn parse<T: DeserializeOwned>(display: &str, text: &str, source: u32) -> Result<T, Diagnostic> {
     if is_blank(text) {
-        return Err(Diagnostic::file(display, "the file is empty").with_hint(
-            "a workbook file is a YAML mapping such as `title: ...`; see `samskap workbook export` for a complete example",
-        ));
+        return Err(Diagnostic::file(display, "the file is empty").with_hint(empty_hint(display)));
     }
     with_source(source, || serde_saphyr::from_str::<T>(text)).map_err(|err| {
         let (line, col) = err
@@ -43,6 +41,24 @@ pub fn parse_or_empty<T: DeserializeOwned + Default>(
         Ok(T::default())
     } else {
         parse(display, text, source)
+    }
+}
+
+/// What an empty file of this name should hold.
+fn empty_hint(display: &str) -> &'static str {
+    let name = std::path::Path::new(display)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    match name {
+        "samskap.yaml" => {
+            "a sprint's samskap.yaml starts with `name:`; `samskap new-sprint DIR` writes a complete one to copy from"
+        }
+        "solutions.yaml" => "write `solutions: []`, or add a solution with `samskap solution new`",
+        "assessment.yaml" => "delete the file, and add assessments with `samskap assess`",
+        _ => {
+            "a workbook file is a YAML mapping such as `title: ...`; see `samskap workbook export` for a complete example"
+        }
     }
 }
 
@@ -96,6 +112,27 @@ fn explain(message: &str) -> (String, Option<String>) {
             _ => kind,
         };
         return (format!("expected {expected} here"), None);
+    }
+    if message.starts_with("comments must be separated") {
+        return (
+            "`#` starts a comment in YAML, so the rest of the line is not read".into(),
+            Some("write tags without `#` here (`tags: [tid, koordinator]`), or put the value in quotes".into()),
+        );
+    }
+    if message.contains("expected sequence start") {
+        return (
+            "expected a list here".into(),
+            Some(
+                "write a list: in brackets, `[tid, koordinator]`, or one `- item` per line below"
+                    .into(),
+            ),
+        );
+    }
+    if message.contains("enum expected scalar or mapping") {
+        return (
+            "expected one value here, not a list".into(),
+            Some("write the value alone, without brackets: for example `consent: given`".into()),
+        );
     }
     if message.contains("expected mapping") {
         return (

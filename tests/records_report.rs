@@ -1034,3 +1034,64 @@ fn small_things_a_review_found() {
         run.stderr
     );
 }
+
+#[test]
+fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    let file = ws.join("groups/gruppe-1/solutions.yaml");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    for start in ["", "solutions: []\n", "# Våre løsninger\n", "solutions:\n"] {
+        std::fs::write(&file, start).unwrap();
+        samskap_in(&ws, &["check"]).ok();
+        samskap_in(
+            &ws,
+            &[
+                "solution", "new", "--group", "gruppe-1", "--title", "Plan A", "--yes",
+            ],
+        )
+        .ok();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("title: \"Plan A\""), "{start:?}: {text}");
+        if start.starts_with('#') {
+            assert!(text.starts_with("# Våre løsninger\n"), "{text}");
+        }
+        samskap_in(&ws, &["check"]).ok();
+    }
+    std::fs::remove_file(&file).unwrap();
+
+    samskap_in(
+        &ws,
+        &[
+            "interview",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--pseudonym",
+            "Lilje",
+            "--date",
+            "2027-02-23",
+        ],
+    )
+    .ok();
+    let note = ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md");
+    let original = std::fs::read_to_string(&note).unwrap();
+    for (from, to, message) in [
+        ("tags: []", "tags: [#tid]", "`#` starts a comment in YAML"),
+        ("tags: []", "tags: tid, koordinator", "expected a list here"),
+        (
+            "consent: given",
+            "consent: [given]",
+            "expected one value here, not a list",
+        ),
+    ] {
+        std::fs::write(&note, original.replacen(from, to, 1)).unwrap();
+        let run = samskap_in(&ws, &["check"]).code(65);
+        assert!(run.stderr.contains(message), "{to}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("2027-02-23-lilje.md:"),
+            "{}",
+            run.stderr
+        );
+    }
+}

@@ -122,8 +122,22 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
         let (text, overwrite) = if path.exists() {
             let old = fs::read_text(&path)?;
             let count = crate::records::solutions::read(&ws, &group.id, &path)?.len();
-            let separator = if old.ends_with('\n') { "" } else { "\n" };
-            let new = format!("{old}{separator}{entry}");
+            let separator = if old.ends_with('\n') || old.is_empty() {
+                ""
+            } else {
+                "\n"
+            };
+            let mut new = format!("{old}{separator}{entry}");
+            // A register with nothing in it yet (empty, comments only, or
+            // `solutions: []`) gets a block list; its comments stay.
+            if count == 0 && !appends_cleanly(&new, count) {
+                let kept: String = old
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("solutions:"))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                new = format!("{kept}solutions:\n{entry}");
+            }
             // Appending works when `solutions:` is the file's last, block-style
             // list; anything else is left for a person to edit.
             if !appends_cleanly(&new, count) {
@@ -171,7 +185,8 @@ fn appends_cleanly(text: &str, count_before: usize) -> bool {
     #[derive(serde::Deserialize)]
     struct Count {
         #[serde(default)]
-        solutions: Vec<serde::de::IgnoredAny>,
+        solutions: Option<Vec<serde::de::IgnoredAny>>,
     }
-    serde_saphyr::from_str::<Count>(text).is_ok_and(|c| c.solutions.len() == count_before + 1)
+    serde_saphyr::from_str::<Count>(text)
+        .is_ok_and(|c| c.solutions.unwrap_or_default().len() == count_before + 1)
 }

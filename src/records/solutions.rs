@@ -83,12 +83,12 @@ fn decimal<'de, D: serde::Deserializer<'de>>(de: D) -> std::result::Result<f64, 
 }
 
 /// The file as written.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SolutionsFile {
-    /// The group's solutions.
+    /// The group's solutions (`solutions:` with nothing after it is none).
     #[serde(default)]
-    pub solutions: Vec<SolutionEntry>,
+    pub solutions: Option<Vec<SolutionEntry>>,
 }
 
 /// A solution as written.
@@ -154,11 +154,12 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
     let display = path.display().to_string();
     let mut sources = Sources::default();
     let id = sources.add(display.clone(), crate::fs::read_text(path)?);
-    let file: SolutionsFile =
-        crate::yaml::parse(&display, sources.text(id), id).map_err(|d| Error::Invalid(vec![d]))?;
+    // An empty file is a register with nothing in it yet.
+    let file: SolutionsFile = crate::yaml::parse_or_empty(&display, sources.text(id), id)
+        .map_err(|d| Error::Invalid(vec![d]))?;
     let known = ws.workbook.challenge_ids();
     let mut problems: Vec<Diagnostic> = Vec::new();
-    for entry in &file.solutions {
+    for entry in file.solutions.iter().flatten() {
         if !is_slug(entry.id.as_str()) {
             problems.push(
                 sources
@@ -207,6 +208,7 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
     Ok(file
         .solutions
         .into_iter()
+        .flatten()
         .map(|e| Solution {
             group: group.to_owned(),
             place: format!("{display}:{}:{}", e.id.loc().line, e.id.loc().col),
