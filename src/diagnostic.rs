@@ -85,6 +85,9 @@ impl Diagnostic {
     }
 }
 
+/// How many characters of a source line a diagnostic shows at most.
+const WINDOW: usize = 120;
+
 /// How many characters to underline from `col`: the token that starts there.
 fn token_width(line: &str, col: u32) -> usize {
     let rest: Vec<char> = line.chars().skip(col.saturating_sub(1) as usize).collect();
@@ -119,16 +122,28 @@ impl fmt::Display for Diagnostic {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
             // Tabs are shown as one space so the caret lines up with the column.
-            let shown: String = line_text
+            let chars: Vec<char> = line_text
                 .chars()
                 .map(|c| if c == '\t' { ' ' } else { c })
                 .collect();
-            write!(f, "\n{pad} |\n{number} | {shown}")?;
+            // A long line (a note written as one paragraph) is shown as a
+            // window around the column, not whole.
+            let at = (self.col as usize).saturating_sub(1).min(chars.len());
+            let start = at.saturating_sub(WINDOW / 3);
+            let end = (start + WINDOW).min(chars.len());
+            let start = end.saturating_sub(WINDOW).min(start);
+            let (before, after) = (
+                if start > 0 { "…" } else { "" },
+                if end < chars.len() { "…" } else { "" },
+            );
+            let shown: String = chars[start..end].iter().collect();
+            write!(f, "\n{pad} |\n{number} | {before}{shown}{after}")?;
             if self.col > 0 {
-                let indent = " ".repeat(self.col as usize - 1);
+                let indent = " ".repeat(at - start + before.chars().count());
                 let width = self
                     .width
-                    .map_or_else(|| token_width(line_text, self.col), |w| w as usize);
+                    .map_or_else(|| token_width(line_text, self.col), |w| w as usize)
+                    .min(end.saturating_sub(at).max(1));
                 let carets = "^".repeat(width);
                 write!(f, "\n{pad} | {indent}{carets}")?;
             }
@@ -169,6 +184,21 @@ mod tests {
             d.to_string(),
             "error: unknown field `minuts`\n  --> wb.yaml:2:3\n  |\n2 |   minuts: 5\n  |   ^^^^^^\n  = hint: did you mean `minutes`?"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_column() {
+        let line = format!("{}91234567{}", "a".repeat(5000), "b".repeat(5000));
+        let d = Diagnostic::at("n.md", &line, 1, 5001, "a phone number").with_width(8);
+        let text = d.to_string();
+        assert!(text.len() < 400, "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let shown = lines[3];
+        let carets = lines[4];
+        assert!(shown.starts_with("1 | …") && shown.ends_with('…'), "{shown}");
+        let at = shown.chars().position(|c| c == '9').unwrap();
+        assert_eq!(carets.chars().position(|c| c == '^'), Some(at));
+        assert_eq!(carets.matches('^').count(), 8);
     }
 
     #[test]
