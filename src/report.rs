@@ -368,10 +368,15 @@ pub const CHART_MARKER: &str = "SAMSKAP-CHART-MODEL-ASSESSMENT";
 
 /// Hours in the document's language: "4,5" in Norwegian, "4.5" in English.
 pub fn hours(value: f64, lang: Lang) -> String {
-    let text = if (value - value.round()).abs() < 1e-9 {
-        format!("{value:.0}")
+    // Rounded to a tenth first, so 1.96 is "2" like any whole number, not
+    // "2.0"; a little more than nothing is not shown as nothing.
+    let tenths = (value * 10.0).round() / 10.0;
+    let text = if tenths == 0.0 && value > 0.0 {
+        "< 0.1".to_owned()
+    } else if (tenths - tenths.round()).abs() < 1e-9 {
+        format!("{tenths:.0}")
     } else {
-        format!("{value:.1}")
+        format!("{tenths:.1}")
     };
     match lang {
         Lang::Nb => text.replace('.', ","),
@@ -829,5 +834,9 @@ mod tests {
         assert_eq!(hours(4.5, Lang::Nb), "4,5");
         assert_eq!(hours(4.5, Lang::En), "4.5");
         assert_eq!(hours(12.0, Lang::Nb), "12");
+        assert_eq!(hours(1.96, Lang::Nb), "2");
+        assert_eq!(hours(1.94, Lang::Nb), "1,9");
+        assert_eq!(hours(0.04, Lang::Nb), "< 0,1");
+        assert_eq!(hours(0.0, Lang::Nb), "0");
     }
 }
