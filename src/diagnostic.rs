@@ -195,7 +195,10 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         let shown = lines[3];
         let carets = lines[4];
-        assert!(shown.starts_with("1 | …") && shown.ends_with('…'), "{shown}");
+        assert!(
+            shown.starts_with("1 | …") && shown.ends_with('…'),
+            "{shown}"
+        );
         let at = shown.chars().position(|c| c == '9').unwrap();
         assert_eq!(carets.chars().position(|c| c == '^'), Some(at));
         assert_eq!(carets.matches('^').count(), 8);

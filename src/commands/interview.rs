@@ -7,7 +7,6 @@ use crate::cli::{ConsentArg, InterviewCommand};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
 use crate::i18n::tr;
-use crate::render::ics::slug;
 use crate::sprint::Workspace;
 use crate::workbook::Lang;
 
@@ -43,7 +42,7 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
     let path = ws.interviews_dir(&group).join(format!(
         "{}-{}.md",
         date.format("%Y-%m-%d"),
-        slug(&pseudonym)
+        crate::workbook::file_slug(&pseudonym).unwrap_or_else(|| "familie".into())
     ));
     let text = note(
         &ws,

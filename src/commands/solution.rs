@@ -10,7 +10,6 @@ use crate::fs::{self, Overwrite};
 use crate::i18n::tr;
 use crate::prompt::Prompter;
 use crate::records::solutions::SOLUTIONS_FILE;
-use crate::render::ics::slug;
 
 /// Runs the command.
 pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
@@ -63,7 +62,12 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
             "give it a name with --title",
         ));
     }
-    let id = args.id.clone().unwrap_or_else(|| slug(&title));
+    let Some(id) = args.id.clone().or_else(|| crate::workbook::slugify(&title)) else {
+        return Err(Error::usage(
+            format!("cannot make an id of the title «{title}»"),
+            "give the solution an id with --id, such as felles-plan (letters a-z, digits, hyphens)",
+        ));
+    };
     if !crate::workbook::is_slug(&id) {
         return Err(Error::usage(
             format!("`{id}` cannot be a solution id"),

@@ -131,27 +131,13 @@ pub fn calendar(name: &str, sprint_slug: &str, events: &[Event], stamp: DateTime
 
 /// A slug of the sprint's name for UIDs: lowercase ASCII and hyphens.
 pub fn slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.to_lowercase().chars() {
-        match c {
-            'a'..='z' | '0'..='9' => slug.push(c),
-            'æ' => slug.push_str("ae"),
-            'ø' => slug.push('o'),
-            'å' => slug.push('a'),
-            _ if !slug.ends_with('-') => slug.push('-'),
-            _ => {}
-        }
-    }
-    let slug = slug.trim_matches('-').to_owned();
-    if slug.is_empty() {
+    crate::workbook::slugify(name).unwrap_or_else(|| {
         // A name without letters a-z or digits: a hash keeps names apart.
         let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
         });
         format!("sprint-{:08x}", hash >> 32)
-    } else {
-        slug
-    }
+    })
 }
 
 #[cfg(test)]

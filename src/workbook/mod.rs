@@ -25,6 +25,48 @@ pub fn is_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// `name` as a slug: lowercase ASCII letters, digits and single hyphens.
+/// Accented Latin letters become their base letter (`é` → `e`, `å` → `a`),
+/// and `æ`, `ø`, `ß`, `œ` are spelt out (`ae`, `o`, `ss`, `oe`). `None` when
+/// nothing is left, as for a name in another script.
+pub fn slugify(name: &str) -> Option<String> {
+    slug_of(name, false)
+}
+
+/// Like [`slugify`], keeping letters of every script (`ωmega`, `李`): for
+/// file names, which need not be ASCII, of pseudonyms, which may not be.
+pub fn file_slug(name: &str) -> Option<String> {
+    slug_of(name, true)
+}
+
+fn slug_of(name: &str, any_script: bool) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let mut slug = String::new();
+    for c in name
+        .nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+    {
+        match c {
+            'a'..='z' | '0'..='9' => slug.push(c),
+            'æ' => slug.push_str("ae"),
+            'ø' => slug.push('o'),
+            'ß' => slug.push_str("ss"),
+            'œ' => slug.push_str("oe"),
+            'đ' | 'ð' => slug.push('d'),
+            'ł' => slug.push('l'),
+            'þ' => slug.push_str("th"),
+            c if any_script && c.is_alphanumeric() => slug.push(c),
+            _ if !slug.is_empty() && !slug.ends_with('-') => slug.push('-'),
+            _ => {}
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    // Recomposed, so a file name shows as typed.
+    (!slug.is_empty()).then(|| slug.nfc().collect())
+}
+
 /// A loaded and validated workbook: every reference resolves, every id is a
 /// unique slug, every text has every declared language.
 #[derive(Clone, Debug, PartialEq)]
@@ -181,6 +223,26 @@ pub fn schema() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_of_names() {
+        assert_eq!(
+            slugify("Våren 2027: Tid!").as_deref(),
+            Some("varen-2027-tid")
+        );
+        assert_eq!(slugify("Ærlig Øystein").as_deref(), Some("aerlig-oystein"));
+        assert_eq!(slugify("José Núñez").as_deref(), Some("jose-nunez"));
+        assert_eq!(slugify("Straße").as_deref(), Some("strasse"));
+        assert_eq!(slugify("Ωmega").as_deref(), Some("mega"));
+        assert_eq!(slugify("李"), None);
+        assert_eq!(file_slug("Ωmega").as_deref(), Some("ωmega"));
+        assert_eq!(file_slug("李 Wei").as_deref(), Some("李-wei"));
+        assert_eq!(file_slug("Åse").as_deref(), Some("ase"));
+        assert_eq!(slugify("!!!"), None);
+        for name in ["Våren 2027: Tid!", "José Núñez", "a--b", "-x-"] {
+            assert!(is_slug(&slugify(name).unwrap()), "{name}");
+        }
+    }
 
     #[test]
     fn slugs() {

@@ -143,27 +143,7 @@ impl Checker<'_> {
 
 /// Suggests a slug for a bad id: lowercase, ASCII, hyphens.
 fn slugify(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.to_lowercase().chars() {
-        let mapped = match c {
-            'å' | 'á' | 'à' | 'ä' => "a",
-            'ø' | 'ö' | 'ó' => "o",
-            'æ' => "ae",
-            'é' | 'è' => "e",
-            c if c.is_ascii_alphanumeric() => {
-                slug.push(c);
-                continue;
-            }
-            _ => "-",
-        };
-        slug.push_str(mapped);
-    }
-    let parts: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).collect();
-    if parts.is_empty() {
-        "my-id".into()
-    } else {
-        parts.join("-")
-    }
+    super::slugify(name).unwrap_or_else(|| "my-id".into())
 }
 
 /// Joins the parsed files into one workbook and checks it.
