@@ -908,6 +908,14 @@ fn control_characters_pasted_into_records_never_break_a_document() {
         "solutions:\n  - id: felles-plan\n    title: \"Felles\\x01 plan\\x0b for alle\"\n    status: idea\n",
     )
     .unwrap();
+    // The sprint's name reaches every page's title and the calendar.
+    let config = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let name_line = config.lines().find(|l| l.starts_with("name:")).unwrap();
+    std::fs::write(
+        ws.join("samskap.yaml"),
+        config.replace(name_line, "name: \"Våren\\x0b 2027\""),
+    )
+    .unwrap();
     let site = dir.path().join("site");
     samskap_in(
         &ws,

@@ -73,10 +73,10 @@ pub fn ics_text(ws: &crate::sprint::Workspace, lang: crate::workbook::Lang) -> R
             })
         })
         .collect();
-    Ok(crate::render::markdown::printable(ics::calendar(
+    Ok(ics::calendar(
         &ws.sprint.name,
         &ws.sprint.calendar_id(),
         &events,
         stamp(),
-    )))
+    ))
 }

@@ -98,13 +98,15 @@ pub fn format_of(out: &crate::cli::OutputArgs) -> Result<crate::render::Format> 
 
 /// The frame of a document of `ws`: title, language, header and footer.
 pub fn page(ws: &Workspace, title: &str, kind: &'static str, lang: Lang) -> crate::render::Page {
+    // These values reach the HTML layout without Markdown's escaping.
+    let printable = crate::render::markdown::printable;
     crate::render::Page {
-        title: title.to_owned(),
+        title: printable(title),
         lang,
-        sprint: ws.sprint.name.clone(),
+        sprint: printable(&ws.sprint.name),
         footer: format!(
             "{} · {}",
-            ws.sprint.name,
+            printable(&ws.sprint.name),
             crate::i18n::tr(lang, "laget med samskap", "made with samskap")
         ),
         kind,

@@ -142,8 +142,10 @@ impl List {
             };
             if initial.is_ascii() {
                 let b = initial as u8;
-                list.first_bytes[usize::from(b.to_ascii_lowercase())] = true;
-                list.first_bytes[usize::from(b.to_ascii_uppercase())] = true;
+                list.first_bytes[usize::from(b)] = true;
+                if case == Case::Any {
+                    list.first_bytes[usize::from(b.to_ascii_uppercase())] = true;
+                }
             }
             // A letter the text may write composed (`Å`, decomposed `a` and
             // a ring here) starts with a byte from 0x80 up; so does `K`, the

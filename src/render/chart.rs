@@ -8,7 +8,8 @@ use crate::report::PrerequisiteScore;
 
 /// Escapes text for SVG/HTML.
 fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
+    super::markdown::printable(text)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

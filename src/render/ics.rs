@@ -52,6 +52,8 @@ fn escape(text: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            // iCalendar text allows no control characters but tab.
+            c if crate::render::markdown::unprintable(c) => out.push(' '),
             c => out.push(c),
         }
     }

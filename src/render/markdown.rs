@@ -20,12 +20,16 @@ pub fn escape(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
     out.write_all(escaped(text).as_bytes())
 }
 
-/// Whether a byte may need escaping or folding (see [`escaped`]).
+/// Whether a byte may need escaping or folding (see [`escaped`]), or may
+/// start a character that has no place in a document (see [`unprintable`]).
 fn needs_escape(b: u8) -> bool {
     matches!(
         b,
-        b'\n'
-            | b'\r'
+        0..=0x1F
+            | 0x7F
+            | 0xC2
+            | 0xEF
+            | 0xF0..=0xF4
             | b'<'
             | b'>'
             | b'&'
@@ -67,6 +71,7 @@ pub fn escaped(input: &str) -> String {
                 out.push(' ');
                 continue;
             }
+            c if unprintable(c) => out.push(' '),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
@@ -90,26 +95,16 @@ pub fn escaped(input: &str) -> String {
 /// other than tab and line breaks (Word's Shift+Enter pastes as U+000B, and
 /// one makes a .docx unreadable), and Unicode noncharacters. HTML, XML and
 /// iCalendar all forbid them.
-fn unprintable(c: char) -> bool {
+pub fn unprintable(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(u32::from(c), 0xFDD0..=0xFDEF)
         || u32::from(c) & 0xFFFE == 0xFFFE
 }
 
 /// `text` with every unprintable character (see [`unprintable`]) made a
-/// space. Text without any, nearly all, is returned as it is.
+/// space: for the few values that do not pass through [`escape`].
 #[must_use]
-pub fn printable(text: String) -> String {
-    // Bytes first: only a C0 control, DEL, or a character starting with
-    // 0xC2 (C1 controls), 0xEF (U+FDD0…, U+FFFE) or 0xF0–0xF4 can be one.
-    let suspect = text.bytes().enumerate().any(|(i, b)| match b {
-        0..=0x1F | 0x7F => !matches!(b, b'\t' | b'\n' | b'\r'),
-        0xC2 | 0xEF | 0xF0..=0xF4 => text[i..].chars().next().is_some_and(unprintable),
-        _ => false,
-    });
-    if !suspect {
-        return text;
-    }
+pub fn printable(text: &str) -> String {
     text.chars()
         .map(|c| if unprintable(c) { ' ' } else { c })
         .collect()
@@ -225,12 +220,14 @@ mod tests {
 
     #[test]
     fn unprintable_characters_become_spaces() {
-        assert_eq!(
-            printable("a\u{b}b\u{1}c\u{0}d\u{7f}e\u{85}f\u{fffe}g\u{1fffe}h".into()),
-            "a b c d e f g h"
-        );
-        let fine = "Tab\tog linje\r\n«sitat» – æøå 😀 \u{a0}".to_owned();
-        assert_eq!(printable(fine.clone()), fine);
+        let bad = "a\u{b}b\u{1}c\u{0}d\u{7f}e\u{85}f\u{fffe}g\u{1fffe}h";
+        assert_eq!(printable(bad), "a b c d e f g h");
+        assert_eq!(escaped(bad), "a b c d e f g h");
+        let fine = "Tab\tog linje\r\n«sitat» – æøå 😀 \u{a0}";
+        assert_eq!(printable(fine), fine);
+        let mut out = Vec::new();
+        escape("«Vi\u{b}ringer»", &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "«Vi ringer»");
     }
 
     #[test]

@@ -99,7 +99,7 @@ impl Renderer {
         let context = Context::from_serialize(doc).map_err(|e| Error::Internal(e.to_string()))?;
         self.markdown
             .render(template, &context)
-            .map(|md| markdown::tidy(&markdown::printable(md)))
+            .map(|md| markdown::tidy(&md))
             .map_err(|e| template_error(template, None, &e))
     }
 
@@ -110,7 +110,6 @@ impl Renderer {
             .map_err(|e| Error::Internal(e.to_string()))?;
         self.html
             .render("layout.html", &context)
-            .map(markdown::printable)
             .map_err(|e| template_error("layout.html", None, &e))
     }
 
