@@ -18,12 +18,41 @@ pub fn parse<T: DeserializeOwned>(display: &str, text: &str, source: u32) -> Res
             .map_or((0, 0), |l| (to_u32(l.line()), to_u32(l.column())));
         let raw = err.without_snippet().to_string();
         let (message, hint) = explain(strip_position(&raw));
-        let diagnostic = Diagnostic::at(display, text, line, col, message);
+        // The parser names the scalar it was reading; the tab comes after.
+        let tab = raw
+            .contains("found a tab")
+            .then(|| first_tab_from(text, line, col))
+            .flatten();
+        let diagnostic = match tab {
+            Some((line, col)) => Diagnostic::at(display, text, line, col, message).with_width(1),
+            None => Diagnostic::at(display, text, line, col, message),
+        };
         match hint {
             Some(hint) => diagnostic.with_hint(hint),
             None => diagnostic,
         }
     })
+}
+
+/// The line and column of the first tab at or after `line`:`col`.
+fn first_tab_from(text: &str, line: u32, col: u32) -> Option<(u32, u32)> {
+    let skip = (line.max(1) - 1) as usize;
+    for (i, text_line) in text.lines().enumerate().skip(skip) {
+        let from = if i == skip {
+            col.max(1) as usize - 1
+        } else {
+            0
+        };
+        let found = text_line
+            .chars()
+            .enumerate()
+            .skip(from)
+            .find(|&(_, c)| c == '\t');
+        if let Some((at, _)) = found {
+            return Some((to_u32(i as u64 + 1), to_u32(at as u64 + 1)));
+        }
+    }
+    None
 }
 
 fn to_u32(n: u64) -> u32 {
@@ -92,7 +121,7 @@ fn explain(message: &str) -> (String, Option<String>) {
             Some("keep one of them".into()),
         );
     }
-    if message.starts_with("tabs disallowed") {
+    if message.starts_with("tabs disallowed") || message.contains("found a tab") {
         return (
             "a tab is used for indentation".into(),
             Some("YAML is indented with spaces only: replace the tab with spaces".into()),
