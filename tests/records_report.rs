@@ -1102,4 +1102,17 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
             run.stderr
         );
     }
+    // A tab is pointed at where it is, not at the value before it.
+    std::fs::write(
+        &note,
+        original.replacen("interviewers: []", "\tinterviewers: []", 1),
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["check"]).code(65);
+    assert!(run.stderr.contains("a tab is used"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2027-02-23-lilje.md:5:1"),
+        "{}",
+        run.stderr
+    );
 }
