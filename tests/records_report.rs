@@ -1105,7 +1105,7 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
     // A tab is pointed at where it is, not at the value before it.
     std::fs::write(
         &note,
-        original.replacen("interviewers: []", "\tinterviewers: []", 1),
+        original.replacen("interviewers:", "\tinterviewers:", 1),
     )
     .unwrap();
     let run = samskap_in(&ws, &["check"]).code(65);
