@@ -144,8 +144,8 @@ pub fn scan(text: &str, names: &[String]) -> Vec<Finding> {
 }
 
 /// Like [`scan`], also finding `pseudonyms` of families who did not
-/// consent, written exactly as listed (a pseudonym is often an ordinary
-/// word: `Lønn` is a pseudonym, `lønn` is pay).
+/// consent, in any case but not in small letters when listed with a capital
+/// (a pseudonym is often an ordinary word: `Lønn` is a family, `lønn` pay).
 #[must_use]
 pub fn scan_with(text: &str, names: &[String], pseudonyms: &[String]) -> Vec<Finding> {
     let mut hits = birth_number::find(text);
@@ -155,7 +155,7 @@ pub fn scan_with(text: &str, names: &[String], pseudonyms: &[String]) -> Vec<Fin
     hits.extend(names::find(
         text,
         pseudonyms,
-        names::Case::Exact,
+        names::Case::Proper,
         Kind::Pseudonym,
     ));
     settle(hits)

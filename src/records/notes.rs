@@ -194,69 +194,41 @@ pub fn inline_tags(body: &str) -> Vec<String> {
     tags
 }
 
-/// The block quotes of a body: runs of lines starting with `>`, and the
-/// lines that continue their paragraph without one (Markdown's lazy
-/// continuation: `> «Første linje` then `andre linje.»`).
+/// The block quotes of a body: runs of lines starting with `>`. A line
+/// without `>` is never part of a quote, even where Markdown would let it
+/// continue one: what stands there is the interviewer's own note, which is
+/// never published.
 pub fn quotes(path: &Path, body: &str, body_line: u32) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut current: Option<Quote> = None;
     for (i, line) in body.lines().enumerate() {
         let trimmed = line.trim_start();
-        let text = match trimmed.strip_prefix('>') {
-            Some(rest) => rest.trim(),
-            // A plain line right after a quoted one continues it, unless
-            // it starts a block of its own.
-            None if current.as_ref().is_some_and(|q| !q.text.is_empty())
-                && !trimmed.is_empty()
-                && !starts_block(trimmed) =>
-            {
-                trimmed.trim_end()
-            }
-            None => {
-                if let Some(q) = current.take()
-                    && !q.text.trim().is_empty()
-                {
-                    quotes.push(q);
+        if let Some(rest) = trimmed.strip_prefix('>') {
+            let text = rest.trim();
+            match &mut current {
+                Some(q) if !text.is_empty() => {
+                    if !q.text.is_empty() {
+                        q.text.push(' ');
+                    }
+                    q.text.push_str(text);
                 }
-                continue;
-            }
-        };
-        match &mut current {
-            Some(q) if !text.is_empty() => {
-                if !q.text.is_empty() {
-                    q.text.push(' ');
+                Some(_) => {}
+                None => {
+                    current = Some(Quote {
+                        text: text.to_owned(),
+                        path: path.to_owned(),
+                        line: body_line + u32::try_from(i).unwrap_or(u32::MAX),
+                    });
                 }
-                q.text.push_str(text);
             }
-            Some(_) => {}
-            None => {
-                current = Some(Quote {
-                    text: text.to_owned(),
-                    path: path.to_owned(),
-                    line: body_line + u32::try_from(i).unwrap_or(u32::MAX),
-                });
-            }
+        } else if let Some(q) = current.take()
+            && !q.text.trim().is_empty()
+        {
+            quotes.push(q);
         }
     }
     quotes.extend(current.filter(|q| !q.text.trim().is_empty()));
     quotes
-}
-
-/// Whether a line begins a Markdown block (a heading, a list item, a fence
-/// or a rule), so that it cannot continue a quote's paragraph.
-fn starts_block(line: &str) -> bool {
-    let list_number = line.split_once(['.', ')']).is_some_and(|(n, rest)| {
-        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
-    });
-    line.starts_with('#')
-        || line.starts_with("- ")
-        || line.starts_with("* ")
-        || line.starts_with("+ ")
-        || line.starts_with("```")
-        || line.starts_with("~~~")
-        || line.starts_with("---")
-        || line.starts_with("***")
-        || list_number
 }
 
 fn merge_tags(front: &[At<String>], body: &str) -> Vec<String> {
@@ -398,17 +370,11 @@ mod tests {
     }
 
     #[test]
-    fn a_quote_continues_on_lines_without_its_mark() {
-        let body = "> «Første linje\nandre linje.»\n- en liste\n\n> «Ny»\n## Neste\n";
+    fn a_line_without_its_mark_is_never_quoted() {
+        let body = "> «Første linje\ninterviewerens notat\n> «Ny»\n>\nnotat\n";
         let q = quotes(Path::new("x.md"), body, 1);
-        assert_eq!(q.len(), 2);
-        assert_eq!(q[0].text, "«Første linje andre linje.»");
-        assert_eq!(q[1].text, "«Ny»");
-        // A blank quoted line stays within the quote; a plain line after
-        // an empty quote does not start one.
-        let q = quotes(Path::new("x.md"), ">\ntekst\n> a\n>\n> b\n", 1);
-        assert_eq!(q.len(), 1);
-        assert_eq!(q[0].text, "a b");
+        let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["«Første linje", "«Ny»"]);
     }
 
     #[test]
