@@ -133,16 +133,7 @@ pub fn run(
     Manifest::write(out, &listed)?;
     // Pages the last build made that this one does not (a removed group's)
     // go, unless someone changed them since.
-    let mut removed = 0;
-    for path in manifest.gone(&paths) {
-        if manifest.standing(out, &path) == Standing::Ours {
-            std::fs::remove_file(out.join(&path)).map_err(|source| Error::Write {
-                path: out.join(&path),
-                source,
-            })?;
-            removed += 1;
-        }
-    }
+    let removed = manifest.remove_gone(out, &paths)?;
     let removed = match removed {
         0 => String::new(),
         n => format!(

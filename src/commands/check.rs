@@ -106,22 +106,11 @@ pub fn run(cx: &Context) -> Result<()> {
         let sprint_file = ws.path(crate::sprint::SPRINT_FILE);
         // What an export would refuse: also the pseudonyms of families who
         // did not consent, anywhere but in their own notes (never exported).
-        let withheld: Vec<&records::Interview> = records
-            .interviews
-            .iter()
-            .filter(|i| i.consent != records::Consent::Given)
-            .collect();
-        let pseudonyms: Vec<String> = withheld.iter().map(|i| i.pseudonym.clone()).collect();
+        let pseudonyms: Vec<String> = records.withheld().map(|i| i.pseudonym.clone()).collect();
         for path in std::iter::once(&sprint_file).chain(&records.files) {
             let text = crate::fs::read_text(path)?;
-            let own = withheld.iter().any(|i| &i.path == path);
-            let found: Vec<privacy::Finding> =
-                privacy::scan_with(&text, &names, if own { &[] } else { &pseudonyms })
-                    .into_iter()
-                    .filter(|f| {
-                        f.kind != privacy::Kind::Pseudonym || !privacy::in_pseudonym_field(&text, f)
-                    })
-                    .collect();
+            let own = records.withheld().any(|i| &i.path == path);
+            let found = privacy::scan_record(&text, &names, &pseudonyms, own);
             findings += found.len();
             problems.extend(privacy::diagnostics(
                 &path.display().to_string(),

@@ -23,12 +23,23 @@ pub enum Standing {
     Theirs,
 }
 
+/// What the manifest knows of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Print {
+    /// The fingerprint of what build wrote.
+    Known(u64),
+    /// Listed by an older version, which kept names only.
+    Unknown,
+    /// Listed with something that is no fingerprint: someone edited the
+    /// manifest, so the file is not taken for samskap's.
+    Spoilt,
+}
+
 /// The files the last build wrote, with their fingerprints.
 #[derive(Debug, Default)]
 pub struct Manifest {
-    /// Path in the folder → fingerprint; `None` for manifests of older
-    /// versions, which kept names only.
-    files: BTreeMap<String, Option<u64>>,
+    /// File name in the folder → what is known of it.
+    files: BTreeMap<String, Print>,
 }
 
 impl Manifest {
@@ -37,11 +48,17 @@ impl Manifest {
         let text = std::fs::read_to_string(out.join(FILE)).unwrap_or_default();
         let files = text
             .lines()
-            .filter(|l| !l.is_empty())
             .map(|line| match line.split_once('\t') {
-                Some((path, print)) => (path.to_owned(), u64::from_str_radix(print, 16).ok()),
-                None => (line.to_owned(), None),
+                Some((name, print)) => (
+                    name,
+                    u64::from_str_radix(print, 16).map_or(Print::Spoilt, Print::Known),
+                ),
+                None => (line, Print::Unknown),
             })
+            // A site's files stand directly in the folder: a name with a
+            // folder in it (`../progress.yaml`) was not written by build.
+            .filter(|(name, _)| is_plain_name(name))
+            .map(|(name, print)| (name.to_owned(), print))
             .collect();
         Manifest { files }
     }
@@ -53,18 +70,36 @@ impl Manifest {
             return Standing::Absent;
         }
         match self.files.get(&key(path)) {
-            None => Standing::Theirs,
-            Some(None) => Standing::Ours,
-            Some(Some(print)) => match std::fs::read(&full) {
+            None | Some(Print::Spoilt) => Standing::Theirs,
+            // As earlier versions did: their files are replaced.
+            Some(Print::Unknown) => Standing::Ours,
+            Some(Print::Known(print)) => match std::fs::read(&full) {
                 Ok(bytes) if fingerprint(&bytes) == *print => Standing::Ours,
                 _ => Standing::Theirs,
             },
         }
     }
 
-    /// The files this manifest lists that are not among `now`: pages of a
-    /// group since removed, say.
-    pub fn gone(&self, now: &[PathBuf]) -> Vec<PathBuf> {
+    /// Removes the files this manifest lists that are not among `now` (the
+    /// pages of a group since removed, say), if they are unchanged since
+    /// build wrote them. A file listed without a fingerprint is kept: there
+    /// is no telling whether someone changed it. Returns how many went.
+    pub fn remove_gone(&self, out: &Path, now: &[PathBuf]) -> Result<usize> {
+        let mut removed = 0;
+        for path in self.gone(now) {
+            let known = matches!(self.files.get(&key(&path)), Some(Print::Known(_)));
+            if known && self.standing(out, &path) == Standing::Ours {
+                let full = out.join(&path);
+                std::fs::remove_file(&full)
+                    .map_err(|source| crate::error::Error::Write { path: full, source })?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
+    /// The files this manifest lists that are not among `now`.
+    fn gone(&self, now: &[PathBuf]) -> Vec<PathBuf> {
         let now: Vec<String> = now.iter().map(|p| key(p)).collect();
         self.files
             .keys()
@@ -83,17 +118,23 @@ impl Manifest {
     }
 }
 
-/// How a path stands in the manifest: with `/`, whatever the system.
+/// How a path stands in the manifest.
 fn key(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    path.to_string_lossy().into_owned()
 }
 
-/// FNV-1a, 64 bits: stable across versions and platforms (unlike std's
-/// hasher), and enough to tell an edited file from the one written.
+/// Whether `name` is a file name alone: no folder, no `..`, no root.
+fn is_plain_name(name: &str) -> bool {
+    let mut parts = Path::new(name).components();
+    matches!(
+        (parts.next(), parts.next()),
+        (Some(std::path::Component::Normal(_)), None)
+    )
+}
+
+/// Tells an edited file from the one build wrote.
 fn fingerprint(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    crate::fs::fnv1a(bytes)
 }
 
 #[cfg(test)]
@@ -101,11 +142,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fingerprints_are_fnv1a() {
-        // Published test vectors of FNV-1a 64.
-        assert_eq!(fingerprint(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fingerprint(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fingerprint(b"foobar"), 0x8594_4171_f739_67e8);
+    fn only_files_build_could_have_written_are_listed() {
+        for name in ["report.md", "agenda-gruppe-1.html"] {
+            assert!(is_plain_name(name), "{name}");
+        }
+        for name in ["../progress.yaml", "/etc/passwd", "a/b.html", "", ".."] {
+            assert!(!is_plain_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn nothing_outside_the_folder_nor_unfingerprinted_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(dir.path().join("progress.yaml"), "done: []").unwrap();
+        std::fs::write(out.join("old.html"), "old").unwrap();
+        std::fs::write(out.join("edited.md"), "mine").unwrap();
+        std::fs::write(
+            out.join(FILE),
+            "../progress.yaml\nold.html\nedited.md\tnot-hex\n",
+        )
+        .unwrap();
+        let manifest = Manifest::read(&out);
+        assert_eq!(manifest.remove_gone(&out, &[]).unwrap(), 0);
+        assert!(dir.path().join("progress.yaml").exists());
+        assert!(out.join("old.html").exists());
+        assert_eq!(
+            manifest.standing(&out, Path::new("edited.md")),
+            Standing::Theirs
+        );
     }
 
     #[test]
@@ -142,6 +208,10 @@ mod tests {
             manifest.gone(&[PathBuf::from("a.html")]),
             vec![PathBuf::from("b.html")]
         );
+        // b.html was edited: it stays; an unchanged page no longer made goes.
+        assert_eq!(manifest.remove_gone(out, &[]).unwrap(), 1);
+        assert!(!out.join("a.html").exists());
+        assert!(out.join("b.html").exists());
     }
 
     #[test]

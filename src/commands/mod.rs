@@ -134,14 +134,8 @@ pub fn guard_with(
     let names = crate::records::private_names(ws)?;
     // The pseudonym of a family that declined or withdrew must not show in
     // any document either (in a solution's description, say).
-    let withheld: Vec<&crate::records::Interview> = records
-        .map(|r| {
-            r.interviews
-                .iter()
-                .filter(|i| i.consent != crate::records::Consent::Given)
-                .collect()
-        })
-        .unwrap_or_default();
+    let withheld: Vec<&crate::records::Interview> =
+        records.map(|r| r.withheld().collect()).unwrap_or_default();
     Ok(crate::render::guard::Guard {
         names,
         pseudonyms: withheld.iter().map(|i| i.pseudonym.clone()).collect(),

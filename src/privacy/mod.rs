@@ -227,12 +227,35 @@ pub fn redact(text: &str, findings: &[Finding], lang: Lang) -> String {
     out
 }
 
-/// Whether a finding stands on a note's own `pseudonym:` line, which is
-/// a fact about the note and never printed as text.
+/// The personal data in a record file, as an export would see it: like
+/// [`scan_with`], but a pseudonym counts neither in its family's own notes
+/// (`withheld`: never exported) nor on a note's own `pseudonym:` line.
 #[must_use]
-pub fn in_pseudonym_field(text: &str, finding: &Finding) -> bool {
+pub fn scan_record(
+    text: &str,
+    names: &[String],
+    pseudonyms: &[String],
+    withheld: bool,
+) -> Vec<Finding> {
+    let pseudonyms = if withheld { &[] } else { pseudonyms };
+    scan_with(text, names, pseudonyms)
+        .into_iter()
+        .filter(|f| f.kind != Kind::Pseudonym || !in_pseudonym_field(text, f))
+        .collect()
+}
+
+/// Whether a finding stands on the `pseudonym:` line of a note's front
+/// matter, a fact about the note that is never printed as text.
+fn in_pseudonym_field(text: &str, finding: &Finding) -> bool {
+    let Some(front) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return false;
+    };
+    let front_end = text.len() - front.len() + front.find("\n---").unwrap_or(front.len());
     let line_start = text[..finding.start].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..].starts_with("pseudonym:")
+    finding.start < front_end && text[line_start..].starts_with("pseudonym:")
 }
 
 /// What stands where personal data was.

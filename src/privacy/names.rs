@@ -116,7 +116,8 @@ impl List {
             longest: 0,
         };
         for name in names {
-            let words: Vec<Vec<char>> = name.split_whitespace().map(|w| fold(w).collect()).collect();
+            let words: Vec<Vec<char>> =
+                name.split_whitespace().map(|w| fold(w).collect()).collect();
             let Some(first) = words.first() else {
                 continue;
             };
@@ -138,7 +139,10 @@ impl List {
             }
             list.longest = list.longest.max(key.len() * 3 + 1);
             let capital = name.trim_start().starts_with(char::is_uppercase);
-            list.by_first.entry(key).or_default().push(Name { words, capital });
+            list.by_first
+                .entry(key)
+                .or_default()
+                .push(Name { words, capital });
         }
         list
     }

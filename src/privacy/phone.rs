@@ -3,7 +3,10 @@
 //! Norwegians write them, with or without the country code.
 //!
 //! Only these layouts count, so amounts (`12 000`, `2 500 kroner`), dates,
-//! times, years, weeks and room numbers never match.
+//! clock times, weeks and room numbers do not match; nor do two years or
+//! two clock times side by side (`2027-2028`, `2000–2200`), nor two dates
+//! written as eight digits (`20270104-20270628`). An eight-digit date alone
+//! (`31122026`) cannot be told from a number and is found.
 
 use super::digits::{
     free_after, free_before, groups_at, joined, space_at, unglued_after, unglued_before,
@@ -29,9 +32,10 @@ pub fn find(text: &str) -> Vec<Hit> {
             continue;
         };
         for layout in LAYOUTS {
+            // After a country code it is a number, whatever it looks like.
             if let Some(end) = groups_at(text, body, layout)
                 && unglued_after(text, end)
-                && !(layout == [4, 4] && years(&text[body..end]))
+                && !(layout == [4, 4] && body == start && span(&text[body..end]))
             {
                 hits.push(Hit {
                     kind: Kind::Phone,
@@ -44,29 +48,46 @@ pub fn find(text: &str) -> Vec<Hit> {
     // Digits joined by `.`, `-`, `/` or `:` make something longer (a date,
     // an account number), unless they are another phone number: a list
     // written without spaces, `98765432/41234567`.
+    let listed = |a: &Hit, b: &Hit| {
+        joined(text, a.end, b.start)
+            && !(date(&text[a.start..a.end]) && date(&text[b.start..b.end]))
+    };
     hits.iter()
         .filter(|h| {
-            let before =
-                free_before(text, h.start) || hits.iter().any(|o| joined(text, o.end, h.start));
-            let after =
-                free_after(text, h.end) || hits.iter().any(|o| joined(text, h.end, o.start));
+            let before = free_before(text, h.start) || hits.iter().any(|o| listed(o, h));
+            let after = free_after(text, h.end) || hits.iter().any(|o| listed(h, o));
             before && after
         })
         .copied()
         .collect()
 }
 
-/// Whether `2027 2028` or `2027-2028` are two years rather than a number
-/// in two halves.
-fn years(number: &str) -> bool {
+/// Whether eight digits are a date, YYYYMMDD.
+fn date(digits: &str) -> bool {
+    digits.len() == 8
+        && crate::sprint::config::parse_date(&format!(
+            "{}-{}-{}",
+            &digits[..4],
+            &digits[4..6],
+            &digits[6..]
+        ))
+        .is_some()
+}
+
+/// Whether `2027 2028` or `2027-2028` are two years, or `2000–2200` two
+/// clock times, rather than a number in two halves.
+fn span(number: &str) -> bool {
     let halves: Vec<&str> = number
         .split(|c: char| !c.is_ascii_digit())
         .filter(|h| !h.is_empty())
         .collect();
-    halves.len() == 2
-        && halves
-            .iter()
-            .all(|h| h.starts_with("19") || h.starts_with("20"))
+    let [first, second] = halves[..] else {
+        return false;
+    };
+    let year = |h: &str| h.starts_with("19") || h.starts_with("20");
+    let clock = |h: &str| h[..2] < *"24" && h[2..] < *"60";
+    let dashed = number.contains(['-', '–']);
+    (year(first) && year(second) && first <= second) || (dashed && clock(first) && clock(second))
 }
 
 /// Where the eight digits begin if a number starts at `start`: right there,

@@ -36,6 +36,16 @@ pub struct Records {
     pub files: Vec<PathBuf>,
 }
 
+impl Records {
+    /// The interviews of families who declined or withdrew consent: never
+    /// quoted, and their pseudonyms kept out of every document.
+    pub fn withheld(&self) -> impl Iterator<Item = &Interview> {
+        self.interviews
+            .iter()
+            .filter(|i| i.consent != Consent::Given)
+    }
+}
+
 /// The `*.md` files of a folder, sorted; none when it does not exist.
 fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {

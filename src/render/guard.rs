@@ -74,13 +74,9 @@ impl Guard {
             };
             let withheld = self.withheld.contains(path);
             let here: Vec<privacy::Finding> =
-                privacy::scan_with(&text, &self.names, &self.pseudonyms)
+                privacy::scan_record(&text, &self.names, &self.pseudonyms, withheld)
                     .into_iter()
                     .filter(|f| f.kind == finding.kind && same_data(&f.text, &finding.text))
-                    .filter(|f| {
-                        f.kind != privacy::Kind::Pseudonym
-                            || !(withheld || privacy::in_pseudonym_field(&text, f))
-                    })
                     .collect();
             out.extend(privacy::diagnostics(
                 &path.display().to_string(),

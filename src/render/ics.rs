@@ -133,13 +133,28 @@ pub fn calendar(name: &str, sprint_slug: &str, events: &[Event], stamp: DateTime
 
 /// A slug of the sprint's name for UIDs: lowercase ASCII and hyphens.
 pub fn slug(name: &str) -> String {
-    crate::workbook::slugify(name).unwrap_or_else(|| {
+    // Frozen: sprints made before samskap.yaml had `id:` take their events'
+    // ids from this. Spelling the name differently (`ü` as `u`, say, as
+    // workbook::slugify does) would change them, and a calendar that
+    // imports the file again would show every session twice.
+    let mut slug = String::new();
+    for c in name.to_lowercase().chars() {
+        match c {
+            'a'..='z' | '0'..='9' => slug.push(c),
+            'æ' => slug.push_str("ae"),
+            'ø' => slug.push('o'),
+            'å' => slug.push('a'),
+            _ if !slug.ends_with('-') => slug.push('-'),
+            _ => {}
+        }
+    }
+    let slug = slug.trim_matches('-').to_owned();
+    if slug.is_empty() {
         // A name without letters a-z or digits: a hash keeps names apart.
-        let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-        });
-        format!("sprint-{:08x}", hash >> 32)
-    })
+        format!("sprint-{:08x}", crate::fs::fnv1a(name.as_bytes()) >> 32)
+    } else {
+        slug
+    }
 }
 
 #[cfg(test)]
@@ -167,5 +182,7 @@ mod tests {
         assert_eq!(slug("Våren 2027: Tid!"), "varen-2027-tid");
         assert!(slug("!!!").starts_with("sprint-"));
         assert_ne!(slug("🎉"), slug("🌷"));
+        // The ids of earlier versions, unchanged.
+        assert_eq!(slug("Grünerløkka"), "gr-nerlokka");
     }
 }
