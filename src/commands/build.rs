@@ -9,7 +9,7 @@ use chrono::{Local, NaiveDate};
 use serde::Serialize;
 
 use super::Context;
-use super::manifest::{Manifest, Standing};
+use super::manifest::{Manifest, Standing, fingerprint};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
 use crate::i18n::tr;
@@ -123,13 +123,10 @@ pub fn run(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    for (path, bytes) in &files {
-        fs::write(&out.join(path), bytes, Overwrite::Generated)?;
+    for file in &files {
+        fs::write(&out.join(&file.path), &file.bytes, Overwrite::Generated)?;
     }
-    let listed: Vec<(&Path, &[u8])> = files
-        .iter()
-        .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
-        .collect();
+    let listed: Vec<(&Path, u64)> = files.iter().map(|f| (f.path.as_path(), f.print)).collect();
     Manifest::write(out, &listed)?;
     // Pages the last build made that this one does not (a removed group's)
     // go, unless someone changed them since.
@@ -153,22 +150,38 @@ pub fn run(
     Ok(())
 }
 
-/// Renders every job on every core: the files (paths relative to the
-/// output folder), in job order.
-fn render_all(
-    jobs: &[Job<'_>],
-    bar: Option<&indicatif::ProgressBar>,
-) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+/// A file of the site, ready to write.
+struct Rendered {
+    /// Where, relative to the output folder.
+    path: PathBuf,
+    /// What.
+    bytes: Vec<u8>,
+    /// Its fingerprint, for the manifest.
+    print: u64,
+}
+
+/// Renders every job on every core: the files, in job order.
+fn render_all(jobs: &[Job<'_>], bar: Option<&indicatif::ProgressBar>) -> Result<Vec<Rendered>> {
     let made = crate::parallel::map(jobs, |job| {
         let files = (job.make)()?;
         if let Some(bar) = bar {
             bar.inc(job.paths.len() as u64);
         }
-        Ok(job.paths.iter().cloned().zip(files).collect())
+        // Fingerprinted here, on every core, rather than after, on one.
+        Ok(job
+            .paths
+            .iter()
+            .zip(files)
+            .map(|(path, bytes)| Rendered {
+                path: path.clone(),
+                print: fingerprint(&bytes),
+                bytes,
+            })
+            .collect())
     });
     made.into_iter()
         .collect::<Result<Vec<Vec<_>>>>()
-        .map(|files| files.concat())
+        .map(|files| files.into_iter().flatten().collect())
 }
 
 fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {

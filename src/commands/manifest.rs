@@ -108,11 +108,12 @@ impl Manifest {
             .collect()
     }
 
-    /// Writes the manifest of `files` (paths relative to `out`) into `out`.
-    pub fn write(out: &Path, files: &[(&Path, &[u8])]) -> Result<()> {
+    /// Writes the manifest of `files` (paths relative to `out`, with their
+    /// [`fingerprint`]s) into `out`.
+    pub fn write(out: &Path, files: &[(&Path, u64)]) -> Result<()> {
         let text: String = files
             .iter()
-            .map(|(path, bytes)| format!("{}\t{:016x}\n", key(path), fingerprint(bytes)))
+            .map(|(path, print)| format!("{}\t{print:016x}\n", key(path)))
             .collect();
         fs::write(&out.join(FILE), text.as_bytes(), Overwrite::Allowed)
     }
@@ -133,7 +134,7 @@ fn is_plain_name(name: &str) -> bool {
 }
 
 /// Tells an edited file from the one build wrote.
-fn fingerprint(bytes: &[u8]) -> u64 {
+pub fn fingerprint(bytes: &[u8]) -> u64 {
     crate::fs::fnv1a(bytes)
 }
 
@@ -183,8 +184,8 @@ mod tests {
         Manifest::write(
             out,
             &[
-                (Path::new("a.html"), b"a".as_slice()),
-                (Path::new("b.html"), b"b".as_slice()),
+                (Path::new("a.html"), fingerprint(b"a")),
+                (Path::new("b.html"), fingerprint(b"b")),
             ],
         )
         .unwrap();

@@ -199,6 +199,13 @@ fn word_at(text: &str, pos: usize, word: &[char]) -> Option<usize> {
         if wanted.peek().is_none() {
             return Some(pos + i);
         }
+        if c.is_ascii() {
+            // Most letters: no decomposing, no Unicode tables.
+            if wanted.next() != Some(&c.to_ascii_lowercase()) {
+                return None;
+            }
+            continue;
+        }
         let mut buf = [0; 4];
         for got in fold(c.encode_utf8(&mut buf)) {
             if wanted.next() != Some(&got) {

@@ -14,22 +14,21 @@ pub fn escape(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let text = input.trim();
     // Most values (names, dates, titles) need no escaping: written as they
     // are, without building a copy.
-    if !text.bytes().any(needs_escape) && !text.starts_with(['-', '+', '=']) {
+    if !text.bytes().any(needs_escape)
+        && !text.starts_with(['-', '+', '='])
+        && !has_unprintable(text)
+    {
         return out.write_all(text.as_bytes());
     }
     out.write_all(escaped(text).as_bytes())
 }
 
-/// Whether a byte may need escaping or folding (see [`escaped`]), or may
-/// start a character that has no place in a document (see [`unprintable`]).
+/// Whether a byte may need escaping or folding (see [`escaped`]).
 fn needs_escape(b: u8) -> bool {
     matches!(
         b,
         0..=0x1F
             | 0x7F
-            | 0xC2
-            | 0xEF
-            | 0xF0..=0xF4
             | b'<'
             | b'>'
             | b'&'
@@ -47,6 +46,18 @@ fn needs_escape(b: u8) -> bool {
             | b'~'
             | b'$'
     )
+}
+
+/// Whether `text` has a C1 control or a noncharacter (see [`unprintable`]):
+/// looked for by their UTF-8 lead bytes, so that `«`, `–` and `æ` cost
+/// nothing.
+fn has_unprintable(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xEF | 0xF0..=0xF4 => text[i..].chars().next().is_some_and(unprintable),
+        _ => false,
+    })
 }
 
 /// Escapes one value for Markdown into a string (see [`escape`]).
@@ -211,7 +222,7 @@ mod tests {
         /// The shortcut for values with nothing to escape gives exactly
         /// what the full escaping gives.
         #[test]
-        fn escape_writes_what_escaped_returns(text in "[ a-zA-Zæøå0-9\\-+=#*_<>&\\[\\]\n\r\t.,:]{0,40}") {
+        fn escape_writes_what_escaped_returns(text in "[ a-zA-Zæøå0-9\\-+=#*_<>&\\[\\]\n\r\t.,:«»–\\x0B\\x{85}\\x{FFFE}]{0,40}") {
             let mut out = Vec::new();
             escape(&text, &mut out).unwrap();
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), escaped(&text));
