@@ -55,7 +55,7 @@ fn has_unprintable(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| match b {
         0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
-        0xEF | 0xF0..=0xF4 => text[i..].chars().next().is_some_and(unprintable),
+        0xEF..=0xF4 => text[i..].chars().next().is_some_and(unprintable),
         _ => false,
     })
 }
