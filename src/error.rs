@@ -53,6 +53,9 @@ pub enum Error {
     /// Writing would overwrite files that already exist.
     #[error("{} already exist{}: {}", plural(.0.len()), if .0.len() == 1 { "s" } else { "" }, list_paths(.0))]
     Exists(Vec<PathBuf>),
+    /// Writing would replace files samskap wrote that someone changed since.
+    #[error("{} {} changed since samskap wrote {}", list_paths(.0), if .0.len() == 1 { "was" } else { "were" }, if .0.len() == 1 { "it" } else { "them" })]
+    Changed(Vec<PathBuf>),
     /// A folder that must be empty is not.
     #[error("the folder `{}` is not empty", .0.display())]
     NotEmpty(PathBuf),
@@ -100,7 +103,9 @@ impl Error {
             Error::Usage { .. } => exit::USAGE,
             Error::Invalid(_) => exit::INVALID_INPUT,
             Error::Read { .. } => exit::NO_INPUT,
-            Error::Write { .. } | Error::Exists(_) | Error::NotEmpty(_) => exit::CANNOT_WRITE,
+            Error::Write { .. } | Error::Exists(_) | Error::Changed(_) | Error::NotEmpty(_) => {
+                exit::CANNOT_WRITE
+            }
             Error::Internal(_) => exit::INTERNAL,
         }
     }
@@ -111,6 +116,10 @@ impl Error {
             Error::Usage { hint, .. } => hint.clone(),
             Error::Exists(_) => Some(
                 "samskap never overwrites files you have; move them away, or add --force to replace them"
+                    .into(),
+            ),
+            Error::Changed(_) => Some(
+                "to keep your version (say, the report you edited in Word), copy it out of the folder and build again; or add --force to replace it"
                     .into(),
             ),
             Error::NotEmpty(_) => Some(

@@ -172,6 +172,11 @@ fn build_refuses_files_it_did_not_write() {
     std::fs::write(ws.join("out/report.md"), "# Min versjon\n").unwrap();
     let run = samskap_in(&ws, &["build"]).code(73);
     assert!(run.stderr.contains("report.md"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("changed since samskap wrote it"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("index.html"), "{}", run.stderr);
     assert_eq!(
         std::fs::read_to_string(ws.join("out/report.md")).unwrap(),

@@ -200,15 +200,21 @@ fn check_targets(out: &Path, paths: &[PathBuf], manifest: &Manifest, force: bool
     if force {
         return Ok(());
     }
-    let theirs: Vec<PathBuf> = paths
-        .iter()
-        .filter(|p| manifest.standing(out, p) == Standing::Theirs)
-        .map(|p| out.join(p))
-        .collect();
-    if theirs.is_empty() {
+    let (mut changed, mut theirs) = (Vec::new(), Vec::new());
+    for path in paths {
+        match manifest.standing(out, path) {
+            Standing::Changed => changed.push(out.join(path)),
+            Standing::Theirs => theirs.push(out.join(path)),
+            Standing::Ours | Standing::Absent => {}
+        }
+    }
+    if !theirs.is_empty() {
+        return Err(Error::Exists(theirs));
+    }
+    if changed.is_empty() {
         Ok(())
     } else {
-        Err(Error::Exists(theirs))
+        Err(Error::Changed(changed))
     }
 }
 

@@ -19,7 +19,9 @@ pub enum Standing {
     Absent,
     /// Written by samskap and unchanged since.
     Ours,
-    /// Written by samskap, changed since (or not written by samskap).
+    /// Written by samskap and changed since by someone.
+    Changed,
+    /// Not written by samskap.
     Theirs,
 }
 
@@ -70,12 +72,13 @@ impl Manifest {
             return Standing::Absent;
         }
         match self.files.get(&key(path)) {
-            None | Some(Print::Spoilt) => Standing::Theirs,
+            None => Standing::Theirs,
+            Some(Print::Spoilt) => Standing::Changed,
             // As earlier versions did: their files are replaced.
             Some(Print::Unknown) => Standing::Ours,
             Some(Print::Known(print)) => match std::fs::read(&full) {
                 Ok(bytes) if fingerprint(&bytes) == *print => Standing::Ours,
-                _ => Standing::Theirs,
+                _ => Standing::Changed,
             },
         }
     }
@@ -171,12 +174,12 @@ mod tests {
         assert!(out.join("old.html").exists());
         assert_eq!(
             manifest.standing(&out, Path::new("edited.md")),
-            Standing::Theirs
+            Standing::Changed
         );
     }
 
     #[test]
-    fn edited_files_are_theirs() {
+    fn edited_files_are_changed_and_others_theirs() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
         std::fs::write(out.join("a.html"), "a").unwrap();
@@ -195,7 +198,7 @@ mod tests {
         assert_eq!(manifest.standing(out, Path::new("a.html")), Standing::Ours);
         assert_eq!(
             manifest.standing(out, Path::new("b.html")),
-            Standing::Theirs
+            Standing::Changed
         );
         assert_eq!(
             manifest.standing(out, Path::new("c.html")),
