@@ -5,8 +5,7 @@ use super::done::{check_group, find_step};
 use crate::cli::OutputArgs;
 use crate::error::{Error, Result};
 use crate::i18n::tr;
-use crate::output;
-use crate::render::{Renderer, context};
+use crate::render::context;
 use crate::schedule::Session;
 use crate::sprint::Workspace;
 
@@ -32,18 +31,7 @@ pub fn run(
         ));
     }
     let doc = context::agenda(&ws, &sessions, title, participant, lang);
-    let renderer = Renderer::new(Some(&ws.path("templates")))?;
-    let page = super::page(&ws, &doc.title, "agenda", lang);
-    let guard = super::guard(&ws, out.redact, lang)?;
-    let bytes = renderer.export(
-        "agenda.md",
-        &doc,
-        &page,
-        super::format_of(out)?,
-        &[],
-        &guard,
-    )?;
-    output::deliver(&bytes, out.output.as_deref(), out.force)
+    super::deliver_document(&ws, "agenda.md", "agenda", (&doc, &doc.title), out, lang)
 }
 
 fn select(

@@ -3,8 +3,7 @@
 use super::Context;
 use crate::cli::OutputArgs;
 use crate::error::{Error, Result};
-use crate::output;
-use crate::render::{Renderer, context};
+use crate::render::context;
 
 /// Runs the command.
 pub fn run(cx: &Context, group: &str, out: &OutputArgs) -> Result<()> {
@@ -17,16 +16,12 @@ pub fn run(cx: &Context, group: &str, out: &OutputArgs) -> Result<()> {
             "add `questions:` to the workbook, or use the built-in one",
         )
     })?;
-    let renderer = Renderer::new(Some(&ws.path("templates")))?;
-    let page = super::page(&ws, &doc.title, "interview-guide", lang);
-    let guard = super::guard(&ws, out.redact, lang)?;
-    let bytes = renderer.export(
+    super::deliver_document(
+        &ws,
         "interview-guide.md",
-        &doc,
-        &page,
-        super::format_of(out)?,
-        &[],
-        &guard,
-    )?;
-    output::deliver(&bytes, out.output.as_deref(), out.force)
+        "interview-guide",
+        (&doc, &doc.title),
+        out,
+        lang,
+    )
 }

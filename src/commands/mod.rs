@@ -113,6 +113,25 @@ pub fn page(ws: &Workspace, title: &str, kind: &'static str, lang: Lang) -> crat
     }
 }
 
+/// Renders `doc` with `template` through the workspace's templates and the
+/// privacy gate, and delivers it as `out` asks (the file, or stdout): the
+/// last step of `agenda` and `interview-guide`.
+pub fn deliver_document<T: serde::Serialize>(
+    ws: &Workspace,
+    template: &str,
+    kind: &'static str,
+    (doc, title): (&T, &str),
+    out: &crate::cli::OutputArgs,
+    lang: Lang,
+) -> Result<()> {
+    let format = format_of(out)?;
+    let renderer = crate::render::Renderer::new(Some(&ws.path("templates")))?;
+    let page = page(ws, title, kind, lang);
+    let guard = guard(ws, out.redact, lang)?;
+    let bytes = renderer.export(template, doc, &page, format, &[], &guard)?;
+    crate::output::deliver(&bytes, out.output.as_deref(), out.force)
+}
+
 /// The privacy gate for documents of `ws`: the private names, and every
 /// file a document's text may come from.
 pub fn guard(ws: &Workspace, redact: bool, lang: Lang) -> Result<crate::render::guard::Guard> {
