@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::i18n::tr;
+use crate::plan::long_date;
 use crate::records::{Consent, Records, Status};
 use crate::render::context::Labels;
-use crate::schedule::long_date;
 use crate::sprint::{Progress, Workspace};
 use crate::workbook::Lang;
 

@@ -5,8 +5,8 @@ use super::done::{check_group, find_step};
 use crate::cli::OutputArgs;
 use crate::error::{Error, Result};
 use crate::i18n::tr;
+use crate::plan::Session;
 use crate::render::context;
-use crate::schedule::Session;
 use crate::sprint::Workspace;
 
 /// Runs the command.

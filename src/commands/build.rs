@@ -13,9 +13,9 @@ use super::manifest::{Manifest, Standing, fingerprint};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
 use crate::i18n::tr;
+use crate::plan::Session;
 use crate::render::context::{self, Labels};
 use crate::render::{Format, Renderer};
-use crate::schedule::Session;
 use crate::sprint::Workspace;
 use crate::workbook::Lang;
 
@@ -261,7 +261,7 @@ fn jobs<'a>(
             .collect();
         let first = chosen
             .first()
-            .map(|s| crate::schedule::long_date(s.date, lang))
+            .map(|s| crate::plan::long_date(s.date, lang))
             .unwrap_or_default();
         let title = format!("{} {week}", t("Agenda for uke", "Agenda for week"));
         week_links.push(Link {
@@ -337,7 +337,7 @@ fn jobs<'a>(
         weeks: week_links,
         groups: group_links,
         calendar: "calendar.ics",
-        date: crate::schedule::long_date(today, lang),
+        date: crate::plan::long_date(today, lang),
     };
     jobs.push(Job::one("index.html", move || {
         let page = super::page(ws, &ws.sprint.name, "index", lang);

@@ -56,20 +56,20 @@ pub fn ics_text(ws: &crate::sprint::Workspace, lang: crate::workbook::Lang) -> R
                 ));
                 at = end;
             }
-            if let Some(moved) = session.moved {
+            if let Some(moved) = &session.moved {
                 description.push_str(&format!(
                     "\n\n{} {} ({}).",
                     tr(lang, "Flyttet fra", "Moved from"),
-                    crate::schedule::long_date(moved.from, lang),
-                    moved.holiday.name(lang)
+                    crate::plan::long_date(moved.from, lang),
+                    moved.why(lang)
                 ));
             }
             description.push_str(&format!("\n\nsamskap agenda {}", step.id));
             Some(Event {
+                location: session.place.clone(),
                 session,
                 summary,
                 description,
-                location: ws.sprint.place.clone(),
             })
         })
         .collect();

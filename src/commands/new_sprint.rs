@@ -80,7 +80,7 @@ fn check_answers(new: &NewSprint, args: &NewSprintArgs, wb: &Workbook) -> Result
         id: None,
     };
     crate::sprint::check_day_fits(&sprint, wb, Path::new("--time")).map_err(|_| {
-        let latest = 24 * 60 - 1 - crate::schedule::longest_day(wb).min(24 * 60 - 1);
+        let latest = 24 * 60 - 1 - crate::plan::longest_day(wb).min(24 * 60 - 1);
         Error::usage(
             format!(
                 "sessions starting at {} would run past midnight",

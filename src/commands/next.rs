@@ -7,7 +7,7 @@ use super::Context;
 use crate::error::Result;
 use crate::i18n::tr;
 use crate::output;
-use crate::schedule::{Session, long_date};
+use crate::plan::{Session, long_date};
 use crate::sprint::{Progress, Workspace};
 use crate::workbook::describe;
 
@@ -70,15 +70,15 @@ pub fn render(
         ""
     };
     out.push_str(&format!("{}: {when}{late}\n", t("Neste steg", "Next step")));
-    if let Some(moved) = first.moved {
+    if let Some(moved) = &first.moved {
         out.push_str(&format!(
             "{} {} ({}).\n",
             t("Flyttet fra", "Moved from"),
             long_date(moved.from, lang),
-            moved.holiday.name(lang)
+            moved.why(lang)
         ));
     }
-    if let Some(place) = &ws.sprint.place {
+    if let Some(place) = &first.place {
         out.push_str(&format!("{}: {place}\n", t("Sted", "Place")));
     }
     let groups: Vec<&str> = sessions.iter().filter_map(|s| s.group.as_deref()).collect();

@@ -5,7 +5,7 @@ use chrono::{NaiveTime, TimeDelta};
 use serde::Serialize;
 
 use crate::i18n::tr;
-use crate::schedule::{Session, long_date};
+use crate::plan::{Session, long_date};
 use crate::sprint::Workspace;
 use crate::workbook::{Lang, Question, Runs, Step, Text};
 
@@ -288,15 +288,15 @@ fn agenda_session(
         date: long_date(session.date, lang),
         start: clock(session.start),
         end: clock(session.end),
-        moved: session.moved.map(|m| {
+        moved: session.moved.as_ref().map(|m| {
             format!(
                 "{} {} ({}).",
                 t("Flyttet fra", "Moved from"),
                 long_date(m.from, lang),
-                m.holiday.name(lang)
+                m.why(lang)
             )
         }),
-        place: ws.sprint.place.clone(),
+        place: session.place.clone(),
         participants: participants(ws, step, groups, lang),
         purpose: step.purpose.get(lang).to_owned(),
         blocks,

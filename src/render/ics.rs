@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use crate::schedule::Session;
+use crate::plan::Session;
 
 /// Europe/Oslo's rules since 1996: CET in winter, CEST from the last Sunday
 /// of March to the last Sunday of October.

@@ -115,14 +115,15 @@ impl Workspace {
     }
 
     /// Every session of the sprint, scheduled.
-    pub fn sessions(&self) -> Vec<crate::schedule::Session> {
-        let plan = crate::schedule::Plan {
+    pub fn sessions(&self) -> Vec<crate::plan::Session> {
+        let plan = crate::plan::Settings {
             start: self.sprint.start,
             weekday: self.sprint.weekday,
             time: self.sprint.time,
             groups: self.sprint.group_ids(),
+            place: self.sprint.place.clone(),
         };
-        crate::schedule::schedule(&self.workbook, &plan)
+        crate::plan::plan(&self.workbook, &plan)
     }
 
     /// Interview notes per group, for status.
@@ -144,7 +145,7 @@ impl Workspace {
 /// workbook's longest session day.
 pub fn check_day_fits(sprint: &Sprint, workbook: &Workbook, file: &Path) -> Result<()> {
     use chrono::Timelike;
-    let longest = crate::schedule::longest_day(workbook);
+    let longest = crate::plan::longest_day(workbook);
     let start = sprint.time.hour() * 60 + sprint.time.minute();
     if start + longest < 24 * 60 {
         return Ok(());

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Progress, Sprint};
 use crate::i18n::tr;
-use crate::schedule::Session;
+use crate::plan::Session;
 use crate::workbook::{Lang, StepKind, Workbook};
 
 /// The format version of `samskap status --json`.
@@ -38,7 +38,7 @@ pub struct SessionStatus {
     /// Its state.
     pub state: State,
     /// When it was marked done.
-    #[serde(serialize_with = "crate::schedule::serialize_opt_date")]
+    #[serde(serialize_with = "crate::plan::serialize_opt_date")]
     pub done_on: Option<NaiveDate>,
 }
 
@@ -103,7 +103,7 @@ pub struct Status {
     /// Always [`STATUS_FORMAT`].
     pub format: &'static str,
     /// The day asked about.
-    #[serde(serialize_with = "crate::schedule::serialize_date")]
+    #[serde(serialize_with = "crate::plan::serialize_date")]
     pub today: NaiveDate,
     /// The sprint's name.
     pub sprint: String,
@@ -278,7 +278,7 @@ impl Status {
 ",
             self.sprint,
             t("i dag", "today"),
-            crate::schedule::long_date(self.today, lang)
+            crate::plan::long_date(self.today, lang)
         );
         match &self.position {
             Some(p) => out.push_str(&format!(
@@ -367,12 +367,12 @@ impl Status {
             } else {
                 format!(" [{}: {}]", tr(lang, "gjenstår", "to do"), open.join(", "))
             };
-            let moved = first.session.moved.map_or_else(String::new, |m| {
+            let moved = first.session.moved.as_ref().map_or_else(String::new, |m| {
                 format!(
                     " ({} {}: {})",
                     tr(lang, "flyttet fra", "moved from"),
                     m.from.format("%Y-%m-%d"),
-                    m.holiday.name(lang)
+                    m.why(lang)
                 )
             });
             lines.push(format!(

@@ -1,0 +1,68 @@
+//! Dates as documents write them and as JSON carries them.
+
+use chrono::{Datelike, Days, Locale, NaiveDate, NaiveTime, Weekday};
+use serde::Serializer;
+
+use crate::workbook::Lang;
+
+/// Serialises a date as YYYY-MM-DD.
+pub fn serialize_date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&date.format("%Y-%m-%d"))
+}
+
+/// Serialises an optional date as YYYY-MM-DD or null.
+pub fn serialize_opt_date<S: Serializer>(
+    date: &Option<NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serialize_date(date, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+pub fn clock<S: Serializer>(time: &NaiveTime, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&time.format("%H:%M"))
+}
+
+/// The first `weekday` on or after `date`.
+pub fn first_on_or_after(date: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let ahead = weekday.days_since(date.weekday());
+    date + Days::new(u64::from(ahead))
+}
+
+/// "Monday 11 January 2027".
+pub fn long_date(date: NaiveDate, lang: Lang) -> String {
+    let (pattern, locale) = match lang {
+        Lang::Nb => ("%A %-d. %B %Y", Locale::nb_NO),
+        Lang::En => ("%A %-d %B %Y", Locale::en_GB),
+    };
+    date.format_localized(pattern, locale).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::test_support::date;
+
+    #[test]
+    fn first_session_day() {
+        let monday = date("2027-01-11");
+        assert_eq!(first_on_or_after(monday, Weekday::Mon), monday);
+        assert_eq!(first_on_or_after(monday, Weekday::Thu), date("2027-01-14"));
+        assert_eq!(
+            first_on_or_after(date("2027-01-12"), Weekday::Mon),
+            date("2027-01-18")
+        );
+    }
+
+    #[test]
+    fn long_dates() {
+        let day = date("2027-01-11");
+        assert_eq!(long_date(day, Lang::Nb), "mandag 11. januar 2027");
+        assert_eq!(long_date(day, Lang::En), "Monday 11 January 2027");
+        let day = date("2027-05-06");
+        assert_eq!(long_date(day, Lang::Nb), "torsdag 6. mai 2027");
+        assert_eq!(long_date(day, Lang::En), "Thursday 6 May 2027");
+    }
+}
