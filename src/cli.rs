@@ -139,9 +139,12 @@ pub enum Command {
         /// Take the record back: the step is not done after all
         #[arg(long)]
         undo: bool,
-        /// The date it was done (default: today)
+        /// The date it was held (default: today): from the sprint's start to today
         #[arg(long, value_parser = date_arg, value_name = "DATE")]
         date: Option<NaiveDate>,
+        /// Pretend today is this date (YYYY-MM-DD)
+        #[arg(long, value_parser = date_arg, value_name = "DATE")]
+        today: Option<NaiveDate>,
     },
     /// Walk through the current step on a terminal: read it, tick its checklist, mark it done
     Guide {

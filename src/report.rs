@@ -85,8 +85,12 @@ pub struct Facts {
 /// A step in the "what was done" table.
 #[derive(Debug, Serialize)]
 pub struct StepRow {
-    /// The date (held or planned).
+    /// The planned date, and the date held where it differs.
     pub date: String,
+    /// The planned date (or first to last, for a step held in each group).
+    pub planned: String,
+    /// The date held, only where it differs from the planned one.
+    pub held: Option<String>,
     /// The phase.
     pub phase: String,
     /// The step.
@@ -483,24 +487,28 @@ pub fn report(
 }
 
 fn step_rows(ws: &Workspace, progress: &Progress, interim: bool, lang: Lang) -> Vec<StepRow> {
-    let mut rows: Vec<StepRow> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    // One pass over the sessions, grouped by step in order of first session.
+    let mut by_step: Vec<(String, Vec<crate::schedule::Session>)> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for session in ws.sessions() {
-        if seen.contains(&session.step) {
-            continue;
-        }
-        seen.push(session.step.clone());
-        let Some((phase, step)) = ws.workbook.step(&session.step) else {
+        let i = *index.entry(session.step.clone()).or_insert_with(|| {
+            by_step.push((session.step.clone(), Vec::new()));
+            by_step.len() - 1
+        });
+        by_step[i].1.push(session);
+    }
+    let mut rows: Vec<StepRow> = Vec::new();
+    for (id, all) in by_step {
+        let Some((phase, step)) = ws.workbook.step(&id) else {
             continue;
         };
-        let all: Vec<_> = ws
-            .sessions()
-            .into_iter()
-            .filter(|s| s.step == session.step)
-            .collect();
-        let done: Vec<_> = all
+        let done: Vec<(NaiveDate, NaiveDate)> = all
             .iter()
-            .filter_map(|s| progress.find(&s.step, s.group.as_deref()))
+            .filter_map(|s| {
+                progress
+                    .find(&s.step, s.group.as_deref())
+                    .map(|d| (s.date, d.date))
+            })
             .collect();
         let state = if done.len() == all.len() {
             tr(lang, "gjennomført", "held").to_owned()
@@ -518,15 +526,41 @@ fn step_rows(ws: &Workspace, progress: &Progress, interim: bool, lang: Lang) -> 
         if interim && done.is_empty() {
             continue;
         }
-        let date = done.iter().map(|d| d.date).min().unwrap_or(session.date);
+        let planned = span(all.iter().map(|s| s.date));
+        // The day held is shown only where a session was held on another.
+        let held = done
+            .iter()
+            .any(|(planned, held)| planned != held)
+            .then(|| span(done.iter().map(|(_, held)| *held)));
+        let date = match &held {
+            Some(held) => format!("{planned} ({} {held})", tr(lang, "holdt", "held")),
+            None => planned.clone(),
+        };
         rows.push(StepRow {
-            date: date.format("%d.%m.%Y").to_string(),
+            date,
+            planned,
+            held,
             phase: phase.title.get(lang).to_owned(),
             title: step.title.get(lang).to_owned(),
             state,
         });
     }
     rows
+}
+
+/// The first to the last of `dates` as dd.mm.yyyy, or the one day.
+fn span(dates: impl Iterator<Item = NaiveDate>) -> String {
+    let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
+    for d in dates {
+        first = Some(first.map_or(d, |f| f.min(d)));
+        last = Some(last.map_or(d, |l| l.max(d)));
+    }
+    let day = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
+    match (first, last) {
+        (Some(f), Some(l)) if f != l => format!("{}–{}", day(f), day(l)),
+        (Some(f), _) => day(f),
+        _ => String::new(),
+    }
 }
 
 fn themes(records: &Records, group_name: &dyn Fn(&str) -> String, lang: Lang) -> Vec<Theme> {

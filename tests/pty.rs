@@ -365,7 +365,18 @@ fn guide_marks_a_step_done_for_the_chosen_group() {
         "diagnose-underproblemstillinger-og-rekruttering",
         "utforske-uke-1-oppstart",
     ] {
-        samskap_in(&ws, &["done", step, "--date", "2027-02-16"]).ok();
+        samskap_in(
+            &ws,
+            &[
+                "done",
+                step,
+                "--date",
+                "2027-02-16",
+                "--today",
+                "2027-02-16",
+            ],
+        )
+        .ok();
     }
     samskap_in(
         &ws,
@@ -375,6 +386,8 @@ fn guide_marks_a_step_done_for_the_chosen_group() {
             "--group",
             "gruppe-1",
             "--date",
+            "2027-02-16",
+            "--today",
             "2027-02-16",
         ],
     )

@@ -735,6 +735,8 @@ fn a_removed_group_leaves_records_that_can_be_undone() {
             "gruppe-2",
             "--date",
             "2027-02-16",
+            "--today",
+            "2027-02-16",
         ],
     )
     .ok();
@@ -1120,4 +1122,45 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn the_report_shows_the_planned_date_and_the_date_held_where_different() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    for (step, date) in [
+        ("diagnose-oppstart-styringsgruppe", "2027-01-07"),
+        ("diagnose-verksted-seksjonsledere", "2027-01-05"),
+    ] {
+        samskap_in(
+            &ws,
+            &["done", step, "--date", date, "--today", "2027-01-08"],
+        )
+        .ok();
+    }
+    let run = samskap_in(
+        &ws,
+        &[
+            "--lang",
+            "en",
+            "report",
+            "--interim",
+            "--today",
+            "2027-01-08",
+        ],
+    )
+    .ok();
+    let rows: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("| 0"))
+        .collect();
+    // Held two days late: both dates; held as planned: the one.
+    assert_eq!(rows.len(), 2, "{}", run.stdout);
+    assert!(
+        rows[0].starts_with("| 05.01.2027 (held 07.01.2027) | "),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[1].starts_with("| 05.01.2027 | "), "{}", rows[1]);
 }

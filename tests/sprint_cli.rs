@@ -117,6 +117,8 @@ fn status_next_and_done_follow_the_sprint() {
                 "diagnose-oppstart-styringsgruppe",
                 "--date",
                 "2027-01-05",
+                "--today",
+                "2027-01-05",
             ],
         )
         .ok();
@@ -126,6 +128,8 @@ fn status_next_and_done_follow_the_sprint() {
                 "done",
                 "diagnose-verksted-seksjonsledere",
                 "--date",
+                "2027-01-05",
+                "--today",
                 "2027-01-05",
             ],
         )
@@ -152,6 +156,8 @@ fn status_json_has_the_documented_shape() {
             "done",
             "diagnose-oppstart-styringsgruppe",
             "--date",
+            "2027-01-05",
+            "--today",
             "2027-01-05",
         ],
     )
@@ -313,7 +319,16 @@ fn two_processes_marking_at_once_lose_no_update() {
             for (step, group) in pairs {
                 let status = std::process::Command::new(bin)
                     .current_dir(&ws)
-                    .args(["done", &step, "--group", &group, "--date", "2027-03-01"])
+                    .args([
+                        "done",
+                        &step,
+                        "--group",
+                        &group,
+                        "--date",
+                        "2027-03-01",
+                        "--today",
+                        "2027-03-01",
+                    ])
                     .output()
                     .unwrap();
                 assert!(
@@ -361,7 +376,16 @@ fn commands_find_the_workspace_upward_and_with_c() {
     new_sprint(dir.path(), "en");
     let deep = dir.path().join("sprint/groups/gruppe-1/interviews");
     std::fs::create_dir_all(&deep).unwrap();
-    samskap_in(&deep, &["done", "diagnose-oppstart-styringsgruppe"]).ok();
+    samskap_in(
+        &deep,
+        &[
+            "done",
+            "diagnose-oppstart-styringsgruppe",
+            "--today",
+            "2027-01-05",
+        ],
+    )
+    .ok();
     let run = samskap_in(dir.path(), &["-C", "sprint", "status", "--json"]).ok();
     assert!(run.stdout.contains("\"state\": \"done\""));
     let run = samskap_in(dir.path(), &["status"]).code(2);
@@ -405,6 +429,85 @@ fn check_reports_bad_sprint_files_with_place() {
     insta::assert_snapshot!("check_bad_progress", run.stderr);
     // A broken progress file is never overwritten by `done`.
     let before = std::fs::read(ws.join("progress.yaml")).unwrap();
-    samskap_in(&ws, &["done", "diagnose-oppstart-styringsgruppe"]).code(65);
+    samskap_in(
+        &ws,
+        &[
+            "done",
+            "diagnose-oppstart-styringsgruppe",
+            "--today",
+            "2027-01-05",
+        ],
+    )
+    .code(65);
     assert_eq!(before, std::fs::read(ws.join("progress.yaml")).unwrap());
+}
+
+#[test]
+fn done_refuses_a_date_in_the_future_or_before_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    new_sprint(dir.path(), "en");
+    let ws = dir.path().join("sprint");
+    let step = "diagnose-oppstart-styringsgruppe";
+    let future = samskap_in(
+        &ws,
+        &[
+            "done",
+            step,
+            "--date",
+            "2027-01-06",
+            "--today",
+            "2027-01-05",
+        ],
+    )
+    .code(2);
+    assert!(
+        future
+            .stderr
+            .contains("2027-01-06 is in the future (today is 2027-01-05)"),
+        "{}",
+        future.stderr
+    );
+    let early = samskap_in(
+        &ws,
+        &[
+            "done",
+            step,
+            "--date",
+            "2027-01-03",
+            "--today",
+            "2027-01-05",
+        ],
+    )
+    .code(2);
+    assert!(
+        early
+            .stderr
+            .contains("2027-01-03 is before the sprint starts (2027-01-04"),
+        "{}",
+        early.stderr
+    );
+    assert!(
+        early.stderr.contains("`start:` in samskap.yaml"),
+        "{}",
+        early.stderr
+    );
+    // Today before the start: marking without --date is refused the same way.
+    samskap_in(&ws, &["done", step, "--today", "2026-12-01"]).code(2);
+    let progress = std::fs::read_to_string(ws.join("progress.yaml")).unwrap_or_default();
+    assert!(!progress.contains(step), "nothing was recorded: {progress}");
+    // The first and the last day allowed are taken.
+    samskap_in(
+        &ws,
+        &[
+            "done",
+            step,
+            "--date",
+            "2027-01-04",
+            "--today",
+            "2027-01-04",
+        ],
+    )
+    .ok();
+    // Undoing needs no date check.
+    samskap_in(&ws, &["done", step, "--undo", "--today", "2026-12-01"]).ok();
 }

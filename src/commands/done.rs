@@ -1,5 +1,7 @@
-//! `samskap done STEP [--group G] [--undo] [--date D]`: records progress in
-//! progress.yaml, under a lock.
+//! `samskap done STEP [--group G] [--undo] [--date D] [--today T]`: records
+//! progress in progress.yaml, under a lock. A step is marked done on a day
+//! from the sprint's start to today: a session cannot be held before the
+//! sprint begins, nor in the future.
 
 use chrono::{Local, NaiveDate};
 
@@ -18,6 +20,7 @@ pub fn run(
     group: Option<&str>,
     undo: bool,
     date: Option<NaiveDate>,
+    today: Option<NaiveDate>,
 ) -> Result<()> {
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
@@ -27,10 +30,16 @@ pub fn run(
     if !stale_record {
         check_group(&ws, found, group)?;
     }
-    let date = date.unwrap_or_else(|| Local::now().date_naive());
+    let today = today.unwrap_or_else(|| Local::now().date_naive());
+    let date = date.unwrap_or(today);
     let title = found.title.get(lang);
     let who = group.map(|g| format!(" ({g})")).unwrap_or_default();
-    let message = mark(&ws, step, group, date, undo)?;
+    let change = if undo {
+        Change::Undo
+    } else {
+        Change::Done(HeldOn::new(&ws, date, today)?)
+    };
+    let message = mark(&ws, step, group, change)?;
     let t = |nb, en| tr(lang, nb, en);
     let text = match message {
         Marked::Done => format!(
@@ -78,29 +87,71 @@ pub enum Marked {
     WasNotDone,
 }
 
-/// Records (or with `undo`, removes) a step as done, under the lock.
-pub fn mark(
-    ws: &Workspace,
-    step: &str,
-    group: Option<&str>,
-    date: NaiveDate,
-    undo: bool,
-) -> Result<Marked> {
+/// A day a session can have been held on: from the sprint's start to today.
+/// Made only by [`HeldOn::new`], so no record gets a date outside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeldOn(NaiveDate);
+
+impl HeldOn {
+    /// `date`, if a session of the sprint can have been held then.
+    pub fn new(ws: &Workspace, date: NaiveDate, today: NaiveDate) -> Result<HeldOn> {
+        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        if date > today {
+            return Err(Error::usage(
+                format!(
+                    "{} is in the future (today is {}): a step is marked done once it has been held",
+                    day(date),
+                    day(today)
+                ),
+                "mark it done after the session, or give the day it was held with --date YYYY-MM-DD; to change when it is planned, use `samskap move`",
+            ));
+        }
+        let start = ws.sprint.start;
+        if date < start {
+            return Err(Error::usage(
+                format!(
+                    "{} is before the sprint starts ({}, `start:` in samskap.yaml): no session of the sprint was held then",
+                    day(date),
+                    day(start)
+                ),
+                "give the day the session was held with --date YYYY-MM-DD; if the sprint really began earlier, change `start:` in samskap.yaml",
+            ));
+        }
+        Ok(HeldOn(date))
+    }
+
+    /// The day.
+    pub fn date(self) -> NaiveDate {
+        self.0
+    }
+}
+
+/// What to record.
+#[derive(Clone, Copy, Debug)]
+pub enum Change {
+    /// The step was held on this day.
+    Done(HeldOn),
+    /// Take the record back.
+    Undo,
+}
+
+/// Records (or with [`Change::Undo`], removes) a step as done, under the lock.
+pub fn mark(ws: &Workspace, step: &str, group: Option<&str>, change: Change) -> Result<Marked> {
     progress::update(ws, |p| {
         let existing = p
             .done
             .iter()
             .position(|d| d.step == step && d.group.as_deref() == group);
-        match (existing, undo) {
-            (Some(i), true) => {
+        match (existing, change) {
+            (Some(i), Change::Undo) => {
                 p.done.remove(i);
                 Marked::Undone
             }
-            (None, true) => Marked::WasNotDone,
-            (Some(i), false) => Marked::AlreadyDone(p.done[i].date),
-            (None, false) => {
+            (None, Change::Undo) => Marked::WasNotDone,
+            (Some(i), Change::Done(_)) => Marked::AlreadyDone(p.done[i].date),
+            (None, Change::Done(held)) => {
                 p.done.push(Done {
-                    date,
+                    date: held.date(),
                     step: step.to_owned(),
                     group: group.map(str::to_owned),
                 });

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use chrono::{Local, NaiveDate};
 
 use super::Context;
-use super::done::{Marked, mark};
+use super::done::{Change, HeldOn, Marked, mark};
 use super::next::render;
 use crate::error::{Error, Result};
 use crate::i18n::tr;
@@ -121,7 +121,8 @@ pub fn run(cx: &Context, today: Option<NaiveDate>) -> Result<()> {
             t("Marker steget som gjennomført?", "Mark the step as done?"),
             all,
         )? {
-            let outcome = mark(&ws, &step_id, group.as_deref(), today, false)?;
+            let held = HeldOn::new(&ws, today, today)?;
+            let outcome = mark(&ws, &step_id, group.as_deref(), Change::Done(held))?;
             let said = match outcome {
                 Marked::AlreadyDone(_) => t(
                     "Steget var allerede markert som gjennomført.",

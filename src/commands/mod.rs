@@ -179,7 +179,8 @@ pub fn run(cli: Cli) -> Result<()> {
             group,
             undo,
             date,
-        } => done::run(&cx, &step, group.as_deref(), undo, date),
+            today,
+        } => done::run(&cx, &step, group.as_deref(), undo, date, today),
         Command::Guide { today } => guide::run(&cx, today),
         Command::Check => check::run(&cx),
         Command::Agenda {
