@@ -488,7 +488,7 @@ pub fn report(
 
 fn step_rows(ws: &Workspace, progress: &Progress, interim: bool, lang: Lang) -> Vec<StepRow> {
     // One pass over the sessions, grouped by step in order of first session.
-    let mut by_step: Vec<(String, Vec<crate::schedule::Session>)> = Vec::new();
+    let mut by_step: Vec<(String, Vec<crate::plan::Session>)> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for session in ws.sessions() {
         let i = *index.entry(session.step.clone()).or_insert_with(|| {
