@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{fixture, root, samskap_in, snapshot_tree, validator};
+use common::{fixture, html_files, passes_vnu_and_axe, root, samskap_in, snapshot_tree, validator};
 
 fn example() -> PathBuf {
     root().join("examples/varen-2027")
@@ -87,23 +87,9 @@ fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
         &["build", "-o", &target, "--today", "2027-05-10"],
     )
     .ok();
-    let mut html: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "html"))
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    html.sort();
+    let html = html_files(&out);
     assert!(html.len() >= 25, "{html:?}");
-    let args: Vec<&str> = html.iter().map(String::as_str).collect();
-    validator("tests/validators/vnu.sh", &args, &[]);
-    let mut axe_args = vec!["tests/validators/axe.mjs"];
-    axe_args.extend(&args);
-    let axe = validator("node", &axe_args, &[]);
-    assert!(
-        axe.contains(&format!("{} files checked, 0 violations", html.len())),
-        "{axe}"
-    );
+    passes_vnu_and_axe(&html);
     // Every link of the index leads to a file of the site.
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     for href in index

@@ -115,3 +115,24 @@ pub fn validator(program: &str, args: &[&str], files: &[PathBuf]) -> String {
     );
     text
 }
+
+/// The HTML files directly in `dir`, sorted.
+pub fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut html: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
+    html.sort();
+    html
+}
+
+/// Runs vnu and axe over `files`; both must find nothing.
+pub fn passes_vnu_and_axe(files: &[PathBuf]) {
+    validator("tests/validators/vnu.sh", &[], files);
+    let axe = validator("node", &["tests/validators/axe.mjs"], files);
+    assert!(
+        axe.contains(&format!("{} files checked, 0 violations", files.len())),
+        "{axe}"
+    );
+}
