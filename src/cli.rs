@@ -25,8 +25,14 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Language of the output: nb (Norwegian bokmål, the default) or en (English)
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    /// Language of messages and documents: nb (Norwegian bokmål), nn (Norwegian nynorsk) or en (English); default: the sprint's, else SAMSKAP_LANG, else the system's, else nb
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LANG",
+        ignore_case = true
+    )]
     pub lang: Option<LangArg>,
     /// Use this workbook instead of the built-in one: a workbook.yaml, or the folder holding it
     #[arg(long, global = true, value_name = "PATH")]
@@ -40,8 +46,13 @@ pub struct Global {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     /// Norwegian bokmål
+    #[value(alias = "bokmål", alias = "bokmal")]
     Nb,
+    /// Norwegian nynorsk
+    #[value(alias = "nynorsk")]
+    Nn,
     /// English
+    #[value(alias = "engelsk", alias = "english")]
     En,
 }
 
@@ -49,6 +60,7 @@ impl From<LangArg> for Lang {
     fn from(arg: LangArg) -> Lang {
         match arg {
             LangArg::Nb => Lang::Nb,
+            LangArg::Nn => Lang::Nn,
             LangArg::En => Lang::En,
         }
     }
@@ -58,14 +70,25 @@ impl From<LangArg> for Lang {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum WeekdayArg {
     /// Monday
+    #[value(alias = "monday", alias = "mandag", alias = "måndag", alias = "man")]
     Mon,
     /// Tuesday
+    #[value(
+        alias = "tuesday",
+        alias = "tirsdag",
+        alias = "tysdag",
+        alias = "tir",
+        alias = "tys"
+    )]
     Tue,
     /// Wednesday
+    #[value(alias = "wednesday", alias = "onsdag", alias = "ons")]
     Wed,
     /// Thursday
+    #[value(alias = "thursday", alias = "torsdag", alias = "tor")]
     Thu,
     /// Friday
+    #[value(alias = "friday", alias = "fredag", alias = "fre")]
     Fri,
 }
 
@@ -268,7 +291,7 @@ pub struct NewSprintArgs {
     #[arg(long, value_parser = date_arg, value_name = "DATE")]
     pub start: Option<NaiveDate>,
     /// The weekday sessions are held on
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub weekday: Option<WeekdayArg>,
     /// The time sessions start (HH:MM)
     #[arg(long, value_parser = time_arg, value_name = "HH:MM")]
@@ -331,7 +354,7 @@ pub enum InterviewCommand {
         #[arg(long, value_name = "NAMES")]
         interviewers: Option<String>,
         /// Whether the family consented: given (default), declined or withdrawn
-        #[arg(long, value_enum, default_value = "given")]
+        #[arg(long, value_enum, default_value = "given", ignore_case = true)]
         consent: ConsentArg,
     },
 }
@@ -340,10 +363,18 @@ pub enum InterviewCommand {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ConsentArg {
     /// Consent given
+    #[value(alias = "gitt", alias = "gjeve", alias = "ja")]
     Given,
     /// The family said no
+    #[value(alias = "avslått", alias = "nei")]
     Declined,
     /// Consent withdrawn afterwards
+    #[value(
+        alias = "trukket",
+        alias = "trekt",
+        alias = "trukket-tilbake",
+        alias = "trekt-tilbake"
+    )]
     Withdrawn,
 }
 
@@ -373,7 +404,7 @@ pub struct SolutionArgs {
     #[arg(long = "challenge", value_name = "ID")]
     pub challenges: Vec<String>,
     /// idea, prototype, tested or in-use
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub status: Option<StatusArg>,
     /// Estimated hours freed per month for each family
     #[arg(long, value_name = "HOURS", value_parser = hours_arg)]
@@ -396,12 +427,16 @@ pub struct SolutionArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum StatusArg {
     /// An idea
+    #[value(alias = "idé", alias = "ide")]
     Idea,
     /// A prototype exists
+    #[value(alias = "prototyp")]
     Prototype,
     /// Tested with residents
+    #[value(alias = "testet", alias = "testa", alias = "prøvd", alias = "utprøvd")]
     Tested,
     /// In use
+    #[value(alias = "i-bruk", alias = "i bruk", alias = "ibruk")]
     InUse,
 }
 

@@ -116,7 +116,22 @@ fn token_width(line: &str, col: u32) -> usize {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        f.write_str(&self.render(crate::i18n::ui()))
+    }
+}
+
+impl Diagnostic {
+    /// The problem as printed, framed in `lang` (the message and hint are
+    /// worded when the diagnostic is made).
+    pub fn render(&self, lang: crate::workbook::Lang) -> String {
+        let mut out = String::new();
+        let _ = self.write(&mut out, lang);
+        out
+    }
+
+    fn write(&self, f: &mut impl fmt::Write, lang: crate::workbook::Lang) -> fmt::Result {
+        use crate::i18n::msg;
+        writeln!(f, "{}: {}", msg::error_prefix(lang), self.message)?;
         write!(f, "  --> {}", self.location())?;
         if let Some(line_text) = &self.source_line {
             let number = self.line.to_string();
@@ -149,7 +164,7 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = {}: {hint}", msg::hint_prefix(lang))?;
         }
         Ok(())
     }
@@ -181,7 +196,7 @@ mod tests {
         )
         .with_hint("did you mean `minutes`?");
         assert_eq!(
-            d.to_string(),
+            d.render(crate::workbook::Lang::En),
             "error: unknown field `minuts`\n  --> wb.yaml:2:3\n  |\n2 |   minuts: 5\n  |   ^^^^^^\n  = hint: did you mean `minutes`?"
         );
     }
@@ -190,7 +205,7 @@ mod tests {
     fn a_long_line_is_shown_around_the_column() {
         let line = format!("{}91234567{}", "a".repeat(5000), "b".repeat(5000));
         let d = Diagnostic::at("n.md", &line, 1, 5001, "a phone number").with_width(8);
-        let text = d.to_string();
+        let text = d.render(crate::workbook::Lang::En);
         assert!(text.len() < 400, "{text}");
         let lines: Vec<&str> = text.lines().collect();
         let shown = lines[3];
@@ -207,7 +222,10 @@ mod tests {
     #[test]
     fn whole_file_problem_has_no_snippet() {
         let d = Diagnostic::file("wb.yaml", "the file is empty");
-        assert_eq!(d.to_string(), "error: the file is empty\n  --> wb.yaml");
+        assert_eq!(
+            d.render(crate::workbook::Lang::En),
+            "error: the file is empty\n  --> wb.yaml"
+        );
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! The one error type of samskap. Every failure ends here, is rendered once
 //! by `main`, and maps to an exit code a script can rely on.
 
+use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{list_paths, msg};
+use crate::workbook::Lang;
 
 /// Exit codes, following BSD's sysexits where one fits.
 pub mod exit {
@@ -20,11 +23,12 @@ pub mod exit {
     pub const CANNOT_WRITE: i32 = 73;
 }
 
-/// Everything that can go wrong.
-#[derive(Debug, thiserror::Error)]
+/// Everything that can go wrong. The words are in `i18n/messages.txt`;
+/// a variant carries the data and [`Error::message`] words it once, in the
+/// language asked for.
+#[derive(Debug)]
 pub enum Error {
     /// The command line asks for something that cannot be done.
-    #[error("{message}")]
     Usage {
         /// What is wrong.
         message: String,
@@ -32,10 +36,8 @@ pub enum Error {
         hint: Option<String>,
     },
     /// One or more problems in files the user wrote.
-    #[error("{}", render_all(.0))]
     Invalid(Vec<Diagnostic>),
     /// A file could not be read.
-    #[error("cannot read `{}`: {}", .path.display(), crate::fs::describe_io(.source))]
     Read {
         /// The file.
         path: PathBuf,
@@ -43,7 +45,6 @@ pub enum Error {
         source: io::Error,
     },
     /// A file could not be written.
-    #[error("cannot write `{}`: {}", .path.display(), crate::fs::describe_io(.source))]
     Write {
         /// The file.
         path: PathBuf,
@@ -51,39 +52,39 @@ pub enum Error {
         source: io::Error,
     },
     /// Writing would overwrite files that already exist.
-    #[error("{} already exist{}: {}", plural(.0.len()), if .0.len() == 1 { "s" } else { "" }, list_paths(.0))]
     Exists(Vec<PathBuf>),
     /// Writing would replace files samskap wrote that someone changed since.
-    #[error("{} {} changed since samskap wrote {}", list_paths(.0), if .0.len() == 1 { "was" } else { "were" }, if .0.len() == 1 { "it" } else { "them" })]
     Changed(Vec<PathBuf>),
     /// A folder that must be empty is not.
-    #[error("the folder `{}` is not empty", .0.display())]
     NotEmpty(PathBuf),
     /// Something that should not happen: a bug in samskap.
-    #[error("internal error: {0}")]
     Internal(String),
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "a file" } else { "files" }
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(crate::i18n::ui()))
+    }
 }
 
-fn list_paths(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| format!("`{}`", p.display()))
-        .collect::<Vec<_>>()
-        .join(", ")
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
-fn render_all(diagnostics: &[Diagnostic]) -> String {
+fn render_all(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let mut out = diagnostics
         .iter()
-        .map(ToString::to_string)
+        .map(|d| d.render(lang))
         .collect::<Vec<_>>()
         .join("\n\n");
     if diagnostics.len() > 1 {
-        out.push_str(&format!("\n\n{} problems found", diagnostics.len()));
+        out.push_str("\n\n");
+        out.push_str(&msg::problems_found(lang, diagnostics.len()));
     }
     out
 }
@@ -110,41 +111,61 @@ impl Error {
         }
     }
 
-    /// Advice printed under the message, if any.
-    pub fn hint(&self) -> Option<String> {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let io = |source: &io::Error| crate::fs::describe_io(source, lang);
+        match self {
+            Error::Usage { message, .. } => message.clone(),
+            Error::Invalid(diagnostics) => render_all(diagnostics, lang),
+            Error::Read { path, source } => msg::error_read(lang, path.display(), io(source)),
+            Error::Write { path, source } => msg::error_write(lang, path.display(), io(source)),
+            Error::Exists(paths) => msg::file_exists(lang, paths.len(), list_paths(paths)),
+            Error::Changed(paths) => msg::file_changed(lang, paths.len(), list_paths(paths)),
+            Error::NotEmpty(path) => msg::folder_not_empty(lang, path.display()),
+            Error::Internal(what) => msg::internal_error(lang, what),
+        }
+    }
+
+    /// Advice printed under the message, if any, in `lang`.
+    pub fn hint_in(&self, lang: Lang) -> Option<String> {
         match self {
             Error::Usage { hint, .. } => hint.clone(),
-            Error::Exists(_) => Some(
-                "samskap never overwrites files you have; move them away, or add --force to replace them"
-                    .into(),
-            ),
-            Error::Changed(_) => Some(
-                "to keep your version (say, the report you edited in Word), copy it out of the folder and build again; or add --force to replace it"
-                    .into(),
-            ),
-            Error::NotEmpty(_) => Some(
-                "choose a new or empty folder, or add --force to add only the files that are missing (no existing file is changed)"
-                    .into(),
-            ),
+            Error::Exists(_) => Some(msg::file_exists_hint(lang)),
+            Error::Changed(_) => Some(msg::file_changed_hint(lang)),
+            Error::NotEmpty(_) => Some(msg::folder_not_empty_hint(lang)),
             Error::Read { source, .. } if source.kind() == io::ErrorKind::NotFound => {
-                Some("check the path; it is relative to the folder you run samskap in".into())
+                Some(msg::read_not_found_hint(lang))
             }
-            Error::Internal(_) => Some(
-                "this is a bug in samskap; please report it with the command you ran".into(),
-            ),
+            Error::Internal(_) => Some(msg::internal_error_hint(lang)),
             _ => None,
+        }
+    }
+
+    /// Advice printed under the message, if any.
+    pub fn hint(&self) -> Option<String> {
+        self.hint_in(crate::i18n::ui())
+    }
+
+    /// The whole message as printed on standard error, in `lang`.
+    pub fn render_in(&self, lang: Lang) -> String {
+        let message = self.message(lang);
+        match self {
+            Error::Invalid(_) => message,
+            _ => {
+                let error = msg::error_prefix(lang);
+                match self.hint_in(lang) {
+                    Some(hint) => {
+                        format!("{error}: {message}\n  = {}: {hint}", msg::hint_prefix(lang))
+                    }
+                    None => format!("{error}: {message}"),
+                }
+            }
         }
     }
 
     /// The whole message as printed on standard error.
     pub fn render(&self) -> String {
-        match self {
-            Error::Invalid(_) => self.to_string(),
-            _ => match self.hint() {
-                Some(hint) => format!("error: {self}\n  = hint: {hint}"),
-                None => format!("error: {self}"),
-            },
-        }
+        self.render_in(crate::i18n::ui())
     }
 }
 

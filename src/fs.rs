@@ -35,21 +35,20 @@ pub fn utf8(display: &str, mut bytes: Vec<u8>) -> Result<String> {
                 &text,
                 u32::try_from(line).unwrap_or(u32::MAX),
                 u32::try_from(col).unwrap_or(u32::MAX),
-                "the file is not valid UTF-8 text",
+                crate::i18n::msg::not_utf8(crate::i18n::ui()),
             )
-            .with_hint(
-                "save the file as UTF-8 (in most editors: File → Save with encoding → UTF-8)",
-            ),
+            .with_hint(crate::i18n::msg::not_utf8_hint(crate::i18n::ui())),
         ])
     })
 }
 
 /// An I/O error in words people know ("there is no such file").
-pub fn describe_io(err: &std::io::Error) -> String {
+pub fn describe_io(err: &std::io::Error, lang: crate::workbook::Lang) -> String {
+    use crate::i18n::msg;
     match err.kind() {
-        std::io::ErrorKind::NotFound => "there is no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        std::io::ErrorKind::NotFound => msg::io_not_found(lang),
+        std::io::ErrorKind::PermissionDenied => msg::io_permission_denied(lang),
+        std::io::ErrorKind::IsADirectory => msg::io_is_a_folder(lang),
         _ => err.to_string(),
     }
 }

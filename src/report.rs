@@ -383,7 +383,7 @@ pub fn hours(value: f64, lang: Lang) -> String {
         format!("{tenths:.1}")
     };
     match lang {
-        Lang::Nb => text.replace('.', ","),
+        Lang::Nb | Lang::Nn => text.replace('.', ","),
         Lang::En => text,
     }
 }
@@ -720,7 +720,7 @@ pub fn prerequisite_scores(
             let (min, max) = (scores.iter().min().copied()?, scores.iter().max().copied()?);
             let value = scores.iter().map(|&s| f64::from(s)).sum::<f64>() / scores.len() as f64;
             let average = match lang {
-                Lang::Nb => format!("{value:.1}").replace('.', ","),
+                Lang::Nb | Lang::Nn => format!("{value:.1}").replace('.', ","),
                 Lang::En => format!("{value:.1}"),
             };
             Some(PrerequisiteScore {

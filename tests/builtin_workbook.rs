@@ -90,7 +90,7 @@ fn export_never_overwrites_without_force() {
     std::fs::write(wb.join("methods.yaml"), "# my own edits\n").unwrap();
     let before = snapshot_tree(&wb);
     let run = samskap_in(dir.path(), &["workbook", "export", "wb"]).code(73);
-    assert!(run.stderr.contains("already exist"), "{}", run.stderr);
+    assert!(run.stderr.contains("finnes allerede"), "{}", run.stderr);
     assert!(run.stderr.contains("--force"), "{}", run.stderr);
     assert_eq!(before, snapshot_tree(&wb), "nothing changed");
     samskap_in(dir.path(), &["workbook", "export", "wb", "--force"]).ok();

@@ -277,7 +277,7 @@ fn wizard_refuses_a_folder_that_is_not_empty_before_asking() {
     std::fs::write(dir.join("notater.txt"), "mine\n").expect("a file");
 
     let mut term = Terminal::spawn(tmp.path(), &["new-sprint", "ws"]);
-    term.expect("is not empty");
+    term.expect("er ikke tom");
     term.expect("--force");
     assert!(!term.seen.contains("Språk"), "asked first:\n{}", term.seen);
     assert_eq!(term.exit_code(), 73);

@@ -159,7 +159,7 @@ fn build_refuses_files_it_did_not_write() {
     let run = samskap_in(&ws, &["build"]).code(73);
     assert!(run.stderr.contains("report.md"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("changed since samskap wrote it"),
+        run.stderr.contains("er endret siden samskap skrev den"),
         "{}",
         run.stderr
     );
@@ -427,7 +427,7 @@ fn bad_notes_are_reported_with_their_place() {
         "---\npseudonym: Ask\ndate: 2027-02-23\nconsent: given\nintervjuere: [A]\n---\n",
     )
     .unwrap();
-    let run = samskap_in(&ws, &["check"]).code(65);
+    let run = samskap_in(&ws, &["--lang", "en", "check"]).code(65);
     insta::assert_snapshot!("bad_notes", run.stderr);
 }
 

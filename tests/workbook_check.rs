@@ -46,7 +46,7 @@ fn every_malformed_fixture_is_listed_and_pinned() {
 fn malformed_workbooks_are_reported_with_place_and_hint() {
     let dir = fixture("workbooks");
     for name in MALFORMED {
-        let run = samskap_in(&dir, &["workbook", "check", name]).code(65);
+        let run = samskap_in(&dir, &["--lang", "en", "workbook", "check", name]).code(65);
         assert!(run.stdout.is_empty(), "{name}: nothing on stdout");
         assert!(
             run.stderr.contains(&format!("--> {name}/")),
@@ -79,7 +79,11 @@ fn minimal_workbook_passes() {
 
 #[test]
 fn a_missing_workbook_is_a_read_error() {
-    let run = samskap_in(&fixture("workbooks"), &["workbook", "check", "nowhere"]).code(66);
+    let run = samskap_in(
+        &fixture("workbooks"),
+        &["--lang", "en", "workbook", "check", "nowhere"],
+    )
+    .code(66);
     insta::assert_snapshot!(run.stderr);
 }
 
@@ -114,7 +118,15 @@ fn list_and_show_on_a_small_workbook() {
 fn show_of_an_unknown_id_suggests_the_closest() {
     let run = samskap_in(
         &fixture("workbooks"),
-        &["--workbook", "minimal", "workbook", "show", "oppstrat"],
+        &[
+            "--lang",
+            "en",
+            "--workbook",
+            "minimal",
+            "workbook",
+            "show",
+            "oppstrat",
+        ],
     )
     .code(2);
     insta::assert_snapshot!(run.stderr);

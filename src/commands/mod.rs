@@ -50,9 +50,10 @@ impl Context {
         })
     }
 
-    /// The output language outside a sprint: --lang, else bokmål.
+    /// The output language outside a sprint: --lang, else the language
+    /// chosen for this run (see `i18n::resolve_ui`).
     pub fn lang(&self) -> Lang {
-        self.lang_arg.unwrap_or(Lang::Nb)
+        self.lang_arg.unwrap_or_else(crate::i18n::ui)
     }
 
     /// Opens the sprint workspace around the current folder.
@@ -107,7 +108,7 @@ pub fn page(ws: &Workspace, title: &str, kind: &'static str, lang: Lang) -> crat
         footer: format!(
             "{} · {}",
             printable(&ws.sprint.name),
-            crate::i18n::tr(lang, "laget med samskap", "made with samskap")
+            crate::i18n::msg::made_with_samskap(lang)
         ),
         kind,
     }

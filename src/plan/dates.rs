@@ -35,9 +35,12 @@ pub fn first_on_or_after(date: NaiveDate, weekday: Weekday) -> NaiveDate {
 pub fn long_date(date: NaiveDate, lang: Lang) -> String {
     let (pattern, locale) = match lang {
         Lang::Nb => ("%A %-d. %B %Y", Locale::nb_NO),
+        Lang::Nn => ("%A %-d. %B %Y", Locale::nn_NO),
         Lang::En => ("%A %-d %B %Y", Locale::en_GB),
     };
-    date.format_localized(pattern, locale).to_string()
+    // glibc's nn_NO data pads weekday names ("tysdag "): close the gap.
+    let text = date.format_localized(pattern, locale).to_string();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -60,6 +63,7 @@ mod tests {
     fn long_dates() {
         let day = date("2027-01-11");
         assert_eq!(long_date(day, Lang::Nb), "mandag 11. januar 2027");
+        assert_eq!(long_date(date("2027-01-12"), Lang::Nn), "tysdag 12. januar 2027");
         assert_eq!(long_date(day, Lang::En), "Monday 11 January 2027");
         let day = date("2027-05-06");
         assert_eq!(long_date(day, Lang::Nb), "torsdag 6. mai 2027");

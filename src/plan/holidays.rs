@@ -75,6 +75,9 @@ impl Holiday {
     pub fn name(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Nb => self.name_nb(),
+            // Nynorsk names the days as bokmål does, but for one word.
+            Lang::Nn if self == Holiday::LabourDay => "1. mai (offentleg høgtidsdag)",
+            Lang::Nn => self.name_nb(),
             Lang::En => self.name_en(),
         }
     }

@@ -304,8 +304,8 @@ fn diagnostics_in_norwegian() {
     );
     assert_eq!(
         diags[0].to_string(),
-        "error: en e-postadresse\n  --> n.md:1:1\n  |\n1 | mor@online.no\n  | ^^^^^^^^^^^^^\n  \
-         = hint: slett adressen, eller eksporter med --redact"
+        "feil: en e-postadresse\n  --> n.md:1:1\n  |\n1 | mor@online.no\n  | ^^^^^^^^^^^^^\n  \
+         = tips: slett adressen, eller eksporter med --redact"
     );
 }
 

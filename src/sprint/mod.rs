@@ -89,9 +89,12 @@ impl Workspace {
         })
     }
 
-    /// The language of output: --lang, else the sprint's, else bokmål.
+    /// The language of output: --lang, else the sprint's, else
+    /// SAMSKAP_LANG or the system's, else bokmål.
     pub fn lang(&self, cli: Option<Lang>) -> Lang {
-        cli.or(self.sprint.lang).unwrap_or(Lang::Nb)
+        cli.or(self.sprint.lang)
+            .or_else(|| crate::i18n::from_env().ok().flatten())
+            .unwrap_or(Lang::Nb)
     }
 
     /// A path inside the workspace.

@@ -168,7 +168,7 @@ pub fn load(source: &WorkbookSource) -> Result<Workbook> {
                         format!(
                             "cannot read the included file `{}`: {}",
                             include.value,
-                            crate::fs::describe_io(&source)
+                            crate::fs::describe_io(&source, crate::i18n::ui())
                         ),
                     )
                     .with_hint(format!(

@@ -19,20 +19,28 @@ use serde_saphyr::Spanned;
 pub enum Lang {
     /// Norwegian bokmål.
     Nb,
+    /// Norwegian nynorsk.
+    Nn,
     /// English.
     En,
 }
 
 impl Lang {
     /// All languages samskap speaks, in the order they are shown.
-    pub const ALL: [Lang; 2] = [Lang::Nb, Lang::En];
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
 
     /// The code used in YAML and on the command line.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nb => "nb",
+            Lang::Nn => "nn",
             Lang::En => "en",
         }
+    }
+
+    /// Whether this is one of the two Norwegian written standards.
+    pub fn is_norwegian(self) -> bool {
+        matches!(self, Lang::Nb | Lang::Nn)
     }
 }
 
@@ -224,14 +232,20 @@ impl Text {
         }
     }
 
-    /// The text in `lang`, falling back to the first language it has (a
-    /// validated workbook has every declared language, so the fallback only
-    /// matters for languages it does not declare).
+    /// The text in `lang`, falling back to the other Norwegian standard,
+    /// then to the first language it has (a validated workbook has every
+    /// declared language, so the fallback only matters for languages it
+    /// does not declare).
     pub fn get(&self, lang: Lang) -> &str {
+        let near = match lang {
+            Lang::Nb => Lang::Nn,
+            Lang::Nn | Lang::En => Lang::Nb,
+        };
         match &self.value {
             TextValue::Plain(text) => text,
             TextValue::Localised(map) => map
                 .get(&lang)
+                .or_else(|| map.get(&near))
                 .or_else(|| map.values().next())
                 .map_or("", String::as_str),
         }
@@ -325,6 +339,7 @@ impl JsonSchema for Text {
                     "type": "object",
                     "properties": {
                         "nb": { "type": "string", "description": "Norwegian bokmål." },
+                        "nn": { "type": "string", "description": "Norwegian nynorsk." },
                         "en": { "type": "string", "description": "English." }
                     },
                     "additionalProperties": false,

@@ -48,6 +48,11 @@ pub fn samskap_in(dir: &Path, args: &[&str]) -> Run {
         .current_dir(dir)
         .args(args)
         .env_remove("RUST_BACKTRACE")
+        // The language must not depend on the machine the tests run on.
+        .env_remove("SAMSKAP_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("samskap runs");
     Run {
