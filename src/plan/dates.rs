@@ -63,7 +63,10 @@ mod tests {
     fn long_dates() {
         let day = date("2027-01-11");
         assert_eq!(long_date(day, Lang::Nb), "mandag 11. januar 2027");
-        assert_eq!(long_date(date("2027-01-12"), Lang::Nn), "tysdag 12. januar 2027");
+        assert_eq!(
+            long_date(date("2027-01-12"), Lang::Nn),
+            "tysdag 12. januar 2027"
+        );
         assert_eq!(long_date(day, Lang::En), "Monday 11 January 2027");
         let day = date("2027-05-06");
         assert_eq!(long_date(day, Lang::Nb), "torsdag 6. mai 2027");
