@@ -8,29 +8,12 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{fixture, html_files, passes_vnu_and_axe, root, samskap_in, snapshot_tree, validator};
+use common::{
+    fixture, html_files, new_sprint, passes_vnu_and_axe, root, samskap_in, snapshot_tree, validator,
+};
 
 fn example() -> PathBuf {
     root().join("examples/varen-2027")
-}
-
-fn new_sprint(dir: &Path) -> PathBuf {
-    samskap_in(
-        dir,
-        &[
-            "new-sprint",
-            "ws",
-            "--yes",
-            "--start",
-            "2027-01-04",
-            "--groups",
-            "2",
-            "--members",
-            "Kari, Ola",
-        ],
-    )
-    .ok();
-    dir.join("ws")
 }
 
 #[test]

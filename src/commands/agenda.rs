@@ -18,8 +18,8 @@ pub fn run(
     participant: bool,
     out: &OutputArgs,
 ) -> Result<()> {
-    let ws = cx.workspace()?;
-    let lang = ws.lang(cx.lang_arg);
+    let (ws, _, guard) = super::export_inputs(cx, out.redact)?;
+    let lang = guard.lang;
     if let Some(g) = group {
         ws.sprint.require_group(g)?;
     }
@@ -31,7 +31,15 @@ pub fn run(
         ));
     }
     let doc = context::agenda(&ws, &sessions, title, participant, lang);
-    super::deliver_document(&ws, "agenda.md", "agenda", (&doc, &doc.title), out, lang)
+    super::deliver_document(
+        &ws,
+        "agenda.md",
+        "agenda",
+        (&doc, &doc.title),
+        out,
+        lang,
+        &guard,
+    )
 }
 
 fn select(

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
 use crate::i18n::tr;
 use crate::plan::Session;
+use crate::privacy::view::Reader;
 use crate::render::context::{self, Labels};
 use crate::render::{Format, Renderer};
 use crate::sprint::Workspace;
@@ -96,16 +97,15 @@ pub fn run(
     force: bool,
     redact: bool,
 ) -> Result<()> {
-    let ws = cx.workspace()?;
-    let lang = ws.lang(cx.lang_arg);
+    let (ws, records, guard) = super::export_inputs(cx, redact)?;
+    let lang = guard.lang;
     // By default the site goes to the sprint's own out/, wherever we run.
     let default_out = ws.path("out");
     let out = out.unwrap_or(&default_out);
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let renderer = Renderer::new(Some(&ws.path("templates")))?;
     let sessions = ws.sessions();
-    let (records, progress) = (crate::records::read(&ws)?, ws.progress()?);
-    let guard = super::guard_with(&ws, Some(&records), redact, lang)?;
+    let progress = ws.progress()?;
     let inputs = super::report::Inputs {
         ws: &ws,
         records: &records,
@@ -246,8 +246,7 @@ fn jobs<'a>(
     });
     jobs.push(Job::one("calendar.ics", move || {
         super::calendar::ics_text(ws, lang)
-            .and_then(|text| guard.check("calendar", text))
-            .map(String::into_bytes)
+            .and_then(|text| guard.leave("calendar.ics", Reader::Calendar, text.into_bytes()))
     }));
     let mut weeks: Vec<u32> = sessions.iter().map(|s| s.week).collect();
     weeks.dedup();

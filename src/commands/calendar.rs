@@ -22,10 +22,14 @@ fn stamp() -> DateTime<Utc> {
 
 /// Runs the command.
 pub fn run(cx: &Context, output_path: Option<&Path>, force: bool) -> Result<()> {
-    let ws = cx.workspace()?;
-    let lang = ws.lang(cx.lang_arg);
-    let text = super::guard(&ws, false, lang)?.check("calendar", ics_text(&ws, lang)?)?;
-    output::deliver(text.as_bytes(), output_path, force)
+    let (ws, _, guard) = super::export_inputs(cx, false)?;
+    let text = ics_text(&ws, guard.lang)?;
+    let bytes = guard.leave(
+        "calendar",
+        crate::privacy::view::Reader::Calendar,
+        text.into_bytes(),
+    )?;
+    output::deliver(&bytes, output_path, force)
 }
 
 /// The sprint's calendar; shared with `build`.
@@ -65,16 +69,18 @@ pub fn ics_text(ws: &crate::sprint::Workspace, lang: crate::workbook::Lang) -> R
                 ));
             }
             description.push_str(&format!("\n\nsamskap agenda {}", step.id));
+            // Redacted values become their markers before lines are folded.
+            let unmark = |text: &str| crate::privacy::unmark(text, lang).into_owned();
             Some(Event {
-                location: session.place.clone(),
+                location: session.place.as_deref().map(unmark),
                 session,
-                summary,
-                description,
+                summary: unmark(&summary),
+                description: unmark(&description),
             })
         })
         .collect();
     Ok(ics::calendar(
-        &ws.sprint.name,
+        &crate::privacy::unmark(&ws.sprint.name, lang),
         &ws.sprint.calendar_id(),
         &events,
         stamp(),

@@ -7,8 +7,8 @@ use crate::render::context;
 
 /// Runs the command.
 pub fn run(cx: &Context, group: &str, out: &OutputArgs) -> Result<()> {
-    let ws = cx.workspace()?;
-    let lang = ws.lang(cx.lang_arg);
+    let (ws, _, guard) = super::export_inputs(cx, out.redact)?;
+    let lang = guard.lang;
     let found = ws.sprint.require_group(group)?;
     let doc = context::interview_guide(&ws, found, lang).ok_or_else(|| {
         Error::usage(
@@ -23,5 +23,6 @@ pub fn run(cx: &Context, group: &str, out: &OutputArgs) -> Result<()> {
         (&doc, &doc.title),
         out,
         lang,
+        &guard,
     )
 }

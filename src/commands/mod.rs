@@ -124,46 +124,51 @@ pub fn deliver_document<T: serde::Serialize>(
     (doc, title): (&T, &str),
     out: &crate::cli::OutputArgs,
     lang: Lang,
+    guard: &crate::render::guard::Guard,
 ) -> Result<()> {
     let format = format_of(out)?;
     let renderer = crate::render::Renderer::new(Some(&ws.path("templates")))?;
     let page = page(ws, title, kind, lang);
-    let guard = guard(ws, out.redact, lang)?;
-    let bytes = renderer.export(template, doc, &page, format, &[], &guard)?;
+    let bytes = renderer.export(template, doc, &page, format, &[], guard)?;
     crate::output::deliver(&bytes, out.output.as_deref(), out.force)
 }
 
-/// The privacy gate for documents of `ws`: the private names, and every
-/// file a document's text may come from.
-pub fn guard(ws: &Workspace, redact: bool, lang: Lang) -> Result<crate::render::guard::Guard> {
-    guard_with(ws, crate::records::read(ws).ok().as_ref(), redact, lang)
+/// What every export starts from: the workspace, its records and the gate.
+/// With `redact`, the personal data in every field of the settings and
+/// records is replaced by its marker here, before anything is rendered.
+pub fn export_inputs(
+    cx: &Context,
+    redact: bool,
+) -> Result<(
+    Workspace,
+    crate::records::Records,
+    crate::render::guard::Guard,
+)> {
+    let mut ws = cx.workspace()?;
+    let lang = ws.lang(cx.lang_arg);
+    let mut records = crate::records::read(&ws)?;
+    let guard = guard_with(&ws, &records, redact, lang)?;
+    if redact {
+        crate::privacy::fields::redact(&mut ws.sprint, &mut records, &guard.detector);
+    }
+    Ok((ws, records, guard))
 }
 
-/// [`guard`] with the records already read.
+/// The privacy gate for documents of `ws`: the private names, the
+/// pseudonyms of families who said no (from the records, which must have
+/// been read: the gate never runs knowing less), and every file a
+/// document's text may come from.
 pub fn guard_with(
     ws: &Workspace,
-    records: Option<&crate::records::Records>,
+    records: &crate::records::Records,
     redact: bool,
     lang: Lang,
 ) -> Result<crate::render::guard::Guard> {
-    let mut sources = vec![ws.path(crate::sprint::SPRINT_FILE)];
-    match records {
-        Some(records) => sources.extend(records.files.iter().cloned()),
-        None => sources.extend(crate::records::files(ws)),
-    }
-    let names = crate::records::private_names(ws)?;
-    // The pseudonym of a family that declined or withdrew must not show in
-    // any document either (in a solution's description, say).
-    let withheld: Vec<&crate::records::Interview> =
-        records.map(|r| r.withheld().collect()).unwrap_or_default();
-    Ok(crate::render::guard::Guard {
-        names,
-        pseudonyms: withheld.iter().map(|i| i.pseudonym.clone()).collect(),
-        withheld: withheld.iter().map(|i| i.path.clone()).collect(),
-        redact,
-        lang,
-        sources,
-    })
+    let detector = crate::privacy::fields::detector(ws, records)?;
+    let sources = crate::privacy::fields::sources(ws, records);
+    Ok(crate::render::guard::Guard::new(
+        detector, sources, redact, lang,
+    ))
 }
 
 /// Runs one parsed command line.

@@ -57,12 +57,10 @@ pub fn render(
 
 /// Runs the command.
 pub fn run(cx: &Context, interim: bool, today: Option<NaiveDate>, out: &OutputArgs) -> Result<()> {
-    let ws = cx.workspace()?;
-    let lang = ws.lang(cx.lang_arg);
+    let (ws, records, guard) = super::export_inputs(cx, out.redact)?;
     let renderer = Renderer::new(Some(&ws.path("templates")))?;
     let today = today.unwrap_or_else(|| Local::now().date_naive());
-    let (records, progress) = (crate::records::read(&ws)?, ws.progress()?);
-    let guard = super::guard_with(&ws, Some(&records), out.redact, lang)?;
+    let progress = ws.progress()?;
     let inputs = Inputs {
         ws: &ws,
         records: &records,

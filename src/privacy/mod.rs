@@ -8,8 +8,10 @@
 mod birth_number;
 mod digits;
 mod email;
+pub mod fields;
 mod names;
 mod phone;
+pub mod view;
 
 use std::cmp::Reverse;
 
@@ -20,7 +22,7 @@ use crate::i18n::tr;
 use crate::workbook::Lang;
 
 /// What kind of personal data a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A fødselsnummer (also H-numbers and synthetic test numbers).
@@ -148,20 +150,70 @@ pub fn scan(text: &str, names: &[String]) -> Vec<Finding> {
 /// (a pseudonym is often an ordinary word: `Lønn` is a family, `lønn` pay).
 #[must_use]
 pub fn scan_with(text: &str, names: &[String], pseudonyms: &[String]) -> Vec<Finding> {
-    let mut hits = birth_number::find(text);
-    hits.extend(phone::find(text));
-    hits.extend(email::find(text));
-    hits.extend(names::find(text, names, names::Case::Any, Kind::Name));
-    hits.extend(names::find(
-        text,
-        pseudonyms,
-        names::Case::Proper,
-        Kind::Pseudonym,
-    ));
-    settle(hits)
-        .into_iter()
-        .map(|hit| finding(text, hit))
-        .collect()
+    Detector::new(names, pseudonyms).scan(text)
+}
+
+/// The one detector of personal data: what `check` looks for in the
+/// sources and what the gate looks for in every document that leaves, so
+/// the two agree. Made once from the names list and the pseudonyms of
+/// families who did not consent, then used on any number of texts.
+pub struct Detector {
+    names: names::List,
+    pseudonyms: names::List,
+}
+
+impl Detector {
+    /// A detector of the kinds of numbers and addresses, `names` and the
+    /// `pseudonyms` of families who declined or withdrew.
+    #[must_use]
+    pub fn new(names: &[String], pseudonyms: &[String]) -> Detector {
+        Detector {
+            names: names::List::new(names),
+            pseudonyms: names::List::new(pseudonyms),
+        }
+    }
+
+    /// The personal data in `text` (see [`scan`]).
+    #[must_use]
+    pub fn scan(&self, text: &str) -> Vec<Finding> {
+        self.scan_as(text, true)
+    }
+
+    /// The personal data in `text`, with or without the pseudonyms.
+    fn scan_as(&self, text: &str, pseudonyms: bool) -> Vec<Finding> {
+        let mut hits = birth_number::find(text);
+        hits.extend(phone::find(text));
+        hits.extend(email::find(text));
+        hits.extend(names::find_in(
+            text,
+            &self.names,
+            names::Case::Any,
+            Kind::Name,
+        ));
+        if pseudonyms {
+            hits.extend(names::find_in(
+                text,
+                &self.pseudonyms,
+                names::Case::Proper,
+                Kind::Pseudonym,
+            ));
+        }
+        settle(hits)
+            .into_iter()
+            .map(|hit| finding(text, hit))
+            .collect()
+    }
+
+    /// The personal data in a record file, as an export would see it: a
+    /// pseudonym counts neither in its family's own notes (`withheld`:
+    /// never exported) nor on a note's own `pseudonym:` line.
+    #[must_use]
+    pub fn scan_record(&self, text: &str, withheld: bool) -> Vec<Finding> {
+        self.scan_as(text, !withheld)
+            .into_iter()
+            .filter(|f| f.kind != Kind::Pseudonym || !in_pseudonym_field(text, f))
+            .collect()
+    }
 }
 
 /// The hits that survive overlaps, sorted by start.
@@ -213,6 +265,11 @@ fn to_u32(n: usize) -> u32 {
 /// rather than half-replaced.
 #[must_use]
 pub fn redact(text: &str, findings: &[Finding], lang: Lang) -> String {
+    replace(text, findings, |kind| marker(kind, lang))
+}
+
+/// `text` with each finding replaced by what `by` makes of its kind.
+fn replace(text: &str, findings: &[Finding], by: impl Fn(Kind) -> String) -> String {
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
     for f in findings {
@@ -220,16 +277,15 @@ pub fn redact(text: &str, findings: &[Finding], lang: Lang) -> String {
             continue;
         }
         out.push_str(&text[done..f.start]);
-        out.push_str(&marker(f.kind, lang));
+        out.push_str(&by(f.kind));
         done = f.end;
     }
     out.push_str(&text[done..]);
     out
 }
 
-/// The personal data in a record file, as an export would see it: like
-/// [`scan_with`], but a pseudonym counts neither in its family's own notes
-/// (`withheld`: never exported) nor on a note's own `pseudonym:` line.
+/// The personal data in a record file, as an export would see it (see
+/// [`Detector::scan_record`]).
 #[must_use]
 pub fn scan_record(
     text: &str,
@@ -237,11 +293,7 @@ pub fn scan_record(
     pseudonyms: &[String],
     withheld: bool,
 ) -> Vec<Finding> {
-    let pseudonyms = if withheld { &[] } else { pseudonyms };
-    scan_with(text, names, pseudonyms)
-        .into_iter()
-        .filter(|f| f.kind != Kind::Pseudonym || !in_pseudonym_field(text, f))
-        .collect()
+    Detector::new(names, pseudonyms).scan_record(text, withheld)
 }
 
 /// Whether a finding stands on the `pseudonym:` line of a note's front
@@ -261,6 +313,53 @@ fn in_pseudonym_field(text: &str, finding: &Finding) -> bool {
 /// What stands where personal data was.
 fn marker(kind: Kind, lang: Lang) -> String {
     format!("[{} {}]", kind.name(lang), tr(lang, "fjernet", "removed"))
+}
+
+/// Every kind, in the order of their codes in a [`token`].
+const KINDS: [Kind; 6] = [
+    Kind::BirthNumber,
+    Kind::DNumber,
+    Kind::Phone,
+    Kind::Email,
+    Kind::Name,
+    Kind::Pseudonym,
+];
+
+/// The characters around a redaction token: private-use characters, which
+/// no escaping of any format touches and no one types.
+const TOKEN_OPEN: char = '\u{e000}';
+const TOKEN_CLOSE: char = '\u{e001}';
+
+/// What stands where personal data was while a document is rendered: a
+/// token that passes every format's escaping unchanged, made the marker
+/// by [`unmark`] when the document is finished (a marker written into a
+/// value would come out as `\[…\]` in Markdown).
+fn token(kind: Kind) -> String {
+    let code = KINDS.iter().position(|k| *k == kind).unwrap_or(0);
+    format!("{TOKEN_OPEN}{code}{TOKEN_CLOSE}")
+}
+
+/// `text` with each finding replaced by a token (see [`token`]), for
+/// values redacted before they are rendered.
+#[must_use]
+pub fn redact_to_tokens(text: &str, findings: &[Finding]) -> String {
+    replace(text, findings, token)
+}
+
+/// `text` with every redaction token made its marker.
+#[must_use]
+pub fn unmark(text: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    if !text.contains(TOKEN_OPEN) {
+        return text.into();
+    }
+    let mut out = text.to_owned();
+    for (code, kind) in KINDS.iter().enumerate() {
+        out = out.replace(
+            &format!("{TOKEN_OPEN}{code}{TOKEN_CLOSE}"),
+            &marker(*kind, lang),
+        );
+    }
+    out.into()
 }
 
 /// One diagnostic per finding in `text`, the contents of `path`: what was

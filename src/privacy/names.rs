@@ -32,8 +32,13 @@ pub enum Case {
 /// One pass over the text's bytes: a word is looked up only when its first
 /// byte and its length fit some name, so a long text or a long list costs
 /// little more than a short one.
+#[cfg(test)]
 pub fn find(text: &str, names: &[String], case: Case, kind: Kind) -> Vec<Hit> {
-    let list = List::new(names);
+    find_in(text, &List::new(names), case, kind)
+}
+
+/// Like [`find`], with the list made once for many texts.
+pub fn find_in(text: &str, list: &List, case: Case, kind: Kind) -> Vec<Hit> {
     if list.by_first.is_empty() {
         return Vec::new();
     }
@@ -97,7 +102,7 @@ struct Name {
 /// The names to look for, indexed by the first word's leading letters
 /// (`anne` for `Anne-Lise Berg`: the text is split into words at the
 /// hyphen too), folded.
-struct List {
+pub struct List {
     by_first: HashMap<String, Vec<Name>>,
     /// The bytes a name's first word may start with, in either case.
     /// Non-ASCII letters mark every byte from 0x80 up: their case pairs
@@ -109,7 +114,8 @@ struct List {
 }
 
 impl List {
-    fn new(names: &[String]) -> List {
+    /// The list of `names`, folded and indexed.
+    pub fn new(names: &[String]) -> List {
         let mut list = List {
             by_first: HashMap::new(),
             first_bytes: [false; 256],

@@ -1,102 +1,183 @@
-//! The last gate before a document leaves the workspace: personal data in
-//! the rendered text stops the export, naming each finding and the file it
-//! comes from, unless the user asked to redact, which replaces each with a
-//! marker.
+//! The last gate before a document leaves the workspace. Every document
+//! samskap writes passes it after it is rendered, in the form its reader
+//! sees (see [`crate::privacy::view`]): personal data there stops the
+//! export, each finding named where it comes from (the record or the
+//! samskap.yaml line) with how to fix it.
+//!
+//! With `--redact` the values are replaced at their source before anything
+//! is rendered (see [`crate::privacy::fields`]), and the rendered Markdown
+//! is redacted too (for text a template itself holds); the gate still
+//! checks what is written and refuses whatever is left.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::privacy;
+use crate::i18n::tr;
+use crate::privacy::view::{self, Reader};
+use crate::privacy::{self, Detector, Finding, Kind};
 use crate::workbook::Lang;
+
+/// A file a document's text may come from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Whether it is the note of a family that did not consent: never
+    /// exported, so its own pseudonym is no finding there.
+    pub withheld: bool,
+}
 
 /// What an export is checked against.
 pub struct Guard {
-    /// Residents' real names, from private/names.txt.
-    pub names: Vec<String>,
-    /// Pseudonyms of families who declined or withdrew consent.
-    pub pseudonyms: Vec<String>,
-    /// Their notes: never exported, so not where a finding comes from.
-    pub withheld: Vec<PathBuf>,
+    /// The detector: names, pseudonyms and every kind of number.
+    pub detector: Detector,
     /// Replace findings instead of refusing.
     pub redact: bool,
     /// The language of messages and markers.
     pub lang: Lang,
-    /// The files the document's text comes from, to say where a finding is.
-    pub sources: Vec<PathBuf>,
+    /// The files the documents' text comes from, to say where a finding is.
+    sources: Vec<Source>,
+    /// The findings in the sources, by what was found: read once, and only
+    /// when a document holds personal data.
+    index: OnceLock<HashMap<(Kind, String), Vec<Diagnostic>>>,
 }
 
 impl Guard {
-    /// The document's text, unchanged when it holds no personal data,
-    /// redacted when asked, else an error naming every finding.
-    pub fn check(&self, name: &str, text: String) -> Result<String> {
-        let findings = privacy::scan_with(&text, &self.names, &self.pseudonyms);
+    /// A gate with `detector` that names `sources` as the origins of what
+    /// it finds.
+    #[must_use]
+    pub fn new(detector: Detector, sources: Vec<Source>, redact: bool, lang: Lang) -> Guard {
+        Guard {
+            detector,
+            redact,
+            lang,
+            sources,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The rendered Markdown before it becomes any format: redacted when
+    /// asked (a template's own text), else unchanged (the gate on each
+    /// format decides).
+    pub fn markdown(&self, md: String) -> String {
+        if !self.redact {
+            return md;
+        }
+        let md = privacy::unmark(&md, self.lang).into_owned();
+        let findings = self.detector.scan(&md);
         if findings.is_empty() {
-            return Ok(text);
+            md
+        } else {
+            privacy::redact(&md, &findings, self.lang)
         }
-        if self.redact {
-            return Ok(privacy::redact(&text, &findings, self.lang));
+    }
+
+    /// `bytes`, a document called `name`, if its reader would see no
+    /// personal data in it; else an error naming every finding.
+    pub fn leave(&self, name: &str, reader: Reader, mut bytes: Vec<u8>) -> Result<Vec<u8>> {
+        if self.redact && reader != Reader::Docx {
+            // The page's title, header and footer, outside the Markdown.
+            let text = String::from_utf8_lossy(&bytes);
+            if let std::borrow::Cow::Owned(done) = privacy::unmark(&text, self.lang) {
+                bytes = done.into_bytes();
+            }
         }
+        let view = view::view(reader, &bytes)?;
+        let findings = self.detector.scan(&view.text);
+        if findings.is_empty() {
+            return Ok(bytes);
+        }
+        Err(self.refusal(name, &view, &findings))
+    }
+
+    /// Like [`Guard::leave`] for a document that is text.
+    pub fn leave_text(&self, name: &str, reader: Reader, text: String) -> Result<String> {
+        let bytes = self.leave(name, reader, text.into_bytes())?;
+        Ok(String::from_utf8(bytes).unwrap_or_default())
+    }
+
+    /// The error for `findings` in the document `name`: each where it comes
+    /// from, or where it stands in the document when no source has it.
+    fn refusal(&self, name: &str, view: &view::View, findings: &[Finding]) -> Error {
+        let index = self.index.get_or_init(|| self.build_index());
         let mut problems: Vec<Diagnostic> = Vec::new();
-        for finding in &findings {
-            let located = self.locate(finding);
-            if located.is_empty() {
-                let mut d =
-                    privacy::diagnostics(name, &text, std::slice::from_ref(finding), self.lang);
-                problems.append(&mut d);
-            } else {
-                problems.extend(located);
+        for f in findings {
+            match index.get(&key(f)) {
+                Some(located) => problems.extend(located.iter().cloned()),
+                None => problems.push(self.unlocated(name, view, f)),
             }
         }
         // A finding that stands in several places of the document (a quote
         // under two themes) is one finding in its source.
         problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         problems.dedup_by(|a, b| (&a.path, a.line, a.col) == (&b.path, b.line, b.col));
-        let hint = format!(
-            "{} would contain personal data: fix the notes, or export with --redact",
-            name
-        );
+        let hint = if self.redact {
+            format!(
+                "{name} would contain personal data that --redact cannot replace at its source: delete it there"
+            )
+        } else {
+            format!("{name} would contain personal data: fix the notes, or export with --redact")
+        };
         if let Some(last) = problems.last_mut() {
             last.hint = Some(match last.hint.take() {
                 Some(h) => format!("{h}\n  = note: {hint}"),
                 None => hint,
             });
         }
-        Err(Error::Invalid(problems))
+        Error::Invalid(problems)
     }
 
-    /// Where in the source files this finding's text stands.
-    fn locate(&self, finding: &privacy::Finding) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for path in &self.sources {
-            let Ok(text) = std::fs::read_to_string(path) else {
+    /// A finding no source file holds (it comes from a template, or from
+    /// the workbook): where in the document it stands.
+    fn unlocated(&self, name: &str, view: &view::View, f: &Finding) -> Diagnostic {
+        let part = view.part_at(f.start);
+        let t = |nb, en| tr(self.lang, nb, en);
+        let place = if part.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} {part})", t("i", "in"))
+        };
+        Diagnostic::file(
+            name.to_owned(),
+            format!("{}{place}: `{}`", f.kind.name(self.lang), f.text),
+        )
+        .with_hint(t(
+            "finn teksten i arbeidsboka eller i en mal i templates/ og ta den ut",
+            "find the text in the workbook or in a template in templates/ and take it out",
+        ))
+    }
+
+    /// Every finding of every source, read once.
+    fn build_index(&self) -> HashMap<(Kind, String), Vec<Diagnostic>> {
+        let mut index: HashMap<(Kind, String), Vec<Diagnostic>> = HashMap::new();
+        for source in &self.sources {
+            let Ok(text) = crate::fs::read_text(&source.path) else {
                 continue;
             };
-            let withheld = self.withheld.contains(path);
-            let here: Vec<privacy::Finding> =
-                privacy::scan_record(&text, &self.names, &self.pseudonyms, withheld)
-                    .into_iter()
-                    .filter(|f| f.kind == finding.kind && same_data(&f.text, &finding.text))
-                    .collect();
-            out.extend(privacy::diagnostics(
-                &path.display().to_string(),
-                &text,
-                &here,
-                self.lang,
-            ));
+            let found = self.detector.scan_record(&text, source.withheld);
+            let path = source.path.display().to_string();
+            for (f, d) in found
+                .iter()
+                .zip(privacy::diagnostics(&path, &text, &found, self.lang))
+            {
+                index.entry(key(f)).or_default().push(d);
+            }
         }
-        out
+        index
     }
 }
 
-/// Two findings are the same data when their letters and digits match
-/// (the rendered text may have escapes or other spacing).
-fn same_data(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric() || *c == '@')
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    norm(a) == norm(b)
+/// What makes two findings the same data: their kind, and their letters
+/// and digits (the document may have other spacing or escapes).
+fn key(f: &Finding) -> (Kind, String) {
+    let data = f
+        .text
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '@')
+        .flat_map(char::to_lowercase)
+        .collect::<String>();
+    (f.kind, data)
 }

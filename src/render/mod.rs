@@ -142,7 +142,7 @@ impl Renderer {
         figures: &[(&str, String)],
         guard: &guard::Guard,
     ) -> Result<Vec<Vec<u8>>> {
-        let md = guard.check(&page.title, self.markdown(template, doc)?)?;
+        let md = guard.markdown(self.markdown(template, doc)?);
         let without_figures = || {
             let kept: Vec<&str> = md
                 .lines()
@@ -152,18 +152,44 @@ impl Renderer {
         };
         formats
             .iter()
-            .map(|format| match format {
-                Format::Md => Ok(without_figures().into_bytes()),
-                Format::Docx => docx::from_markdown(&without_figures()),
-                Format::Html => {
-                    let mut html = self.html(page, &md)?;
-                    for (marker, figure) in figures {
-                        html = html.replace(&format!("<p>{marker}</p>"), figure);
+            .map(|format| {
+                let bytes = match format {
+                    Format::Md => without_figures().into_bytes(),
+                    Format::Docx => docx::from_markdown(&without_figures())?,
+                    Format::Html => {
+                        let mut html = self.html(page, &md)?;
+                        for (marker, figure) in figures {
+                            html = html.replace(&format!("<p>{marker}</p>"), figure);
+                        }
+                        html.into_bytes()
                     }
-                    Ok(html.into_bytes())
-                }
+                };
+                guard.leave(&format.file_name(&page.title), format.reader(), bytes)
             })
             .collect()
+    }
+}
+
+impl Format {
+    /// How the reader of this format sees a document.
+    #[must_use]
+    pub fn reader(self) -> crate::privacy::view::Reader {
+        use crate::privacy::view::Reader;
+        match self {
+            Format::Md => Reader::Markdown,
+            Format::Html => Reader::Html,
+            Format::Docx => Reader::Docx,
+        }
+    }
+
+    /// A document called `title` in this format, as messages name it.
+    fn file_name(self, title: &str) -> String {
+        let ext = match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        };
+        format!("{title} ({ext})")
     }
 }
 

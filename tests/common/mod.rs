@@ -141,3 +141,24 @@ pub fn passes_vnu_and_axe(files: &[PathBuf]) {
         "{axe}"
     );
 }
+
+/// A new sprint `ws` in `dir` (two groups, starting 2027-01-04), made by
+/// `new-sprint` without questions; returns its folder.
+pub fn new_sprint(dir: &Path) -> PathBuf {
+    samskap_in(
+        dir,
+        &[
+            "new-sprint",
+            "ws",
+            "--yes",
+            "--start",
+            "2027-01-04",
+            "--groups",
+            "2",
+            "--members",
+            "Kari, Ola",
+        ],
+    )
+    .ok();
+    dir.join("ws")
+}

@@ -1,0 +1,405 @@
+//! Every text a user writes that a document may show, kept as one list
+//! ([`FIELDS`]) and one walk over them ([`visit`]), so that redaction, the
+//! gate's sources and the tests cannot forget one. The walk takes every
+//! struct apart field by field: a field added to a type without a word
+//! here does not compile.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::{Detector, Finding};
+use crate::error::Result;
+use crate::records::{Assessment, Evaluation, Interview, Quote, Records, Solution};
+use crate::render::guard::Source;
+use crate::sprint::{Group, Sprint, Workspace};
+
+/// A text field people write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// samskap.yaml `name`.
+    SprintName,
+    /// samskap.yaml `challenge`.
+    Challenge,
+    /// samskap.yaml `target_group`.
+    TargetGroup,
+    /// samskap.yaml `place`.
+    Place,
+    /// samskap.yaml `facilitators`.
+    Facilitators,
+    /// samskap.yaml `steering_group`.
+    SteeringGroup,
+    /// samskap.yaml `groups[].name`.
+    GroupName,
+    /// samskap.yaml `groups[].sub_challenge`.
+    SubChallenge,
+    /// samskap.yaml `groups[].members`.
+    Members,
+    /// An interview note's `pseudonym`.
+    Pseudonym,
+    /// An interview note's `interviewers`.
+    Interviewers,
+    /// An interview note's tags (front matter and `#tags`).
+    InterviewTags,
+    /// An interview note's quotes (its body).
+    InterviewQuote,
+    /// An evaluation note's `participant`.
+    Participant,
+    /// An evaluation note's tags.
+    EvaluationTags,
+    /// An evaluation note's quotes.
+    EvaluationQuote,
+    /// A solution's `title`.
+    SolutionTitle,
+    /// A solution's `description`.
+    SolutionDescription,
+    /// A solution's `sub_challenge`.
+    SolutionSubChallenge,
+    /// A solution's `owner`.
+    SolutionOwner,
+    /// A solution's `next_step`.
+    SolutionNextStep,
+    /// An assessment's `leader`.
+    Leader,
+    /// An assessment's `comment`.
+    AssessmentComment,
+    /// Any text of a custom workbook. Not replaced at its source: the gate
+    /// refuses a document that shows one, even with --redact.
+    WorkbookText,
+}
+
+/// Every field, once.
+pub const FIELDS: [Field; 24] = [
+    Field::SprintName,
+    Field::Challenge,
+    Field::TargetGroup,
+    Field::Place,
+    Field::Facilitators,
+    Field::SteeringGroup,
+    Field::GroupName,
+    Field::SubChallenge,
+    Field::Members,
+    Field::Pseudonym,
+    Field::Interviewers,
+    Field::InterviewTags,
+    Field::InterviewQuote,
+    Field::Participant,
+    Field::EvaluationTags,
+    Field::EvaluationQuote,
+    Field::SolutionTitle,
+    Field::SolutionDescription,
+    Field::SolutionSubChallenge,
+    Field::SolutionOwner,
+    Field::SolutionNextStep,
+    Field::Leader,
+    Field::AssessmentComment,
+    Field::WorkbookText,
+];
+
+/// One text to look at: which field, and whether it belongs to the note of
+/// a family that did not consent (never exported, so its own pseudonym is
+/// no finding there).
+pub type Visit<'a> = dyn FnMut(Field, &mut String, bool) + 'a;
+
+/// Calls `f` on every text of the sprint's settings and records.
+pub fn visit(sprint: &mut Sprint, records: &mut Records, f: &mut Visit<'_>) {
+    visit_sprint(sprint, f);
+    let Records {
+        interviews,
+        solutions,
+        assessments,
+        evaluations,
+        files: _,
+    } = records;
+    interviews.iter_mut().for_each(|i| visit_interview(i, f));
+    evaluations.iter_mut().for_each(|e| visit_evaluation(e, f));
+    solutions.iter_mut().for_each(|s| visit_solution(s, f));
+    assessments.iter_mut().for_each(|a| visit_assessment(a, f));
+}
+
+fn visit_sprint(sprint: &mut Sprint, f: &mut Visit<'_>) {
+    let Sprint {
+        name,
+        id: _,
+        lang: _,
+        workbook: _,
+        challenge,
+        target_group,
+        start: _,
+        weekday: _,
+        time: _,
+        place,
+        facilitators,
+        steering_group,
+        groups,
+    } = sprint;
+    f(Field::SprintName, name, false);
+    f(Field::Challenge, challenge, false);
+    f(Field::TargetGroup, target_group, false);
+    if let Some(place) = place {
+        f(Field::Place, place, false);
+    }
+    each(Field::Facilitators, facilitators, false, f);
+    each(Field::SteeringGroup, steering_group, false, f);
+    for group in groups {
+        let Group {
+            id: _,
+            name,
+            sub_challenge,
+            members,
+        } = group;
+        f(Field::GroupName, name, false);
+        f(Field::SubChallenge, sub_challenge, false);
+        each(Field::Members, members, false, f);
+    }
+}
+
+fn visit_interview(interview: &mut Interview, f: &mut Visit<'_>) {
+    let Interview {
+        path: _,
+        group: _,
+        pseudonym,
+        date: _,
+        interviewers,
+        consent,
+        tags,
+        quotes,
+    } = interview;
+    let own = *consent != crate::records::Consent::Given;
+    f(Field::Pseudonym, pseudonym, own);
+    each(Field::Interviewers, interviewers, own, f);
+    each(Field::InterviewTags, tags, own, f);
+    visit_quotes(Field::InterviewQuote, quotes, own, f);
+}
+
+fn visit_evaluation(evaluation: &mut Evaluation, f: &mut Visit<'_>) {
+    let Evaluation {
+        path: _,
+        participant,
+        group: _,
+        date: _,
+        consent,
+        tags,
+        quotes,
+    } = evaluation;
+    let own = *consent != crate::records::Consent::Given;
+    f(Field::Participant, participant, own);
+    each(Field::EvaluationTags, tags, own, f);
+    visit_quotes(Field::EvaluationQuote, quotes, own, f);
+}
+
+fn visit_quotes(field: Field, quotes: &mut [Quote], own: bool, f: &mut Visit<'_>) {
+    for quote in quotes {
+        let Quote {
+            text,
+            path: _,
+            line: _,
+        } = quote;
+        f(field, text, own);
+    }
+}
+
+fn visit_solution(solution: &mut Solution, f: &mut Visit<'_>) {
+    let Solution {
+        group: _,
+        id: _,
+        title,
+        description,
+        sub_challenge,
+        challenges: _,
+        status: _,
+        hours: _,
+        owner,
+        next_step,
+        place: _,
+    } = solution;
+    f(Field::SolutionTitle, title, false);
+    f(Field::SolutionDescription, description, false);
+    f(Field::SolutionSubChallenge, sub_challenge, false);
+    f(Field::SolutionOwner, owner, false);
+    f(Field::SolutionNextStep, next_step, false);
+}
+
+fn visit_assessment(assessment: &mut Assessment, f: &mut Visit<'_>) {
+    let Assessment {
+        leader,
+        date: _,
+        scores: _,
+        comment,
+    } = assessment;
+    f(Field::Leader, leader, false);
+    if let Some(comment) = comment {
+        f(Field::AssessmentComment, comment, false);
+    }
+}
+
+fn each(field: Field, texts: &mut [String], own: bool, f: &mut Visit<'_>) {
+    for text in texts {
+        f(field, text, own);
+    }
+}
+
+/// Replaces the personal data in every field with its marker, before
+/// anything is rendered: then every place that shows a value (a title, a
+/// chart, the calendar) shows the marker.
+/// The values hold tokens until the document is finished (see
+/// [`super::unmark`]).
+pub fn redact(sprint: &mut Sprint, records: &mut Records, detector: &Detector) {
+    visit(sprint, records, &mut |_, text, own| {
+        let found: Vec<Finding> = detector.scan_record(text, own);
+        if !found.is_empty() {
+            *text = super::redact_to_tokens(text, &found);
+        }
+    });
+}
+
+/// The detector for documents of `ws`: the names of private/names.txt and
+/// the pseudonyms of families who declined or withdrew.
+pub fn detector(ws: &Workspace, records: &Records) -> Result<Detector> {
+    let names = crate::records::private_names(ws)?;
+    let pseudonyms: Vec<String> = records.withheld().map(|i| i.pseudonym.clone()).collect();
+    Ok(Detector::new(&names, &pseudonyms))
+}
+
+/// Every file the text of a document of `ws` may come from: samskap.yaml,
+/// every record, the workspace's templates and a custom workbook's files.
+pub fn sources(ws: &Workspace, records: &Records) -> Vec<Source> {
+    let withheld: HashSet<&Path> = records.withheld().map(|i| i.path.as_path()).collect();
+    let mut sources = vec![Source {
+        path: ws.path(crate::sprint::SPRINT_FILE),
+        withheld: false,
+    }];
+    sources.extend(records.files.iter().map(|path| Source {
+        withheld: withheld.contains(path.as_path()),
+        path: path.clone(),
+    }));
+    let mut others = Vec::new();
+    files_in(&ws.path("templates"), &["md", "html"], &mut others);
+    if let Some(workbook) = &ws.sprint.workbook {
+        let path = ws.path(workbook);
+        let dir = if path.is_dir() {
+            path
+        } else {
+            path.parent().map(Path::to_owned).unwrap_or_default()
+        };
+        files_in(&dir, &["yaml", "yml"], &mut others);
+    }
+    sources.extend(others.into_iter().map(|path| Source {
+        path,
+        withheld: false,
+    }));
+    sources
+}
+
+/// The files under `dir` (in subfolders too) ending in one of `exts`,
+/// sorted; symlinks are not followed.
+fn files_in(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut found: Vec<PathBuf> = Vec::new();
+    for entry in entries.filter_map(std::result::Result::ok) {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        if kind.is_dir() {
+            files_in(&path, exts, out);
+        } else if kind.is_file()
+            && path
+                .extension()
+                .is_some_and(|x| exts.iter().any(|e| x == *e))
+        {
+            found.push(path);
+        }
+    }
+    found.sort();
+    out.extend(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_walk_visits_every_field_but_the_workbook() {
+        let ws_text = "x".to_owned();
+        let mut sprint = Sprint {
+            name: ws_text.clone(),
+            id: None,
+            lang: None,
+            workbook: None,
+            challenge: ws_text.clone(),
+            target_group: ws_text.clone(),
+            start: chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
+            weekday: chrono::Weekday::Tue,
+            time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            place: Some(ws_text.clone()),
+            facilitators: vec![ws_text.clone()],
+            steering_group: vec![ws_text.clone()],
+            groups: vec![Group {
+                id: "g".into(),
+                name: ws_text.clone(),
+                sub_challenge: ws_text.clone(),
+                members: vec![ws_text.clone()],
+            }],
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+        let quote = Quote {
+            text: ws_text.clone(),
+            path: PathBuf::new(),
+            line: 1,
+        };
+        let mut records = Records {
+            interviews: vec![Interview {
+                path: PathBuf::new(),
+                group: "g".into(),
+                pseudonym: ws_text.clone(),
+                date,
+                interviewers: vec![ws_text.clone()],
+                consent: crate::records::Consent::Given,
+                tags: vec![ws_text.clone()],
+                quotes: vec![quote.clone()],
+            }],
+            solutions: vec![Solution {
+                group: "g".into(),
+                id: "s".into(),
+                title: ws_text.clone(),
+                description: ws_text.clone(),
+                sub_challenge: ws_text.clone(),
+                challenges: Vec::new(),
+                status: crate::records::Status::Idea,
+                hours: crate::records::Hours::default(),
+                owner: ws_text.clone(),
+                next_step: ws_text.clone(),
+                place: String::new(),
+            }],
+            assessments: vec![Assessment {
+                leader: ws_text.clone(),
+                date,
+                scores: std::collections::BTreeMap::new(),
+                comment: Some(ws_text.clone()),
+            }],
+            evaluations: vec![Evaluation {
+                path: PathBuf::new(),
+                participant: ws_text.clone(),
+                group: None,
+                date,
+                consent: crate::records::Consent::Given,
+                tags: vec![ws_text.clone()],
+                quotes: vec![quote],
+            }],
+            files: Vec::new(),
+        };
+        let mut seen = HashSet::new();
+        visit(&mut sprint, &mut records, &mut |field, _, _| {
+            seen.insert(field);
+        });
+        for field in FIELDS {
+            assert_eq!(
+                seen.contains(&field),
+                field != Field::WorkbookText,
+                "{field:?}"
+            );
+        }
+    }
+}
