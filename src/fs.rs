@@ -91,8 +91,9 @@ pub fn write(path: &Path, contents: &[u8], overwrite: Overwrite) -> Result<()> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).map_err(write_err)?;
+    sweep(&dir);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".samskap-");
+    builder.prefix(TEMP_PREFIX).suffix(".tmp");
     // Temporary files are private (0600); what samskap writes is shared
     // with the team like any document (0644, less the umask).
     #[cfg(unix)]
@@ -116,6 +117,43 @@ pub fn write(path: &Path, contents: &[u8], overwrite: Overwrite) -> Result<()> {
                 write_err(e.error)
             }
         }),
+    }
+}
+
+/// How the temporary files of writes start: a sprint's `.gitignore`
+/// covers the name, and records are only read from `.md` and `.yaml` files.
+pub const TEMP_PREFIX: &str = ".samskap-tmp-";
+
+/// How old a temporary file must be to be taken for one a stopped write
+/// left behind, not one another samskap is writing now.
+const STALE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes the temporary files a write that was stopped (`kill -9`, a
+/// power cut) left in `dir`: once per folder and run.
+fn sweep(dir: &Path) {
+    static SWEPT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let Ok(mut swept) = SWEPT.lock() else {
+        return;
+    };
+    if swept.iter().any(|d| d == dir) {
+        return;
+    }
+    swept.push(dir.to_owned());
+    drop(swept);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(std::result::Result::ok) {
+        let stale = entry
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if stale && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            // Gone already, or not ours to remove: either way not an error.
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -147,6 +185,28 @@ mod tests {
             panic!("expected invalid")
         };
         assert_eq!((d[0].line, d[0].col), (2, 4));
+    }
+
+    #[test]
+    fn stale_temporary_files_are_removed_on_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(format!("{TEMP_PREFIX}abc.tmp"));
+        std::fs::write(&stale, b"half").unwrap();
+        let old = std::time::SystemTime::now() - STALE * 2;
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let fresh = dir.path().join(format!("{TEMP_PREFIX}def.tmp"));
+        std::fs::write(&fresh, b"being written").unwrap();
+        write(&dir.path().join("a.md"), b"one", Overwrite::Never).unwrap();
+        assert!(!stale.exists());
+        assert!(
+            fresh.exists(),
+            "another run's write in progress is left alone"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 use crate::output;
-use crate::privacy;
+use crate::privacy::fields;
 use crate::records;
 
 /// Files and folders where records are looked for that samskap would not
@@ -75,6 +75,31 @@ fn misplaced(ws: &crate::sprint::Workspace) -> Vec<Diagnostic> {
     found
 }
 
+/// The personal data in everything an export may show (samskap.yaml, every
+/// record, the workspace's templates, a custom workbook), found by the
+/// gate's own detector: what `check` finds is what an export refuses.
+/// Records that cannot be read are still searched, without the pseudonyms
+/// of families who said no (their consent is in what could not be read).
+fn personal_data(
+    ws: &crate::sprint::Workspace,
+    records: Option<&records::Records>,
+    lang: crate::workbook::Lang,
+) -> Result<Vec<Diagnostic>> {
+    let (detector, sources) = match records {
+        Some(r) => (fields::detector(ws, r)?, fields::sources(ws, r)),
+        None => (
+            fields::detector(ws, &records::Records::default())?,
+            fields::sources_unread(ws),
+        ),
+    };
+    let scanned = crate::parallel::map(&sources, |s| fields::scan_source(&detector, s, lang));
+    let mut found = Vec::new();
+    for result in scanned {
+        found.extend(result?.into_iter().map(|(_, d)| d));
+    }
+    Ok(found)
+}
+
 /// Runs the command.
 pub fn run(cx: &Context) -> Result<()> {
     let ws = cx.workspace()?;
@@ -99,27 +124,10 @@ pub fn run(cx: &Context) -> Result<()> {
         }
         Err(other) => return Err(other),
     };
-    let names = records::private_names(&ws)?;
     problems.extend(misplaced(&ws));
-    let mut findings = 0;
-    if let Some(records) = &records {
-        let sprint_file = ws.path(crate::sprint::SPRINT_FILE);
-        // What an export would refuse: also the pseudonyms of families who
-        // did not consent, anywhere but in their own notes (never exported).
-        let pseudonyms: Vec<String> = records.withheld().map(|i| i.pseudonym.clone()).collect();
-        for path in std::iter::once(&sprint_file).chain(&records.files) {
-            let text = crate::fs::read_text(path)?;
-            let own = records.withheld().any(|i| &i.path == path);
-            let found = privacy::scan_record(&text, &names, &pseudonyms, own);
-            findings += found.len();
-            problems.extend(privacy::diagnostics(
-                &path.display().to_string(),
-                &text,
-                &found,
-                lang,
-            ));
-        }
-    }
+    let found = personal_data(&ws, records.as_ref(), lang)?;
+    let findings = found.len();
+    problems.extend(found);
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }

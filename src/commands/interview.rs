@@ -75,13 +75,26 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
         ));
     }
     let names = crate::records::private_names(ws)?;
-    let lower = pseudonym.to_lowercase();
-    if names.iter().any(|n| {
-        n.to_lowercase()
-            .split_whitespace()
-            .any(|part| part == lower)
-            || n.to_lowercase() == lower
-    }) {
+    // The gate's own matching (genitive, spacing, case, look-alike
+    // letters), against each name and each of its words: `Tuva` alone is
+    // as much a real name as `Tuva Nordmann`.
+    let mut list = names.clone();
+    list.extend(
+        names
+            .iter()
+            .flat_map(|n| n.split_whitespace().map(str::to_owned)),
+    );
+    let found = crate::privacy::Detector::new(&list, &[]).scan(pseudonym);
+    if let Some(f) = found.iter().find(|f| f.kind != crate::privacy::Kind::Name) {
+        return Err(Error::usage(
+            format!(
+                "the pseudonym `{pseudonym}` holds {}",
+                f.kind.name(Lang::En)
+            ),
+            "a pseudonym is an invented name, with no numbers or addresses",
+        ));
+    }
+    if !found.is_empty() {
         return Err(Error::usage(
             format!(
                 "`{pseudonym}` is on the list of real names in {}",

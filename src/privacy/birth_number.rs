@@ -11,9 +11,9 @@
 use super::digits::{digits, groups_at, starts, unglued_after};
 use super::{Hit, Kind};
 
-/// How a fødselsnummer is written: all together, or date and personal
-/// number apart (`010190 12345`).
-const LAYOUTS: [&[usize]; 2] = [&[11], &[6, 5]];
+/// How a fødselsnummer is written: all together, date and personal
+/// number apart (`010190 12345`), or digit by digit.
+const LAYOUTS: [&[usize]; 3] = [&[11], &[6, 5], &[1; 11]];
 
 /// Weights of the first control digit, over the first nine digits.
 const K1: [u32; 9] = [3, 7, 6, 1, 8, 9, 4, 5, 2];

@@ -57,10 +57,18 @@ fn domain_end(text: &str, from: usize) -> Option<usize> {
         && labels
             .iter()
             .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
-        && tld.chars().count() >= 2
-        && tld.chars().all(char::is_alphabetic)
+        && top_level(tld)
         && !rest[domain.len()..].starts_with('@');
     plausible.then_some(from + domain.len())
+}
+
+/// Whether `tld` can be a top-level domain: letters, or an
+/// internationalised one in its ASCII form (`xn--p1ai` is `.рф`).
+fn top_level(tld: &str) -> bool {
+    let idn = tld.strip_prefix("xn--").is_some_and(|rest| {
+        rest.len() >= 2 && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    });
+    idn || (tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
 }
 
 #[cfg(test)]
@@ -114,6 +122,12 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn internationalised_top_level_domains() {
+        assert_eq!(found("tuva@skole.xn--p1ai."), vec!["tuva@skole.xn--p1ai"]);
+        assert!(found("tuva@skole.xn--1").is_empty());
     }
 
     #[test]

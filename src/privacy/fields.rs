@@ -264,11 +264,21 @@ pub fn detector(ws: &Workspace, records: &Records) -> Result<Detector> {
 /// every record, the workspace's templates and a custom workbook's files.
 pub fn sources(ws: &Workspace, records: &Records) -> Vec<Source> {
     let withheld: HashSet<&Path> = records.withheld().map(|i| i.path.as_path()).collect();
+    sources_of(ws, &records.files, &withheld)
+}
+
+/// [`sources`] when the records could not be read: every record file,
+/// none known to be withheld.
+pub fn sources_unread(ws: &Workspace) -> Vec<Source> {
+    sources_of(ws, &crate::records::files(ws), &HashSet::new())
+}
+
+fn sources_of(ws: &Workspace, files: &[PathBuf], withheld: &HashSet<&Path>) -> Vec<Source> {
     let mut sources = vec![Source {
         path: ws.path(crate::sprint::SPRINT_FILE),
         withheld: false,
     }];
-    sources.extend(records.files.iter().map(|path| Source {
+    sources.extend(files.iter().map(|path| Source {
         withheld: withheld.contains(path.as_path()),
         path: path.clone(),
     }));
@@ -288,6 +298,19 @@ pub fn sources(ws: &Workspace, records: &Records) -> Vec<Source> {
         withheld: false,
     }));
     sources
+}
+
+/// The personal data in one source, as `check` reports it and as the gate
+/// names where a finding comes from: the same detector on the same text.
+pub fn scan_source(
+    detector: &Detector,
+    source: &Source,
+    lang: crate::workbook::Lang,
+) -> Result<Vec<(Finding, crate::diagnostic::Diagnostic)>> {
+    let text = crate::fs::read_text(&source.path)?;
+    let found = detector.scan_record(&text, source.withheld);
+    let diagnostics = super::diagnostics(&source.path.display().to_string(), &text, &found, lang);
+    Ok(found.into_iter().zip(diagnostics).collect())
 }
 
 /// The files under `dir` (in subfolders too) ending in one of `exts`,

@@ -10,6 +10,7 @@ mod digits;
 mod email;
 pub mod fields;
 mod names;
+pub mod normalize;
 mod phone;
 pub mod view;
 
@@ -180,7 +181,9 @@ impl Detector {
     }
 
     /// The personal data in `text`, with or without the pseudonyms.
-    fn scan_as(&self, text: &str, pseudonyms: bool) -> Vec<Finding> {
+    fn scan_as(&self, original: &str, pseudonyms: bool) -> Vec<Finding> {
+        let normalized = normalize::normalize(original);
+        let text: &str = &normalized.text;
         let mut hits = birth_number::find(text);
         hits.extend(phone::find(text));
         hits.extend(email::find(text));
@@ -198,10 +201,15 @@ impl Detector {
                 Kind::Pseudonym,
             ));
         }
-        settle(hits)
+        let hits: Vec<Hit> = settle(hits)
             .into_iter()
-            .map(|hit| finding(text, hit))
-            .collect()
+            .map(|h| Hit {
+                kind: h.kind,
+                start: normalized.start(h.start),
+                end: normalized.end(h.end),
+            })
+            .collect();
+        findings(original, &hits)
     }
 
     /// The personal data in a record file, as an export would see it: a
@@ -232,26 +240,29 @@ fn settle(mut hits: Vec<Hit>) -> Vec<Hit> {
     kept
 }
 
-/// A hit with its place in lines and columns.
-fn finding(text: &str, hit: Hit) -> Finding {
-    let (line, col) = position(text, hit.start);
-    Finding {
-        kind: hit.kind,
-        line,
-        col,
-        start: hit.start,
-        end: hit.end,
-        text: text[hit.start..hit.end].to_owned(),
-    }
-}
-
-/// The 1-based line and column (in characters) of byte offset `at`.
-fn position(text: &str, at: usize) -> (u32, u32) {
-    let before = &text[..at];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
-    let col = before[line_start..].chars().count() + 1;
-    (to_u32(line), to_u32(col))
+/// Hits, sorted by start, with their places in lines and columns: one
+/// pass over the text for all of them.
+fn findings(text: &str, hits: &[Hit]) -> Vec<Finding> {
+    let (mut line, mut line_start, mut counted) = (1, 0, 0);
+    hits.iter()
+        .map(|hit| {
+            let before = &text[counted..hit.start];
+            line += before.matches('\n').count();
+            if let Some(i) = before.rfind('\n') {
+                line_start = counted + i + 1;
+            }
+            counted = hit.start;
+            let col = text[line_start..hit.start].chars().count() + 1;
+            Finding {
+                kind: hit.kind,
+                line: to_u32(line),
+                col: to_u32(col),
+                start: hit.start,
+                end: hit.end,
+                text: text[hit.start..hit.end].to_owned(),
+            }
+        })
+        .collect()
 }
 
 /// Line and column numbers beyond `u32` are not worth an error.

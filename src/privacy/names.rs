@@ -186,6 +186,12 @@ fn words_at(text: &str, start: usize, words: &[Vec<char>]) -> Option<usize> {
 /// any: a line break inside a block quote takes the next line's `>` too.
 fn after_gap(text: &str, pos: usize) -> Option<usize> {
     let rest = &text[pos..];
+    // `Tuva-Nordmann`: a hyphen joins the words of a name as a space does.
+    if let Some(after) = rest.strip_prefix('-')
+        && after.starts_with(is_word)
+    {
+        return Some(pos + 1);
+    }
     let mut next = rest.trim_start();
     if next.len() == rest.len() {
         return None;
@@ -223,10 +229,21 @@ fn word_at(text: &str, pos: usize, word: &[char]) -> Option<usize> {
 }
 
 /// `end`, moved past a genitive `s` if one follows and ends the word.
+/// An English genitive with an apostrophe (`O'Brien's`) counts too.
 fn with_genitive(text: &str, end: usize) -> usize {
-    let genitive =
-        matches!(text[end..].chars().next(), Some('s' | 'S')) && ends_word(text, end + 1);
-    if genitive { end + 1 } else { end }
+    let rest = &text[end..];
+    let len = if rest.starts_with(['s', 'S']) {
+        1
+    } else if rest.starts_with("'s") || rest.starts_with("'S") {
+        2
+    } else {
+        0
+    };
+    if len > 0 && ends_word(text, end + len) {
+        end + len
+    } else {
+        end
+    }
 }
 
 #[cfg(test)]

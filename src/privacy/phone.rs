@@ -13,8 +13,15 @@ use super::digits::{
 };
 use super::{Hit, Kind};
 
-/// `91234567`, `912 34 567`, `91 23 45 67` and `9123 4567`.
-const LAYOUTS: [&[usize]; 4] = [&[8], &[3, 2, 3], &[2, 2, 2, 2], &[4, 4]];
+/// `91234567`, `912 34 567`, `91 23 45 67`, `9123 4567` and digit by digit,
+/// `9 1 2 3 4 5 6 7`.
+const LAYOUTS: [&[usize]; 5] = [
+    &[8],
+    &[3, 2, 3],
+    &[2, 2, 2, 2],
+    &[4, 4],
+    &[1, 1, 1, 1, 1, 1, 1, 1],
+];
 
 /// The country code, as written before the number.
 const PREFIXES: [&str; 2] = ["+47", "0047"];
@@ -36,6 +43,7 @@ pub fn find(text: &str) -> Vec<Hit> {
             if let Some(end) = groups_at(text, body, layout)
                 && unglued_after(text, end)
                 && !(layout == [4, 4] && body == start && span(&text[body..end]))
+                && !(matches!(layout.len(), 2 | 8) && in_longer_grouping(text, start, end))
             {
                 hits.push(Hit {
                     kind: Kind::Phone,
@@ -60,6 +68,17 @@ pub fn find(text: &str) -> Vec<Hit> {
         })
         .copied()
         .collect()
+}
+
+/// Whether digits in groups of four (or one by one) are part of a longer
+/// number in such groups (an IBAN, `NO93 8601 1117 947`): another group
+/// one space before or after.
+fn in_longer_grouping(text: &str, start: usize, end: usize) -> bool {
+    let spaced = |chars: &mut dyn Iterator<Item = char>| {
+        chars.next().is_some_and(|c| c.is_whitespace())
+            && chars.next().is_some_and(|c| c.is_ascii_digit())
+    };
+    spaced(&mut text[..start].chars().rev()) || spaced(&mut text[end..].chars())
 }
 
 /// Whether eight digits are a date, YYYYMMDD.

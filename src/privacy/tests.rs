@@ -348,3 +348,134 @@ proptest! {
         let _ = redact(&text, &found, Lang::En);
     }
 }
+
+/// The ways of writing personal data that a reader sees through and the
+/// detector must too, each with the text it must find.
+fn written_forms() -> Vec<(String, &'static str, Kind)> {
+    let fnr = valid("150765", 5);
+    let quote = valid("010190", 123);
+    vec![
+        ("Siobhan O’Brien kom".into(), "Siobhan O’Brien", Kind::Name),
+        ("ring tlf41234567".into(), "41234567", Kind::Phone),
+        (format!("fnr{fnr} her"), "", Kind::BirthNumber),
+        ("mob:41234567".into(), "41234567", Kind::Phone),
+        ("ring 412  34 567".into(), "412  34 567", Kind::Phone),
+        (
+            "ring 412\u{2009}34\u{a0}567".into(),
+            "412\u{2009}34\u{a0}567",
+            Kind::Phone,
+        ),
+        (
+            "ring 4123\u{200b}4567".into(),
+            "4123\u{200b}4567",
+            Kind::Phone,
+        ),
+        (
+            "Tu\u{ad}va Nordmann".into(),
+            "Tu\u{ad}va Nordmann",
+            Kind::Name,
+        ),
+        (
+            "ring ４１２３４５６７".into(),
+            "４１２３４５６７",
+            Kind::Phone,
+        ),
+        ("tuva＠skole.no".into(), "tuva＠skole.no", Kind::Email),
+        ("*Tuva* Nordmann".into(), "Tuva* Nordmann", Kind::Name),
+        (
+            format!("**{}**{}", &fnr[..4], &fnr[4..]),
+            "",
+            Kind::BirthNumber,
+        ),
+        (
+            "tuva@skole.xn--p1ai".into(),
+            "tuva@skole.xn--p1ai",
+            Kind::Email,
+        ),
+        (
+            "ring 4 1 2 3 4 5 6 7".into(),
+            "4 1 2 3 4 5 6 7",
+            Kind::Phone,
+        ),
+        (
+            "tuva_nordmann@example.no".into(),
+            "tuva_nordmann@example.no",
+            Kind::Email,
+        ),
+        (
+            "tuva\\_nordmann@example.no".into(),
+            "tuva\\_nordmann@example.no",
+            Kind::Email,
+        ),
+        ("Тuva Nordmann".into(), "Тuva Nordmann", Kind::Name),
+        ("Tuva Nordmanns mor".into(), "Tuva Nordmanns", Kind::Name),
+        ("Karis mor".into(), "Karis", Kind::Name),
+        ("Tuva  Nordmann".into(), "Tuva  Nordmann", Kind::Name),
+        ("Tuva\nNordmann".into(), "Tuva\nNordmann", Kind::Name),
+        ("Tuva-Nordmann".into(), "Tuva-Nordmann", Kind::Name),
+        (
+            format!("> «{}\n> {}»", &quote[..6], &quote[6..]),
+            "",
+            Kind::BirthNumber,
+        ),
+    ]
+}
+
+#[test]
+fn the_detector_reads_like_a_person() {
+    let list = names(&["Tuva Nordmann", "Siobhan O'Brien", "Kari"]);
+    for (text, want, kind) in written_forms() {
+        let found = scan(&text, &list);
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        assert_eq!(found[0].kind, kind, "{text:?}");
+        if !want.is_empty() {
+            assert_eq!(found[0].text, want, "{text:?}");
+        }
+        // Redacting the finding leaves no digit or name of it.
+        let redacted = redact(&text, &found, Lang::Nb);
+        assert!(scan(&redacted, &list).is_empty(), "{redacted:?}");
+    }
+}
+
+#[test]
+fn columns_point_at_the_original_text() {
+    let text = "Notat\n  ***Tuva*** og ring ４１２３４５６７";
+    let found = scan(text, &names(&["Tuva"]));
+    let places: Vec<(u32, u32)> = found.iter().map(|f| (f.line, f.col)).collect();
+    assert_eq!(places, vec![(2, 6), (2, 22)]);
+}
+
+/// Numbers that are no one's: none may be found.
+const NEGATIVE: &str = "\
+Org.nr. 912 345 678 og organisasjonsnummer 987654321 MVA.
+Konto 1234.56.78901, kontonr 1234 56 78901, IBAN NO93 8601 1117 947.
+Budsjett 25 000 000 kroner, 1 250 000 kr, 2 500 kroner, 12 000,-.
+Beløp: 25\u{a0}000\u{a0}000 og 25\u{2009}000\u{2009}000.
+Møtet 2027-02-24 kl. 09:30–11:00, 24.02.2027, 24/2, 24.02.27, 1. mars 2027.
+Klokka 0930, 10.30–11.45, kl 14:00-15:30.
+Skoleåret 2027-2028, 2027–2028, årene 2024 2025 2026, 1999 2000.
+Sak 2027/1234, saksnr. 27/01234-5, arkivsak 2026/12345, ref. 12345.
+ISBN 978-82-02-12345-6, ISBN 978 82 02 12345 6, ISBN 82-02-12345-6.
+Uke 12, rom 204, 3,5 timer, 50 %, 2 * 3 = 6, *viktig*, `kode`.
+Versjon 1.2.3, postnummer 0150 Oslo, NO-0150.
+";
+
+#[test]
+fn the_negative_corpus_gives_no_findings() {
+    let found = scan(NEGATIVE, &names(&["Tuva Nordmann"]));
+    assert!(found.is_empty(), "{:?}", summary(&found));
+}
+
+#[test]
+fn a_hundred_thousand_names_are_quick() {
+    let list: Vec<String> = (0..100_000)
+        .map(|i| format!("Navn{i} Etternavn{}", i % 977))
+        .collect();
+    let text = "Mor til Navn77 Etternavn77 ringte om Navn5 Etternavn5.\n".repeat(2000);
+    let start = std::time::Instant::now();
+    let detector = Detector::new(&list, &[]);
+    let found = detector.scan(&text);
+    assert_eq!(found.len(), 4000);
+    // Unoptimised test builds are slow; the release figure is far lower.
+    assert!(start.elapsed() < std::time::Duration::from_secs(10));
+}

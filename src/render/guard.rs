@@ -153,18 +153,12 @@ impl Guard {
     /// Every finding of every source, read once.
     fn build_index(&self) -> HashMap<(Kind, String), Vec<Diagnostic>> {
         let mut index: HashMap<(Kind, String), Vec<Diagnostic>> = HashMap::new();
-        for source in &self.sources {
-            let Ok(text) = crate::fs::read_text(&source.path) else {
-                continue;
-            };
-            let found = self.detector.scan_record(&text, source.withheld);
-            let path = source.path.display().to_string();
-            for (f, d) in found
-                .iter()
-                .zip(privacy::diagnostics(&path, &text, &found, self.lang))
-            {
-                index.entry(key(f)).or_default().push(d);
-            }
+        let scanned = crate::parallel::map(&self.sources, |source| {
+            privacy::fields::scan_source(&self.detector, source, self.lang)
+        });
+        // A source that cannot be read now was read when the records were.
+        for (f, d) in scanned.into_iter().flatten().flatten() {
+            index.entry(key(&f)).or_default().push(d);
         }
         index
     }

@@ -226,11 +226,38 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String, PathBuf)>> {
             continue;
         };
         if path.is_file() && (name.ends_with(".md") || name.ends_with(".html")) {
+            confined(dir, &path)?;
             found.push((name, fs::read_text(&path)?, path));
         }
     }
     found.sort();
     Ok(found)
+}
+
+/// Refuses an override that is a link to a file outside the workspace
+/// (the folder around `templates/`): what a sprint exports comes from the
+/// sprint, not from `/etc/passwd` or another sprint's notes.
+fn confined(templates: &Path, path: &Path) -> Result<()> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    let workspace = templates.parent().unwrap_or(templates);
+    let inside = match (path.canonicalize(), workspace.canonicalize()) {
+        (Ok(target), Ok(root)) => target.starts_with(root),
+        _ => false,
+    };
+    if inside {
+        return Ok(());
+    }
+    let target = std::fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
+    Err(Error::Invalid(vec![
+        Diagnostic::file(
+            path.display().to_string(),
+            format!("the template is a link to `{target}`, outside the sprint's folder"),
+        )
+        .with_hint("copy the template into templates/ instead of linking to it"),
+    ]))
 }
 
 /// A template problem: the user's override file, or a bug in a built-in.

@@ -227,6 +227,8 @@ const GITIGNORE: &str = "\
 # Made by samskap and made again on demand: not for git.
 out/
 .samskap.lock
+# Half-written files a write that was stopped left; samskap removes them.
+.samskap-tmp-*
 # Residents' real names, for the privacy check only: never shared.
 private/
 ";
