@@ -203,8 +203,11 @@ pub enum Command {
         #[command(flatten)]
         out: OutputArgs,
     },
-    /// Every session of the sprint as an iCalendar file for Outlook or Google Calendar
+    /// Every session of the sprint as an iCalendar file for Outlook or Google Calendar; events update when sessions move, and removed ones come back cancelled
     Calendar {
+        /// Only this group's sessions and those for every group, for its members
+        #[arg(long, short, value_name = "GROUP")]
+        group: Option<String>,
         /// Write to FILE instead of standard output
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,

@@ -217,6 +217,7 @@ fn calendar_has_stable_uids_and_local_times() {
         "calendar_nb",
         ics.lines().take(60).collect::<Vec<_>>().join("\n")
     );
+    // In English every title changes, so every event's SEQUENCE is 1.
     let en = run(&["--lang", "en", "calendar"]);
     insta::assert_snapshot!(
         "calendar_en",
@@ -410,5 +411,183 @@ fn calendar_parses_with_python_icalendar() {
         !events
             .iter()
             .any(|e| e["dtstart"].as_str().unwrap().starts_with("2027-03-25"))
+    );
+}
+
+/// The events `ics_check.py` read from `file`, which must parse cleanly.
+fn checked_events(file: &Path) -> Vec<serde_json::Value> {
+    let text = validator(
+        "python3",
+        &["tests/validators/ics_check.py"],
+        &[file.to_owned()],
+    );
+    text.lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn event<'a>(events: &'a [serde_json::Value], uid: &str) -> &'a serde_json::Value {
+    events
+        .iter()
+        .find(|e| e["uid"] == uid)
+        .unwrap_or_else(|| panic!("no event {uid}"))
+}
+
+#[test]
+fn calendar_events_update_and_removed_groups_come_back_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "nb");
+    let calendar = |file: &str, epoch: &str| {
+        let out = assert_cmd::Command::cargo_bin("samskap")
+            .unwrap()
+            .current_dir(&ws)
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .args(["calendar", "-o", file])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        checked_events(&ws.join(file))
+    };
+    let first = calendar("first.ics", "1800000000");
+    assert!(
+        first
+            .iter()
+            .all(|e| e["sequence"] == 0 && e["status"] == "CONFIRMED")
+    );
+    // The same plan, made later, gives the same file byte for byte.
+    calendar("again.ics", "1800009999");
+    assert_eq!(
+        std::fs::read(ws.join("first.ics")).unwrap(),
+        std::fs::read(ws.join("again.ics")).unwrap()
+    );
+    for e in &first {
+        let description = e["description"].as_str().unwrap();
+        assert!(
+            !description.contains("samskap "),
+            "no command line: {description}"
+        );
+        assert!(description.contains(".html i mappa out/"), "{description}");
+    }
+
+    // Gruppe 1 renamed, gruppe 2 removed.
+    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let cut = yaml.find("  - id: gruppe-2").unwrap();
+    std::fs::write(
+        ws.join("samskap.yaml"),
+        yaml[..cut].replace("name: \"Gruppe 1\"", "name: \"Koordinatorene\""),
+    )
+    .unwrap();
+    let second = calendar("second.ics", "1800086400");
+    assert_eq!(
+        second.len(),
+        first.len(),
+        "every event of the first file is there"
+    );
+    let interview = "samskap-varen-2027-2027-01-04-utforske-uke-2-intervju";
+    let renamed = event(&second, &format!("{interview}-gruppe-1"));
+    assert_eq!(renamed["sequence"], 1);
+    assert_eq!(renamed["status"], "CONFIRMED");
+    assert!(
+        renamed["summary"]
+            .as_str()
+            .unwrap()
+            .ends_with("Koordinatorene")
+    );
+    let gone = event(&second, &format!("{interview}-gruppe-2"));
+    assert_eq!(
+        (&gone["sequence"], &gone["status"]),
+        (&1.into(), &"CANCELLED".into())
+    );
+    assert_eq!(
+        gone["dtstart"],
+        event(&first, &format!("{interview}-gruppe-2"))["dtstart"]
+    );
+    let once = "samskap-varen-2027-2027-01-04-diagnose-oppstart-styringsgruppe-alle";
+    assert_eq!(event(&second, once)["sequence"], 0, "unchanged events stay");
+
+    // The start moved a week: every live event rises again, the cancelled stay.
+    std::fs::write(
+        ws.join("samskap.yaml"),
+        std::fs::read_to_string(ws.join("samskap.yaml"))
+            .unwrap()
+            .replace("start: 2027-01-04", "start: 2027-01-11"),
+    )
+    .unwrap();
+    let third = calendar("third.ics", "1800172800");
+    assert_eq!(event(&third, once)["sequence"], 1);
+    assert_eq!(
+        event(&third, &format!("{interview}-gruppe-1"))["sequence"],
+        2
+    );
+    assert_eq!(
+        event(&third, &format!("{interview}-gruppe-2"))["sequence"],
+        1
+    );
+}
+
+#[test]
+fn a_group_calendar_has_its_sessions_and_those_for_everyone() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "nb");
+    samskap_in(&ws, &["calendar", "-o", "all.ics"]).ok();
+    samskap_in(&ws, &["calendar", "--group", "gruppe-1", "-o", "g1.ics"]).ok();
+    let all = checked_events(&ws.join("all.ics"));
+    let g1 = checked_events(&ws.join("g1.ics"));
+    let is = |e: &serde_json::Value, suffix: &str| e["uid"].as_str().unwrap().ends_with(suffix);
+    assert!(g1.iter().all(|e| is(e, "-gruppe-1") || is(e, "-alle")));
+    assert_eq!(
+        g1.len(),
+        all.iter().filter(|e| !is(e, "-gruppe-2")).count(),
+        "every session of the group and every one for all"
+    );
+    let ics = std::fs::read_to_string(ws.join("g1.ics")).unwrap();
+    assert!(ics.contains("X-WR-CALNAME:Våren 2027 – Gruppe 1"), "{ics}");
+    // An unknown group is named, with the closest.
+    let run = samskap_in(&ws, &["calendar", "--group", "grupe-1"]).code(2);
+    assert!(
+        run.stderr.contains("did you mean `gruppe-1`"),
+        "{}",
+        run.stderr
+    );
+    // A removed group's members can still get its cancellations.
+    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let cut = yaml.find("  - id: gruppe-2").unwrap();
+    std::fs::write(ws.join("samskap.yaml"), &yaml[..cut]).unwrap();
+    samskap_in(&ws, &["calendar", "--group", "gruppe-2", "-o", "g2.ics"]).ok();
+    let g2 = checked_events(&ws.join("g2.ics"));
+    let cancelled: Vec<_> = g2.iter().filter(|e| e["status"] == "CANCELLED").collect();
+    assert!(!cancelled.is_empty());
+    assert!(cancelled.iter().all(|e| is(e, "-gruppe-2")));
+}
+
+#[test]
+fn a_broken_calendar_record_is_pointed_at_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "en");
+    samskap_in(&ws, &["calendar"]).ok();
+    let record = std::fs::read_to_string(ws.join("calendar-sent.yaml")).unwrap();
+    let line = record
+        .lines()
+        .position(|l| l.trim_start().starts_with("date:"))
+        .unwrap()
+        + 1;
+    let broken = record.replacen("date: 2027-01-07", "date: 7.1.2027", 1);
+    std::fs::write(ws.join("calendar-sent.yaml"), &broken).unwrap();
+    let run = samskap_in(&ws, &["calendar"]).code(65);
+    assert!(
+        run.stderr
+            .contains(&format!("calendar-sent.yaml:{line}:11")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("delete it"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(ws.join("calendar-sent.yaml")).unwrap(),
+        broken
     );
 }

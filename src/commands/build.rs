@@ -150,6 +150,25 @@ pub fn run(
     Ok(())
 }
 
+/// The page of the site with a week's agendas.
+fn week_page(week: u32) -> String {
+    format!("agenda-week-{week}.html")
+}
+
+/// The page of the site with a group's agendas.
+fn group_page(group: &str) -> String {
+    format!("agenda-{group}.html")
+}
+
+/// The page of the site with `session`'s agenda: its group's page, or its
+/// week's for a session for everyone.
+pub fn agenda_page(session: &Session) -> String {
+    match &session.group {
+        Some(group) => group_page(group),
+        None => week_page(session.week),
+    }
+}
+
 /// A file of the site, ready to write.
 struct Rendered {
     /// Where, relative to the output folder.
@@ -245,14 +264,14 @@ fn jobs<'a>(
         }),
     });
     jobs.push(Job::one("calendar.ics", move || {
-        super::calendar::ics_text(ws, lang)
+        super::calendar::ics_text(ws, None, lang)
             .and_then(|text| guard.leave("calendar.ics", Reader::Calendar, text.into_bytes()))
     }));
     let mut weeks: Vec<u32> = sessions.iter().map(|s| s.week).collect();
     weeks.dedup();
     let mut week_links = Vec::new();
     for week in weeks {
-        let href = format!("agenda-week-{week}.html");
+        let href = week_page(week);
         let chosen: Vec<Session> = sessions
             .iter()
             .filter(|s| s.week == week)
@@ -275,7 +294,7 @@ fn jobs<'a>(
     }
     let mut group_links = Vec::new();
     for group in &ws.sprint.groups {
-        let agenda = format!("agenda-{}.html", group.id);
+        let agenda = group_page(&group.id);
         let guide = format!("interview-guide-{}.html", group.id);
         group_links.push(GroupLinks {
             name: group.name.clone(),

@@ -1,5 +1,8 @@
-//! `samskap calendar [-o FILE]`: every session as iCalendar.
+//! `samskap calendar [--group G] [-o FILE]`: every session as iCalendar,
+//! events that update when the plan changes and cancellations for sessions
+//! that no longer exist (see `sprint::sent`).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -8,7 +11,11 @@ use super::Context;
 use crate::error::Result;
 use crate::i18n::tr;
 use crate::output;
+use crate::plan::Session;
 use crate::render::ics::{self, Event};
+use crate::sprint::Workspace;
+use crate::sprint::sent::{self, Shown};
+use crate::workbook::Lang;
 
 /// The time the file is made, or SOURCE_DATE_EPOCH when set, so that a
 /// build can be repeated byte for byte.
@@ -21,9 +28,14 @@ fn stamp() -> DateTime<Utc> {
 }
 
 /// Runs the command.
-pub fn run(cx: &Context, output_path: Option<&Path>, force: bool) -> Result<()> {
+pub fn run(
+    cx: &Context,
+    group: Option<&str>,
+    output_path: Option<&Path>,
+    force: bool,
+) -> Result<()> {
     let (ws, _, guard) = super::export_inputs(cx, false)?;
-    let text = ics_text(&ws, guard.lang)?;
+    let text = ics_text(&ws, group, guard.lang)?;
     let bytes = guard.leave(
         "calendar",
         crate::privacy::view::Reader::Calendar,
@@ -32,57 +44,122 @@ pub fn run(cx: &Context, output_path: Option<&Path>, force: bool) -> Result<()> 
     output::deliver(&bytes, output_path, force)
 }
 
-/// The sprint's calendar; shared with `build`.
-pub fn ics_text(ws: &crate::sprint::Workspace, lang: crate::workbook::Lang) -> Result<String> {
-    let events: Vec<Event> = ws
-        .sessions()
+/// The sprint's calendar, or one group's (its sessions and those for
+/// everyone); shared with `build`. Updates `calendar-sent.yaml`.
+pub fn ics_text(ws: &Workspace, group: Option<&str>, lang: Lang) -> Result<String> {
+    let sessions = ws.sessions();
+    let plan: Vec<Shown> = sessions.iter().map(|s| shown(ws, s, lang)).collect();
+    let record = sent::update(ws, plan, stamp())?;
+    if let Some(g) = group {
+        // A group removed from samskap.yaml still gets its cancellations.
+        if !record.has_group(g) {
+            ws.sprint.require_group(g)?;
+        }
+    }
+    let by_uid: HashMap<String, &Session> = sessions
+        .iter()
+        .map(|s| (ics::uid(&ws.sprint.calendar_id(), s), s))
+        .collect();
+    let events: Vec<Event> = record
+        .events
         .into_iter()
-        .filter_map(|session| {
-            let (_, step) = ws.workbook.step(&session.step)?;
-            let group = session.group.as_deref().and_then(|g| ws.sprint.group(g));
-            let summary = match group {
-                Some(g) => format!("{} – {}", step.title.get(lang), g.name),
-                None => step.title.get(lang).to_owned(),
+        .filter(|e| group.is_none() || e.shown.group.is_none() || e.shown.group.as_deref() == group)
+        .map(|sent| {
+            let description = match by_uid.get(&sent.shown.uid) {
+                Some(session) if !sent.cancelled => describe(ws, session, lang),
+                _ => cancelled(lang),
             };
-            let mut description = format!(
-                "{}: {}\n",
-                tr(lang, "Formål", "Purpose"),
-                step.purpose.get(lang)
-            );
-            let mut at = session.start;
-            for block in &step.agenda {
-                let end = at + chrono::TimeDelta::minutes(i64::from(*block.minutes));
-                description.push_str(&format!(
-                    "\n{}–{} {}",
-                    at.format("%H:%M"),
-                    end.format("%H:%M"),
-                    block.title.get(lang)
-                ));
-                at = end;
-            }
-            if let Some(moved) = &session.moved {
-                description.push_str(&format!(
-                    "\n\n{} {} ({}).",
-                    tr(lang, "Flyttet fra", "Moved from"),
-                    crate::plan::long_date(moved.from, lang),
-                    moved.why(lang)
-                ));
-            }
-            description.push_str(&format!("\n\nsamskap agenda {}", step.id));
-            // Redacted values become their markers before lines are folded.
-            let unmark = |text: &str| crate::privacy::unmark(text, lang).into_owned();
-            Some(Event {
-                location: session.place.as_deref().map(unmark),
-                session,
-                summary: unmark(&summary),
-                description: unmark(&description),
-            })
+            Event { sent, description }
         })
         .collect();
-    Ok(ics::calendar(
-        &crate::privacy::unmark(&ws.sprint.name, lang),
-        &ws.sprint.calendar_id(),
-        &events,
-        stamp(),
-    ))
+    let name = match group.and_then(|g| ws.sprint.group(g)) {
+        Some(g) => format!("{} – {}", ws.sprint.name, g.name),
+        None => ws.sprint.name.clone(),
+    };
+    Ok(ics::calendar(&name, &events, lang))
+}
+
+/// What a calendar shows of a session.
+fn shown(ws: &Workspace, session: &Session, lang: Lang) -> Shown {
+    let title = ws
+        .workbook
+        .step(&session.step)
+        .map_or(session.step.as_str(), |(_, step)| step.title.get(lang));
+    let group = session.group.as_deref().and_then(|g| ws.sprint.group(g));
+    Shown {
+        uid: ics::uid(&ws.sprint.calendar_id(), session),
+        step: session.step.clone(),
+        group: session.group.clone(),
+        date: session.date,
+        start: session.start,
+        end: session.end,
+        title: match group {
+            Some(g) => format!("{title} – {}", g.name),
+            None => title.to_owned(),
+        },
+        place: session.place.clone(),
+    }
+}
+
+/// What the session is: its purpose, phase, agenda with clock times, and
+/// where the full agenda is. Never a command line: the people who get the
+/// invitation do not run samskap.
+fn describe(ws: &Workspace, session: &Session, lang: Lang) -> String {
+    let t = |nb, en| tr(lang, nb, en);
+    let Some((phase, step)) = ws.workbook.step(&session.step) else {
+        return String::new();
+    };
+    let mut text = format!("{}: {}\n", t("Formål", "Purpose"), step.purpose.get(lang));
+    text.push_str(&format!(
+        "{}: {}",
+        t("Fase", "Phase"),
+        phase.title.get(lang)
+    ));
+    if let Some(group) = session.group.as_deref().and_then(|g| ws.sprint.group(g)) {
+        text.push_str(&format!(
+            "\n{}: {}",
+            t("Arbeidsgruppe", "Work group"),
+            group.name
+        ));
+    }
+    text.push('\n');
+    let mut at = session.start;
+    for block in &step.agenda {
+        let end = at + chrono::TimeDelta::minutes(i64::from(*block.minutes));
+        text.push_str(&format!(
+            "\n{}–{} {}",
+            at.format("%H:%M"),
+            end.format("%H:%M"),
+            block.title.get(lang)
+        ));
+        at = end;
+    }
+    if let Some(moved) = &session.moved {
+        text.push_str(&format!(
+            "\n\n{} {} ({}).",
+            t("Flyttet fra", "Moved from"),
+            crate::plan::long_date(moved.from, lang),
+            moved.why(lang)
+        ));
+    }
+    text.push_str(&format!(
+        "\n\n{}: {} {} «{}».",
+        t("Hele agendaen", "The full agenda"),
+        super::build::agenda_page(session),
+        t(
+            "i mappa out/ i sprintmappa",
+            "in the folder out/ of the sprint folder"
+        ),
+        ws.sprint.name
+    ));
+    text
+}
+
+fn cancelled(lang: Lang) -> String {
+    tr(
+        lang,
+        "Avlyst: økta er ikke lenger med i planen for sprinten.",
+        "Cancelled: the session is no longer in the sprint's plan.",
+    )
+    .to_owned()
 }

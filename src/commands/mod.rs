@@ -204,7 +204,11 @@ pub fn run(cli: Cli) -> Result<()> {
             &out,
         ),
         Command::InterviewGuide { group, out } => interview_guide::run(&cx, &group, &out),
-        Command::Calendar { output, force } => calendar::run(&cx, output.as_deref(), force),
+        Command::Calendar {
+            group,
+            output,
+            force,
+        } => calendar::run(&cx, group.as_deref(), output.as_deref(), force),
         Command::Templates { command } => templates::run(&cx, command),
         Command::Interview { command } => interview::run(&cx, command),
         Command::Solution { command } => solution::run(&cx, command),

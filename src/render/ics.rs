@@ -5,9 +5,12 @@
 //! Written by hand: the format is small, and the icalendar crate has no
 //! VTIMEZONE support, which we need for Outlook to place events right.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 
+use crate::i18n::tr;
 use crate::plan::Session;
+use crate::sprint::sent::Sent;
+use crate::workbook::Lang;
 
 /// Europe/Oslo's rules since 1996: CET in winter, CEST from the last Sunday
 /// of March to the last Sunday of October.
@@ -29,17 +32,13 @@ RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n\
 END:STANDARD\r\n\
 END:VTIMEZONE\r\n";
 
-/// One event to write.
+/// One event to write: a session, or one that no longer exists.
 #[derive(Debug, Clone)]
 pub struct Event {
-    /// The session.
-    pub session: Session,
-    /// The title shown in the calendar.
-    pub summary: String,
-    /// The agenda in short.
+    /// What a calendar shows of it, its sequence and stamp, as recorded.
+    pub sent: Sent,
+    /// What the session is and where its agenda is.
     pub description: String,
-    /// Where.
-    pub location: Option<String>,
 }
 
 /// Escapes TEXT values (RFC 5545 §3.3.11).
@@ -91,9 +90,9 @@ pub fn uid(sprint_slug: &str, session: &Session) -> String {
     format!("samskap-{sprint_slug}-{}-{group}", session.step)
 }
 
-/// The calendar file. `stamp` is the DTSTAMP of every event: the time the
-/// file was made (fixed in tests through SOURCE_DATE_EPOCH).
-pub fn calendar(name: &str, sprint_slug: &str, events: &[Event], stamp: DateTime<Utc>) -> String {
+/// The calendar file. Each event's DTSTAMP is the time its version was
+/// first written, so the same plan gives the same file.
+pub fn calendar(name: &str, events: &[Event], lang: Lang) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -107,21 +106,35 @@ pub fn calendar(name: &str, sprint_slug: &str, events: &[Event], stamp: DateTime
     fold(&format!("X-WR-CALNAME:{}", escape(name)), &mut out);
     fold("X-WR-TIMEZONE:Europe/Oslo", &mut out);
     out.push_str(OSLO);
-    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     for event in events {
-        let s = &event.session;
+        let e = &event.sent;
+        let s = &e.shown;
+        let summary = if e.cancelled {
+            format!("{}: {}", tr(lang, "Avlyst", "Cancelled"), s.title)
+        } else {
+            s.title.clone()
+        };
         let mut lines = vec![
             "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}", uid(sprint_slug, s)),
-            format!("DTSTAMP:{stamp}"),
+            format!("UID:{}", s.uid),
+            format!("SEQUENCE:{}", e.sequence),
+            format!("DTSTAMP:{}", e.stamp.format("%Y%m%dT%H%M%SZ")),
             format!("DTSTART;TZID=Europe/Oslo:{}", local(s.date, s.start)),
             format!("DTEND;TZID=Europe/Oslo:{}", local(s.date, s.end)),
-            format!("SUMMARY:{}", escape(&event.summary)),
+            format!("SUMMARY:{}", escape(&summary)),
             format!("DESCRIPTION:{}", escape(&event.description)),
         ];
-        if let Some(location) = &event.location {
+        if let Some(location) = &s.place {
             lines.push(format!("LOCATION:{}", escape(location)));
         }
+        lines.push(format!(
+            "STATUS:{}",
+            if e.cancelled {
+                "CANCELLED"
+            } else {
+                "CONFIRMED"
+            }
+        ));
         lines.push("END:VEVENT".to_owned());
         for line in lines {
             fold(&line, &mut out);

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod create;
 pub mod progress;
+pub mod sent;
 pub mod status;
 
 use std::path::{Path, PathBuf};

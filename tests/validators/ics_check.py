@@ -4,7 +4,8 @@
 Usage: tests/validators/ics_check.py FILE.ics
 
 Prints one JSON line per VEVENT, for the Rust tests to assert on:
-    {"uid": ..., "summary": ..., "dtstart": "YYYY-MM-DDTHH:MM", "tzid": ..., "location": ...}
+    {"uid": ..., "summary": ..., "dtstart": "YYYY-MM-DDTHH:MM", "tzid": ...,
+     "location": ..., "sequence": N, "status": ..., "description": ...}
 dtstart is the wall-clock time as written, in the zone its TZID parameter
 names (tzid is null for a UTC or floating time; an all-day date prints as
 YYYY-MM-DD).
@@ -14,7 +15,8 @@ Then prints every problem as `ERROR: ...` and exits 1 if there is any:
   - no VTIMEZONE with TZID Europe/Oslo;
   - RFC 5545 musts that icalendar does not enforce: VERSION and PRODID on the
     calendar, UID and DTSTAMP on each VEVENT, a VTIMEZONE for every TZID used,
-    lines ending in CRLF and at most 75 octets long.
+    lines ending in CRLF and at most 75 octets long, SEQUENCE a non-negative
+    integer, STATUS one of TENTATIVE, CONFIRMED, CANCELLED, no UID twice.
 """
 
 import json
@@ -90,8 +92,18 @@ def main(argv):
         if name not in cal:
             errors.append(f"VCALENDAR: no {name}")
 
+    seen = set()
     for event in cal.walk("VEVENT"):
         uid = text(event, "UID")
+        if uid in seen:
+            errors.append(f"VEVENT {uid}: the UID is used twice")
+        seen.add(uid)
+        sequence = event.get("SEQUENCE", 0)
+        if not isinstance(sequence, int) or sequence < 0:
+            errors.append(f"VEVENT {uid}: SEQUENCE {sequence!r} is not a non-negative integer")
+        status = text(event, "STATUS")
+        if status is not None and status not in ("TENTATIVE", "CONFIRMED", "CANCELLED"):
+            errors.append(f"VEVENT {uid}: STATUS {status} is not an event status")
         for name in ("UID", "DTSTAMP"):
             if name not in event:
                 errors.append(f"VEVENT {uid or '(no UID)'}: no {name}")
@@ -110,6 +122,9 @@ def main(argv):
             "dtstart": fmt_dt(dt),
             "tzid": None if tzid is None else str(tzid),
             "location": text(event, "LOCATION"),
+            "sequence": sequence,
+            "status": status,
+            "description": text(event, "DESCRIPTION"),
         }
         print(json.dumps(record, ensure_ascii=False))
 
