@@ -94,11 +94,15 @@ fn the_second_example_checks_clean_with_its_own_workbook() {
     }
 }
 
-/// Builds the site into a fresh folder and returns its HTML files.
+/// Builds the site of a copy of the example into a fresh folder and returns
+/// its HTML files.
 fn build(out: &Path, lang: &str) -> Vec<PathBuf> {
     let target = out.to_str().unwrap();
+    // A copy: build records the calendar it wrote in the sprint's folder.
+    let sprint = out.with_file_name(format!("sprint-{lang}"));
+    common::copy_dir(&example(), &sprint);
     samskap_in(
-        &example(),
+        &sprint,
         &[
             "build",
             "-o",
