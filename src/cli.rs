@@ -169,6 +169,29 @@ pub enum Command {
         #[arg(long, value_parser = date_arg, value_name = "DATE")]
         today: Option<NaiveDate>,
     },
+    /// Move a session to another day, time or place (kept in schedule.yaml), or back with --reset
+    Move {
+        /// The step's id, as `samskap status` or `samskap workbook list` shows it
+        step: String,
+        /// The group, for steps held in each group
+        #[arg(long, short, value_name = "GROUP")]
+        group: Option<String>,
+        /// The new day (YYYY-MM-DD), within the sprint
+        #[arg(long, value_parser = date_arg, value_name = "DATE", required_unless_present = "reset", conflicts_with = "reset")]
+        date: Option<NaiveDate>,
+        /// The new start time (HH:MM); default: the planned time
+        #[arg(long, value_parser = time_arg, value_name = "HH:MM", requires = "date")]
+        time: Option<NaiveTime>,
+        /// The new place; default: the planned place
+        #[arg(long, requires = "date")]
+        place: Option<String>,
+        /// Hold the session where the plan puts it again
+        #[arg(long)]
+        reset: bool,
+        /// Move it even onto a holiday, a weekend or a clash
+        #[arg(long)]
+        force: bool,
+    },
     /// Walk through the current step on a terminal: read it, tick its checklist, mark it done
     Guide {
         /// Pretend today is this date (YYYY-MM-DD)

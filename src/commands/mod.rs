@@ -11,6 +11,7 @@ mod guide;
 mod interview;
 mod interview_guide;
 mod manifest;
+mod move_step;
 mod new_sprint;
 mod next;
 mod report;
@@ -188,6 +189,21 @@ pub fn run(cli: Cli) -> Result<()> {
             today,
         } => done::run(&cx, &step, group.as_deref(), undo, date, today),
         Command::Guide { today } => guide::run(&cx, today),
+        Command::Move {
+            step,
+            group,
+            date,
+            time,
+            place,
+            reset,
+            force,
+        } => {
+            let target = match date {
+                Some(date) if !reset => move_step::Target::To { date, time, place },
+                _ => move_step::Target::Reset,
+            };
+            move_step::run(&cx, &step, group.as_deref(), target, force)
+        }
         Command::Check => check::run(&cx),
         Command::Agenda {
             step,

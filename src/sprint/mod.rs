@@ -4,6 +4,7 @@
 pub mod config;
 pub mod create;
 pub mod progress;
+pub mod schedule;
 pub mod sent;
 pub mod status;
 
@@ -33,6 +34,8 @@ pub struct Workspace {
     pub sprint: Sprint,
     /// The workbook the sprint follows.
     pub workbook: Workbook,
+    /// The sessions moved in `schedule.yaml`.
+    pub schedule: schedule::Schedule,
 }
 
 /// The nearest folder at or above the current one holding `samskap.yaml`,
@@ -83,11 +86,19 @@ impl Workspace {
         };
         let workbook = crate::workbook::load(&source)?;
         check_day_fits(&sprint, &workbook, &path_in(&root, SPRINT_FILE))?;
-        Ok(Workspace {
+        let mut ws = Workspace {
             root,
             sprint,
             workbook,
-        })
+            schedule: schedule::Schedule::default(),
+        };
+        ws.schedule = schedule::read(
+            &ws.path(schedule::SCHEDULE_FILE),
+            &ws.sprint,
+            &ws.workbook,
+            &ws.planned(),
+        )?;
+        Ok(ws)
     }
 
     /// The language of output: --lang, else the sprint's, else
@@ -118,8 +129,8 @@ impl Workspace {
         })
     }
 
-    /// Every session of the sprint, scheduled.
-    pub fn sessions(&self) -> Vec<crate::plan::Session> {
+    /// Every session as the plan puts it, before the moves in schedule.yaml.
+    pub fn planned(&self) -> Vec<crate::plan::Session> {
         let plan = crate::plan::Settings {
             start: self.sprint.start,
             weekday: self.sprint.weekday,
@@ -128,6 +139,13 @@ impl Workspace {
             place: self.sprint.place.clone(),
         };
         crate::plan::plan(&self.workbook, &plan)
+    }
+
+    /// Every session of the sprint: the plan with the moves in schedule.yaml.
+    pub fn sessions(&self) -> Vec<crate::plan::Session> {
+        let mut sessions = self.planned();
+        self.schedule.apply(&mut sessions);
+        sessions
     }
 
     /// Interview notes per group, for status.

@@ -1,0 +1,292 @@
+//! Writing `schedule.yaml` back as people left it: only the lines of the
+//! entry that changes are rewritten, so comments and the order of the other
+//! entries stay. A file in a shape this does not follow (a flow list, say)
+//! is written anew, and the caller says so.
+
+use super::{Move, Schedule};
+
+/// The header of a file samskap writes anew.
+pub const HEADER: &str = "\
+# Økter som er flyttet fra der planen legger dem. `samskap move` skriver fila,
+# og dere kan endre den selv: samskap beholder kommentarene deres.
+# Sessions moved from where the plan puts them. Written by `samskap move`;
+# you may edit it too: samskap keeps your comments.
+";
+
+/// A new text for the file.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Edited {
+    /// The text.
+    pub text: String,
+    /// Whether the whole file was written anew (comments in it are gone).
+    pub anew: bool,
+}
+
+/// The whole file for `moves`.
+pub fn render(moves: &[Move]) -> String {
+    let mut out = String::from(HEADER);
+    if moves.is_empty() {
+        out.push_str("moves: []\n");
+        return out;
+    }
+    out.push_str("moves:\n");
+    for m in moves {
+        out.push_str(&entry(m, 2, "\n"));
+    }
+    out
+}
+
+/// One entry, its dash at column `indent`.
+fn entry(m: &Move, indent: usize, eol: &str) -> String {
+    let pad = " ".repeat(indent);
+    // Step and group ids are checked slugs; a place is any text: quoted.
+    let mut out = format!("{pad}- step: {}{eol}", m.step);
+    if let Some(group) = &m.group {
+        out.push_str(&format!("{pad}  group: {group}{eol}"));
+    }
+    out.push_str(&format!("{pad}  date: {}{eol}", m.date.format("%Y-%m-%d")));
+    if let Some(time) = m.time {
+        out.push_str(&format!("{pad}  time: \"{}\"{eol}", time.format("%H:%M")));
+    }
+    if let Some(place) = &m.place {
+        let quoted = serde_json::to_string(place).unwrap_or_else(|_| "\"\"".into());
+        out.push_str(&format!("{pad}  place: {quoted}{eol}"));
+    }
+    out
+}
+
+/// `text` (the file as read, parsed into `schedule`) with the move of `step`
+/// and `group` replaced by `new`, or taken away when `new` is `None`.
+/// `all` is every move after the change, for a file written anew.
+pub fn set(
+    text: &str,
+    schedule: &Schedule,
+    index: Option<usize>,
+    new: Option<&Move>,
+    all: &[Move],
+) -> Edited {
+    let anew = || Edited {
+        text: render(all),
+        anew: true,
+    };
+    if text.trim().is_empty() {
+        return Edited {
+            text: render(all),
+            anew: false,
+        };
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    match (index, new) {
+        (Some(i), new) => {
+            let Some((from, to, indent)) = span(&lines, schedule.lines[i]) else {
+                return anew();
+            };
+            let replacement = new.map(|m| entry(m, indent, eol)).unwrap_or_default();
+            let mut out: String = lines[..from].concat();
+            out.push_str(&replacement);
+            out.push_str(&lines[to + 1..].concat());
+            Edited {
+                text: out,
+                anew: false,
+            }
+        }
+        (None, Some(m)) => match schedule.lines.last() {
+            Some(&last) => {
+                let Some((_, to, indent)) = span(&lines, last) else {
+                    return anew();
+                };
+                let mut out: String = lines[..=to].concat();
+                if !out.ends_with('\n') {
+                    out.push_str(eol);
+                }
+                out.push_str(&entry(m, indent, eol));
+                out.push_str(&lines[to + 1..].concat());
+                Edited {
+                    text: out,
+                    anew: false,
+                }
+            }
+            None => {
+                // No entry yet: under `moves:` (or `moves: []`), else at the end.
+                let key = lines.iter().position(|l| is_empty_moves_key(l));
+                let new_entry = entry(m, 2, eol);
+                match key {
+                    Some(k) => {
+                        let mut out: String = lines[..k].concat();
+                        out.push_str(&format!("moves:{eol}{new_entry}"));
+                        out.push_str(&lines[k + 1..].concat());
+                        Edited {
+                            text: out,
+                            anew: false,
+                        }
+                    }
+                    None if lines.iter().any(|l| l.starts_with("moves")) => anew(),
+                    None => {
+                        let mut out = text.to_owned();
+                        if !out.ends_with('\n') {
+                            out.push_str(eol);
+                        }
+                        out.push_str(&format!("moves:{eol}{new_entry}"));
+                        Edited {
+                            text: out,
+                            anew: false,
+                        }
+                    }
+                }
+            }
+        },
+        (None, None) => Edited {
+            text: text.to_owned(),
+            anew: false,
+        },
+    }
+}
+
+/// `moves:` or `moves: []` alone on a line (a comment may follow).
+fn is_empty_moves_key(line: &str) -> bool {
+    let line = line.split('#').next().unwrap_or("").trim_end();
+    let Some(rest) = line.strip_prefix("moves:") else {
+        return false;
+    };
+    matches!(rest.trim(), "" | "[]")
+}
+
+/// The lines (0-based, inclusive) of the entry whose values are on the
+/// 1-based lines `lines`, and the column of its dash: from the line with the
+/// dash to the last line indented under it that is not a comment. `None`
+/// when the entry is not a block-style list item.
+fn span(lines: &[&str], (first, last): (u32, u32)) -> Option<(usize, usize, usize)> {
+    let from = usize::try_from(first).ok()?.checked_sub(1)?;
+    let mut to = usize::try_from(last).ok()?.checked_sub(1)?;
+    let head = lines.get(from)?;
+    let indent = head.len() - head.trim_start().len();
+    if !head.trim_start().starts_with("- ") || to >= lines.len() {
+        return None;
+    }
+    // A value over several lines (a folded place, say) goes on indented.
+    while let Some(next) = lines.get(to + 1) {
+        let trimmed = next.trim_start();
+        let deeper = next.len() - trimmed.len() > indent;
+        if deeper && !trimmed.is_empty() && !trimmed.starts_with('#') {
+            to += 1;
+        } else {
+            break;
+        }
+    }
+    Some((from, to, indent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::test_support::{date, time};
+
+    fn m(step: &str, day: &str) -> Move {
+        Move {
+            step: step.into(),
+            group: Some("gruppe-1".into()),
+            date: date(day),
+            time: Some(time("13:00")),
+            place: Some("Biblioteket, «rom 2»".into()),
+        }
+    }
+
+    const FILE: &str = "\
+# Familiene valgte tid selv.
+moves:
+  # Familien Lilje ville ha ettermiddag.
+  - step: a
+    group: gruppe-1
+    date: 2027-02-25   # torsdag
+  # Neste:
+  - step: b
+    date: 2027-03-04
+# slutt
+";
+
+    fn schedule() -> Schedule {
+        Schedule {
+            moves: vec![m("a", "2027-02-25"), m("b", "2027-03-04")],
+            lines: vec![(4, 6), (8, 9)],
+        }
+    }
+
+    #[test]
+    fn changing_one_entry_keeps_every_comment_around_it() {
+        let new = m("a", "2027-02-26");
+        let all = [new.clone(), m("b", "2027-03-04")];
+        let out = set(FILE, &schedule(), Some(0), Some(&new), &all);
+        assert!(!out.anew);
+        assert_eq!(
+            out.text,
+            "# Familiene valgte tid selv.\nmoves:\n  # Familien Lilje ville ha ettermiddag.\n  - step: a\n    group: gruppe-1\n    date: 2027-02-26\n    time: \"13:00\"\n    place: \"Biblioteket, «rom 2»\"\n  # Neste:\n  - step: b\n    date: 2027-03-04\n# slutt\n"
+        );
+    }
+
+    #[test]
+    fn removing_and_adding_keep_the_rest() {
+        let out = set(FILE, &schedule(), Some(1), None, &[]);
+        assert_eq!(
+            out.text,
+            FILE.replace("  - step: b\n    date: 2027-03-04\n", "")
+        );
+        let c = m("c", "2027-03-11");
+        let out = set(FILE, &schedule(), None, Some(&c), &[]);
+        assert!(
+            out.text.contains("    date: 2027-03-04\n  - step: c\n"),
+            "{}",
+            out.text
+        );
+        assert!(out.text.ends_with("# slutt\n"));
+    }
+
+    #[test]
+    fn a_first_entry_goes_under_moves_and_an_odd_file_is_written_anew() {
+        let c = m("c", "2027-03-11");
+        let empty = Schedule::default();
+        let out = set(
+            "# mine\nmoves: []\n",
+            &empty,
+            None,
+            Some(&c),
+            std::slice::from_ref(&c),
+        );
+        assert!(
+            out.text.starts_with("# mine\nmoves:\n  - step: c\n"),
+            "{}",
+            out.text
+        );
+        let out = set("# mine\n", &empty, None, Some(&c), std::slice::from_ref(&c));
+        assert!(
+            out.text.starts_with("# mine\nmoves:\n  - step: c\n"),
+            "{}",
+            out.text
+        );
+        let flow = Schedule {
+            moves: vec![m("a", "2027-02-25")],
+            lines: vec![(1, 1)],
+        };
+        let out = set(
+            "moves: [{step: a, date: 2027-02-25}]\n",
+            &flow,
+            Some(0),
+            None,
+            &[],
+        );
+        assert!(out.anew);
+        assert!(out.text.ends_with("moves: []\n"));
+    }
+
+    #[test]
+    fn windows_line_ends_stay() {
+        let text = FILE.replace('\n', "\r\n");
+        let new = m("a", "2027-02-26");
+        let out = set(&text, &schedule(), Some(0), Some(&new), &[]);
+        assert!(
+            !out.text.replace("\r\n", "").contains('\n'),
+            "{:?}",
+            out.text
+        );
+    }
+}

@@ -1,0 +1,402 @@
+//! Moving sessions end to end: `samskap move`, `schedule.yaml` as people
+//! edit it, and every command following the moves, through the real binary.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{samskap_in, validator};
+
+const INTERVIEW: &str = "utforske-uke-2-intervju";
+
+/// A sprint in `dir/sprint`: Tuesdays from 4 January 2027, two groups, a place.
+fn sprint(dir: &Path, lang: &str) -> PathBuf {
+    samskap_in(
+        dir,
+        &[
+            "--lang",
+            lang,
+            "new-sprint",
+            "sprint",
+            "--yes",
+            "--name",
+            "Våren 2027",
+            "--start",
+            "2027-01-04",
+            "--weekday",
+            "tue",
+            "--time",
+            "09:00",
+            "--groups",
+            "2",
+            "--place",
+            "Bydelshuset",
+        ],
+    )
+    .ok();
+    dir.join("sprint")
+}
+
+fn status(ws: &Path) -> Vec<serde_json::Value> {
+    let run = samskap_in(ws, &["status", "--json", "--today", "2027-01-05"]).ok();
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    json["sessions"].as_array().unwrap().clone()
+}
+
+fn session<'a>(
+    sessions: &'a [serde_json::Value],
+    step: &str,
+    group: Option<&str>,
+) -> &'a serde_json::Value {
+    sessions
+        .iter()
+        .find(|s| s["step"] == step && s["group"].as_str() == group)
+        .unwrap_or_else(|| panic!("no session {step} {group:?}"))
+}
+
+/// The calendar's events as Python's icalendar reads them (no parse errors).
+fn calendar(ws: &Path, file: &str) -> Vec<serde_json::Value> {
+    samskap_in(ws, &["calendar", "-o", file, "--force"]).ok();
+    let text = validator(
+        "python3",
+        &["tests/validators/ics_check.py"],
+        &[ws.join(file)],
+    );
+    text.lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn event<'a>(events: &'a [serde_json::Value], uid_end: &str) -> &'a serde_json::Value {
+    events
+        .iter()
+        .find(|e| e["uid"].as_str().unwrap().ends_with(uid_end))
+        .unwrap_or_else(|| panic!("no event {uid_end}"))
+}
+
+#[test]
+fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "en");
+    let before = calendar(&ws, "before.ics");
+    let planned = session(&status(&ws), INTERVIEW, Some("group-1")).clone();
+    assert_eq!(planned["date"], "2027-02-23");
+
+    let run = samskap_in(
+        &ws,
+        &[
+            "move",
+            INTERVIEW,
+            "--group",
+            "group-1",
+            "--date",
+            "2027-02-25",
+            "--time",
+            "13:00",
+            "--place",
+            "The library",
+        ],
+    )
+    .ok();
+    assert!(
+        run.stderr
+            .contains("Thursday 25 February 2027 13:00–14:30, The library"),
+        "{}",
+        run.stderr
+    );
+    let file = std::fs::read_to_string(ws.join("schedule.yaml")).unwrap();
+    assert!(file.contains("  - step: utforske-uke-2-intervju\n    group: group-1\n    date: 2027-02-25\n    time: \"13:00\"\n    place: \"The library\"\n"), "{file}");
+
+    // Status and the agenda follow the move; the other group keeps its day.
+    let sessions = status(&ws);
+    let moved = session(&sessions, INTERVIEW, Some("group-1"));
+    assert_eq!(
+        (&moved["date"], &moved["start"]),
+        (&"2027-02-25".into(), &"13:00".into())
+    );
+    assert_eq!(moved["moved"]["from"], "2027-02-23");
+    assert_eq!(
+        session(&sessions, INTERVIEW, Some("group-2"))["date"],
+        "2027-02-23"
+    );
+    let agenda = samskap_in(&ws, &["agenda", INTERVIEW, "--group", "group-1"]).ok();
+    assert!(
+        agenda.stdout.contains("25 February 2027"),
+        "{}",
+        agenda.stdout
+    );
+    assert!(agenda.stdout.contains("The library"), "{}", agenda.stdout);
+
+    // The calendar's event keeps its UID, with a higher SEQUENCE and the new time.
+    let after = calendar(&ws, "after.ics");
+    let uid = "-utforske-uke-2-intervju-group-1";
+    assert_eq!(event(&before, uid)["uid"], event(&after, uid)["uid"]);
+    assert_eq!(event(&before, uid)["sequence"], 0);
+    assert_eq!(event(&after, uid)["sequence"], 1);
+    assert_eq!(event(&after, uid)["dtstart"], "2027-02-25T13:00");
+    assert_eq!(event(&after, uid)["location"], "The library");
+    assert_eq!(
+        event(&after, "-utforske-uke-2-intervju-group-2")["sequence"],
+        0
+    );
+
+    // Back where the plan puts it: the file keeps no entry, the event rises again.
+    samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1", "--reset"]).ok();
+    assert_eq!(
+        session(&status(&ws), INTERVIEW, Some("group-1"))["date"],
+        "2027-02-23"
+    );
+    let back = calendar(&ws, "back.ics");
+    assert_eq!(event(&back, uid)["sequence"], 2);
+    assert_eq!(event(&back, uid)["dtstart"], "2027-02-23T09:00");
+    let run = samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1", "--reset"]).ok();
+    assert!(run.stderr.contains("was not moved"), "{}", run.stderr);
+}
+
+#[test]
+fn a_move_onto_a_holiday_a_weekend_or_a_clash_is_refused_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "en");
+    let refused = |args: &[&str], why: &str| {
+        let mut all = vec!["move", INTERVIEW, "--group", "group-1"];
+        all.extend_from_slice(args);
+        let run = samskap_in(&ws, &all).code(2);
+        assert!(run.stderr.contains(why), "{why}:\n{}", run.stderr);
+        assert!(run.stderr.contains("--force"), "{}", run.stderr);
+        assert!(!ws.join("schedule.yaml").exists(), "nothing written");
+    };
+    refused(&["--date", "2027-03-25"], "Maundy Thursday");
+    refused(&["--date", "2027-02-27"], "weekend");
+    // Group 1's planning session runs 12:15–14:15 on 16 February.
+    refused(
+        &["--date", "2027-02-16", "--time", "13:00"],
+        "the group already has another session then",
+    );
+    // The kick-off for everyone runs 09:00–12:00 on 5 January.
+    refused(
+        &["--date", "2027-01-05", "--time", "10:00"],
+        "a session for every group then",
+    );
+    samskap_in(
+        &ws,
+        &[
+            "move",
+            INTERVIEW,
+            "--group",
+            "group-1",
+            "--date",
+            "2027-03-25",
+            "--force",
+        ],
+    )
+    .ok();
+    assert_eq!(
+        session(&status(&ws), INTERVIEW, Some("group-1"))["date"],
+        "2027-03-25"
+    );
+
+    // What cannot be moved at all is a usage error, named.
+    let run = samskap_in(
+        &ws,
+        &[
+            "move",
+            INTERVIEW,
+            "--group",
+            "group-1",
+            "--date",
+            "2026-12-01",
+        ],
+    )
+    .code(2);
+    assert!(run.stderr.contains("outside the sprint"), "{}", run.stderr);
+    let run = samskap_in(
+        &ws,
+        &[
+            "move",
+            "utforske-uke-2-intervjuu",
+            "--group",
+            "group-1",
+            "--date",
+            "2027-02-25",
+        ],
+    )
+    .code(2);
+    assert!(
+        run.stderr
+            .contains("did you mean `utforske-uke-2-intervju`"),
+        "{}",
+        run.stderr
+    );
+    let run = samskap_in(
+        &ws,
+        &[
+            "move",
+            INTERVIEW,
+            "--group",
+            "grup-1",
+            "--date",
+            "2027-02-25",
+        ],
+    )
+    .code(2);
+    assert!(
+        run.stderr.contains("did you mean `group-1`"),
+        "{}",
+        run.stderr
+    );
+    let run = samskap_in(
+        &ws,
+        &[
+            "move",
+            INTERVIEW,
+            "--group",
+            "group-1",
+            "--date",
+            "2027-02-25",
+            "--time",
+            "25:00",
+        ],
+    )
+    .code(2);
+    assert!(run.stderr.contains("HH:MM"), "{}", run.stderr);
+    let run = samskap_in(
+        &ws,
+        &[
+            "move",
+            INTERVIEW,
+            "--group",
+            "group-1",
+            "--date",
+            "2027-02-25",
+            "--time",
+            "23:30",
+        ],
+    )
+    .code(2);
+    assert!(run.stderr.contains("past midnight"), "{}", run.stderr);
+    samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1"]).code(2);
+}
+
+#[test]
+fn schedule_yaml_is_checked_with_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "en");
+    std::fs::write(
+        ws.join("schedule.yaml"),
+        "moves:\n  - step: utforske-uke-2-intervjuu\n    group: group-1\n    date: 2027-02-25\n  - step: utforske-uke-2-intervju\n    group: grup-1\n    date: 2027-02-25\n  - step: utforske-uke-2-intervju\n    group: group-2\n    date: 2028-02-25\n  - step: diagnose-oppstart-styringsgruppe\n    date: 2027-01-05\n    time: \"9.00\"\n",
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["check"]).code(65);
+    for expected in [
+        "schedule.yaml:2:11",
+        "did you mean `utforske-uke-2-intervju`?",
+        "schedule.yaml:6:12",
+        "did you mean `group-1`?",
+        "schedule.yaml:10:11",
+        "outside the sprint",
+        "schedule.yaml:13:11",
+        "is not a time of day",
+        "4 problems found",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}:\n{}", run.stderr);
+    }
+    // Every command stops at the same problems; nothing is rewritten.
+    let before = std::fs::read(ws.join("schedule.yaml")).unwrap();
+    samskap_in(&ws, &["status"]).code(65);
+    samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1", "--reset"]).code(65);
+    assert_eq!(before, std::fs::read(ws.join("schedule.yaml")).unwrap());
+    std::fs::write(
+        ws.join("schedule.yaml"),
+        "moves:\n  - step: utforske-uke-2-intervju\n    date: 2027-02-25\n    dato: x\n",
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["check"]).code(65);
+    assert!(run.stderr.contains("schedule.yaml:4:5"), "{}", run.stderr);
+}
+
+#[test]
+fn a_move_keeps_what_people_wrote_in_schedule_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "nb");
+    let mine = "# Avtalt med familiene.\nmoves:\n  # Familien ville ha ettermiddag.\n  - step: utforske-uke-2-intervju\n    group: gruppe-2\n    date: 2027-02-24   # onsdag\n    time: \"14:00\"\n# Slutt på lista.\n";
+    std::fs::write(ws.join("schedule.yaml"), mine).unwrap();
+    assert_eq!(
+        session(&status(&ws), INTERVIEW, Some("gruppe-2"))["start"],
+        "14:00"
+    );
+    samskap_in(
+        &ws,
+        &[
+            "move",
+            INTERVIEW,
+            "--group",
+            "gruppe-1",
+            "--date",
+            "2027-02-25",
+        ],
+    )
+    .ok();
+    let file = std::fs::read_to_string(ws.join("schedule.yaml")).unwrap();
+    assert_eq!(
+        file,
+        mine.replace(
+            "    time: \"14:00\"\n",
+            "    time: \"14:00\"\n  - step: utforske-uke-2-intervju\n    group: gruppe-1\n    date: 2027-02-25\n"
+        )
+    );
+    // Taking one away leaves the other entry and every comment.
+    samskap_in(&ws, &["move", INTERVIEW, "--group", "gruppe-2", "--reset"]).ok();
+    let file = std::fs::read_to_string(ws.join("schedule.yaml")).unwrap();
+    assert_eq!(
+        file,
+        "# Avtalt med familiene.\nmoves:\n  # Familien ville ha ettermiddag.\n  - step: utforske-uke-2-intervju\n    group: gruppe-1\n    date: 2027-02-25\n# Slutt på lista.\n"
+    );
+}
+
+#[test]
+fn two_processes_moving_at_once_lose_no_move() {
+    let dir = tempfile::tempdir().unwrap();
+    samskap_in(
+        dir.path(),
+        &[
+            "new-sprint",
+            "sprint",
+            "--yes",
+            "--groups",
+            "12",
+            "--start",
+            "2027-01-04",
+        ],
+    )
+    .ok();
+    let ws = dir.path().join("sprint");
+    let bin = env!("CARGO_BIN_EXE_samskap");
+    let spawn = |groups: Vec<String>, day: &'static str| {
+        let ws = ws.clone();
+        std::thread::spawn(move || {
+            for group in groups {
+                let out = std::process::Command::new(bin)
+                    .current_dir(&ws)
+                    .args([
+                        "move", INTERVIEW, "--group", &group, "--date", day, "--force",
+                    ])
+                    .output()
+                    .unwrap();
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+        })
+    };
+    let groups: Vec<String> = (1..=12).map(|n| format!("gruppe-{n}")).collect();
+    let a = spawn(groups[..6].to_vec(), "2027-02-24");
+    let b = spawn(groups[6..].to_vec(), "2027-02-25");
+    a.join().unwrap();
+    b.join().unwrap();
+    let file = std::fs::read_to_string(ws.join("schedule.yaml")).unwrap();
+    assert_eq!(file.matches("- step:").count(), 12, "{file}");
+    samskap_in(&ws, &["check"]).ok();
+}
