@@ -1,4 +1,4 @@
-//! The built-in workbook: it loads, validates in both languages, survives
+//! The built-in workbook: it loads, validates in all three languages, survives
 //! export → check unchanged, and its committed JSON Schema is current.
 
 mod common;
@@ -7,11 +7,11 @@ use common::{root, samskap, samskap_in, snapshot_tree};
 use samskap::workbook::{self, StepKind, WorkbookSource};
 
 #[test]
-fn builtin_workbook_checks_in_both_languages() {
-    for lang in ["nb", "en"] {
+fn builtin_workbook_checks_in_all_three_languages() {
+    for lang in ["nb", "nn", "en"] {
         let run = samskap(&["--lang", lang, "workbook", "check"]).ok();
         assert!(run.stdout.starts_with("OK "), "{}", run.stdout);
-        assert!(run.stdout.contains("nb, en"), "{}", run.stdout);
+        assert!(run.stdout.contains("nb, nn, en"), "{}", run.stdout);
     }
 }
 
@@ -65,7 +65,7 @@ fn export_then_check_gives_the_same_workbook() {
     let builtin = workbook::load(&WorkbookSource::BuiltIn).unwrap();
     let reloaded = workbook::load(&WorkbookSource::Path(exported.clone())).unwrap();
     assert_eq!(builtin, reloaded);
-    for lang in ["nb", "en"] {
+    for lang in ["nb", "nn", "en"] {
         samskap_in(dir.path(), &["--lang", lang, "workbook", "check", "wb"]).ok();
         samskap_in(
             dir.path(),
@@ -110,7 +110,7 @@ fn committed_schema_is_current() {
 #[test]
 fn every_step_and_method_can_be_shown() {
     let wb = workbook::load(&WorkbookSource::BuiltIn).unwrap();
-    for lang in ["nb", "en"] {
+    for lang in ["nb", "nn", "en"] {
         let list = samskap(&["--lang", lang, "workbook", "list"]).ok();
         for (_, step) in wb.steps() {
             assert!(list.stdout.contains(step.id.as_str()), "{} listed", step.id);
@@ -150,4 +150,75 @@ fn bad_usage_exits_with_2() {
     let run = samskap(&["workbook", "frobnicate"]).code(2);
     assert!(run.stderr.contains("frobnicate"));
     samskap(&["--lang", "de", "workbook", "list"]).code(2);
+}
+
+/// Words only bokmål has: correct nynorsk never contains them, so an `nn`
+/// text holding one was copied from `nb` or half translated.
+const BOKMAL_ONLY: &[&str] = &[
+    "ikke", "hva", "hvordan", "hvorfor", "hvem", "hvor", "hvilke", "hvilken", "hvilket", "jeg",
+    "mye", "noe", "noen", "dere", "deres", "være", "gjøre", "bare", "uke", "uker", "uka",
+    "løsning", "løsningen", "løsninger", "løsningene", "tjeneste", "tjenesten", "tjenester",
+    "tjenestene", "innbygger", "innbyggeren", "innbyggere", "innbyggerne", "ansatte", "hverdag",
+    "hverdagen",
+];
+
+/// Every `{nb, nn}` pair in the built-in workbook's files, with its file.
+fn nb_nn_pairs() -> Vec<(String, String, String)> {
+    fn walk(file: &str, value: &serde_json::Value, out: &mut Vec<(String, String, String)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let (Some(nb), Some(nn)) = (map.get("nb"), map.get("nn")) {
+                    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+                    out.push((file.to_owned(), text(nb), text(nn)));
+                }
+                map.values().for_each(|v| walk(file, v, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(file, v, out)),
+            _ => {}
+        }
+    }
+    let dir = root().join("workbook");
+    let mut out = Vec::new();
+    for file in [
+        "workbook.yaml",
+        "model.yaml",
+        "questions.yaml",
+        "methods.yaml",
+        "phases/diagnose.yaml",
+        "phases/explore.yaml",
+        "phases/develop.yaml",
+    ] {
+        let yaml = std::fs::read_to_string(dir.join(file)).unwrap();
+        let value: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
+        walk(file, &value, &mut out);
+    }
+    out
+}
+
+#[test]
+fn builtin_nynorsk_is_nynorsk_not_copied_bokmal() {
+    let pairs = nb_nn_pairs();
+    assert!(pairs.len() > 1000, "nn beside nb throughout: {}", pairs.len());
+    for (file, nb, nn) in &pairs {
+        assert!(!nn.trim().is_empty(), "{file}: empty nn for {nb:?}");
+        let lower = nn.to_lowercase();
+        for word in lower.split(|c: char| !c.is_alphabetic()) {
+            assert!(
+                !BOKMAL_ONLY.contains(&word),
+                "{file}: the nn text has the bokmål word {word:?}: {nn:?}"
+            );
+        }
+    }
+    // Short titles can be the same in both ("Pause", "Diagnose"); whole
+    // sentences almost never are.
+    let sentences: Vec<_> = pairs
+        .iter()
+        .filter(|(_, nb, _)| nb.split_whitespace().count() >= 6)
+        .collect();
+    let same = sentences.iter().filter(|(_, nb, nn)| nb == nn).count();
+    assert!(
+        same * 20 <= sentences.len(),
+        "{same} of {} nn sentences are copies of nb",
+        sentences.len()
+    );
 }
