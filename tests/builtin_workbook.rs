@@ -154,13 +154,10 @@ fn bad_usage_exits_with_2() {
 
 /// Words only bokmål has: correct nynorsk never contains them, so an `nn`
 /// text holding one was copied from `nb` or half translated.
-const BOKMAL_ONLY: &[&str] = &[
-    "ikke", "hva", "hvordan", "hvorfor", "hvem", "hvor", "hvilke", "hvilken", "hvilket", "jeg",
-    "mye", "noe", "noen", "dere", "deres", "være", "gjøre", "bare", "uke", "uker", "uka",
-    "løsning", "løsningen", "løsninger", "løsningene", "tjeneste", "tjenesten", "tjenester",
-    "tjenestene", "innbygger", "innbyggeren", "innbyggere", "innbyggerne", "ansatte", "hverdag",
-    "hverdagen",
-];
+const BOKMAL_ONLY: &str = "ikke hva hvordan hvorfor hvem hvor hvilke hvilken hvilket jeg mye noe noen dere \
+     deres være gjøre bare uke uker uka løsning løsningen løsninger løsningene \
+     tjeneste tjenesten tjenester tjenestene innbygger innbyggeren innbyggere \
+     innbyggerne ansatte hverdag hverdagen";
 
 /// Every `{nb, nn}` pair in the built-in workbook's files, with its file.
 fn nb_nn_pairs() -> Vec<(String, String, String)> {
@@ -198,13 +195,17 @@ fn nb_nn_pairs() -> Vec<(String, String, String)> {
 #[test]
 fn builtin_nynorsk_is_nynorsk_not_copied_bokmal() {
     let pairs = nb_nn_pairs();
-    assert!(pairs.len() > 1000, "nn beside nb throughout: {}", pairs.len());
+    assert!(
+        pairs.len() > 1000,
+        "nn beside nb throughout: {}",
+        pairs.len()
+    );
     for (file, nb, nn) in &pairs {
         assert!(!nn.trim().is_empty(), "{file}: empty nn for {nb:?}");
         let lower = nn.to_lowercase();
         for word in lower.split(|c: char| !c.is_alphabetic()) {
             assert!(
-                !BOKMAL_ONLY.contains(&word),
+                !BOKMAL_ONLY.split_whitespace().any(|w| w == word),
                 "{file}: the nn text has the bokmål word {word:?}: {nn:?}"
             );
         }
