@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the independent validators the tests use, from the package
 # registries only (Debian, npm, PyPI; nothing else is downloaded):
-#   - Debian's chromium (for axe-core through playwright-core) and a Java
-#     runtime (for the Nu HTML Checker), only when missing;
+#   - Debian's chromium (for axe-core through playwright-core, and for
+#     samskap's own PDF printing), a Java runtime (for the Nu HTML Checker),
+#     pandoc (reads the Word files) and poppler-utils (pdftotext reads the
+#     PDFs), only when missing;
 #   - npm: vnu-jar, axe-core, playwright-core, exactly as
 #     tests/validators/package-lock.json pins them (install scripts are
 #     skipped: vnu-jar's would download a JDK, and no browser is fetched);
 #   - Python: tests/validators/requirements.txt (jsonschema, ruamel.yaml,
-#     icalendar).
+#     icalendar, python-docx).
 # Safe to run again, and quiet and fast when everything is already there.
 # Any failed install stops the script with a non-zero exit (set -e).
 set -euo pipefail
@@ -15,10 +17,12 @@ cd "$(dirname "$0")/.."
 
 V=tests/validators
 
-# --- Debian packages: chromium, Java (only when missing) -------------------
+# --- Debian packages: chromium, Java, pandoc, poppler (only when missing) --
 apt_pkgs=()
 [ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
 command -v java >/dev/null 2>&1 || apt_pkgs+=(default-jre-headless)
+command -v pandoc >/dev/null 2>&1 || apt_pkgs+=(pandoc)
+command -v pdftotext >/dev/null 2>&1 || apt_pkgs+=(poppler-utils)
 if [ "${#apt_pkgs[@]}" -gt 0 ]; then
     echo "==> apt-get install ${apt_pkgs[*]}"
     as_root=()
@@ -60,4 +64,7 @@ echo "==> validators: java $(java -version 2>&1 | sed -n '1s/.*version "\([^"]*\
     "$(/usr/bin/chromium --version 2>/dev/null | sed -n 1p)," \
     "node $(node --version)," \
     "vnu $(java -jar "$jar" --version 2>&1 | sed -n 1p)," \
-    "icalendar $(python3 -c 'import icalendar; print(icalendar.__version__)')"
+    "icalendar $(python3 -c 'import icalendar; print(icalendar.__version__)')," \
+    "$(pandoc --version | sed -n 1p)," \
+    "pdftotext $(pdftotext -v 2>&1 | sed -n '1s/[^0-9.]*//p')," \
+    "python-docx $(python3 -c 'import docx; print(docx.__version__)')"

@@ -7,7 +7,7 @@ use crate::cli::OutputArgs;
 use crate::error::Result;
 use crate::i18n::tr;
 use crate::output;
-use crate::render::{Renderer, chart};
+use crate::render::{Figure, Renderer, chart};
 use crate::report::{self, CHART_MARKER};
 use crate::sprint::Workspace;
 
@@ -34,7 +34,7 @@ pub fn render(
     let lang = guard.lang;
     let ws = inputs.ws;
     let doc = report::report(ws, inputs.records, inputs.progress, today, interim, lang);
-    let figures: Vec<(&str, String)> = doc
+    let figures: Vec<Figure> = doc
         .assessment
         .as_ref()
         .map(|a| {
@@ -48,7 +48,11 @@ pub fn render(
                 "Snittskår per forutsetning. Tabellen under viser de samme tallene.",
                 "Average score per prerequisite. The table below shows the same figures.",
             );
-            vec![(CHART_MARKER, chart::assessment(&a.rows, title, caption))]
+            vec![Figure {
+                marker: CHART_MARKER,
+                html: chart::assessment(&a.rows, title, caption),
+                picture: Some(chart::assessment_png(&a.rows, title)),
+            }]
         })
         .unwrap_or_default();
     let page = super::page(ws, &doc.title, "report", lang);

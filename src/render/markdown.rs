@@ -121,6 +121,15 @@ pub fn printable(text: &str) -> String {
         .collect()
 }
 
+/// Escapes text for XML, SVG and HTML, in elements and attributes alike.
+pub fn xml_escape(text: &str) -> String {
+    printable(text)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// Tidies rendered Markdown: no runs of blank lines, one final newline.
 pub fn tidy(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());

@@ -13,6 +13,7 @@ pub mod docx;
 pub mod guard;
 pub mod ics;
 pub mod markdown;
+pub mod raster;
 
 use std::path::{Path, PathBuf};
 
@@ -124,7 +125,7 @@ impl Renderer {
         doc: &T,
         page: &Page,
         format: Format,
-        figures: &[(&str, String)],
+        figures: &[Figure],
         guard: &guard::Guard,
     ) -> Result<Vec<u8>> {
         let mut one = self.export_all(template, doc, page, &[format], figures, guard)?;
@@ -139,27 +140,35 @@ impl Renderer {
         doc: &T,
         page: &Page,
         formats: &[Format],
-        figures: &[(&str, String)],
+        figures: &[Figure],
         guard: &guard::Guard,
     ) -> Result<Vec<Vec<u8>>> {
         let md = guard.markdown(self.markdown(template, doc)?);
         let without_figures = || {
             let kept: Vec<&str> = md
                 .lines()
-                .filter(|l| !figures.iter().any(|(m, _)| l.trim() == *m))
+                .filter(|l| !figures.iter().any(|f| l.trim() == f.marker))
                 .collect();
             markdown::tidy(&kept.join("\n"))
+        };
+        let pictures: Vec<docx::Figure<'_>> = figures
+            .iter()
+            .map(|f| (f.marker, f.picture.as_ref()))
+            .collect();
+        let meta = docx::Meta {
+            title: &page.title,
+            lang: page.lang.code(),
         };
         formats
             .iter()
             .map(|format| {
                 let bytes = match format {
                     Format::Md => without_figures().into_bytes(),
-                    Format::Docx => docx::from_markdown(&without_figures())?,
+                    Format::Docx => docx::from_markdown(&md, &meta, &pictures)?,
                     Format::Html => {
                         let mut html = self.html(page, &md)?;
-                        for (marker, figure) in figures {
-                            html = html.replace(&format!("<p>{marker}</p>"), figure);
+                        for figure in figures {
+                            html = html.replace(&format!("<p>{}</p>", figure.marker), &figure.html);
                         }
                         html.into_bytes()
                     }
@@ -191,6 +200,19 @@ impl Format {
         };
         format!("{title} ({ext})")
     }
+}
+
+/// A figure made by samskap (not from user text): a paragraph holding only
+/// its marker becomes its HTML in HTML and its picture in Word, and
+/// disappears elsewhere, where the document's tables carry the same figures.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    /// The paragraph text it replaces.
+    pub marker: &'static str,
+    /// Its HTML.
+    pub html: String,
+    /// Its picture for Word, if it has one.
+    pub picture: Option<chart::Picture>,
 }
 
 /// What the HTML layout needs besides the body.

@@ -89,7 +89,11 @@ mod tests {
     #[test]
     fn runs_of_a_paragraph_are_joined() {
         let md = "# Tittel\n\n**Tuva** Nord*mann* &amp; co\n\nNeste avsnitt\n";
-        let bytes = crate::render::docx::from_markdown(md).unwrap();
+        let meta = crate::render::docx::Meta {
+            title: "Tittel",
+            lang: "nb",
+        };
+        let bytes = crate::render::docx::from_markdown(md, &meta, &[]).unwrap();
         let v = view(&bytes).unwrap();
         assert!(v.text.contains("Tuva Nordmann & co"), "{}", v.text);
         assert!(v.text.contains("Tittel"));
