@@ -17,6 +17,8 @@ pub mod exit {
     pub const INVALID_INPUT: i32 = 65;
     /// A file could not be read.
     pub const NO_INPUT: i32 = 66;
+    /// A program samskap needs is not installed (a browser for PDF).
+    pub const UNAVAILABLE: i32 = 69;
     /// A bug in samskap.
     pub const INTERNAL: i32 = 70;
     /// An output could not be written, or would overwrite a file.
@@ -57,6 +59,14 @@ pub enum Error {
     Changed(Vec<PathBuf>),
     /// A folder that must be empty is not.
     NotEmpty(PathBuf),
+    /// A program samskap needs is missing or failed. The words are
+    /// samskap's own (English) until the catalogue has them.
+    Unavailable {
+        /// What is missing.
+        message: String,
+        /// What to install.
+        hint: String,
+    },
     /// Something that should not happen: a bug in samskap.
     Internal(String),
 }
@@ -98,6 +108,14 @@ impl Error {
         }
     }
 
+    /// A missing program, with what to install.
+    pub fn unavailable(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Unavailable {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
@@ -107,6 +125,7 @@ impl Error {
             Error::Write { .. } | Error::Exists(_) | Error::Changed(_) | Error::NotEmpty(_) => {
                 exit::CANNOT_WRITE
             }
+            Error::Unavailable { .. } => exit::UNAVAILABLE,
             Error::Internal(_) => exit::INTERNAL,
         }
     }
@@ -122,6 +141,7 @@ impl Error {
             Error::Exists(paths) => msg::file_exists(lang, paths.len(), list_paths(paths)),
             Error::Changed(paths) => msg::file_changed(lang, paths.len(), list_paths(paths)),
             Error::NotEmpty(path) => msg::folder_not_empty(lang, path.display()),
+            Error::Unavailable { message, .. } => message.clone(),
             Error::Internal(what) => msg::internal_error(lang, what),
         }
     }
@@ -130,6 +150,7 @@ impl Error {
     pub fn hint_in(&self, lang: Lang) -> Option<String> {
         match self {
             Error::Usage { hint, .. } => hint.clone(),
+            Error::Unavailable { hint, .. } => Some(hint.clone()),
             Error::Exists(_) => Some(msg::file_exists_hint(lang)),
             Error::Changed(_) => Some(msg::file_changed_hint(lang)),
             Error::NotEmpty(_) => Some(msg::folder_not_empty_hint(lang)),

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{root, samskap_in, validator};
+use common::{root, samskap_env, samskap_in, validator};
 
 fn example() -> PathBuf {
     root().join("examples/varen-2027")
@@ -89,4 +89,158 @@ for s in d.inline_shapes:\n    print('picture', s._inline.docPr.get('descr'))\n"
             "cell {cell:?} missing:\n{plain}"
         );
     }
+}
+
+/// The browser the test script installs (Debian's chromium).
+fn browser() -> (&'static str, &'static str) {
+    ("SAMSKAP_BROWSER", "/usr/bin/chromium")
+}
+
+#[test]
+fn the_example_report_in_pdf_has_its_headings_and_page_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    samskap_env(
+        &example(),
+        &[
+            "report",
+            "--today",
+            "2027-05-10",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+        &[browser()],
+    )
+    .ok();
+    let text = validator(
+        "pdftotext",
+        &["-layout"],
+        &[pdf.clone(), dir.path().join("r.txt")],
+    );
+    assert!(text.is_empty(), "{text}");
+    let text = std::fs::read_to_string(dir.path().join("r.txt")).unwrap();
+    let pages = text.matches('\u{c}').count();
+    assert!(pages >= 5, "{pages} pages");
+    for heading in [
+        "Sluttrapport: Våren 2027",
+        "Hva er gjort",
+        "Løsninger",
+        "Anbefalinger og neste steg",
+    ] {
+        assert!(text.contains(heading), "{heading}:\n{text}");
+    }
+    // Every page: the title in the running header, "side N av M" below.
+    for n in 1..=pages {
+        assert!(
+            text.contains(&format!("side {n} av {pages}")),
+            "side {n} av {pages}:\n{text}"
+        );
+    }
+    assert!(
+        text.matches("Sluttrapport: Våren 2027").count() > pages,
+        "{text}"
+    );
+    // In English, "page N of M".
+    let en = dir.path().join("en.pdf");
+    samskap_env(
+        &example(),
+        &[
+            "--lang",
+            "en",
+            "interview-guide",
+            "--group",
+            "gruppe-1",
+            "-o",
+            en.to_str().unwrap(),
+        ],
+        &[browser()],
+    )
+    .ok();
+    let text = validator("pdftotext", &[], &[en, PathBuf::from("-")]);
+    assert!(text.contains("page 1 of "), "{text}");
+}
+
+#[test]
+fn pdf_without_a_browser_exits_69_naming_what_to_install() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("bin");
+    std::fs::create_dir(&empty).unwrap();
+    let pdf = dir.path().join("r.pdf");
+    let run = samskap_env(
+        &example(),
+        &["report", "--format", "pdf", "-o", pdf.to_str().unwrap()],
+        &[("PATH", empty.to_str().unwrap()), ("SAMSKAP_BROWSER", "")],
+    )
+    .code(69);
+    assert!(
+        run.stderr.contains("Chromium-family browser"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("apt install chromium"),
+        "{}",
+        run.stderr
+    );
+    assert!(!pdf.exists());
+    // A named browser that is not there is named in the error.
+    let run = samskap_env(
+        &example(),
+        &[
+            "interview-guide",
+            "--group",
+            "gruppe-1",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+        &[("SAMSKAP_BROWSER", "/nowhere/chrome")],
+    )
+    .code(69);
+    assert!(run.stderr.contains("/nowhere/chrome"), "{}", run.stderr);
+    // build says that it made no PDF, and makes everything else.
+    let site = dir.path().join("site");
+    let run = samskap_in(
+        &example(),
+        &[
+            "build",
+            "--today",
+            "2027-05-10",
+            "-o",
+            site.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    assert!(
+        run.stderr.contains("report.pdf ble ikke laget"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.join("report.docx").exists() && !site.join("report.pdf").exists());
+}
+
+#[test]
+fn build_prints_the_report_to_pdf_when_a_browser_is_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let run = samskap_env(
+        &example(),
+        &[
+            "build",
+            "--today",
+            "2027-05-10",
+            "-o",
+            site.to_str().unwrap(),
+        ],
+        &[browser()],
+    )
+    .ok();
+    assert!(!run.stderr.contains("report.pdf"), "{}", run.stderr);
+    let text = validator(
+        "pdftotext",
+        &[],
+        &[site.join("report.pdf"), PathBuf::from("-")],
+    );
+    assert!(text.contains("side 1 av "), "{text}");
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("href=\"report.pdf\""), "{index}");
 }

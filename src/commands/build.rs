@@ -38,6 +38,8 @@ struct ReportLinks {
     html: &'static str,
     docx: &'static str,
     md: &'static str,
+    /// Only when a browser printed it.
+    pdf: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -46,6 +48,7 @@ struct IndexLabels {
     report_html: &'static str,
     report_docx: &'static str,
     report_md: &'static str,
+    report_pdf: &'static str,
     agendas_by_week: &'static str,
     groups: &'static str,
     agenda: &'static str,
@@ -111,7 +114,17 @@ pub fn run(
         records: &records,
         progress: &progress,
     };
-    let jobs = jobs(&inputs, &renderer, &guard, &sessions, today, lang);
+    // The report is printed to PDF too when there is a browser to print it.
+    let browser = crate::render::pdf::Browser::find()?;
+    let jobs = jobs(
+        &inputs,
+        &renderer,
+        &guard,
+        &sessions,
+        today,
+        lang,
+        browser.is_some(),
+    );
     let paths: Vec<PathBuf> = jobs.iter().flat_map(|j| j.paths.clone()).collect();
     let manifest = Manifest::read(out);
     check_targets(out, &paths, &manifest, force)?;
@@ -147,6 +160,16 @@ pub fn run(
         out.display(),
         out.join("index.html").display()
     );
+    if browser.is_none() {
+        crate::say!(
+            "{}",
+            tr(
+                lang,
+                "report.pdf ble ikke laget: ingen nettleser i Chromium-familien funnet (installer Chromium, Chrome eller Edge, eller sett SAMSKAP_BROWSER)",
+                "report.pdf was not made: no Chromium-family browser found (install Chromium, Chrome or Edge, or set SAMSKAP_BROWSER)"
+            )
+        );
+    }
     Ok(())
 }
 
@@ -244,6 +267,7 @@ fn jobs<'a>(
     sessions: &'a [Session],
     today: NaiveDate,
     lang: Lang,
+    pdf: bool,
 ) -> Vec<Job<'a>> {
     let ws: &'a Workspace = inputs.ws;
     let t = move |nb, en| tr(lang, nb, en);
@@ -254,12 +278,18 @@ fn jobs<'a>(
     let interim = sessions
         .iter()
         .any(|s| inputs.progress.find(&s.step, s.group.as_deref()).is_none());
+    let mut report = vec![
+        (Format::Docx, "report.docx"),
+        (Format::Html, "report.html"),
+        (Format::Md, "report.md"),
+    ];
+    if pdf {
+        report.push((Format::Pdf, "report.pdf"));
+    }
+    let (formats, paths): (Vec<Format>, Vec<&str>) = report.into_iter().unzip();
     jobs.push(Job {
-        paths: ["report.docx", "report.html", "report.md"]
-            .map(PathBuf::from)
-            .to_vec(),
+        paths: paths.into_iter().map(PathBuf::from).collect(),
         make: Box::new(move || {
-            let formats = [Format::Docx, Format::Html, Format::Md];
             super::report::render(inputs, renderer, guard, interim, today, &formats)
         }),
     });
@@ -332,6 +362,7 @@ fn jobs<'a>(
                 "The report as a Word document",
             ),
             report_md: t("Rapporten som Markdown", "The report as Markdown"),
+            report_pdf: t("Rapporten som PDF", "The report as PDF"),
             agendas_by_week: t("Agendaer uke for uke", "Agendas week by week"),
             groups: t("Arbeidsgruppene", "The work groups"),
             agenda: t("agenda", "agenda"),
@@ -351,6 +382,7 @@ fn jobs<'a>(
             html: "report.html",
             docx: "report.docx",
             md: "report.md",
+            pdf: pdf.then_some("report.pdf"),
         },
         weeks: week_links,
         groups: group_links,

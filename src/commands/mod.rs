@@ -91,9 +91,10 @@ pub fn format_of(out: &crate::cli::OutputArgs) -> Result<crate::render::Format> 
         None | Some("md" | "markdown" | "txt") => Ok(Format::Md),
         Some("html" | "htm") => Ok(Format::Html),
         Some("docx") => Ok(Format::Docx),
+        Some("pdf") => Ok(Format::Pdf),
         Some(other) => Err(Error::usage(
             format!("samskap cannot write .{other} files"),
-            "write .md, .html or .docx (for PDF, open the .html file in a browser and print it to PDF), or choose with --format",
+            "write .md, .html, .docx or .pdf, or choose with --format",
         )),
     }
 }
@@ -112,6 +113,12 @@ pub fn page(ws: &Workspace, title: &str, kind: &'static str, lang: Lang) -> crat
             crate::i18n::msg::made_with_samskap(lang)
         ),
         kind,
+        print_header: crate::render::pdf::css_string(title),
+        print_page: format!(
+            "{} counter(page) {} counter(pages)",
+            crate::render::pdf::css_string(crate::i18n::tr(lang, "side ", "page ")),
+            crate::render::pdf::css_string(crate::i18n::tr(lang, " av ", " of "))
+        ),
     }
 }
 

@@ -1,4 +1,4 @@
-//! `samskap report [--interim] [--format md|html|docx] [-o FILE] [--redact]`.
+//! `samskap report [--interim] [--format md|html|docx|pdf] [-o FILE] [--redact]`.
 
 use chrono::{Local, NaiveDate};
 

@@ -13,6 +13,7 @@ pub mod docx;
 pub mod guard;
 pub mod ics;
 pub mod markdown;
+pub mod pdf;
 pub mod raster;
 
 use std::path::{Path, PathBuf};
@@ -41,6 +42,8 @@ pub enum Format {
     Html,
     /// A Word document
     Docx,
+    /// PDF, printed from the HTML by a Chromium-family browser
+    Pdf,
 }
 
 /// The built-in templates as (file name, contents), for export.
@@ -162,31 +165,35 @@ impl Renderer {
         formats
             .iter()
             .map(|format| {
+                let name = format.file_name(&page.title);
                 let bytes = match format {
                     Format::Md => without_figures().into_bytes(),
                     Format::Docx => docx::from_markdown(&md, &meta, &pictures)?,
-                    Format::Html => {
-                        let mut html = self.html(page, &md)?;
-                        for figure in figures {
-                            html = html.replace(&format!("<p>{}</p>", figure.marker), &figure.html);
-                        }
-                        html.into_bytes()
+                    Format::Html => self.page_html(page, &md, figures)?.into_bytes(),
+                    Format::Pdf => {
+                        // The gate sees what is printed: the HTML page with
+                        // the figures samskap drew into it.
+                        let browser = pdf::Browser::required()?;
+                        let html = self.page_html(page, &md, figures)?.into_bytes();
+                        let html = guard.leave(&name, format.reader(), html)?;
+                        return browser.print(&String::from_utf8_lossy(&html));
                     }
                 };
-                guard.leave(&format.file_name(&page.title), format.reader(), bytes)
+                guard.leave(&name, format.reader(), bytes)
             })
             .collect()
     }
 }
 
 impl Format {
-    /// How the reader of this format sees a document.
+    /// How the reader of this format sees a document (a PDF: as the HTML it
+    /// is printed from).
     #[must_use]
     pub fn reader(self) -> crate::privacy::view::Reader {
         use crate::privacy::view::Reader;
         match self {
             Format::Md => Reader::Markdown,
-            Format::Html => Reader::Html,
+            Format::Html | Format::Pdf => Reader::Html,
             Format::Docx => Reader::Docx,
         }
     }
@@ -197,8 +204,20 @@ impl Format {
             Format::Md => "md",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Pdf => "pdf",
         };
         format!("{title} ({ext})")
+    }
+}
+
+impl Renderer {
+    /// The HTML page of checked Markdown, with its figures drawn in.
+    fn page_html(&self, page: &Page, md: &str, figures: &[Figure]) -> Result<String> {
+        let mut html = self.html(page, md)?;
+        for figure in figures {
+            html = html.replace(&format!("<p>{}</p>", figure.marker), &figure.html);
+        }
+        Ok(html)
     }
 }
 
@@ -228,6 +247,10 @@ pub struct Page {
     pub footer: String,
     /// The kind of document, a class on `<body>` for the style.
     pub kind: &'static str,
+    /// The running header of a printed page, as a CSS string.
+    pub print_header: String,
+    /// The page number of a printed page ("side 3 av 12"), as CSS content.
+    pub print_page: String,
 }
 
 #[derive(Serialize)]

@@ -41,10 +41,18 @@ impl Run {
     }
 }
 
-/// Runs `samskap ARGS` in `dir` with no terminal attached.
+/// Runs `samskap ARGS` in `dir` with no terminal attached. PDF printing is
+/// off (SAMSKAP_BROWSER=none), so that `build` does not start a browser in
+/// every test; tests of PDF turn it on with [`samskap_env`].
 pub fn samskap_in(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::cargo_bin("samskap")
-        .expect("binary built")
+    samskap_env(dir, args, &[("SAMSKAP_BROWSER", "none")])
+}
+
+/// Runs `samskap ARGS` in `dir` with `env` set (an empty value removes the
+/// variable).
+pub fn samskap_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::cargo_bin("samskap").expect("binary built");
+    command
         .current_dir(dir)
         .args(args)
         .env_remove("RUST_BACKTRACE")
@@ -53,8 +61,15 @@ pub fn samskap_in(dir: &Path, args: &[&str]) -> Run {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
-        .output()
-        .expect("samskap runs");
+        .env_remove("SAMSKAP_BROWSER");
+    for (key, value) in env {
+        if value.is_empty() {
+            command.env_remove(key);
+        } else {
+            command.env(key, value);
+        }
+    }
+    let output = command.output().expect("samskap runs");
     Run {
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
