@@ -20,7 +20,7 @@ use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Regex, Session};
 
-use common::{samskap_in, snapshot_tree};
+use common::{samskap_env, samskap_in, snapshot_tree};
 
 /// How long to wait for any one question before failing.
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -522,7 +522,13 @@ fn build_shows_a_progress_bar_on_a_terminal_and_only_the_summary_otherwise() {
     assert_eq!(made, total + 1);
 
     std::fs::remove_dir_all(ws.join("out")).expect("remove out");
-    let run = samskap_in(&ws, &["build", "--today", "2027-05-10"]).ok();
+    // As on the terminal: the browser samskap finds prints report.pdf.
+    let run = samskap_env(
+        &ws,
+        &["build", "--today", "2027-05-10"],
+        &[("SAMSKAP_BROWSER", "")],
+    )
+    .ok();
     assert_eq!(
         run.stderr.trim(),
         format!(
