@@ -962,13 +962,13 @@ fn small_things_a_review_found() {
     let dir = tempfile::tempdir().unwrap();
     let ws = new_sprint(dir.path());
     // A format samskap cannot write is refused, not written as Markdown.
-    let run = samskap_in(&ws, &["report", "--interim", "-o", "rapport.pdf"]).code(2);
+    let run = samskap_in(&ws, &["report", "--interim", "-o", "rapport.odt"]).code(2);
     assert!(
-        run.stderr.contains("samskap cannot write .pdf files"),
+        run.stderr.contains("samskap cannot write .odt files"),
         "{}",
         run.stderr
     );
-    assert!(!ws.join("rapport.pdf").exists());
+    assert!(!ws.join("rapport.odt").exists());
     // A front-matter tag written `#Tid` is the tag `tid`.
     samskap_in(
         &ws,
