@@ -113,11 +113,12 @@ pub enum Reason {
 }
 
 impl Moved {
-    /// Why it moved, in a few words: "Kristi himmelfartsdag", "flyttet av dere".
+    /// Why it moved, in a few words: "Kristi himmelfartsdag", "etter avtale"
+    /// (read after "moved from DATE", in status, agendas and calendars).
     pub fn why(&self, lang: Lang) -> String {
         match &self.reason {
             Reason::Holiday(holiday) => holiday.name(lang).to_owned(),
-            Reason::ByHand => crate::i18n::tr(lang, "flyttet", "moved").to_owned(),
+            Reason::ByHand => crate::i18n::tr(lang, "etter avtale", "by arrangement").to_owned(),
         }
     }
 }
@@ -156,7 +157,7 @@ mod tests {
         );
         let moved = s.moved.clone().unwrap();
         assert_eq!(moved.from, date("2027-02-23"));
-        assert_eq!(moved.why(Lang::En), "moved");
+        assert_eq!(moved.why(Lang::En), "by arrangement");
         let json = serde_json::to_value(&s).unwrap();
         assert_eq!(
             json["moved"],

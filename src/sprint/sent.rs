@@ -353,4 +353,53 @@ mod tests {
         let back = check(file, &Sources::default()).unwrap();
         assert_eq!(back, record);
     }
+
+    /// A plan of up to six sessions: (which uid, which day, which title).
+    fn plan_of(raw: &[(u8, u32, u8)]) -> Vec<Shown> {
+        let mut seen = std::collections::HashSet::new();
+        raw.iter()
+            .filter(|(uid, _, _)| seen.insert(*uid))
+            .map(|(uid, day, title)| shown(&format!("s{uid}"), *day, &format!("T{title}")))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Over any run of plans: no event is ever lost, its sequence rises by
+        /// one exactly when what a calendar shows of it changes (or it is
+        /// cancelled or comes back), and the same plan again changes nothing.
+        #[test]
+        fn sequences_rise_exactly_when_an_event_changes(
+            plans in proptest::collection::vec(
+                proptest::collection::vec((0u8..6, 1u32..29, 0u8..2), 0..6),
+                1..8,
+            )
+        ) {
+            let mut record = Record::default();
+            for (n, raw) in plans.iter().enumerate() {
+                let plan = plan_of(raw);
+                let next = record.next(plan.clone(), at(i64::try_from(n).unwrap()));
+                let uids: std::collections::HashSet<&str> =
+                    next.events.iter().map(|e| e.shown.uid.as_str()).collect();
+                proptest::prop_assert_eq!(uids.len(), next.events.len(), "a UID twice");
+                for old in &record.events {
+                    let new = next.events.iter().find(|e| e.shown.uid == old.shown.uid);
+                    let new = new.expect("no event is lost");
+                    let changed = new.cancelled != old.cancelled || new.shown != old.shown;
+                    let rise = new.sequence - old.sequence;
+                    proptest::prop_assert_eq!(rise, u32::from(changed));
+                    proptest::prop_assert_eq!(new.stamp == old.stamp, !changed);
+                }
+                for shown in &plan {
+                    let e = next.events.iter().find(|e| e.shown.uid == shown.uid).unwrap();
+                    proptest::prop_assert!(!e.cancelled && &e.shown == shown);
+                }
+                proptest::prop_assert_eq!(
+                    next.events.iter().filter(|e| !e.cancelled).count(),
+                    plan.len()
+                );
+                proptest::prop_assert_eq!(&next.next(plan, at(99)), &next);
+                record = next;
+            }
+        }
+    }
 }

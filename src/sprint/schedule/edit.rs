@@ -289,4 +289,93 @@ moves:
             out.text
         );
     }
+
+    /// The moves of `text` as written, unchecked, with their lines.
+    fn read_back(text: &str) -> Schedule {
+        let file: super::super::ScheduleFile = serde_saphyr::from_str(text).unwrap();
+        let mut schedule = Schedule::default();
+        for e in file.moves.unwrap_or_default() {
+            schedule.lines.push(e.lines());
+            schedule.moves.push(Move {
+                step: e.step.value.clone(),
+                group: e.group.map(|g| g.value),
+                date: date(&e.date),
+                time: e.time.map(|t| time(&t)),
+                place: e.place.map(|p| p.value),
+            });
+        }
+        schedule
+    }
+
+    fn a_move(n: u8, day: u32, with_time: bool, place: Option<&str>) -> Move {
+        Move {
+            step: format!("steg-{n}"),
+            group: n.is_multiple_of(2).then(|| "gruppe-1".to_owned()),
+            date: date(&format!("2027-02-{day:02}")),
+            time: with_time.then(|| time("13:30")),
+            place: place.map(str::to_owned),
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the entries and comments, a change reads back as the
+        /// moves intended, and every comment outside the changed entry stays.
+        #[test]
+        fn an_edit_reads_back_as_intended_and_keeps_comments(
+            entries in proptest::collection::vec((1u32..28, proptest::bool::ANY, proptest::option::of("[a-zæøå ,:#\"'-]{0,12}")), 0..5),
+            op in 0usize..6,
+            crlf in proptest::bool::ANY,
+        ) {
+            let moves: Vec<Move> = entries
+                .iter()
+                .enumerate()
+                .map(|(n, (day, t, place))| a_move(u8::try_from(n).unwrap(), *day, *t, place.as_deref()))
+                .collect();
+            let mut text = String::from("# øverst\nmoves:\n");
+            for (n, m) in moves.iter().enumerate() {
+                text.push_str(&format!("  # før {n}\n"));
+                text.push_str(&entry(m, 2, "\n"));
+            }
+            text.push_str("# nederst\n");
+            if moves.is_empty() {
+                text = "# øverst\nmoves: []\n# nederst\n".into();
+            }
+            if crlf {
+                text = text.replace('\n', "\r\n");
+            }
+            let schedule = read_back(&text);
+            proptest::prop_assert_eq!(&schedule.moves, &moves);
+            let new = a_move(9, 3, true, Some("Biblioteket"));
+            let mut expected = moves.clone();
+            let (index, change) = match (op % 3, moves.len()) {
+                (0, n) if n > 0 => {
+                    let i = op % n;
+                    expected[i] = Move { step: moves[i].step.clone(), group: moves[i].group.clone(), ..new.clone() };
+                    (Some(i), Some(expected[i].clone()))
+                }
+                (1, n) if n > 0 => {
+                    let i = op % n;
+                    expected.remove(i);
+                    (Some(i), None)
+                }
+                _ => {
+                    expected.push(new.clone());
+                    (None, Some(new.clone()))
+                }
+            };
+            let out = set(&text, &schedule, index, change.as_ref(), &expected);
+            proptest::prop_assert!(!out.anew);
+            proptest::prop_assert_eq!(&read_back(&out.text).moves, &expected);
+            for comment in ["# øverst", "# nederst"] {
+                proptest::prop_assert!(out.text.contains(comment));
+            }
+            for n in 0..moves.len() {
+                let comment = format!("# før {n}");
+                proptest::prop_assert!(out.text.contains(&comment));
+            }
+            if crlf {
+                proptest::prop_assert!(!out.text.replace("\r\n", "").contains('\n'));
+            }
+        }
+    }
 }

@@ -189,7 +189,6 @@ fn parse(
     let cx = Checking {
         sprint,
         workbook,
-        planned,
         sources: &sources,
         days: sprint_days(sprint, workbook, planned),
     };
@@ -214,7 +213,7 @@ pub fn check_move(ws: &Workspace, planned: &[Session], m: &Move) -> Result<()> {
         ));
     }
     if let Some(time) = m.time
-        && !ends_by_midnight(planned, m, time)
+        && !ends_by_midnight(minutes(ws, &m.step), time)
     {
         return Err(Error::usage(
             format!(
@@ -227,13 +226,15 @@ pub fn check_move(ws: &Workspace, planned: &[Session], m: &Move) -> Result<()> {
     Ok(())
 }
 
-/// Whether the moved session, started at `time`, ends before midnight.
-fn ends_by_midnight(planned: &[Session], m: &Move, time: NaiveTime) -> bool {
-    let length = planned
-        .iter()
-        .find(|s| m.is_of(&s.step, s.group.as_deref()))
-        .map_or(TimeDelta::zero(), Session::length);
-    time.signed_duration_since(NaiveTime::MIN) + length < TimeDelta::hours(24)
+/// Whether a session of `minutes`, started at `time`, ends before midnight.
+fn ends_by_midnight(minutes: u16, time: NaiveTime) -> bool {
+    time.signed_duration_since(NaiveTime::MIN) + TimeDelta::minutes(i64::from(minutes))
+        < TimeDelta::hours(24)
+}
+
+/// How long the step's sessions last.
+fn minutes(ws: &Workspace, step: &str) -> u16 {
+    ws.workbook.step(step).map_or(0, |(_, s)| *s.minutes)
 }
 
 /// What [`update`] did.
@@ -321,7 +322,6 @@ const ATTEMPTS: usize = 5;
 struct Checking<'a> {
     sprint: &'a Sprint,
     workbook: &'a Workbook,
-    planned: &'a [Session],
     sources: &'a Sources,
     days: (NaiveDate, NaiveDate),
 }
@@ -457,7 +457,7 @@ impl Checking<'_> {
             place,
         };
         if let (Some(at), Some(time)) = (&e.time, time)
-            && !ends_by_midnight(self.planned, &m, time)
+            && !ends_by_midnight(*step.minutes, time)
         {
             problem(
                 at.loc,
