@@ -152,6 +152,21 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
     assert_eq!(event(&back, uid)["dtstart"], "2027-02-23T09:00");
     let run = samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1", "--reset"]).ok();
     assert!(run.stderr.contains("was not moved"), "{}", run.stderr);
+    // A move to where the plan puts it keeps no entry.
+    samskap_in(
+        &ws,
+        &[
+            "move",
+            INTERVIEW,
+            "--group",
+            "group-1",
+            "--date",
+            "2027-02-23",
+        ],
+    )
+    .ok();
+    let file = std::fs::read_to_string(ws.join("schedule.yaml")).unwrap();
+    assert!(!file.contains("- step:"), "{file}");
 }
 
 #[test]

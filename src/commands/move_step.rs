@@ -58,6 +58,13 @@ pub fn run(
             },
         };
         schedule::check_move(&ws, planned, &mv)?;
+        // Moved to where the plan puts it: no move to keep.
+        let in_plan = planned
+            .iter()
+            .find(|s| mv.is_of(&s.step, s.group.as_deref()));
+        if in_plan.is_some_and(|s| mv.is_plan_of(s)) {
+            return Ok(None);
+        }
         if !force {
             refuse_if_not_possible(&ws, planned, current, &mv, lang)?;
         }

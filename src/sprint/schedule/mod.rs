@@ -73,6 +73,16 @@ pub struct Move {
 }
 
 impl Move {
+    /// Whether this move puts `session` (as planned) where it already is.
+    pub fn is_plan_of(&self, session: &Session) -> bool {
+        self.date == session.date
+            && self.time.is_none_or(|t| t == session.start)
+            && self
+                .place
+                .as_ref()
+                .is_none_or(|p| Some(p) == session.place.as_ref())
+    }
+
     /// Whether this move is of `session`.
     pub fn is_of(&self, step: &str, group: Option<&str>) -> bool {
         self.step == step && self.group.as_deref() == group
