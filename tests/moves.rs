@@ -81,7 +81,10 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
     let ws = sprint(dir.path(), "en");
     let before = calendar(&ws, "before.ics");
     let planned = session(&status(&ws), INTERVIEW, Some("group-1")).clone();
-    assert_eq!(planned["date"], "2027-02-23");
+    let (planned_day, planned_start) = (
+        planned["date"].as_str().unwrap().to_owned(),
+        planned["start"].as_str().unwrap().to_owned(),
+    );
 
     let run = samskap_in(
         &ws,
@@ -96,6 +99,8 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
             "13:00",
             "--place",
             "The library",
+            // Whatever else the plan holds then: this test is about following it.
+            "--force",
         ],
     )
     .ok();
@@ -115,10 +120,10 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
         (&moved["date"], &moved["start"]),
         (&"2027-02-25".into(), &"13:00".into())
     );
-    assert_eq!(moved["moved"]["from"], "2027-02-23");
+    assert_eq!(moved["moved"]["from"], planned_day.as_str());
     assert_eq!(
         session(&sessions, INTERVIEW, Some("group-2"))["date"],
-        "2027-02-23"
+        planned_day.as_str()
     );
     let agenda = samskap_in(&ws, &["agenda", INTERVIEW, "--group", "group-1"]).ok();
     assert!(
@@ -145,11 +150,14 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
     samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1", "--reset"]).ok();
     assert_eq!(
         session(&status(&ws), INTERVIEW, Some("group-1"))["date"],
-        "2027-02-23"
+        planned_day.as_str()
     );
     let back = calendar(&ws, "back.ics");
     assert_eq!(event(&back, uid)["sequence"], 2);
-    assert_eq!(event(&back, uid)["dtstart"], "2027-02-23T09:00");
+    assert_eq!(
+        event(&back, uid)["dtstart"],
+        format!("{planned_day}T{planned_start}")
+    );
     let run = samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1", "--reset"]).ok();
     assert!(run.stderr.contains("was not moved"), "{}", run.stderr);
     // A move to where the plan puts it keeps no entry.
@@ -161,7 +169,7 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
             "--group",
             "group-1",
             "--date",
-            "2027-02-23",
+            &planned_day,
         ],
     )
     .ok();
@@ -183,16 +191,52 @@ fn a_move_onto_a_holiday_a_weekend_or_a_clash_is_refused_unless_forced() {
     };
     refused(&["--date", "2027-03-25"], "Maundy Thursday");
     refused(&["--date", "2027-02-27"], "weekend");
-    // Group 1's planning session runs 12:15–14:15 on 16 February.
+    // Onto another session of group 1, and onto one for every group.
+    let sessions = status(&ws);
+    let other = sessions
+        .iter()
+        .find(|s| s["group"] == "group-1" && s["step"] != INTERVIEW)
+        .unwrap();
     refused(
-        &["--date", "2027-02-16", "--time", "13:00"],
+        &[
+            "--date",
+            other["date"].as_str().unwrap(),
+            "--time",
+            other["start"].as_str().unwrap(),
+        ],
         "the group already has another session then",
     );
-    // The kick-off for everyone runs 09:00–12:00 on 5 January.
+    let for_all = sessions.iter().find(|s| s["group"].is_null()).unwrap();
     refused(
-        &["--date", "2027-01-05", "--time", "10:00"],
+        &[
+            "--date",
+            for_all["date"].as_str().unwrap(),
+            "--time",
+            for_all["start"].as_str().unwrap(),
+        ],
         "a session for every group then",
     );
+    // The same slot in another room is free.
+    let planned = session(&sessions, INTERVIEW, Some("group-1"));
+    samskap_in(
+        &ws,
+        &[
+            "move",
+            INTERVIEW,
+            "--group",
+            "group-1",
+            "--date",
+            planned["date"].as_str().unwrap(),
+            "--place",
+            "The library",
+        ],
+    )
+    .ok();
+    assert_eq!(
+        session(&status(&ws), INTERVIEW, Some("group-1"))["place"],
+        "The library"
+    );
+    std::fs::remove_file(ws.join("schedule.yaml")).unwrap();
     samskap_in(
         &ws,
         &[
@@ -349,6 +393,7 @@ fn a_move_keeps_what_people_wrote_in_schedule_yaml() {
             "gruppe-1",
             "--date",
             "2027-02-25",
+            "--force",
         ],
     )
     .ok();
