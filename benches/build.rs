@@ -45,8 +45,9 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).expect("write");
 }
 
-/// Writes the sprint and returns the note files.
-fn generate(root: &Path) -> Vec<PathBuf> {
+/// Writes the sprint (`GROUPS` groups of `per_group` notes) and returns
+/// the note files.
+fn generate(root: &Path, per_group: usize) -> Vec<PathBuf> {
     let mut yaml = String::from(
         "name: Benchmark\nlang: nb\nchallenge: Hvordan kan vi frigjøre tid?\ntarget_group: Familier med barn med sammensatte behov\nstart: 2027-01-04\nweekday: tue\ntime: \"09:00\"\nplace: Bydelshuset\nsteering_group: [Bydelsdirektør]\ngroups:\n",
     );
@@ -55,7 +56,7 @@ fn generate(root: &Path) -> Vec<PathBuf> {
         yaml.push_str(&format!(
             "  - id: gruppe-{g}\n    name: Gruppe {g}\n    sub_challenge: Underproblemstilling {g}\n    members: [Ansatt {g}a, Ansatt {g}b, Ansatt {g}c]\n"
         ));
-        for n in 1..=NOTES_PER_GROUP {
+        for n in 1..=per_group {
             let tags = format!(
                 "[{}, {}]",
                 TAGS[(g + n) % TAGS.len()],
@@ -111,6 +112,29 @@ fn median(mut times: Vec<Duration>) -> Duration {
 /// on ext4, creating files right after deleting as many costs about ten
 /// times as much (the allocator skips recently freed inodes), which once
 /// made a third of the measured time here.
+/// `samskap check` on the sprint at `root`, median of the runs.
+fn time_check(bin: &str, root: &Path) -> Duration {
+    median(
+        (0..RUNS)
+            .map(|_| {
+                let start = Instant::now();
+                let run = Command::new(bin)
+                    .current_dir(root)
+                    .arg("check")
+                    .output()
+                    .expect("samskap runs");
+                let took = start.elapsed();
+                assert!(
+                    run.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&run.stderr)
+                );
+                took
+            })
+            .collect(),
+    )
+}
+
 fn time_build(bin: &str, root: &Path) -> Duration {
     let sites = root.join("bench-sites");
     let _ = std::fs::remove_dir_all(&sites);
@@ -225,7 +249,7 @@ fn main() {
         Some(keep) => PathBuf::from(keep),
         None => dir.path().join("sprint"),
     };
-    let notes = generate(&root);
+    let notes = generate(&root, NOTES_PER_GROUP);
     let size: u64 = notes
         .iter()
         .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
@@ -261,6 +285,29 @@ fn main() {
     println!(
         "ratio samskap/comrak   {ratio:>8.2}   target ≤ 1.5: {}",
         if ratio <= 1.5 { "met" } else { "NOT met" }
+    );
+    // check reads and scans everything an export may show: linear in the
+    // notes, under a second for 20,000, within 3× of build.
+    let check = time_check(bin, &root);
+    let large_root = root.with_file_name("sprint-20000");
+    generate(&large_root, 20_000 / GROUPS);
+    let large_check = time_check(bin, &large_root);
+    let large_build = time_build(bin, &large_root);
+    println!(
+        "samskap check          {:>8.1} ms  (2,000 notes; build {:.1} ms)",
+        check.as_secs_f64() * 1e3,
+        build.as_secs_f64() * 1e3
+    );
+    let ratio = large_check.as_secs_f64() / large_build.as_secs_f64();
+    println!(
+        "samskap check 20,000   {:>8.1} ms  (build {:.1} ms, check/build {ratio:.2}) target < 1000 ms and ≤ 3× build: {}",
+        large_check.as_secs_f64() * 1e3,
+        large_build.as_secs_f64() * 1e3,
+        if large_check.as_secs_f64() < 1.0 && ratio <= 3.0 {
+            "met"
+        } else {
+            "NOT met"
+        }
     );
     match peak_memory_kb(bin, &root) {
         Some(kb) => println!(

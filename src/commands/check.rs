@@ -85,19 +85,10 @@ fn personal_data(
     records: Option<&records::Records>,
     lang: crate::workbook::Lang,
 ) -> Result<Vec<Diagnostic>> {
-    let (detector, sources) = match records {
-        Some(r) => (fields::detector(ws, r)?, fields::sources(ws, r)),
-        None => (
-            fields::detector(ws, &records::Records::default())?,
-            fields::sources_unread(ws),
-        ),
-    };
-    let scanned = crate::parallel::map(&sources, |s| fields::scan_source(&detector, s, lang));
-    let mut found = Vec::new();
-    for result in scanned {
-        found.extend(result?.into_iter().map(|(_, d)| d));
-    }
-    Ok(found)
+    let empty = records::Records::default();
+    let detector = fields::detector(ws, records.unwrap_or(&empty))?;
+    let found = fields::scan_all(ws, records, &detector, lang)?;
+    Ok(found.into_iter().map(|(_, d)| d).collect())
 }
 
 /// Runs the command.

@@ -172,10 +172,15 @@ pub fn guard_with(
     redact: bool,
     lang: Lang,
 ) -> Result<crate::render::guard::Guard> {
-    let detector = crate::privacy::fields::detector(ws, records)?;
-    let sources = crate::privacy::fields::sources(ws, records);
+    use crate::privacy::fields;
+    let detector = fields::detector(ws, records)?;
+    let sources = fields::sources(ws, records);
+    let values = fields::scan_values(&ws.sprint, records, &detector, lang);
     Ok(crate::render::guard::Guard::new(
-        detector, sources, redact, lang,
+        detector,
+        (sources, values),
+        redact,
+        lang,
     ))
 }
 

@@ -95,14 +95,22 @@ pub const FIELDS: [Field; 24] = [
     Field::WorkbookText,
 ];
 
-/// One text to look at: which field, and whether it belongs to the note of
-/// a family that did not consent (never exported, so its own pseudonym is
-/// no finding there).
-pub type Visit<'a> = dyn FnMut(Field, &mut String, bool) + 'a;
+/// One text to look at: which field, the file it is written in, and
+/// whether it belongs to the note of a family that did not consent (never
+/// exported, so its own pseudonym is no finding there).
+pub type Visit<'a> = dyn FnMut(Field, &mut String, &Origin<'_>) + 'a;
+
+/// Where a field is written.
+pub struct Origin<'a> {
+    /// The file, as messages name it.
+    pub file: &'a str,
+    /// Whether it is the note of a family that did not consent.
+    pub own: bool,
+}
 
 /// Calls `f` on every text of the sprint's settings and records.
 pub fn visit(sprint: &mut Sprint, records: &mut Records, f: &mut Visit<'_>) {
-    visit_sprint(sprint, f);
+    visit_sprint(sprint, crate::sprint::SPRINT_FILE, f);
     let Records {
         interviews,
         solutions,
@@ -116,7 +124,8 @@ pub fn visit(sprint: &mut Sprint, records: &mut Records, f: &mut Visit<'_>) {
     assessments.iter_mut().for_each(|a| visit_assessment(a, f));
 }
 
-fn visit_sprint(sprint: &mut Sprint, f: &mut Visit<'_>) {
+fn visit_sprint(sprint: &mut Sprint, file: &str, f: &mut Visit<'_>) {
+    let at = Origin { file, own: false };
     let Sprint {
         name,
         id: _,
@@ -132,14 +141,14 @@ fn visit_sprint(sprint: &mut Sprint, f: &mut Visit<'_>) {
         steering_group,
         groups,
     } = sprint;
-    f(Field::SprintName, name, false);
-    f(Field::Challenge, challenge, false);
-    f(Field::TargetGroup, target_group, false);
+    f(Field::SprintName, name, &at);
+    f(Field::Challenge, challenge, &at);
+    f(Field::TargetGroup, target_group, &at);
     if let Some(place) = place {
-        f(Field::Place, place, false);
+        f(Field::Place, place, &at);
     }
-    each(Field::Facilitators, facilitators, false, f);
-    each(Field::SteeringGroup, steering_group, false, f);
+    each(Field::Facilitators, facilitators, &at, f);
+    each(Field::SteeringGroup, steering_group, &at, f);
     for group in groups {
         let Group {
             id: _,
@@ -147,15 +156,15 @@ fn visit_sprint(sprint: &mut Sprint, f: &mut Visit<'_>) {
             sub_challenge,
             members,
         } = group;
-        f(Field::GroupName, name, false);
-        f(Field::SubChallenge, sub_challenge, false);
-        each(Field::Members, members, false, f);
+        f(Field::GroupName, name, &at);
+        f(Field::SubChallenge, sub_challenge, &at);
+        each(Field::Members, members, &at, f);
     }
 }
 
 fn visit_interview(interview: &mut Interview, f: &mut Visit<'_>) {
     let Interview {
-        path: _,
+        path,
         group: _,
         pseudonym,
         date: _,
@@ -164,16 +173,20 @@ fn visit_interview(interview: &mut Interview, f: &mut Visit<'_>) {
         tags,
         quotes,
     } = interview;
-    let own = *consent != crate::records::Consent::Given;
-    f(Field::Pseudonym, pseudonym, own);
-    each(Field::Interviewers, interviewers, own, f);
-    each(Field::InterviewTags, tags, own, f);
-    visit_quotes(Field::InterviewQuote, quotes, own, f);
+    let file = path.display().to_string();
+    let at = Origin {
+        file: &file,
+        own: *consent != crate::records::Consent::Given,
+    };
+    f(Field::Pseudonym, pseudonym, &at);
+    each(Field::Interviewers, interviewers, &at, f);
+    each(Field::InterviewTags, tags, &at, f);
+    visit_quotes(Field::InterviewQuote, quotes, &at, f);
 }
 
 fn visit_evaluation(evaluation: &mut Evaluation, f: &mut Visit<'_>) {
     let Evaluation {
-        path: _,
+        path,
         participant,
         group: _,
         date: _,
@@ -181,20 +194,24 @@ fn visit_evaluation(evaluation: &mut Evaluation, f: &mut Visit<'_>) {
         tags,
         quotes,
     } = evaluation;
-    let own = *consent != crate::records::Consent::Given;
-    f(Field::Participant, participant, own);
-    each(Field::EvaluationTags, tags, own, f);
-    visit_quotes(Field::EvaluationQuote, quotes, own, f);
+    let file = path.display().to_string();
+    let at = Origin {
+        file: &file,
+        own: *consent != crate::records::Consent::Given,
+    };
+    f(Field::Participant, participant, &at);
+    each(Field::EvaluationTags, tags, &at, f);
+    visit_quotes(Field::EvaluationQuote, quotes, &at, f);
 }
 
-fn visit_quotes(field: Field, quotes: &mut [Quote], own: bool, f: &mut Visit<'_>) {
+fn visit_quotes(field: Field, quotes: &mut [Quote], at: &Origin<'_>, f: &mut Visit<'_>) {
     for quote in quotes {
         let Quote {
             text,
             path: _,
             line: _,
         } = quote;
-        f(field, text, own);
+        f(field, text, at);
     }
 }
 
@@ -210,13 +227,19 @@ fn visit_solution(solution: &mut Solution, f: &mut Visit<'_>) {
         hours: _,
         owner,
         next_step,
-        place: _,
+        place,
     } = solution;
-    f(Field::SolutionTitle, title, false);
-    f(Field::SolutionDescription, description, false);
-    f(Field::SolutionSubChallenge, sub_challenge, false);
-    f(Field::SolutionOwner, owner, false);
-    f(Field::SolutionNextStep, next_step, false);
+    // `place` is `file:line:col` of the solution's id.
+    let file = place.split(':').next().unwrap_or_default().to_owned();
+    let at = Origin {
+        file: &file,
+        own: false,
+    };
+    f(Field::SolutionTitle, title, &at);
+    f(Field::SolutionDescription, description, &at);
+    f(Field::SolutionSubChallenge, sub_challenge, &at);
+    f(Field::SolutionOwner, owner, &at);
+    f(Field::SolutionNextStep, next_step, &at);
 }
 
 fn visit_assessment(assessment: &mut Assessment, f: &mut Visit<'_>) {
@@ -226,15 +249,19 @@ fn visit_assessment(assessment: &mut Assessment, f: &mut Visit<'_>) {
         scores: _,
         comment,
     } = assessment;
-    f(Field::Leader, leader, false);
+    let at = Origin {
+        file: crate::records::ASSESSMENT_FILE,
+        own: false,
+    };
+    f(Field::Leader, leader, &at);
     if let Some(comment) = comment {
-        f(Field::AssessmentComment, comment, false);
+        f(Field::AssessmentComment, comment, &at);
     }
 }
 
-fn each(field: Field, texts: &mut [String], own: bool, f: &mut Visit<'_>) {
+fn each(field: Field, texts: &mut [String], at: &Origin<'_>, f: &mut Visit<'_>) {
     for text in texts {
-        f(field, text, own);
+        f(field, text, at);
     }
 }
 
@@ -244,8 +271,8 @@ fn each(field: Field, texts: &mut [String], own: bool, f: &mut Visit<'_>) {
 /// The values hold tokens until the document is finished (see
 /// [`super::unmark`]).
 pub fn redact(sprint: &mut Sprint, records: &mut Records, detector: &Detector) {
-    visit(sprint, records, &mut |_, text, own| {
-        let found: Vec<Finding> = detector.scan_record(text, own);
+    visit(sprint, records, &mut |field, text, at| {
+        let found = scan_field(detector, field, text, at.own);
         if !found.is_empty() {
             *text = super::redact_to_tokens(text, &found);
         }
@@ -311,6 +338,133 @@ pub fn scan_source(
     let found = detector.scan_record(&text, source.withheld);
     let diagnostics = super::diagnostics(&source.path.display().to_string(), &text, &found, lang);
     Ok(found.into_iter().zip(diagnostics).collect())
+}
+
+/// The personal data in one field's value. Tags are in small letters
+/// whatever was written: a pseudonym is looked for in them as a name.
+fn scan_field(detector: &Detector, field: Field, text: &str, own: bool) -> Vec<Finding> {
+    if !matches!(field, Field::InterviewTags | Field::EvaluationTags) {
+        return detector.scan_record(text, own);
+    }
+    let capital: String = text
+        .split_inclusive(|c: char| !c.is_alphanumeric())
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect();
+    if capital.len() != text.len() {
+        return detector.scan_record(text, own);
+    }
+    detector
+        .scan_record(&capital, own)
+        .into_iter()
+        .map(|f| Finding {
+            text: text[f.start..f.end].to_owned(),
+            ..f
+        })
+        .collect()
+}
+
+/// The personal data in the fields' values as samskap reads them, where
+/// the file's text hides it (a YAML escape: `"Tuva\\nNordmann"`,
+/// `'O''Brien'`): each named by its file and field. Quotes are left out:
+/// they are the notes' own text, which [`scan_source`] reads as written.
+#[must_use]
+pub fn scan_values(
+    sprint: &Sprint,
+    records: &Records,
+    detector: &Detector,
+    lang: crate::workbook::Lang,
+) -> Vec<(Finding, crate::diagnostic::Diagnostic)> {
+    let (mut sprint, mut records) = (sprint.clone(), records.clone());
+    let mut found = Vec::new();
+    visit(&mut sprint, &mut records, &mut |field, text, at| {
+        if matches!(field, Field::InterviewQuote | Field::EvaluationQuote) {
+            return;
+        }
+        for f in scan_field(detector, field, text, at.own) {
+            let d = crate::diagnostic::Diagnostic::file(
+                at.file.to_owned(),
+                format!("{} in `{}`", f.kind.described(lang), field.key()),
+            )
+            .with_hint(f.kind.hint(lang));
+            found.push((f, d));
+        }
+    });
+    found
+}
+
+/// Everything any export may show, searched with `detector`: every source
+/// file as written (with line and column), then the fields' values where
+/// the text hid what they hold (see [`scan_values`]). What `check` reports
+/// and what the gate names as the origin of a finding.
+pub fn scan_all(
+    ws: &Workspace,
+    records: Option<&Records>,
+    detector: &Detector,
+    lang: crate::workbook::Lang,
+) -> Result<Vec<(Finding, crate::diagnostic::Diagnostic)>> {
+    let sources = match records {
+        Some(r) => sources(ws, r),
+        None => sources_unread(ws),
+    };
+    let scanned = crate::parallel::map(&sources, |s| scan_source(detector, s, lang));
+    let mut found = Vec::new();
+    for result in scanned {
+        found.extend(result?);
+    }
+    if let Some(records) = records {
+        let values = scan_values(&ws.sprint, records, detector, lang);
+        found.extend(unseen(&found, values));
+    }
+    Ok(found)
+}
+
+/// The findings of `values` whose data none of `seen` has.
+#[must_use]
+pub fn unseen(
+    seen: &[(Finding, crate::diagnostic::Diagnostic)],
+    values: Vec<(Finding, crate::diagnostic::Diagnostic)>,
+) -> Vec<(Finding, crate::diagnostic::Diagnostic)> {
+    let known: HashSet<(super::Kind, String)> = seen.iter().map(|(f, _)| f.data()).collect();
+    values
+        .into_iter()
+        .filter(|(f, _)| !known.contains(&f.data()))
+        .collect()
+}
+
+impl Field {
+    /// The field as its file writes it.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::SprintName => "name",
+            Field::Challenge => "challenge",
+            Field::TargetGroup => "target_group",
+            Field::Place => "place",
+            Field::Facilitators => "facilitators",
+            Field::SteeringGroup => "steering_group",
+            Field::GroupName => "groups: name",
+            Field::SubChallenge => "groups: sub_challenge",
+            Field::Members => "groups: members",
+            Field::Pseudonym => "pseudonym",
+            Field::Interviewers => "interviewers",
+            Field::InterviewTags | Field::EvaluationTags => "tags",
+            Field::InterviewQuote | Field::EvaluationQuote => "> quote",
+            Field::Participant => "participant",
+            Field::SolutionTitle => "title",
+            Field::SolutionDescription => "description",
+            Field::SolutionSubChallenge => "sub_challenge",
+            Field::SolutionOwner => "owner",
+            Field::SolutionNextStep => "next_step",
+            Field::Leader => "leader",
+            Field::AssessmentComment => "comment",
+            Field::WorkbookText => "workbook text",
+        }
+    }
 }
 
 /// The files under `dir` (in subfolders too) ending in one of `exts`,

@@ -56,7 +56,7 @@ impl Kind {
     }
 
     /// The kind with its article, as a diagnostic names it.
-    fn described(self, lang: Lang) -> &'static str {
+    pub fn described(self, lang: Lang) -> &'static str {
         match self {
             Kind::BirthNumber => tr(
                 lang,
@@ -76,7 +76,7 @@ impl Kind {
     }
 
     /// What to do about a finding of this kind.
-    fn hint(self, lang: Lang) -> &'static str {
+    pub fn hint(self, lang: Lang) -> &'static str {
         match self {
             Kind::BirthNumber | Kind::DNumber | Kind::Phone => tr(
                 lang,
@@ -128,6 +128,22 @@ pub struct Finding {
     pub end: usize,
     /// The text found.
     pub text: String,
+}
+
+impl Finding {
+    /// What makes two findings the same data: their kind, and their
+    /// letters and digits (another place may have other spacing or
+    /// escapes).
+    #[must_use]
+    pub fn data(&self) -> (Kind, String) {
+        let data = self
+            .text
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '@')
+            .flat_map(char::to_lowercase)
+            .collect::<String>();
+        (self.kind, data)
+    }
 }
 
 /// A candidate before overlaps are settled.

@@ -22,7 +22,7 @@ pub use solutions::{Hours, Solution, Status};
 pub const NAMES_FILE: &str = "private/names.txt";
 
 /// Every record of a sprint, checked.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Records {
     /// Interview notes, by group and date.
     pub interviews: Vec<Interview>,

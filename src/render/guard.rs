@@ -40,6 +40,8 @@ pub struct Guard {
     pub lang: Lang,
     /// The files the documents' text comes from, to say where a finding is.
     sources: Vec<Source>,
+    /// The findings in the fields' values that their files' text hides.
+    values: Vec<(Finding, Diagnostic)>,
     /// The findings in the sources, by what was found: read once, and only
     /// when a document holds personal data.
     index: OnceLock<HashMap<(Kind, String), Vec<Diagnostic>>>,
@@ -49,12 +51,18 @@ impl Guard {
     /// A gate with `detector` that names `sources` as the origins of what
     /// it finds.
     #[must_use]
-    pub fn new(detector: Detector, sources: Vec<Source>, redact: bool, lang: Lang) -> Guard {
+    pub fn new(
+        detector: Detector,
+        (sources, values): (Vec<Source>, Vec<(Finding, Diagnostic)>),
+        redact: bool,
+        lang: Lang,
+    ) -> Guard {
         Guard {
             detector,
             redact,
             lang,
             sources,
+            values,
             index: OnceLock::new(),
         }
     }
@@ -105,7 +113,7 @@ impl Guard {
         let index = self.index.get_or_init(|| self.build_index());
         let mut problems: Vec<Diagnostic> = Vec::new();
         for f in findings {
-            match index.get(&key(f)) {
+            match index.get(&f.data()) {
                 Some(located) => problems.extend(located.iter().cloned()),
                 None => problems.push(self.unlocated(name, view, f)),
             }
@@ -157,21 +165,11 @@ impl Guard {
             privacy::fields::scan_source(&self.detector, source, self.lang)
         });
         // A source that cannot be read now was read when the records were.
-        for (f, d) in scanned.into_iter().flatten().flatten() {
-            index.entry(key(&f)).or_default().push(d);
+        let found: Vec<(Finding, Diagnostic)> = scanned.into_iter().flatten().flatten().collect();
+        let values = privacy::fields::unseen(&found, self.values.clone());
+        for (f, d) in found.into_iter().chain(values) {
+            index.entry(f.data()).or_default().push(d);
         }
         index
     }
-}
-
-/// What makes two findings the same data: their kind, and their letters
-/// and digits (the document may have other spacing or escapes).
-fn key(f: &Finding) -> (Kind, String) {
-    let data = f
-        .text
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == '@')
-        .flat_map(char::to_lowercase)
-        .collect::<String>();
-    (f.kind, data)
 }
