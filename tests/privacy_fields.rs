@@ -9,33 +9,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{root, samskap_in, snapshot_tree};
+use common::{birth_number, quoted, root, samskap_in, snapshot_tree};
 use proptest::prelude::*;
 use samskap::privacy::fields::{FIELDS, Field};
 use samskap::privacy::view::{self, Reader};
-
-/// A fødselsnummer (or D-number, day + 40) for `ddmmyy`, computed here,
-/// apart from the code under test.
-fn with_controls(ddmmyy: &str) -> String {
-    let weights1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-    let weights2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-    (0..1000)
-        .find_map(|i| {
-            let mut d: Vec<u32> = format!("{ddmmyy}{i:03}")
-                .chars()
-                .map(|c| c.to_digit(10).unwrap())
-                .collect();
-            for w in [&weights1[..], &weights2[..]] {
-                let k = (11 - d.iter().zip(w).map(|(d, w)| d * w).sum::<u32>() % 11) % 11;
-                if k == 10 {
-                    return None;
-                }
-                d.push(k);
-            }
-            Some(d.iter().map(u32::to_string).collect())
-        })
-        .unwrap()
-}
 
 /// One kind of personal data: the forms it is written in, and what no
 /// redacted file may still hold of it (letters and digits only, lower case).
@@ -45,8 +22,8 @@ struct Planted {
 }
 
 fn kinds() -> Vec<Planted> {
-    let fnr = with_controls("150765");
-    let dnr = with_controls("520785");
+    let fnr = birth_number("150765");
+    let dnr = birth_number("520785");
     let spaced = |n: &str| n.chars().map(String::from).collect::<Vec<_>>().join(" ");
     let wide = |n: &str| {
         n.chars()
@@ -162,21 +139,6 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
-}
-
-/// `value` as a YAML double-quoted string.
-fn quoted(value: &str) -> String {
-    let mut out = String::from("\"");
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Replaces, in `file`, the first line starting (after its indent) with

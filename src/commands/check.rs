@@ -107,7 +107,7 @@ pub fn run(cx: &Context) -> Result<()> {
         }
         Err(other) => return Err(other),
     };
-    let records = match records::read(&ws) {
+    let mut records = match records::read(&ws) {
         Ok(r) => Some(r),
         Err(Error::Invalid(mut ds)) => {
             problems.append(&mut ds);
@@ -116,6 +116,12 @@ pub fn run(cx: &Context) -> Result<()> {
         Err(other) => return Err(other),
     };
     problems.extend(misplaced(&ws));
+    let mut sprint = ws.sprint.clone();
+    let mut none = records::Records::default();
+    problems.extend(fields::too_long(
+        &mut sprint,
+        records.as_mut().unwrap_or(&mut none),
+    ));
     let found = personal_data(&ws, records.as_ref(), lang)?;
     let findings = found.len();
     problems.extend(found);

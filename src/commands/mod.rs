@@ -155,6 +155,10 @@ pub fn export_inputs(
     let mut ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
     let mut records = crate::records::read(&ws)?;
+    let too_long = crate::privacy::fields::too_long(&mut ws.sprint, &mut records);
+    if !too_long.is_empty() {
+        return Err(Error::Invalid(too_long));
+    }
     let guard = guard_with(&ws, &records, redact, lang)?;
     if redact {
         crate::privacy::fields::redact(&mut ws.sprint, &mut records, &guard.detector);

@@ -279,6 +279,33 @@ pub fn redact(sprint: &mut Sprint, records: &mut Records, detector: &Detector) {
     });
 }
 
+/// The longest text one field may hold, in characters (about five pages):
+/// a longer one is a mistake (a file pasted into a name), and would be
+/// copied into every page of a site.
+pub const MAX_FIELD_CHARS: usize = 20_000;
+
+/// A problem for every field longer than [`MAX_FIELD_CHARS`].
+pub fn too_long(sprint: &mut Sprint, records: &mut Records) -> Vec<crate::diagnostic::Diagnostic> {
+    let mut found = Vec::new();
+    visit(sprint, records, &mut |field, text, at| {
+        // Bytes first: most texts are far shorter, and counting is linear.
+        if text.len() > MAX_FIELD_CHARS && text.chars().count() > MAX_FIELD_CHARS {
+            found.push(
+                crate::diagnostic::Diagnostic::file(
+                    at.file.to_owned(),
+                    format!(
+                        "`{}` is {} characters long; one field takes at most {MAX_FIELD_CHARS}",
+                        field.key(),
+                        text.chars().count()
+                    ),
+                )
+                .with_hint("shorten it: a long text belongs in an interview note's body"),
+            );
+        }
+    });
+    found
+}
+
 /// The detector for documents of `ws`: the names of private/names.txt and
 /// the pseudonyms of families who declined or withdrew.
 pub fn detector(ws: &Workspace, records: &Records) -> Result<Detector> {

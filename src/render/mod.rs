@@ -287,7 +287,10 @@ fn confined(templates: &Path, path: &Path) -> Result<()> {
     if !is_link {
         return Ok(());
     }
-    let workspace = templates.parent().unwrap_or(templates);
+    let workspace = match templates.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
     let inside = match (path.canonicalize(), workspace.canonicalize()) {
         (Ok(target), Ok(root)) => target.starts_with(root),
         _ => false,

@@ -192,3 +192,37 @@ pub fn new_sprint(dir: &Path) -> PathBuf {
     .ok();
     dir.join("ws")
 }
+
+/// A valid fødselsnummer (or D-number, with 40 added to the day) for
+/// `ddmmyy`, computed here, apart from the code under test.
+pub fn birth_number(ddmmyy: &str) -> String {
+    let weights1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+    let weights2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+    (0..1000)
+        .find_map(|i| {
+            let mut d: Vec<u32> = format!("{ddmmyy}{i:03}")
+                .chars()
+                .map(|c| c.to_digit(10).unwrap())
+                .collect();
+            for w in [&weights1[..], &weights2[..]] {
+                let k = (11 - d.iter().zip(w).map(|(d, w)| d * w).sum::<u32>() % 11) % 11;
+                if k == 10 {
+                    return None;
+                }
+                d.push(k);
+            }
+            Some(d.iter().map(u32::to_string).collect())
+        })
+        .unwrap()
+}
+
+/// `value` as a YAML double-quoted string.
+pub fn quoted(value: &str) -> String {
+    format!(
+        "\"{}\"",
+        value
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n")
+    )
+}
