@@ -273,3 +273,43 @@ fn a_field_of_absurd_length_is_refused_at_the_documented_limit() {
         );
     }
 }
+
+#[test]
+fn solution_new_keeps_every_comment_and_the_files_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    let path = ws.join("groups/gruppe-1/solutions.yaml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "# Gruppas løsninger\r\nsolutions: []  # ingen ennå\r\n# Husk timene.\r\n",
+    )
+    .unwrap();
+    let add = |title: &str| {
+        samskap_in(
+            &ws,
+            &[
+                "solution", "new", "--group", "gruppe-1", "--title", title, "--yes",
+            ],
+        )
+        .ok();
+    };
+    add("Felles plan");
+    add("Tjenestekart");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        text.matches('\n').count(),
+        text.matches("\r\n").count(),
+        "{text:?}"
+    );
+    let first = text.find("# Gruppas løsninger").unwrap();
+    let list = text.find("solutions:  # ingen ennå\r\n").unwrap();
+    let plan = text.find("Felles plan").unwrap();
+    let note = text.find("# Husk timene.").unwrap();
+    let map = text.find("Tjenestekart").unwrap();
+    assert!(
+        first < list && list < plan && plan < note && note < map,
+        "{text}"
+    );
+    samskap_in(&ws, &["check"]).ok();
+}

@@ -218,7 +218,11 @@ fn plant(ws: &Path, field: Field, value: &str) -> &'static str {
             samskap_in(ws, &["workbook", "export", "wb"]).ok();
             replace_key(&yaml, "workbook:", "wb");
             let phase = ws.join("wb/phases/develop.yaml");
-            replace_key(&phase, "title:", &format!("{{ nb: {q}, nn: {q}, en: {q} }}"));
+            replace_key(
+                &phase,
+                "title:",
+                &format!("{{ nb: {q}, nn: {q}, en: {q} }}"),
+            );
             return "develop.yaml";
         }
     }

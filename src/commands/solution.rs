@@ -126,21 +126,20 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
         let (text, overwrite) = if path.exists() {
             let old = fs::read_text(&path)?;
             let count = crate::records::solutions::read(&ws, &group.id, &path)?.len();
+            // The file's own line endings (Windows editors write CRLF).
+            let eol = if old.contains("\r\n") { "\r\n" } else { "\n" };
+            let entry = entry.replace('\n', eol);
             let separator = if old.ends_with('\n') || old.is_empty() {
                 ""
             } else {
-                "\n"
+                eol
             };
             let mut new = format!("{old}{separator}{entry}");
             // A register with nothing in it yet (empty, comments only, or
-            // `solutions: []`) gets a block list; its comments stay.
+            // `solutions: []`) gets a block list; its comments stay where
+            // they are, the one on the `solutions:` line too.
             if count == 0 && !appends_cleanly(&new, count) {
-                let kept: String = old
-                    .lines()
-                    .filter(|l| !l.trim_start().starts_with("solutions:"))
-                    .map(|l| format!("{l}\n"))
-                    .collect();
-                new = format!("{kept}solutions:\n{entry}");
+                new = into_empty(&old, &entry, eol);
             }
             // Appending works when `solutions:` is the file's last, block-style
             // list; anything else is left for a person to edit.
@@ -185,6 +184,36 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     Ok(())
 }
 
+/// `old`, a register with no solutions, with `entry` as its first: the
+/// `solutions:` line becomes a block list's (keeping its comment), the
+/// entry follows it, and every other line stays where it was.
+fn into_empty(old: &str, entry: &str, eol: &str) -> String {
+    let mut out = String::with_capacity(old.len() + entry.len() + 16);
+    let mut placed = false;
+    for line in old.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\r', '\n']);
+        if !placed && bare.starts_with("solutions:") {
+            out.push_str("solutions:");
+            if let Some(i) = bare.find(" #") {
+                out.push_str("  ");
+                out.push_str(bare[i..].trim_start());
+            }
+            out.push_str(eol);
+            out.push_str(entry);
+            placed = true;
+        } else {
+            out.push_str(bare);
+            out.push_str(eol);
+        }
+    }
+    if !placed {
+        out.push_str("solutions:");
+        out.push_str(eol);
+        out.push_str(entry);
+    }
+    out
+}
+
 fn appends_cleanly(text: &str, count_before: usize) -> bool {
     #[derive(serde::Deserialize)]
     struct Count {
@@ -193,4 +222,33 @@ fn appends_cleanly(text: &str, count_before: usize) -> bool {
     }
     serde_saphyr::from_str::<Count>(text)
         .is_ok_and(|c| c.solutions.unwrap_or_default().len() == count_before + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ENTRY: &str = "  - id: a\n    title: \"A\"\n";
+
+    #[test]
+    fn an_empty_register_keeps_its_comments_where_they_are() {
+        let old = "# Løsninger\nsolutions: []  # ingen ennå\n# slutt\n";
+        assert_eq!(
+            into_empty(old, ENTRY, "\n"),
+            "# Løsninger\nsolutions:  # ingen ennå\n  - id: a\n    title: \"A\"\n# slutt\n"
+        );
+        assert_eq!(
+            into_empty("# bare\n", ENTRY, "\n"),
+            format!("# bare\nsolutions:\n{ENTRY}")
+        );
+    }
+
+    #[test]
+    fn crlf_stays_crlf() {
+        let old = "# Løsninger\r\nsolutions: []\r\n";
+        let entry = ENTRY.replace('\n', "\r\n");
+        let new = into_empty(old, &entry, "\r\n");
+        assert_eq!(new.matches('\n').count(), new.matches("\r\n").count());
+        assert!(appends_cleanly(&new, 0));
+    }
 }
