@@ -67,23 +67,69 @@ pub fn find_in(text: &str, list: &List, case: Case, kind: Kind) -> Vec<Hit> {
         }
         let small = word.starts_with(char::is_lowercase);
         let keys = [Some(key.as_str()), key.strip_suffix('s')];
-        for candidates in keys
+        for bucket in keys
             .into_iter()
             .flatten()
             .filter_map(|k| list.by_first.get(k))
         {
-            for name in candidates {
-                if case == Case::Proper && name.capital && small {
-                    continue;
-                }
-                let end = words_at(text, start, &name.words).map(|end| with_genitive(text, end));
-                if let Some(end) = end.filter(|&end| ends_word(text, end)) {
-                    hits.push(Hit { kind, start, end });
+            for first in bucket {
+                for name in first.candidates(text, start) {
+                    if case == Case::Proper && name.capital && small {
+                        continue;
+                    }
+                    let end =
+                        words_at(text, start, &name.words).map(|end| with_genitive(text, end));
+                    if let Some(end) = end.filter(|&end| ends_word(text, end)) {
+                        hits.push(Hit { kind, start, end });
+                    }
                 }
             }
         }
     }
     hits
+}
+
+/// The names that start with one first word, indexed by their second
+/// word's leading letters: a list of many `Familie …` costs no more per
+/// `Familie` in the text than a list of one.
+#[derive(Default)]
+struct First {
+    /// The first word, folded.
+    word: Vec<char>,
+    /// The names of one word.
+    alone: Vec<Name>,
+    /// The longer names, by the key of their second word.
+    by_second: HashMap<String, Vec<Name>>,
+}
+
+impl First {
+    /// The names that may stand at `start`: none unless the first word
+    /// does; then those of one word, and those whose second word's key is
+    /// the text's next word's (or that without a genitive `s`).
+    fn candidates<'a>(&'a self, text: &str, start: usize) -> Vec<&'a Name> {
+        let Some(after) = word_at(text, start, &self.word) else {
+            return Vec::new();
+        };
+        let mut found: Vec<&Name> = self.alone.iter().collect();
+        if self.by_second.is_empty() {
+            return found;
+        }
+        let Some(next) = after_gap(text, after) else {
+            return found;
+        };
+        let rest = &text[next..];
+        let token = &rest[..rest.find(|c: char| !is_word(c)).unwrap_or(rest.len())];
+        let key: String = fold(token).take_while(|&c| is_word(c)).collect();
+        for k in [Some(key.as_str()), key.strip_suffix('s')]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(names) = self.by_second.get(k) {
+                found.extend(names);
+            }
+        }
+        found
+    }
 }
 
 /// `text`'s letters as compared: in lower case, decomposed.
@@ -103,7 +149,7 @@ struct Name {
 /// (`anne` for `Anne-Lise Berg`: the text is split into words at the
 /// hyphen too), folded.
 pub struct List {
-    by_first: HashMap<String, Vec<Name>>,
+    by_first: HashMap<String, Vec<First>>,
     /// The bytes a name's first word may start with, in either case.
     /// Non-ASCII letters mark every byte from 0x80 up: their case pairs
     /// are not one byte apart, nor always the same length.
@@ -145,10 +191,25 @@ impl List {
             }
             list.longest = list.longest.max(key.len() * 3 + 1);
             let capital = name.trim_start().starts_with(char::is_uppercase);
-            list.by_first
-                .entry(key)
-                .or_default()
-                .push(Name { words, capital });
+            let firsts = list.by_first.entry(key).or_default();
+            let at = match firsts.iter().position(|f| f.word == *first) {
+                Some(at) => at,
+                None => {
+                    firsts.push(First {
+                        word: first.clone(),
+                        ..First::default()
+                    });
+                    firsts.len() - 1
+                }
+            };
+            let second: Option<String> = words
+                .get(1)
+                .map(|w| w.iter().take_while(|&&c| is_word(c)).collect());
+            let name = Name { words, capital };
+            match second {
+                Some(second) => firsts[at].by_second.entry(second).or_default().push(name),
+                None => firsts[at].alone.push(name),
+            }
         }
         list
     }
