@@ -207,9 +207,12 @@ pub enum Command {
         /// Only this group's sessions
         #[arg(long, short, value_name = "GROUP")]
         group: Option<String>,
-        /// Every session of this week of the process (as `samskap status` numbers them)
+        /// Every session of this calendar week (ISO week, "uke 8" in Norwegian calendars)
         #[arg(long, value_name = "N", conflicts_with = "step")]
         week: Option<u32>,
+        /// Every session of this week of the process, as `samskap status` numbers them ("prosessuke 8")
+        #[arg(long, value_name = "N", conflicts_with_all = ["step", "week"])]
+        process_week: Option<u32>,
         /// The participants' version: without facilitator notes, preparation and checklist
         #[arg(long)]
         participant: bool,

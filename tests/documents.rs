@@ -127,19 +127,28 @@ fn participant_agenda_leaves_out_facilitator_notes() {
 fn holiday_moves_are_in_the_agenda_and_calendar() {
     let dir = tempfile::tempdir().unwrap();
     let ws = sprint(dir.path(), "nb");
-    // Thursdays from 7 January 2027: process week 12 is 25 March, Maundy Thursday.
-    let run = samskap_in(&ws, &["agenda", "--week", "12"]).ok();
+    // Thursdays from 7 January 2027: calendar week 18 holds Thursday 6 May, Ascension Day.
+    let run = samskap_in(&ws, &["agenda", "--week", "18"]).ok();
     assert!(
         run.stdout
-            .contains("Flyttet fra torsdag 25. mars 2027 (skjærtorsdag)"),
+            .contains("Flyttet fra torsdag 6. mai 2027 (Kristi himmelfartsdag)"),
         "{}",
         run.stdout
     );
+    assert!(run.stdout.contains("fredag 7. mai 2027"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("tirsdag 30. mars 2027"),
+        run.stdout.contains("# Agenda for uke 18 · prosessuke 16"),
         "{}",
         run.stdout
     );
+    // The families' interviews skip the winter holiday (week 8), and documents say why.
+    let run = samskap_in(&ws, &["agenda", "--process-week", "8"]).ok();
+    assert!(
+        run.stdout.contains("# Agenda for uke 9 · sprintuke 2"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("(Vinterferie 2027)"), "{}", run.stdout);
 }
 
 #[test]
@@ -258,7 +267,7 @@ fn render_all_html(out: &Path) -> Vec<PathBuf> {
             ),
             (
                 format!("agenda-week-{lang}.html"),
-                vec!["agenda", "--week", "12"],
+                vec!["agenda", "--week", "13"],
             ),
             (
                 format!("agenda-participant-{lang}.html"),
@@ -399,19 +408,25 @@ fn calendar_parses_with_python_icalendar() {
         first["uid"],
         "samskap-varen-2027-2027-01-04-diagnose-oppstart-styringsgruppe-alle"
     );
-    assert_eq!(first["dtstart"], "2027-01-07T09:00");
+    // Three hours do not fit the morning before lunch (09:00–11:30).
+    assert_eq!(first["dtstart"], "2027-01-07T12:00");
     assert_eq!(first["tzid"], "Europe/Oslo");
     assert_eq!(first["location"], "Bydelshuset, rom 2");
-    // The session of 25 March 2027 (Maundy Thursday) is on Tuesday 30 March.
+    // The session of 6 May 2027 (Ascension Day) is on Friday 7 May.
     assert!(
-        events.iter().any(|e| e["dtstart"] == "2027-03-30T09:00"),
+        events.iter().any(|e| e["dtstart"] == "2027-05-07T09:00"),
         "{events:?}"
     );
     assert!(
         !events
             .iter()
-            .any(|e| e["dtstart"].as_str().unwrap().starts_with("2027-03-25"))
+            .any(|e| e["dtstart"].as_str().unwrap().starts_with("2027-05-06"))
     );
+    // Every event starts within the working day.
+    for e in &events {
+        let start = e["dtstart"].as_str().unwrap();
+        assert!(("09:00".."15:30").contains(&&start[11..]), "{e}");
+    }
 }
 
 /// The events `ics_check.py` read from `file`, which must parse cleanly.

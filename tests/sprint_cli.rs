@@ -167,13 +167,16 @@ fn status_json_has_the_documented_shape() {
     assert_eq!(json["format"], "samskap-status/1");
     assert_eq!(json["today"], "2027-03-10");
     assert_eq!(json["position"]["phase"], "utforske");
-    assert_eq!(json["position"]["phase_week"], 4);
+    // The winter holiday moved the process on a week: 10 March is sprint week 3.
+    assert_eq!(json["position"]["phase_week"], 3);
+    assert_eq!(json["position"]["calendar_week"], 10);
     let sessions = json["sessions"].as_array().unwrap();
     assert_eq!(sessions[0]["step"], "diagnose-oppstart-styringsgruppe");
     assert_eq!(sessions[0]["state"], "done");
     assert_eq!(sessions[0]["done_on"], "2027-01-05");
     assert_eq!(sessions[0]["date"], "2027-01-05");
-    assert_eq!(sessions[0]["start"], "09:00");
+    // Three hours do not fit before lunch: the afternoon.
+    assert_eq!(sessions[0]["start"], "12:00");
     assert_eq!(sessions[1]["state"], "overdue");
     let missing = json["missing"].as_array().unwrap();
     // The sprint's interview week is over and no group has notes.
@@ -224,8 +227,9 @@ fn holiday_moves_are_shown() {
     let run = samskap_in(&ws, &["status", "--json", "--today", "2027-03-01"]).ok();
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let sessions = json["sessions"].as_array().unwrap();
-    // 25 March 2027 is Maundy Thursday: week 1 moves to Tuesday 30 March.
-    assert_eq!(sessions[0]["date"], "2027-03-30");
+    // 25 March 2027 is Maundy Thursday and the 26th Good Friday: the first
+    // week has no working day left, so it is the week after, on its Thursday.
+    assert_eq!(sessions[0]["date"], "2027-04-01");
     assert_eq!(sessions[0]["moved"]["from"], "2027-03-25");
     assert_eq!(sessions[0]["moved"]["holiday"], "maundy-thursday");
     assert!(sessions.iter().any(|s| s["moved"]["from"] == "2027-05-06"));
@@ -303,6 +307,14 @@ fn two_processes_marking_at_once_lose_no_update() {
     )
     .ok();
     let ws = dir.path().join("sprint");
+    // Twenty groups need more than two facilitators to fit their weeks.
+    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let many: Vec<String> = (1..=10).map(|n| format!("\"F{n}\"")).collect();
+    let yaml = yaml.replace(
+        "facilitators: [\"Fasilitator 1\", \"Fasilitator 2\"]",
+        &format!("facilitators: [{}]", many.join(", ")),
+    );
+    std::fs::write(ws.join("samskap.yaml"), yaml).unwrap();
     let per_group = [
         "utforske-uke-1-planlegging",
         "utforske-uke-2-intervju",

@@ -1,4 +1,6 @@
-//! `samskap agenda [STEP] [--group G] [--week N] [--participant]`.
+//! `samskap agenda [STEP] [--group G] [--week N | --process-week N] [--participant]`.
+
+use chrono::Datelike;
 
 use super::Context;
 use super::done::{check_group, find_step};
@@ -9,12 +11,21 @@ use crate::plan::Session;
 use crate::render::context;
 use crate::sprint::Workspace;
 
+/// Which week `--week` or `--process-week` asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeekChoice {
+    /// The ISO calendar week ("uke 8"), as calendars number it.
+    Calendar(u32),
+    /// The process's own week, as `samskap status` numbers it ("prosessuke 8").
+    Process(u32),
+}
+
 /// Runs the command.
 pub fn run(
     cx: &Context,
     step: Option<&str>,
     group: Option<&str>,
-    week: Option<u32>,
+    week: Option<WeekChoice>,
     participant: bool,
     out: &OutputArgs,
 ) -> Result<()> {
@@ -42,26 +53,55 @@ pub fn run(
     )
 }
 
+/// The week of `session` in words, the calendar week first:
+/// "uke 9 · sprintuke 2".
+pub fn week_words(ws: &Workspace, session: &Session, lang: crate::workbook::Lang) -> String {
+    let sprint = ws
+        .workbook
+        .phases
+        .iter()
+        .any(|p| p.id.as_str() == session.phase && p.sprint);
+    crate::plan::weeks::session_week(session, sprint, lang)
+}
+
 fn select(
     ws: &Workspace,
     step: Option<&str>,
     group: Option<&str>,
-    week: Option<u32>,
+    week: Option<WeekChoice>,
     lang: crate::workbook::Lang,
 ) -> Result<(Vec<Session>, String)> {
     let t = |nb, en| tr(lang, nb, en);
     let for_group =
         |s: &Session| group.is_none() || s.group.is_none() || s.group.as_deref() == group;
     if let Some(week) = week {
-        let sessions: Vec<Session> = ws
-            .sessions()
+        let all = ws.sessions();
+        // A calendar week number comes back every year: the first year
+        // the sprint holds it.
+        let year = all
+            .iter()
+            .find(|s| week == WeekChoice::Calendar(s.date.iso_week().week()))
+            .map(|s| s.date.iso_week().year());
+        let chosen = |s: &Session| match week {
+            WeekChoice::Calendar(_) => {
+                Some(s.date.iso_week().year()) == year
+                    && week == WeekChoice::Calendar(s.date.iso_week().week())
+            }
+            WeekChoice::Process(n) => s.week == n,
+        };
+        let sessions: Vec<Session> = all
             .into_iter()
-            .filter(|s| s.week == week && for_group(s))
+            .filter(|s| chosen(s) && for_group(s))
             .collect();
-        return Ok((
-            sessions,
-            format!("{} {week}", t("Agenda for uke", "Agenda for week")),
-        ));
+        let title = match sessions.first() {
+            Some(first) => format!(
+                "{} {}",
+                t("Agenda for", "Agenda for"),
+                week_words(ws, first, lang)
+            ),
+            None => String::new(),
+        };
+        return Ok((sessions, title));
     }
     let sessions = match step {
         Some(id) => {

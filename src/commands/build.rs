@@ -173,9 +173,15 @@ pub fn run(
     Ok(())
 }
 
-/// The page of the site with a week's agendas.
-fn week_page(week: u32) -> String {
-    format!("agenda-week-{week}.html")
+/// The page of the site with a calendar week's agendas, by ISO year and week.
+fn week_page((year, week): (i32, u32)) -> String {
+    format!("agenda-{year}-week-{week:02}.html")
+}
+
+/// The ISO year and week of a session's day.
+fn week_of(session: &Session) -> (i32, u32) {
+    let iso = chrono::Datelike::iso_week(&session.date);
+    (iso.year(), iso.week())
 }
 
 /// The page of the site with a group's agendas.
@@ -188,7 +194,7 @@ fn group_page(group: &str) -> String {
 pub fn agenda_page(session: &Session) -> String {
     match &session.group {
         Some(group) => group_page(group),
-        None => week_page(session.week),
+        None => week_page(week_of(session)),
     }
 }
 
@@ -297,21 +303,26 @@ fn jobs<'a>(
         super::calendar::ics_text(ws, None, lang)
             .and_then(|text| guard.leave("calendar.ics", Reader::Calendar, text.into_bytes()))
     }));
-    let mut weeks: Vec<u32> = sessions.iter().map(|s| s.week).collect();
+    // One page per calendar week, named by its ISO year and week.
+    let mut weeks: Vec<(i32, u32)> = sessions.iter().map(week_of).collect();
     weeks.dedup();
     let mut week_links = Vec::new();
-    for week in weeks {
-        let href = week_page(week);
+    for (year, week) in weeks {
+        let href = week_page((year, week));
         let chosen: Vec<Session> = sessions
             .iter()
-            .filter(|s| s.week == week)
+            .filter(|s| week_of(s) == (year, week))
             .cloned()
             .collect();
         let first = chosen
             .first()
             .map(|s| crate::plan::long_date(s.date, lang))
             .unwrap_or_default();
-        let title = format!("{} {week}", t("Agenda for uke", "Agenda for week"));
+        let words = chosen
+            .first()
+            .map(|s| super::agenda::week_words(ws, s, lang))
+            .unwrap_or_default();
+        let title = format!("{} {words}", t("Agenda for", "Agenda for"));
         week_links.push(Link {
             title: format!("{title} ({first})"),
             href: href.clone(),

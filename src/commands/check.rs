@@ -129,6 +129,18 @@ pub fn run(cx: &Context) -> Result<()> {
         return Err(Error::Invalid(problems));
     }
     let t = |nb, en| tr(lang, nb, en);
+    // Kept, but worth a look: sessions without residents in a break.
+    for (session, name) in ws.in_breaks() {
+        let who = session.group.map(|g| format!(" ({g})")).unwrap_or_default();
+        crate::say!(
+            "{}: {}{who} {} {} {} {name}",
+            t("advarsel", "warning"),
+            session.step,
+            t("er lagt til", "is planned for"),
+            session.date.format("%Y-%m-%d"),
+            t("i pausen", "in the break"),
+        );
+    }
     let (done, records) = (
         progress.map_or(0, |p| p.done.len()),
         records.unwrap_or_default(),

@@ -225,13 +225,15 @@ pub fn run(cli: Cli) -> Result<()> {
             step,
             group,
             week,
+            process_week,
             participant,
             out,
         } => agenda::run(
             &cx,
             step.as_deref(),
             group.as_deref(),
-            week,
+            week.map(agenda::WeekChoice::Calendar)
+                .or(process_week.map(agenda::WeekChoice::Process)),
             participant,
             &out,
         ),

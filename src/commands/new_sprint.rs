@@ -32,9 +32,24 @@ pub fn run(cx: &Context, args: NewSprintArgs) -> Result<()> {
     } else {
         from_flags(cx, &args, &workbook, &dir)?
     };
-    check_answers(&new, &args, &workbook)?;
+    let mut new = new;
+    let proposed = propose_breaks(&mut new, &workbook);
+    check_answers(&new, &args)?;
     let created = create::create(&dir, &new, args.force)?;
     report(&dir, &created, new.lang);
+    if let Some(warning) = plan_warning(&new, &workbook) {
+        crate::say!("\n{warning}");
+    }
+    if proposed {
+        crate::say!(
+            "\n{}",
+            tr(
+                new.lang,
+                "Målgruppa har barn, så samskap.yaml foreslår skoleferiene som pauser\n(`breaks:`): ingen samling med innbyggere legges i dem. Sjekk datoene mot\nskoleruta, og rett dem i samskap.yaml.",
+                "The target group has children, so samskap.yaml proposes the school holidays\nas breaks (`breaks:`): no session with residents is planned in them. Check the\ndates against the school calendar and correct them in samskap.yaml.",
+            )
+        );
+    }
     Ok(())
 }
 
@@ -45,7 +60,7 @@ fn non_empty(dir: &Path) -> bool {
 
 /// Answers that would make a sprint every later command rejects are
 /// refused before anything is written.
-fn check_answers(new: &NewSprint, args: &NewSprintArgs, wb: &Workbook) -> Result<()> {
+fn check_answers(new: &NewSprint, args: &NewSprintArgs) -> Result<()> {
     if new.name.trim().is_empty() {
         return Err(Error::usage(
             "the sprint's name is empty",
@@ -64,35 +79,108 @@ fn check_answers(new: &NewSprint, args: &NewSprintArgs, wb: &Workbook) -> Result
             ));
         }
     }
-    let sprint = crate::sprint::Sprint {
-        name: new.name.clone(),
-        lang: Some(new.lang),
-        workbook: None,
-        challenge: String::new(),
-        target_group: String::new(),
-        start: new.start,
-        weekday: chrono_weekday(new.weekday),
-        time: new.time,
-        place: None,
-        facilitators: Vec::new(),
-        steering_group: Vec::new(),
-        groups: Vec::new(),
-        id: None,
-    };
-    crate::sprint::check_day_fits(&sprint, wb, Path::new("--time")).map_err(|_| {
-        let latest = 24 * 60 - 1 - crate::plan::longest_day(wb).min(24 * 60 - 1);
-        Error::usage(
+    let day = new.day;
+    let hours = day.hours();
+    if !(hours.start <= new.time && new.time < hours.end) {
+        return Err(Error::usage(
             format!(
-                "sessions starting at {} would run past midnight",
+                "sessions starting at {} would start outside the working day {hours}",
                 new.time.format("%H:%M")
             ),
             format!(
-                "choose --time {:02}:{:02} or earlier",
-                latest / 60,
-                latest % 60
+                "choose a --time from {} to {}",
+                hours.start.format("%H:%M"),
+                hours.end.format("%H:%M")
             ),
+        ));
+    }
+    Ok(())
+}
+
+/// What to change in samskap.yaml when the new sprint's plan does not fit
+/// (too many groups for the facilitators, say): the files are written all
+/// the same, so people can fix the settings there.
+fn plan_warning(new: &NewSprint, wb: &Workbook) -> Option<String> {
+    let settings = crate::plan::Settings {
+        start: new.start,
+        weekday: chrono_weekday(new.weekday),
+        time: new.time,
+        day: new.day,
+        place: new.place.clone(),
+        facilitators: new.facilitators.clone(),
+        breaks: new.breaks.clone(),
+        groups: (1..=new.groups.len())
+            .map(|n| crate::plan::GroupSettings::new(format!("g{n}")))
+            .collect(),
+    };
+    let unfit = crate::plan::plan(wb, &settings).err()?;
+    Some(format!(
+        "{} {}: `{}` ({} {}). {}",
+        tr(
+            new.lang,
+            "Planen går ikke opp i prosessuke",
+            "The plan does not fit in process week"
+        ),
+        unfit.week,
+        unfit.step,
+        tr(new.lang, "ingen ledig tid innenfor", "no free time within"),
+        new.day.hours(),
+        tr(
+            new.lang,
+            "Før opp flere fasilitatorer (`facilitators:`), gi gruppene egne rom (`place:`) eller utvid `hours:` i samskap.yaml.",
+            "List more facilitators (`facilitators:`), give the groups their own rooms (`place:`) or widen `hours:` in samskap.yaml.",
         )
-    })
+    ))
+}
+
+/// The facilitators the workbook says a sprint has, numbered for people
+/// to replace with names.
+fn facilitators(wb: &Workbook, lang: Lang) -> Vec<String> {
+    let count = wb
+        .defaults
+        .facilitators
+        .as_deref()
+        .copied()
+        .unwrap_or(1)
+        .max(1);
+    (1..=count)
+        .map(|n| format!("{} {n}", tr(lang, "Fasilitator", "Facilitator")))
+        .collect()
+}
+
+/// Proposes the school holidays of the years the sprint spans as breaks
+/// when the workbook says how and the target group has children; whether
+/// it did.
+fn propose_breaks(new: &mut NewSprint, wb: &Workbook) -> bool {
+    let Some(holidays) = &wb.defaults.school_holidays else {
+        return false;
+    };
+    let target = new.target_group.to_lowercase();
+    let children = holidays
+        .when_target_group_mentions
+        .iter()
+        .any(|w| !w.trim().is_empty() && target.contains(&w.trim().to_lowercase()));
+    if !children {
+        return false;
+    }
+    let weeks: u32 = wb.phases.iter().map(|p| u32::from(*p.weeks)).sum();
+    // Room for the weeks breaks push the process on by.
+    let end = new.start + Days::new(7 * u64::from(weeks + 12));
+    let t = |nb, en| tr(new.lang, nb, en);
+    let names = crate::plan::breaks::BreakNames {
+        winter: t("Vinterferie", "Winter holiday"),
+        easter: t("Påskeferie", "Easter holiday"),
+        autumn: t("Høstferie", "Autumn holiday"),
+        christmas: t("Juleferie", "Christmas holiday"),
+        summer: t("Sommerferie", "Summer holiday"),
+    };
+    let weeks = (holidays.winter_week, holidays.autumn_week);
+    new.breaks =
+        crate::plan::breaks::school_holidays(new.start.year() - 1, end.year(), weeks, names)
+            .into_iter()
+            .filter(|b| b.to >= new.start && b.from <= end)
+            .collect();
+    true
 }
 
 fn split_names(names: &str) -> Vec<String> {
@@ -192,6 +280,9 @@ fn from_flags(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> 
                     .unwrap_or_default(),
             })
             .collect(),
+        day: crate::workbook::timing::working_day(&wb.defaults),
+        facilitators: facilitators(wb, lang),
+        breaks: Vec::new(),
     })
 }
 
@@ -334,6 +425,9 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
         place: args.place.clone(),
         steering_group,
         groups,
+        day: crate::workbook::timing::working_day(&wb.defaults),
+        facilitators: facilitators(wb, lang),
+        breaks: Vec::new(),
     })
 }
 

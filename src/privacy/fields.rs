@@ -136,6 +136,10 @@ fn visit_sprint(sprint: &mut Sprint, file: &str, f: &mut Visit<'_>) {
         start: _,
         weekday: _,
         time: _,
+        hours: _,
+        lunch: _,
+        time_at: _,
+        breaks: _,
         place,
         facilitators,
         steering_group,
@@ -155,7 +159,13 @@ fn visit_sprint(sprint: &mut Sprint, file: &str, f: &mut Visit<'_>) {
             name,
             sub_challenge,
             members,
+            weekday: _,
+            time: _,
+            place,
         } = group;
+        if let Some(place) = place {
+            f(Field::Place, place, &at);
+        }
         f(Field::GroupName, name, &at);
         f(Field::SubChallenge, sub_challenge, &at);
         each(Field::Members, members, &at, f);
@@ -537,6 +547,14 @@ mod tests {
             start: chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
             weekday: chrono::Weekday::Tue,
             time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            hours: None,
+            lunch: None,
+            time_at: crate::workbook::Loc::default(),
+            breaks: vec![crate::plan::Break {
+                name: ws_text.clone(),
+                from: chrono::NaiveDate::from_ymd_opt(2027, 2, 22).unwrap(),
+                to: chrono::NaiveDate::from_ymd_opt(2027, 2, 28).unwrap(),
+            }],
             place: Some(ws_text.clone()),
             facilitators: vec![ws_text.clone()],
             steering_group: vec![ws_text.clone()],
@@ -545,6 +563,9 @@ mod tests {
                 name: ws_text.clone(),
                 sub_challenge: ws_text.clone(),
                 members: vec![ws_text.clone()],
+                weekday: None,
+                time: None,
+                place: Some(ws_text.clone()),
             }],
         };
         let date = chrono::NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();

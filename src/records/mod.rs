@@ -139,6 +139,24 @@ pub fn read(ws: &Workspace) -> Result<Records> {
     }
 }
 
+/// The dates of every group's readable interview notes, by group id.
+pub fn interview_dates(ws: &Workspace) -> Vec<(String, Vec<chrono::NaiveDate>)> {
+    let mut dates: Vec<(String, Vec<chrono::NaiveDate>)> = ws
+        .sprint
+        .groups
+        .iter()
+        .map(|g| (g.id.clone(), Vec::new()))
+        .collect();
+    for (_, interview) in read_interviews(ws) {
+        if let Ok(i) = interview
+            && let Some((_, list)) = dates.iter_mut().find(|(g, _)| *g == i.group)
+        {
+            list.push(i.date);
+        }
+    }
+    dates
+}
+
 /// Every interview note of every group with its reading, in group order.
 fn read_interviews(ws: &Workspace) -> Vec<(PathBuf, Result<Interview>)> {
     let jobs: Vec<(String, PathBuf)> = ws

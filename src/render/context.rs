@@ -285,7 +285,19 @@ fn agenda_session(
     AgendaSession {
         title,
         step: step.id.to_string(),
-        date: long_date(session.date, lang),
+        date: match session.appointment.filter(|a| !a.booked) {
+            // Not booked yet: the window, with the plan's reservation as a proposal.
+            Some(window) => format!(
+                "{} {} {} {} ({} {})",
+                t("avtales mellom", "to be booked between"),
+                long_date(window.from, lang),
+                t("og", "and"),
+                long_date(window.by, lang),
+                t("forslag:", "proposed:"),
+                long_date(session.date, lang),
+            ),
+            None => long_date(session.date, lang),
+        },
         start: clock(session.start),
         end: clock(session.end),
         moved: session.moved.as_ref().map(|m| {
@@ -297,7 +309,7 @@ fn agenda_session(
             )
         }),
         place: session.place.clone(),
-        participants: participants(ws, step, groups, lang),
+        participants: participants(ws, step, groups, session.facilitator.as_deref(), lang),
         purpose: step.purpose.get(lang).to_owned(),
         blocks,
         overrun,
@@ -313,16 +325,21 @@ fn participants(
     ws: &Workspace,
     step: &Step,
     groups: &[&crate::sprint::Group],
+    facilitator: Option<&str>,
     lang: Lang,
 ) -> Vec<String> {
     step.roles
         .iter()
         .map(|r| {
-            let title = ws
-                .workbook
-                .role(r)
-                .map_or(r.value.as_str(), |role| role.title.get(lang));
+            let role = ws.workbook.role(r);
+            let title = role.map_or(r.value.as_str(), |role| role.title.get(lang));
+            // The facilitator the plan booked, else all of them.
+            let facilitators = || match facilitator {
+                Some(name) => vec![name.to_owned()],
+                None => ws.sprint.facilitators.clone(),
+            };
             let names = match r.value.as_str() {
+                _ if role.is_some_and(|role| role.facilitator) => facilitators(),
                 "arbeidsgruppe" => match (groups, step.runs) {
                     ([g], _) => g.members.clone(),
                     ([], Runs::Once) => ws.sprint.groups.iter().map(|g| g.name.clone()).collect(),
@@ -339,7 +356,6 @@ fn participants(
                         .collect(),
                 },
                 "styringsgruppe" => ws.sprint.steering_group.clone(),
-                "fasilitator" => ws.sprint.facilitators.clone(),
                 _ => Vec::new(),
             };
             if names.is_empty() {

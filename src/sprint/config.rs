@@ -7,7 +7,10 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
+use crate::plan::{Break, Span};
 use crate::workbook::load::Sources;
+use crate::workbook::text::Loc;
+use crate::workbook::timing::span_problem;
 use crate::workbook::{At, Id, Lang, Weekday, is_slug};
 
 /// The sprint file, `samskap.yaml`, as written.
@@ -35,12 +38,21 @@ pub struct SprintFile {
     pub weekday: At<Weekday>,
     /// The time sessions start, as HH:MM.
     pub time: At<String>,
+    /// The working day, as HH:MM-HH:MM: no session starts before or ends after it (the workbook's, else 09:00-15:30).
+    #[serde(default)]
+    pub hours: Option<At<String>>,
+    /// The lunch break, as HH:MM-HH:MM inside the working day: no session runs through it (the workbook's, else 11:30-12:00).
+    #[serde(default)]
+    pub lunch: Option<At<String>>,
     /// Where sessions are held.
     #[serde(default)]
     pub place: Option<String>,
-    /// The facilitators (names or roles).
+    /// The facilitators (names or roles). A facilitated session needs one of them, and no one is in two sessions at once.
     #[serde(default)]
     pub facilitators: Vec<String>,
+    /// Breaks: school holidays and the like. No session with residents is planned in one; the process moves on a week.
+    #[serde(default)]
+    pub breaks: Vec<BreakFile>,
     /// The members of the steering group.
     #[serde(default)]
     pub steering_group: Vec<String>,
@@ -63,6 +75,27 @@ pub struct GroupFile {
     /// The employees in the group (names are fine here: they are staff, not residents).
     #[serde(default)]
     pub members: Vec<String>,
+    /// The weekday the group's own sessions are held on, when the week allows: mon to fri.
+    #[serde(default)]
+    pub weekday: Option<At<Weekday>>,
+    /// The time the group's own sessions start, when the day allows (HH:MM).
+    #[serde(default)]
+    pub time: Option<At<String>>,
+    /// Where the group's own sessions are held.
+    #[serde(default)]
+    pub place: Option<String>,
+}
+
+/// A break as written.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BreakFile {
+    /// The break's name, as documents show it: "Vinterferie 2027".
+    pub name: At<String>,
+    /// The first day, as YYYY-MM-DD.
+    pub from: At<String>,
+    /// The last day, as YYYY-MM-DD.
+    pub to: At<String>,
 }
 
 /// A checked sprint: dates and times parsed, group ids safe to use as
@@ -87,6 +120,14 @@ pub struct Sprint {
     pub weekday: chrono::Weekday,
     /// The session start time.
     pub time: NaiveTime,
+    /// The working hours, when the file sets them, with where.
+    pub hours: Option<At<Span>>,
+    /// The lunch, when the file sets it, with where.
+    pub lunch: Option<At<Span>>,
+    /// Where `time:` is written, for messages about it.
+    pub time_at: Loc,
+    /// The breaks.
+    pub breaks: Vec<Break>,
     /// Where sessions are held.
     pub place: Option<String>,
     /// The facilitators.
@@ -108,6 +149,12 @@ pub struct Group {
     pub sub_challenge: String,
     /// The members.
     pub members: Vec<String>,
+    /// The group's own weekday.
+    pub weekday: Option<chrono::Weekday>,
+    /// The group's own start time, with where it is written.
+    pub time: Option<At<NaiveTime>>,
+    /// The group's own place.
+    pub place: Option<String>,
 }
 
 impl Sprint {
@@ -141,6 +188,57 @@ impl Sprint {
     pub fn group_ids(&self) -> Vec<String> {
         self.groups.iter().map(|g| g.id.clone()).collect()
     }
+}
+
+/// The breaks as written, checked: dates, an end on or after the start,
+/// no two sharing a day.
+fn check_breaks(breaks: &[BreakFile], problem: &mut impl FnMut(Loc, String, &str)) -> Vec<Break> {
+    let mut checked: Vec<(Break, Loc)> = Vec::new();
+    for b in breaks {
+        let date = |d: &At<String>, problem: &mut dyn FnMut(Loc, String, &str)| {
+            let parsed = parse_date(d);
+            if parsed.is_none() {
+                problem(
+                    d.loc,
+                    not_a_date(d),
+                    "write the date as YYYY-MM-DD, for example 2027-02-22",
+                );
+            }
+            parsed
+        };
+        let (Some(from), Some(to)) = (date(&b.from, problem), date(&b.to, problem)) else {
+            continue;
+        };
+        if to < from {
+            problem(
+                b.to.loc,
+                format!(
+                    "the break `{}` ends ({to}) before it starts ({from})",
+                    *b.name
+                ),
+                "give `to:` the last day of the break, on or after `from:`",
+            );
+            continue;
+        }
+        let new = Break {
+            name: b.name.trim().to_owned(),
+            from,
+            to,
+        };
+        if let Some((other, _)) = checked.iter().find(|(o, _)| o.overlaps(&new)) {
+            problem(
+                b.from.loc,
+                format!(
+                    "the break `{}` ({from} to {to}) overlaps the break `{}` ({} to {})",
+                    new.name, other.name, other.from, other.to
+                ),
+                "join them into one break, or let one end before the other starts",
+            );
+            continue;
+        }
+        checked.push((new, b.from.loc));
+    }
+    checked.into_iter().map(|(b, _)| b).collect()
 }
 
 /// Converts a workbook weekday to chrono's.
@@ -229,6 +327,36 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
             "write the time as HH:MM, for example \"09:00\"",
         );
     }
+    let mut span = |field: &Option<At<String>>, what: &str| {
+        let field = field.as_ref()?;
+        match span_problem(field, what) {
+            Some((message, hint)) => {
+                problem(field.loc, message, &hint);
+                None
+            }
+            None => Span::parse(field).ok().map(|s| At {
+                value: s,
+                loc: field.loc,
+            }),
+        }
+    };
+    let hours = span(&file.hours, "the working day");
+    let lunch = span(&file.lunch, "lunch");
+    let breaks = check_breaks(&file.breaks, &mut problem);
+    let mut group_times = Vec::new();
+    for group in &file.groups {
+        group_times.push(group.time.as_ref().and_then(|t| {
+            let parsed = parse_time(t);
+            if parsed.is_none() {
+                problem(
+                    t.loc,
+                    format!("`{}` is not a time of day", **t),
+                    "write the time as HH:MM, for example \"12:30\"",
+                );
+            }
+            parsed.map(|value| At { value, loc: t.loc })
+        }));
+    }
     if file.name.trim().is_empty() {
         problem(
             file.name.loc,
@@ -283,13 +411,18 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
         start,
         weekday: chrono_weekday(*file.weekday),
         time,
+        hours,
+        lunch,
+        time_at: file.time.loc,
+        breaks,
         place: file.place,
         facilitators: file.facilitators,
         steering_group: file.steering_group,
         groups: file
             .groups
             .into_iter()
-            .map(|g| Group {
+            .zip(group_times)
+            .map(|(g, time)| Group {
                 // A blank name would leave empty headings: the id stands in.
                 name: g
                     .name
@@ -299,6 +432,9 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
                 id: g.id.as_str().to_owned(),
                 sub_challenge: g.sub_challenge,
                 members: g.members,
+                weekday: g.weekday.map(|w| chrono_weekday(*w)),
+                time,
+                place: g.place,
             })
             .collect(),
     })

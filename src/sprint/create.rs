@@ -36,6 +36,12 @@ pub struct NewSprint {
     pub steering_group: Vec<String>,
     /// The work groups, in order.
     pub groups: Vec<NewGroup>,
+    /// The working day and lunch.
+    pub day: crate::plan::WorkingDay,
+    /// The facilitators, as people will name them.
+    pub facilitators: Vec<String>,
+    /// The breaks proposed (school holidays).
+    pub breaks: Vec<crate::plan::Break>,
 }
 
 /// A work group of a new sprint.
@@ -150,6 +156,7 @@ impl NewSprint {
             "# The time sessions start (HH:MM).",
         ));
         line(&format!("time: \"{}\"", self.time.format("%H:%M")));
+        self.write_plan_fields(&mut line);
         line(tr(
             l,
             "# Hvor samlingene holdes.",
@@ -188,8 +195,58 @@ impl NewSprint {
                 quoted(&group.sub_challenge)
             ));
             line(&format!("    members: {}", list(&group.members)));
+            line(tr(
+                l,
+                "    # Gruppas egne samlinger kan ha egen ukedag, tid og sted:\n    # weekday: wed\n    # time: \"12:00\"\n    # place: \"Møterom 2\"",
+                "    # The group's own sessions may have their own weekday, time and place:\n    # weekday: wed\n    # time: \"12:00\"\n    # place: \"Room 2\"",
+            ));
         }
         y
+    }
+
+    /// The working day, lunch, facilitators and breaks, with comments.
+    fn write_plan_fields(&self, line: &mut impl FnMut(&str)) {
+        let l = self.lang;
+        let span =
+            |s: crate::plan::Span| format!("{}-{}", s.start.format("%H:%M"), s.end.format("%H:%M"));
+        line(tr(
+            l,
+            "# Arbeidsdagen (TT:MM-TT:MM): ingen samling starter før eller slutter etter den.",
+            "# The working day (HH:MM-HH:MM): no session starts before or ends after it.",
+        ));
+        line(&format!("hours: \"{}\"", span(self.day.hours())));
+        line(tr(
+            l,
+            "# Lunsjen: ingen samling går gjennom den.",
+            "# Lunch: no session runs through it.",
+        ));
+        line(&format!("lunch: \"{}\"", span(self.day.lunch())));
+        line(tr(
+            l,
+            "# Fasilitatorene (skriv navnene). En samling med fasilitator trenger en av dem,\n# og ingen er i to samlinger samtidig: med flere kan gruppene møtes samtidig.",
+            "# The facilitators (write their names). A facilitated session needs one of them,\n# and no one is in two sessions at once: with more, groups can meet at the same time.",
+        ));
+        line(&format!("facilitators: {}", list(&self.facilitators)));
+        line(tr(
+            l,
+            "# Pauser (fra og med, til og med): ingen samling med innbyggere legges i en\n# pause; prosessen flyttes en uke. Andre samlinger i en pause gir en advarsel.",
+            "# Breaks (first and last day): no session with residents is planned in one; the\n# process moves on a week. Other sessions in a break are warned about.",
+        ));
+        if self.breaks.is_empty() {
+            line("breaks: []");
+        } else {
+            line(tr(
+                l,
+                "# Foreslått fra skoleferiene: sjekk datoene mot skoleruta.",
+                "# Proposed from the school holidays: check the dates against the school calendar.",
+            ));
+            line("breaks:");
+            for b in &self.breaks {
+                line(&format!("  - name: {}", quoted(&b.name)));
+                line(&format!("    from: {}", b.from.format("%Y-%m-%d")));
+                line(&format!("    to: {}", b.to.format("%Y-%m-%d")));
+            }
+        }
     }
 
     /// The sprint's fixed calendar id: a slug of the name and the start date.

@@ -36,6 +36,10 @@ pub struct Workspace {
     pub workbook: Workbook,
     /// The sessions moved in `schedule.yaml`.
     pub schedule: schedule::Schedule,
+    /// What the plan is made from.
+    pub settings: crate::plan::Settings,
+    /// Every session as the plan puts it.
+    plan: Vec<crate::plan::Session>,
 }
 
 /// The nearest folder at or above the current one holding `samskap.yaml`,
@@ -85,12 +89,16 @@ impl Workspace {
             (None, None) => WorkbookSource::BuiltIn,
         };
         let workbook = crate::workbook::load(&source)?;
-        check_day_fits(&sprint, &workbook, &path_in(&root, SPRINT_FILE))?;
+        let file = path_in(&root, SPRINT_FILE);
+        let settings = plan_settings(&sprint, &workbook, &sources)?;
+        let plan = plan(&workbook, &settings, &file)?;
         let mut ws = Workspace {
             root,
             sprint,
             workbook,
             schedule: schedule::Schedule::default(),
+            settings,
+            plan,
         };
         ws.schedule = schedule::read(
             &ws.path(schedule::SCHEDULE_FILE),
@@ -131,14 +139,29 @@ impl Workspace {
 
     /// Every session as the plan puts it, before the moves in schedule.yaml.
     pub fn planned(&self) -> Vec<crate::plan::Session> {
-        let plan = crate::plan::Settings {
-            start: self.sprint.start,
-            weekday: self.sprint.weekday,
-            time: self.sprint.time,
-            groups: self.sprint.group_ids(),
-            place: self.sprint.place.clone(),
-        };
-        crate::plan::plan(&self.workbook, &plan)
+        self.plan.clone()
+    }
+
+    /// Sessions in a break that the plan keeps (no residents take part),
+    /// or that were moved there, with the break's name, for status and
+    /// check to warn about.
+    pub fn in_breaks(&self) -> Vec<(crate::plan::Session, String)> {
+        use crate::plan::rules::{Problem, problems};
+        let sessions = self.sessions();
+        problems(&sessions, &self.settings)
+            .into_iter()
+            .filter_map(|p| match p {
+                Problem::InBreak { session, name } => Some((sessions[session].clone(), name)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The dates of each group's interview notes, for booking its
+    /// appointments (notes that cannot be read are left out here; `check`
+    /// reports them).
+    pub fn interview_dates(&self) -> Vec<(String, Vec<chrono::NaiveDate>)> {
+        crate::records::interview_dates(self)
     }
 
     /// Every session of the sprint: the plan with the moves in schedule.yaml.
@@ -163,26 +186,100 @@ impl Workspace {
     }
 }
 
-/// Sessions must end before midnight: the start time leaves room for the
-/// workbook's longest session day.
-pub fn check_day_fits(sprint: &Sprint, workbook: &Workbook, file: &Path) -> Result<()> {
-    use chrono::Timelike;
-    let longest = crate::plan::longest_day(workbook);
-    let start = sprint.time.hour() * 60 + sprint.time.minute();
-    if start + longest < 24 * 60 {
-        return Ok(());
+/// The plan's settings: the sprint's, with the workbook's working day
+/// where the sprint sets none. Checks what only the two together can tell:
+/// lunch inside the hours, the start time inside the day.
+pub fn plan_settings(
+    sprint: &Sprint,
+    workbook: &Workbook,
+    sources: &Sources,
+) -> Result<crate::plan::Settings> {
+    use crate::plan::WorkingDay;
+    let usual = crate::workbook::timing::working_day(&workbook.defaults);
+    let hours = sprint.hours.as_ref().map_or(usual.hours(), |h| h.value);
+    let lunch = sprint.lunch.as_ref().map_or(usual.lunch(), |l| l.value);
+    let Some(day) = WorkingDay::new(hours, lunch) else {
+        let loc = sprint
+            .lunch
+            .as_ref()
+            .or(sprint.hours.as_ref())
+            .map(|l| l.loc)
+            .unwrap_or(sprint.time_at);
+        let d = sources.diagnostic(
+            loc,
+            format!("lunch {lunch} is not inside the working day {hours}"),
+        );
+        return Err(Error::Invalid(vec![d.with_hint("set `lunch:` to a span between the start and the end of `hours:`, for example \"11:30-12:00\"")]));
+    };
+    let mut problems = Vec::new();
+    let mut time_problem = |time: chrono::NaiveTime, loc| {
+        if !(hours.start <= time && time < hours.end) {
+            let d = sources.diagnostic(
+                loc,
+                format!(
+                    "sessions starting at {} would start outside the working day {hours}",
+                    time.format("%H:%M")
+                ),
+            );
+            problems.push(d.with_hint(format!(
+                "give a time from {} to {}, or widen `hours:`",
+                hours.start.format("%H:%M"),
+                hours.end.format("%H:%M")
+            )));
+        }
+    };
+    time_problem(sprint.time, sprint.time_at);
+    for group in &sprint.groups {
+        if let Some(time) = &group.time {
+            time_problem(time.value, time.loc);
+        }
     }
-    let latest = 24 * 60 - 1 - longest.min(24 * 60 - 1);
-    Err(Error::Invalid(vec![crate::diagnostic::Diagnostic::file(
-        file.display().to_string(),
-        format!(
-            "sessions starting at {} would run past midnight: the longest session day lasts {} h {} min",
-            sprint.time.format("%H:%M"),
-            longest / 60,
-            longest % 60
-        ),
-    )
-    .with_hint(format!("set `time:` to {:02}:{:02} or earlier", latest / 60, latest % 60))]))
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    Ok(crate::plan::Settings {
+        start: sprint.start,
+        weekday: sprint.weekday,
+        time: sprint.time,
+        day,
+        place: sprint.place.clone(),
+        facilitators: sprint.facilitators.clone(),
+        breaks: sprint.breaks.clone(),
+        groups: sprint
+            .groups
+            .iter()
+            .map(|g| crate::plan::GroupSettings {
+                id: g.id.clone(),
+                weekday: g.weekday,
+                time: g.time.as_ref().map(|t| t.value),
+                place: g.place.clone(),
+            })
+            .collect(),
+    })
+}
+
+/// Plans the sprint, or says which session its week cannot hold and what to change.
+pub fn plan(
+    workbook: &Workbook,
+    settings: &crate::plan::Settings,
+    file: &Path,
+) -> Result<Vec<crate::plan::Session>> {
+    crate::plan::plan(workbook, settings).map_err(|unfit| {
+        let who = unfit.group.as_ref().map_or_else(String::new, |g| format!(" for {g}"));
+        Error::Invalid(vec![crate::diagnostic::Diagnostic::file(
+            file.display().to_string(),
+            format!(
+                "process week {} ({}, from {}) cannot hold its sessions: `{}`{who} finds no free time within {} (lunch {})",
+                unfit.week,
+                crate::plan::weeks::calendar_week(unfit.monday, Lang::En),
+                unfit.monday,
+                unfit.step,
+                settings.day.hours(),
+                settings.day.lunch(),
+            ),
+        )
+        .with_hint("name more `facilitators:`, give groups their own `place:`, widen `hours:`, or move a step to another week in the workbook")])
+    })
 }
 
 /// Runs `f` holding the workspace's exclusive lock, so that files samskap

@@ -2,7 +2,7 @@
 //! and week, and what is missing. Pure: the caller gathers the facts (the
 //! schedule, progress, interview counts), this only reasons about them.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use super::{Progress, Sprint};
@@ -63,6 +63,10 @@ pub enum MissingKind {
     OverdueStep,
     /// A group with no interview notes after its interview week.
     NoInterviewNotes,
+    /// An appointment (an interview) not yet booked.
+    UnbookedAppointment,
+    /// A session without residents planned in a break.
+    InBreak,
     /// A group whose sub-challenge is not written yet.
     NoSubChallenge,
     /// A group with no members listed.
@@ -80,6 +84,8 @@ pub struct Position {
     pub week: u32,
     /// The week within the phase, from 1.
     pub phase_week: u32,
+    /// The ISO calendar week of the day ("uke 8").
+    pub calendar_week: u32,
     /// Whether the phase is the design sprint.
     pub sprint: bool,
 }
@@ -129,11 +135,15 @@ pub struct Facts<'a> {
     pub progress: &'a Progress,
     /// How many interview notes each group has, by group id.
     pub interviews: Vec<(String, usize)>,
+    /// The dates of each group's interview notes, which book its appointments.
+    pub interview_dates: Vec<(String, Vec<NaiveDate>)>,
+    /// Sessions the plan keeps in a break, with the break's name.
+    pub in_breaks: Vec<(Session, String)>,
 }
 
 /// Works out the status on `today`.
 pub fn status(facts: Facts<'_>, today: NaiveDate, lang: Lang) -> Status {
-    let position = position(facts.workbook, facts.sprint.start, today).map(|mut p| {
+    let position = position(facts.workbook, &facts.sessions, today).map(|mut p| {
         if let Some(phase) = facts
             .workbook
             .phases
@@ -147,14 +157,22 @@ pub fn status(facts: Facts<'_>, today: NaiveDate, lang: Lang) -> Status {
     let mut counts = Counts::default();
     let mut missing = Vec::new();
     let mut sessions = Vec::new();
-    for session in facts.sessions {
+    for mut session in facts.sessions {
+        book_from_notes(&mut session, &facts.interview_dates);
         let done_on = facts
             .progress
             .find(&session.step, session.group.as_deref())
             .map(|d| d.date);
         let state = match done_on {
             Some(_) => State::Done,
-            None if session.date < today => State::Overdue,
+            None if session
+                .appointment
+                .filter(|a| !a.booked)
+                .map_or(session.date, |a| a.by)
+                < today =>
+            {
+                State::Overdue
+            }
             None if session.date == today => State::Today,
             None => State::Upcoming,
         };
@@ -168,6 +186,8 @@ pub fn status(facts: Facts<'_>, today: NaiveDate, lang: Lang) -> Status {
         let title = step.map_or_else(String::new, |s| s.title.get(lang).to_owned());
         if state == State::Overdue {
             missing.push(overdue(&session, &title, lang));
+        } else if state != State::Done && session.unbooked() {
+            missing.push(unbooked(&session, &title, lang));
         }
         let interview = step.is_some_and(|s| s.kind == StepKind::Interview);
         if let (true, Some(group)) = (interview, &session.group) {
@@ -204,6 +224,12 @@ pub fn status(facts: Facts<'_>, today: NaiveDate, lang: Lang) -> Status {
             done_on,
         });
     }
+    missing.extend(
+        facts
+            .in_breaks
+            .iter()
+            .map(|(s, name)| in_break(facts.workbook, s, name, lang)),
+    );
     missing.extend(group_gaps(facts.sprint, lang));
     Status {
         format: STATUS_FORMAT,
@@ -235,6 +261,84 @@ fn overdue(session: &Session, title: &str, lang: Lang) -> Missing {
                 "og er ikke markert som gjennomført.",
                 "and is not marked done."
             ),
+        ),
+    }
+}
+
+/// Books an unbooked appointment of a group on the first date of its
+/// interview notes that falls in the appointment's window.
+fn book_from_notes(session: &mut Session, dates: &[(String, Vec<NaiveDate>)]) {
+    let (Some(window), Some(group)) = (session.appointment, &session.group) else {
+        return;
+    };
+    if window.booked {
+        return;
+    }
+    let noted = dates
+        .iter()
+        .filter(|(g, _)| g == group)
+        .flat_map(|(_, d)| d)
+        .filter(|d| (window.from..=window.by).contains(*d))
+        .min();
+    if let Some(date) = noted {
+        session.book(*date);
+    }
+}
+
+fn unbooked(session: &Session, title: &str, lang: Lang) -> Missing {
+    let (who, window) = (
+        session
+            .group
+            .as_ref()
+            .map(|g| format!(" ({g})"))
+            .unwrap_or_default(),
+        session.appointment.unwrap_or(crate::plan::Appointment {
+            from: session.date,
+            by: session.date,
+            booked: false,
+        }),
+    );
+    Missing {
+        kind: MissingKind::UnbookedAppointment,
+        step: Some(session.step.clone()),
+        group: session.group.clone(),
+        message: format!(
+            "«{title}»{who} {} {} {} {}{}",
+            tr(
+                lang,
+                "er ikke avtalt ennå: avtal tid og sted mellom",
+                "is not booked yet: agree a time and place between"
+            ),
+            window.from.format("%Y-%m-%d"),
+            tr(lang, "og", "and"),
+            window.by.format("%Y-%m-%d"),
+            tr(
+                lang,
+                ", og skriv datoen i intervjunotatet.",
+                ", and write the date in the interview note.",
+            ),
+        ),
+    }
+}
+
+fn in_break(workbook: &Workbook, session: &Session, name: &str, lang: Lang) -> Missing {
+    let title = workbook
+        .step(&session.step)
+        .map_or(session.step.as_str(), |(_, s)| s.title.get(lang));
+    let who = session
+        .group
+        .as_ref()
+        .map(|g| format!(" ({g})"))
+        .unwrap_or_default();
+    Missing {
+        kind: MissingKind::InBreak,
+        step: Some(session.step.clone()),
+        group: session.group.clone(),
+        message: format!(
+            "«{title}»{who} {} {} {} {name}.",
+            tr(lang, "er lagt til", "is planned for"),
+            session.date.format("%Y-%m-%d"),
+            tr(lang, "i pausen", "in the break"),
         ),
     }
 }
@@ -281,16 +385,25 @@ impl Status {
             crate::plan::long_date(self.today, lang)
         );
         match &self.position {
-            Some(p) => out.push_str(&format!(
-                "{}: {}, {} {} ({} {} {})\n",
-                t("Fase", "Phase"),
-                p.phase_title,
-                t("uke", "week"),
-                p.phase_week,
-                t("uke", "week"),
-                p.week,
-                t("av prosessen", "of the process")
-            )),
+            Some(p) => {
+                use crate::plan::weeks::own_week;
+                let in_phase = if p.sprint {
+                    own_week(p.phase_week, true, lang)
+                } else {
+                    match lang {
+                        Lang::Nb | Lang::Nn => format!("{}. uke av fasen", p.phase_week),
+                        Lang::En => format!("phase week {}", p.phase_week),
+                    }
+                };
+                out.push_str(&format!(
+                    "{}: {}, {in_phase} · {} · {} {}\n",
+                    t("Fase", "Phase"),
+                    p.phase_title,
+                    own_week(p.week, false, lang),
+                    t("uke", "week"),
+                    p.calendar_week,
+                ));
+            }
             None if self
                 .sessions
                 .first()
@@ -389,27 +502,28 @@ impl Status {
 
 /// The phase and week `today` falls in: process week n runs from
 /// `start + 7·(n−1)` days for seven days.
-pub fn position(workbook: &Workbook, start: NaiveDate, today: NaiveDate) -> Option<Position> {
-    let days = (today - start).num_days();
-    if days < 0 {
+pub fn position(workbook: &Workbook, sessions: &[Session], today: NaiveDate) -> Option<Position> {
+    let monday = |d: NaiveDate| d - Days::new(u64::from(d.weekday().num_days_from_monday()));
+    let first = sessions.first()?;
+    let last = sessions.last()?;
+    if today < monday(first.date) || today >= monday(last.date) + Days::new(7) {
         return None;
     }
-    let week = u32::try_from(days / 7).ok()? + 1;
-    let mut first = 1;
-    for phase in &workbook.phases {
-        let weeks = u32::from(*phase.weeks);
-        if week < first + weeks {
-            return Some(Position {
-                phase: phase.id.as_str().to_owned(),
-                phase_title: String::new(),
-                week,
-                phase_week: week - first + 1,
-                sprint: phase.sprint,
-            });
-        }
-        first += weeks;
-    }
-    None
+    // The latest session whose week has begun, and the weeks since.
+    let current = sessions.iter().rfind(|s| monday(s.date) <= today)?;
+    let since = u32::try_from((monday(today) - monday(current.date)).num_weeks()).ok()?;
+    let phase = workbook
+        .phases
+        .iter()
+        .find(|p| p.id.as_str() == current.phase)?;
+    Some(Position {
+        phase: phase.id.as_str().to_owned(),
+        phase_title: String::new(),
+        week: current.week + since,
+        phase_week: (current.phase_week + since).min(u32::from(*phase.weeks)),
+        calendar_week: today.iso_week().week(),
+        sprint: phase.sprint,
+    })
 }
 
 #[cfg(test)]
@@ -422,28 +536,53 @@ mod tests {
     }
 
     #[test]
-    fn position_walks_through_the_phases() {
+    fn position_walks_through_the_planned_weeks() {
         let wb = load(&WorkbookSource::BuiltIn).unwrap();
-        let start = date("2027-01-04");
-        assert_eq!(position(&wb, start, date("2027-01-03")), None);
-        let first = position(&wb, start, start).unwrap();
+        let settings = crate::plan::Settings {
+            start: date("2027-01-04"),
+            weekday: chrono::Weekday::Tue,
+            time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            day: crate::plan::WorkingDay::USUAL,
+            place: None,
+            facilitators: vec!["A".into(), "B".into()],
+            breaks: vec![crate::plan::Break {
+                name: "Vinterferie 2027".into(),
+                from: date("2027-02-22"),
+                to: date("2027-02-28"),
+            }],
+            groups: vec![crate::plan::GroupSettings::new("a")],
+        };
+        let sessions = crate::plan::plan(&wb, &settings).unwrap();
+        assert_eq!(position(&wb, &sessions, date("2027-01-03")), None);
+        let first = position(&wb, &sessions, date("2027-01-04")).unwrap();
         assert_eq!(
-            (first.phase.as_str(), first.week, first.phase_week),
-            ("diagnose", 1, 1)
+            (
+                first.phase.as_str(),
+                first.week,
+                first.phase_week,
+                first.calendar_week
+            ),
+            ("diagnose", 1, 1, 1)
         );
-        // Diagnose lasts six weeks: week 7 is the sprint's first.
-        let sprint = position(&wb, start, date("2027-02-15")).unwrap();
+        // Diagnose lasts six weeks: week 7 is the sprint's first (calendar week 7).
+        let sprint = position(&wb, &sessions, date("2027-02-16")).unwrap();
         assert_eq!(
             (
                 sprint.phase.as_str(),
                 sprint.week,
                 sprint.phase_week,
-                sprint.sprint
+                sprint.sprint,
+                sprint.calendar_week
             ),
-            ("utforske", 7, 1, true)
+            ("utforske", 7, 1, true, 7)
         );
-        let total: u32 = wb.phases.iter().map(|p| u32::from(*p.weeks)).sum();
-        let after = start + chrono::Days::new(u64::from(total) * 7);
-        assert_eq!(position(&wb, start, after), None);
+        // The interviews (with families) skip the winter holiday: sprint week 2 is calendar week 9.
+        let second = position(&wb, &sessions, date("2027-03-02")).unwrap();
+        assert_eq!(
+            (second.week, second.phase_week, second.calendar_week),
+            (8, 2, 9)
+        );
+        let last = sessions.last().unwrap().date;
+        assert_eq!(position(&wb, &sessions, last + Days::new(7)), None);
     }
 }

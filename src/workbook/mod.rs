@@ -6,6 +6,7 @@ pub mod describe;
 pub mod load;
 pub mod model;
 pub mod text;
+pub mod timing;
 mod validate;
 
 pub use load::{WorkbookSource, builtin_files, load};

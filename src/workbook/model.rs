@@ -61,12 +61,46 @@ pub struct Defaults {
     pub weekday: Weekday,
     /// The time sessions start, as HH:MM.
     pub time: At<String>,
+    /// The working day, as HH:MM-HH:MM: no session starts before or ends after it (09:00-15:30 when left out).
+    #[serde(default)]
+    pub hours: Option<At<String>>,
+    /// The lunch break, as HH:MM-HH:MM, inside the working day: no session runs through it (11:30-12:00 when left out).
+    #[serde(default)]
+    pub lunch: Option<At<String>>,
+    /// How many facilitators a sprint has: new-sprint lists that many for people to name (1 when left out).
+    #[serde(default)]
+    pub facilitators: Option<At<u8>>,
+    /// The school holidays new-sprint proposes as breaks, when the target group has children.
+    #[serde(default)]
+    pub school_holidays: Option<SchoolHolidays>,
     /// An example challenge, offered when a new sprint is set up.
     #[serde(default)]
     pub challenge: Option<Text>,
     /// An example target group, offered when a new sprint is set up.
     #[serde(default)]
     pub target_group: Option<Text>,
+}
+
+/// The local school holidays, proposed as a sprint's breaks.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SchoolHolidays {
+    /// Words that, found in a sprint's target group, mean it has children, for example `[barn, children]`.
+    pub when_target_group_mentions: Vec<String>,
+    /// The ISO week of the winter holiday (8 in Oslo).
+    #[serde(default = "winter_week")]
+    pub winter_week: u8,
+    /// The ISO week of the autumn holiday (40 in Oslo).
+    #[serde(default = "autumn_week")]
+    pub autumn_week: u8,
+}
+
+fn winter_week() -> u8 {
+    8
+}
+
+fn autumn_week() -> u8 {
+    40
 }
 
 /// A working day of the week.
@@ -95,6 +129,12 @@ pub struct Role {
     pub title: Text,
     /// Who has this role and what they do.
     pub description: Text,
+    /// Whether the role is the facilitator's: a step with it needs one of the sprint's facilitators, who cannot be in two sessions at once.
+    #[serde(default)]
+    pub facilitator: bool,
+    /// Whether the role is residents': a step with it is never planned in a break (a school holiday).
+    #[serde(default)]
+    pub residents: bool,
 }
 
 /// A phase of the process (a diamond of StimuLab's triple diamond).
@@ -112,6 +152,9 @@ pub struct Phase {
     /// Whether the phase is the work groups' design sprint (the weeks count as sprint weeks).
     #[serde(default)]
     pub sprint: bool,
+    /// Whether the phase is a run of consecutive working days (a five-day sprint, Monday to Friday): each step says its `day` of the run.
+    #[serde(default)]
+    pub consecutive_days: bool,
     /// The steps (sessions) of the phase, in the order they run.
     pub steps: Vec<Step>,
 }
@@ -164,6 +207,15 @@ pub struct Step {
     /// Whether it runs once for all or once per work group.
     #[serde(default)]
     pub runs: Runs,
+    /// The weekday the step is held on, when it must be that day (mon to fri); else the plan chooses.
+    #[serde(default)]
+    pub weekday: Option<Weekday>,
+    /// In a phase of consecutive days: which day of the run the step is held, from 1.
+    #[serde(default)]
+    pub day: Option<At<u8>>,
+    /// Whether the step is an appointment the group books with the people it meets (an interview at a family's chosen time and place): it is planned within its week until booked.
+    #[serde(default)]
+    pub appointment: bool,
     /// The roles taking part (ids from `roles`).
     pub roles: Vec<At<String>>,
     /// How long the session lasts, in minutes.

@@ -162,6 +162,8 @@ pub fn workbook(
         check_references(workbook, &mut checker);
         check_times(workbook, &mut checker);
         check_texts(workbook, &mut checker);
+        let timing = super::timing::check(workbook, sources);
+        checker.problems.extend(timing);
     }
     match workbook {
         Some(workbook) if checker.problems.is_empty() => Ok(workbook),
@@ -266,6 +268,10 @@ fn default_defaults() -> Defaults {
         members_per_group: 3,
         weekday: Weekday::Tue,
         time: At::new("09:00".into()),
+        hours: None,
+        lunch: None,
+        school_holidays: None,
+        facilitators: None,
         challenge: None,
         target_group: None,
     }

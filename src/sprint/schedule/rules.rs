@@ -76,10 +76,15 @@ mod tests {
             step: step.into(),
             group: group.map(str::to_owned),
             week: 1,
+            phase_week: 1,
             date: date(day),
             start: time(from),
             end: time(to),
             place: Some("Rom 2".into()),
+            facilitated: false,
+            facilitator: None,
+            residents: false,
+            appointment: None,
             moved: None,
         }
     }

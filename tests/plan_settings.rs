@@ -1,0 +1,191 @@
+//! Bad plan settings in samskap.yaml (working day, lunch, breaks, group
+//! slots) are refused with file:line:col and a hint, never a panic, and
+//! samskap.yaml is never rewritten. new-sprint proposes school holidays.
+
+mod common;
+
+use common::samskap_in;
+use std::path::{Path, PathBuf};
+
+fn sprint(dir: &Path, extra: &[&str]) -> PathBuf {
+    let mut args = vec![
+        "new-sprint",
+        "s",
+        "--yes",
+        "--name",
+        "Våren 2027",
+        "--start",
+        "2027-01-04",
+        "--groups",
+        "3",
+    ];
+    args.extend_from_slice(extra);
+    let run = samskap_in(dir, &args).ok();
+    assert!(run.stderr.contains("skoleferiene"), "{}", run.stderr);
+    dir.join("s")
+}
+
+/// Replaces `from` by `to` in samskap.yaml, runs `check`, and returns its
+/// stderr after checking the exit code and that the file is unchanged.
+fn bad(ws: &Path, from: &str, to: &str) -> String {
+    let path = ws.join("samskap.yaml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    assert!(original.contains(from), "{from} not in samskap.yaml");
+    let edited = original.replacen(from, to, 1);
+    std::fs::write(&path, &edited).unwrap();
+    let run = samskap_in(ws, &["check"]).code(65);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        edited,
+        "samskap.yaml is never rewritten"
+    );
+    std::fs::write(&path, original).unwrap();
+    run.stderr
+}
+
+#[test]
+fn new_sprint_proposes_the_school_holidays_when_the_target_group_has_children() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), &[]);
+    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    assert!(yaml.contains("hours: \"09:00-15:30\""), "{yaml}");
+    assert!(yaml.contains("lunch: \"11:30-12:00\""), "{yaml}");
+    assert!(
+        yaml.contains("  - name: \"Vinterferie 2027\"\n    from: 2027-02-22\n    to: 2027-02-28"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("Påskeferie 2027"), "{yaml}");
+    samskap_in(&ws, &["check"]).ok();
+    // No children in the target group: no breaks proposed.
+    let run = samskap_in(
+        dir.path(),
+        &[
+            "new-sprint",
+            "t",
+            "--yes",
+            "--start",
+            "2027-01-04",
+            "--target-group",
+            "Eldre over 80 år",
+        ],
+    )
+    .ok();
+    assert!(!run.stderr.contains("skoleferiene"), "{}", run.stderr);
+    let yaml = std::fs::read_to_string(dir.path().join("t/samskap.yaml")).unwrap();
+    assert!(yaml.contains("breaks: []"), "{yaml}");
+}
+
+#[test]
+fn bad_plan_settings_are_refused_with_their_place_and_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), &[]);
+    let err = bad(&ws, "hours: \"09:00-15:30\"", "hours: \"15:30-09:00\"");
+    assert!(
+        err.contains("samskap.yaml:") && err.contains("ends before it starts"),
+        "{err}"
+    );
+    assert!(err.contains("= tips: put the earlier time first"), "{err}");
+    let err = bad(&ws, "hours: \"09:00-15:30\"", "hours: \"ni til halv fire\"");
+    assert!(err.contains("is not a span of time"), "{err}");
+    let err = bad(&ws, "lunch: \"11:30-12:00\"", "lunch: \"16:00-16:30\"");
+    assert!(
+        err.contains("lunch 16:00–16:30 is not inside the working day 09:00–15:30"),
+        "{err}"
+    );
+    let err = bad(&ws, "    to: 2027-02-28", "    to: 2027-02-01");
+    assert!(
+        err.contains("ends (2027-02-01) before it starts (2027-02-22)"),
+        "{err}"
+    );
+    let err = bad(&ws, "    from: 2027-03-22", "    from: 2027-02-25");
+    assert!(
+        err.contains("overlaps the break `Vinterferie 2027`"),
+        "{err}"
+    );
+    let err = bad(&ws, "    from: 2027-02-22", "    from: 22.02.2027");
+    assert!(err.contains("is not a date"), "{err}");
+    let err = bad(&ws, "time: \"09:00\"", "time: \"07:00\"");
+    assert!(err.contains("outside the working day"), "{err}");
+    let err = bad(&ws, "    # time: \"12:00\"", "    time: \"tolv\"");
+    assert!(err.contains("`tolv` is not a time of day"), "{err}");
+    let err = bad(&ws, "    # weekday: wed", "    weekday: sun");
+    assert!(err.contains("samskap.yaml:"), "{err}");
+    // It points at the line and column of the lunch.
+    let err = bad(&ws, "lunch: \"11:30-12:00\"", "lunch: \"11:30-11:00\"");
+    let line = std::fs::read_to_string(ws.join("samskap.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("lunch:"))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!("samskap.yaml:{line}:8")), "{err}");
+}
+
+#[test]
+fn a_week_that_cannot_hold_its_sessions_says_what_to_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), &[]);
+    let path = ws.join("samskap.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        yaml.replace(
+            "facilitators: [\"Fasilitator 1\", \"Fasilitator 2\"]",
+            "facilitators: [\"Kari\"]",
+        )
+        .replace("hours: \"09:00-15:30\"", "hours: \"09:00-13:00\""),
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["status"]).code(65);
+    assert!(
+        run.stderr.contains("cannot hold its sessions"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("facilitators"), "{}", run.stderr);
+}
+
+#[test]
+fn unbooked_interviews_are_missing_until_a_note_is_dated_in_their_week() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), &[]);
+    let status = samskap_in(&ws, &["status", "--today", "2027-03-01", "--json"]).ok();
+    let json: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    let unbooked = |json: &serde_json::Value| -> Vec<String> {
+        json["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| {
+                m["kind"] == "unbooked-appointment" && m["step"] == "utforske-uke-2-intervju"
+            })
+            .map(|m| m["group"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(unbooked(&json), ["gruppe-1", "gruppe-2", "gruppe-3"]);
+    samskap_in(
+        &ws,
+        &[
+            "interview",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--pseudonym",
+            "Lilje",
+            "--date",
+            "2027-03-03",
+        ],
+    )
+    .ok();
+    let status = samskap_in(&ws, &["status", "--today", "2027-03-01", "--json"]).ok();
+    let json: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(unbooked(&json), ["gruppe-2", "gruppe-3"]);
+    let booked = json["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["step"] == "utforske-uke-2-intervju" && s["group"] == "gruppe-1")
+        .unwrap();
+    assert_eq!(booked["date"], "2027-03-03");
+    assert_eq!(booked["appointment"]["booked"], true);
+}
