@@ -9,7 +9,8 @@ use common::{samskap_in, validator};
 
 const INTERVIEW: &str = "utforske-uke-2-intervju";
 
-/// A sprint in `dir/sprint`: Tuesdays from 4 January 2027, two groups, a place.
+/// A sprint in `dir/sprint`: Tuesdays from 4 January 2027, two groups, a
+/// place, and a target group without children (so no school holidays).
 fn sprint(dir: &Path, lang: &str) -> PathBuf {
     samskap_in(
         dir,
@@ -21,6 +22,8 @@ fn sprint(dir: &Path, lang: &str) -> PathBuf {
             "--yes",
             "--name",
             "Våren 2027",
+            "--target-group",
+            "Eldre som bor alene",
             "--start",
             "2027-01-04",
             "--weekday",
@@ -431,6 +434,13 @@ fn two_processes_moving_at_once_lose_no_move() {
     )
     .ok();
     let ws = dir.path().join("sprint");
+    // Twelve groups need more than two facilitators to fit their weeks.
+    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let yaml = yaml.replace(
+        "facilitators: [\"Fasilitator 1\", \"Fasilitator 2\"]",
+        "facilitators: [\"A\", \"B\", \"C\", \"D\", \"E\", \"F\"]",
+    );
+    std::fs::write(ws.join("samskap.yaml"), yaml).unwrap();
     let bin = env!("CARGO_BIN_EXE_samskap");
     let spawn = |groups: Vec<String>, day: &'static str| {
         let ws = ws.clone();

@@ -8,6 +8,7 @@ use common::{fixture, samskap_in};
 const MALFORMED: &[&str] = &[
     "agenda-too-long",
     "bad-syntax",
+    "bad-timing",
     "dangling-method",
     "duplicate-id",
     "duplicate-key",
