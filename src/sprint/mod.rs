@@ -139,7 +139,19 @@ impl Workspace {
 
     /// Every session as the plan puts it, before the moves in schedule.yaml.
     pub fn planned(&self) -> Vec<crate::plan::Session> {
-        self.plan.clone()
+        let mut sessions = self.plan.clone();
+        // Places come from samskap.yaml as it stands now (an export with
+        // --redact rewrites them after the plan was made).
+        for session in &mut sessions {
+            if session.appointment.is_some() {
+                continue;
+            }
+            let group = session.group.as_deref().and_then(|g| self.sprint.group(g));
+            session.place = group
+                .and_then(|g| g.place.clone())
+                .or_else(|| self.sprint.place.clone());
+        }
+        sessions
     }
 
     /// Sessions in a break that the plan keeps (no residents take part),
