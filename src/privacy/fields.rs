@@ -146,6 +146,7 @@ fn visit_sprint(sprint: &mut Sprint, f: &mut Visit<'_>) {
             name,
             sub_challenge,
             members,
+            topics: _,
         } = group;
         f(Field::GroupName, name, false);
         f(Field::SubChallenge, sub_challenge, false);
@@ -364,6 +365,7 @@ mod tests {
                 name: ws_text.clone(),
                 sub_challenge: ws_text.clone(),
                 members: vec![ws_text.clone()],
+                topics: Vec::new(),
             }],
         };
         let date = chrono::NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
