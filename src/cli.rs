@@ -222,6 +222,12 @@ pub enum Command {
         /// The group
         #[arg(long, short, value_name = "GROUP")]
         group: String,
+        /// The question topics, by id (default: the group's `topics` in samskap.yaml, else the workbook's)
+        #[arg(long, value_name = "ID,ID", value_delimiter = ',')]
+        topics: Vec<String>,
+        /// How long the interview lasts (default: the workbook's, 45)
+        #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u16).range(1..=600))]
+        minutes: Option<u16>,
         /// Where and how to write it.
         #[command(flatten)]
         out: OutputArgs,
@@ -348,7 +354,7 @@ pub struct NewSprintArgs {
 /// Where and how a document is written.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// md (Markdown), html (a self-contained web page) or docx (Word); default: from FILE's extension, else md
+    /// md (Markdown), html (a self-contained web page), docx (Word) or pdf (printed by a Chromium-family browser); default: from FILE's extension, else md
     #[arg(long, value_enum)]
     pub format: Option<crate::render::Format>,
     /// Write to FILE instead of standard output

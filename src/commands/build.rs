@@ -343,12 +343,7 @@ fn jobs<'a>(
             renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
         }));
         jobs.push(Job::one(guide, move || {
-            let Some(doc) = context::interview_guide(ws, group, lang) else {
-                return Err(Error::usage(
-                    "the workbook has no question bank",
-                    "add `questions:` to the workbook",
-                ));
-            };
+            let doc = context::interview_guide(ws, group, lang, &context::GuideChoice::default())?;
             let page = super::page(ws, &doc.title, "interview-guide", lang);
             renderer.export("interview-guide.md", &doc, &page, Format::Html, &[], guard)
         }));

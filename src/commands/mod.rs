@@ -235,7 +235,15 @@ pub fn run(cli: Cli) -> Result<()> {
             participant,
             &out,
         ),
-        Command::InterviewGuide { group, out } => interview_guide::run(&cx, &group, &out),
+        Command::InterviewGuide {
+            group,
+            topics,
+            minutes,
+            out,
+        } => {
+            let choice = crate::render::context::GuideChoice { topics, minutes };
+            interview_guide::run(&cx, &group, &choice, &out)
+        }
         Command::Calendar {
             group,
             output,

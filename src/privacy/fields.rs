@@ -155,6 +155,7 @@ fn visit_sprint(sprint: &mut Sprint, file: &str, f: &mut Visit<'_>) {
             name,
             sub_challenge,
             members,
+            topics: _,
         } = group;
         f(Field::GroupName, name, &at);
         f(Field::SubChallenge, sub_challenge, &at);
@@ -545,6 +546,7 @@ mod tests {
                 name: ws_text.clone(),
                 sub_challenge: ws_text.clone(),
                 members: vec![ws_text.clone()],
+                topics: Vec::new(),
             }],
         };
         let date = chrono::NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();

@@ -46,6 +46,10 @@ pub struct Labels {
     pub interviewers: &'static str,
     pub consent_given: &'static str,
     pub not_written: &'static str,
+    pub time_plan: &'static str,
+    pub part: &'static str,
+    pub minutes_long: &'static str,
+    pub total: &'static str,
 }
 
 impl Labels {
@@ -93,6 +97,10 @@ impl Labels {
             interviewers: t("Intervjuere", "Interviewers"),
             consent_given: t("Samtykke gitt (ja/nei)", "Consent given (yes/no)"),
             not_written: t("ikke skrevet ennå", "not written yet"),
+            time_plan: t("Tidsplan", "Time plan"),
+            part: t("Del", "Part"),
+            minutes_long: t("Minutter", "Minutes"),
+            total: t("Sum", "Total"),
         }
     }
 }
@@ -382,6 +390,47 @@ pub struct GuideDoc {
     pub topics: Vec<GuideTopic>,
     /// Closing questions.
     pub closing: Vec<GuideQuestion>,
+    /// The time plan: each part with its minutes.
+    pub timing: Vec<GuidePart>,
+    /// The minutes the plan takes, never more than the interview's.
+    pub planned_minutes: u16,
+    /// The interview's minutes.
+    pub minutes: u16,
+}
+
+/// A part of the interview with its minutes.
+#[derive(Debug, Serialize)]
+pub struct GuidePart {
+    /// What is done.
+    pub title: String,
+    /// How long it takes.
+    pub minutes: u16,
+}
+
+/// What an interview guide is sized to, when the user chose.
+#[derive(Debug, Default)]
+pub struct GuideChoice {
+    /// Topic ids (empty: the group's in samskap.yaml, else the workbook's).
+    pub topics: Vec<String>,
+    /// The interview's minutes (else the workbook's).
+    pub minutes: Option<u16>,
+}
+
+/// "N main questions from M topics", plurals right.
+fn guide_size(questions: usize, topics: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            format!(
+                "{questions} main question{} from {topics} topic{}",
+                s(questions),
+                s(topics)
+            )
+        }
+        // "spørsmål" and "tema" are the same in the plural.
+        Lang::Nn => format!("{questions} hovudspørsmål frå {topics} tema"),
+        _ => format!("{questions} hovedspørsmål fra {topics} tema"),
+    }
 }
 
 /// A topic of an interview guide.
@@ -413,24 +462,59 @@ fn questions(qs: &[Question], lang: Lang) -> Vec<GuideQuestion> {
         .collect()
 }
 
-/// Builds the interview guide of `group`, from the question topics of the
-/// sprint's per-group interview step (or every topic for residents).
+/// Builds the interview guide of `group`, sized to the interview: the
+/// topics chosen (by the user, else the group in samskap.yaml, else the
+/// workbook's recommended number of the sprint's interview step's topics),
+/// and of each as many questions as fit the minutes.
 pub fn interview_guide(
     ws: &Workspace,
     group: &crate::sprint::Group,
     lang: Lang,
-) -> Option<GuideDoc> {
-    let bank = ws.workbook.questions.as_ref()?;
-    let topics = ws
-        .workbook
-        .interview_topics()
-        .into_iter()
-        .map(|t| GuideTopic {
+    choice: &GuideChoice,
+) -> crate::error::Result<GuideDoc> {
+    let bank = ws.workbook.questions.as_ref().ok_or_else(|| {
+        crate::error::Error::usage(
+            "the workbook has no question bank",
+            "add `questions:` to the workbook, or use the built-in one",
+        )
+    })?;
+    let chosen = if choice.topics.is_empty() {
+        &group.topics
+    } else {
+        &choice.topics
+    };
+    let plan = super::sizing::plan(
+        bank,
+        &ws.workbook.interview_topics(),
+        Some(chosen),
+        choice.minutes,
+    )?;
+    let topics = plan
+        .topics
+        .iter()
+        .map(|(t, n)| GuideTopic {
             title: t.title.get(lang).to_owned(),
             purpose: t.purpose.get(lang).to_owned(),
-            questions: questions(&t.questions, lang),
+            questions: questions(&t.questions[..*n], lang),
         })
         .collect();
+    let timing = plan.timing;
+    let main = plan.main_questions as u16 * timing.per_question;
+    let parts = vec![
+        GuidePart {
+            title: tr(lang, "Samtykke og oppvarming", "Consent and warm-up").to_owned(),
+            minutes: timing.opening,
+        },
+        GuidePart {
+            title: guide_size(plan.main_questions, plan.topics.len(), lang),
+            minutes: main,
+        },
+        GuidePart {
+            title: tr(lang, "Avslutning", "Closing").to_owned(),
+            minutes: timing.closing,
+        },
+    ];
+    let planned_minutes = parts.iter().map(|p| p.minutes).sum();
     let t = |nb, en| tr(lang, nb, en);
     let sub = group.sub_challenge.trim();
     let purpose = format!(
@@ -452,7 +536,7 @@ pub fn interview_guide(
             )
         }
     );
-    Some(GuideDoc {
+    Ok(GuideDoc {
         lang,
         t: Labels::new(lang),
         title: format!("{} – {}", t("Intervjuguide", "Interview guide"), group.name),
@@ -467,5 +551,8 @@ pub fn interview_guide(
         warm_up: questions(&bank.warm_up, lang),
         topics,
         closing: questions(&bank.closing, lang),
+        timing: parts,
+        planned_minutes,
+        minutes: plan.minutes,
     })
 }

@@ -63,6 +63,10 @@ pub struct GroupFile {
     /// The employees in the group (names are fine here: they are staff, not residents).
     #[serde(default)]
     pub members: Vec<String>,
+    /// The question topics of the group's interview guide (ids from the
+    /// workbook's `questions.topics`); default: the workbook's choice.
+    #[serde(default)]
+    pub topics: Vec<String>,
 }
 
 /// A checked sprint: dates and times parsed, group ids safe to use as
@@ -108,6 +112,8 @@ pub struct Group {
     pub sub_challenge: String,
     /// The members.
     pub members: Vec<String>,
+    /// The question topics of its interview guide; empty: the workbook's.
+    pub topics: Vec<String>,
 }
 
 impl Sprint {
@@ -299,6 +305,7 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
                 id: g.id.as_str().to_owned(),
                 sub_challenge: g.sub_challenge,
                 members: g.members,
+                topics: g.topics,
             })
             .collect(),
     })

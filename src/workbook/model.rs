@@ -251,6 +251,31 @@ pub struct QuestionBank {
     pub closing: Vec<Question>,
     /// The questions by topic.
     pub topics: Vec<Topic>,
+    /// How long an interview lasts and how its time is shared: the guide
+    /// holds as many questions as fit.
+    #[serde(default)]
+    pub interview: Option<InterviewSize>,
+}
+
+/// How long an interview lasts and how its time is shared.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InterviewSize {
+    /// The interview's length in minutes (default 45).
+    #[serde(default)]
+    pub minutes: Option<At<u16>>,
+    /// How many topics one interview covers (default: all the step's).
+    #[serde(default)]
+    pub topics: Option<At<u8>>,
+    /// Minutes for the consent text and the warm-up (default 10).
+    #[serde(default)]
+    pub opening_minutes: Option<At<u16>>,
+    /// Minutes for the closing questions (default 5).
+    #[serde(default)]
+    pub closing_minutes: Option<At<u16>>,
+    /// Minutes for one main question with its follow-ups (default 3).
+    #[serde(default)]
+    pub minutes_per_question: Option<At<u16>>,
 }
 
 /// A topic of the question bank.
