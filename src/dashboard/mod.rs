@@ -8,7 +8,6 @@
 //! the same figures as text beside it.
 
 pub mod agendas;
-pub mod bars;
 pub mod groups;
 pub mod pages;
 pub mod sessions;
