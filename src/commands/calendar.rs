@@ -145,7 +145,7 @@ fn describe(ws: &Workspace, session: &Session, lang: Lang) -> String {
     text.push_str(&format!(
         "\n\n{}: {} {} «{}».",
         t("Hele agendaen", "The full agenda"),
-        super::build::agenda_page(session),
+        crate::dashboard::pages::agenda_page(session),
         t(
             "i mappa out/ i sprintmappa",
             "in the folder out/ of the sprint folder"
