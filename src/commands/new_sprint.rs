@@ -78,6 +78,7 @@ fn check_answers(new: &NewSprint, args: &NewSprintArgs, wb: &Workbook) -> Result
         steering_group: Vec::new(),
         groups: Vec::new(),
         id: None,
+        terms: Default::default(),
     };
     crate::sprint::check_day_fits(&sprint, wb, Path::new("--time")).map_err(|_| {
         let latest = 24 * 60 - 1 - crate::plan::longest_day(wb).min(24 * 60 - 1);

@@ -7,6 +7,7 @@ pub mod progress;
 pub mod schedule;
 pub mod sent;
 pub mod status;
+pub mod terms;
 
 use std::path::{Path, PathBuf};
 

@@ -5,6 +5,7 @@
 pub mod describe;
 pub mod load;
 pub mod model;
+pub mod terms;
 pub mod text;
 mod validate;
 
@@ -91,6 +92,14 @@ pub struct Workbook {
     pub model: Option<Model>,
     /// The knowledge base, if the workbook has one.
     pub knowledge: Option<Knowledge>,
+    /// The words for the people the process is for, if the workbook gives them.
+    pub people: Option<People>,
+    /// What solutions' effects are measured in.
+    pub measures: Vec<Measure>,
+    /// The vocabulary of note tags.
+    pub tags: Vec<Tag>,
+    /// What the report holds.
+    pub report: ReportSettings,
 }
 
 /// Anything in a workbook that has an id.
@@ -175,6 +184,11 @@ impl Workbook {
                 }
             })
             .collect()
+    }
+
+    /// The tag with this id in the vocabulary.
+    pub fn tag(&self, id: &str) -> Option<&Tag> {
+        self.tags.iter().find(|t| t.id.as_str() == id)
     }
 
     /// Everything that has an id, in the order of the workbook.

@@ -47,6 +47,78 @@ pub struct WorkbookFile {
     /// The knowledge base: the system challenges that reports refer to (in one file only).
     #[serde(default)]
     pub knowledge: Option<Knowledge>,
+    /// The words for the people the process is for, such as familie/familier (root file only).
+    #[serde(default)]
+    pub people: Option<People>,
+    /// What a solution's effect is measured in, such as hours per month freed for families.
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    /// The vocabulary of tags on interview and evaluation notes, with their labels.
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    /// What the final report holds and its fixed texts (root file only).
+    #[serde(default)]
+    pub report: Option<ReportSettings>,
+}
+
+/// The words for the people the process is for.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct People {
+    /// One of them, in lowercase, such as `familie` or `customer`.
+    pub singular: Text,
+    /// Several of them, in lowercase, such as `familier` or `customers`.
+    pub plural: Text,
+}
+
+/// A measure of a solution's effect.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// Unique id, the key in `solutions.yaml` under `measures:`.
+    pub id: Id,
+    /// The measure's name, the heading of its column, such as "Per family".
+    pub label: Text,
+    /// Its unit, such as "hours per month" (required).
+    #[serde(default)]
+    pub unit: Option<Text>,
+    /// What `solution new` asks for it.
+    #[serde(default)]
+    pub question: Option<Text>,
+    /// The largest value that makes sense, such as 744 for hours in a month.
+    #[serde(default)]
+    pub max: Option<At<f64>>,
+}
+
+/// A tag of the notes' vocabulary.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tag {
+    /// The tag as written in notes, a slug such as `overganger`.
+    pub id: Id,
+    /// The tag as readers see it, such as "Overganger".
+    pub label: Text,
+    /// What the tag is used for.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// The challenge of the knowledge base it belongs to, if any (an id from `knowledge.challenges`).
+    #[serde(default)]
+    pub challenge: Option<At<String>>,
+}
+
+/// What the final report holds.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// The sections to show, in order, from: about, done, insights, solutions, knowledge, model, evaluation, recommendations. All when left out.
+    #[serde(default)]
+    pub sections: Option<Vec<At<String>>>,
+    /// The paragraph above the measures of the solutions: what the figures are and how to read them.
+    #[serde(default)]
+    pub measures_intro: Option<Text>,
+    /// The way forward: fixed recommendations shown after those made from the records.
+    #[serde(default)]
+    pub recommendations: Vec<Text>,
 }
 
 /// Defaults for a new sprint.
@@ -241,6 +313,9 @@ pub struct GroupSize {
 #[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionBank {
+    /// The interview guide's purpose sentence; `{target_group}` stands for the sprint's target group as written.
+    #[serde(default)]
+    pub purpose: Option<Text>,
     /// Read aloud at the start of every interview, before any question.
     pub consent: Text,
     /// The interviewee's rights, said and handed over with the consent text.
@@ -328,6 +403,9 @@ pub struct Model {
     pub title: Text,
     /// What the model is and how to use it.
     pub description: Text,
+    /// The heading of its assessment in the report; "Assessment: <title>" when left out.
+    #[serde(default)]
+    pub heading: Option<Text>,
     /// The labels of the scores 1 to 5, lowest first.
     pub scale: Vec<Text>,
     /// The prerequisites for co-creation.
@@ -362,6 +440,12 @@ pub struct Statement {
 #[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Knowledge {
+    /// The heading of the knowledge base in the report, such as "The four system challenges".
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// The short word for its challenges, in tables and prompts, such as "System challenges".
+    #[serde(default)]
+    pub label: Option<Text>,
     /// The system challenges that lead to exclusion.
     pub challenges: Vec<Challenge>,
     /// What makes the challenges hit some families harder.

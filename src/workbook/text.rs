@@ -114,6 +114,16 @@ impl<T: PartialEq> PartialEq for At<T> {
     }
 }
 impl<T: Eq> Eq for At<T> {}
+impl<T: Ord> PartialOrd for At<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl<T: Ord> Ord for At<T> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.value.cmp(&other.value)
+    }
+}
 
 impl<T> std::ops::Deref for At<T> {
     type Target = T;

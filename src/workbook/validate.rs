@@ -162,6 +162,8 @@ pub fn workbook(
         check_references(workbook, &mut checker);
         check_times(workbook, &mut checker);
         check_texts(workbook, &mut checker);
+        let problems = super::terms::check(workbook, sources);
+        checker.problems.extend(problems);
     }
     match workbook {
         Some(workbook) if checker.problems.is_empty() => Ok(workbook),
@@ -191,6 +193,10 @@ fn merge(files: Vec<(u32, WorkbookFile)>, c: &mut Checker<'_>) -> Option<Workboo
         questions: root.questions,
         model: root.model,
         knowledge: root.knowledge,
+        people: root.people,
+        measures: root.measures,
+        tags: root.tags,
+        report: root.report.unwrap_or_default(),
     };
     if wb.title.is_blank() {
         c.problems.push(
@@ -212,6 +218,17 @@ fn merge(files: Vec<(u32, WorkbookFile)>, c: &mut Checker<'_>) -> Option<Workboo
             file.languages.as_ref().map(|l| ("languages", l.loc)),
             file.include.first().map(|i| ("include", i.loc)),
             file.defaults.as_ref().map(|d| ("defaults", d.time.loc)),
+            file.people.as_ref().map(|p| ("people", p.singular.loc)),
+            file.report.as_ref().map(|_| {
+                (
+                    "report",
+                    Loc {
+                        source,
+                        line: 1,
+                        col: 1,
+                    },
+                )
+            }),
         ];
         for (field, loc) in root_only.into_iter().flatten() {
             c.problem(
@@ -223,6 +240,8 @@ fn merge(files: Vec<(u32, WorkbookFile)>, c: &mut Checker<'_>) -> Option<Workboo
         wb.roles.extend(file.roles);
         wb.phases.extend(file.phases);
         wb.methods.extend(file.methods);
+        wb.measures.extend(file.measures);
+        wb.tags.extend(file.tags);
         let once = [
             (
                 "questions",
@@ -532,7 +551,30 @@ fn for_each_text(wb: &Workbook, f: &mut dyn FnMut(&Text)) {
             p.statements.iter().for_each(|s| f(&s.text));
         }
     }
+    if let Some(people) = &wb.people {
+        f(&people.singular);
+        f(&people.plural);
+    }
+    for m in &wb.measures {
+        f(&m.label);
+        m.unit.iter().for_each(&mut *f);
+        m.question.iter().for_each(&mut *f);
+    }
+    for tag in &wb.tags {
+        f(&tag.label);
+        tag.description.iter().for_each(&mut *f);
+    }
+    wb.report.measures_intro.iter().for_each(&mut *f);
+    wb.report.recommendations.iter().for_each(&mut *f);
+    if let Some(q) = &wb.questions {
+        q.purpose.iter().for_each(&mut *f);
+    }
+    if let Some(model) = &wb.model {
+        model.heading.iter().for_each(&mut *f);
+    }
     if let Some(k) = &wb.knowledge {
+        k.title.iter().for_each(&mut *f);
+        k.label.iter().for_each(&mut *f);
         for ch in &k.challenges {
             f(&ch.title);
             f(&ch.description);
