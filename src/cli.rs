@@ -448,7 +448,7 @@ pub struct SolutionArgs {
     /// idea, prototype, tested or in-use
     #[arg(long, value_enum, ignore_case = true)]
     pub status: Option<StatusArg>,
-    /// The solution's figure for one of the sprint's measures, as ID=NUMBER (repeat for each; `samskap status` lists them)
+    /// The solution's figure for one of the sprint's measures (`measures:` in the workbook or samskap.yaml), as ID=NUMBER; repeat for each
     #[arg(long = "measure", value_name = "ID=NUMBER", value_parser = measure_arg)]
     pub measures: Vec<(String, f64)>,
     /// Short for --measure families=HOURS (for workbooks that declare it)
