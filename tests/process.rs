@@ -155,3 +155,188 @@ fn unknown_measures_and_measures_without_unit_are_refused_with_their_place() {
     );
     assert!(run.stderr.contains("samskap.yaml:"), "{}", run.stderr);
 }
+
+#[test]
+fn workbook_check_refuses_what_commands_would_refuse_later() {
+    let dir = common::fixture("process");
+    let run = samskap_in(
+        &dir,
+        &["--lang", "en", "workbook", "check", "no-question-bank"],
+    )
+    .code(65);
+    assert!(
+        run.stderr
+            .contains("the step `oppstart` is an interview, but the workbook has no question bank"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("no-question-bank/workbook.yaml:17:13"),
+        "{}",
+        run.stderr
+    );
+    // A colon in a plain text is explained, not taken for a language.
+    let run = samskap_in(&dir, &["--lang", "en", "workbook", "check", "colon"]).code(65);
+    assert!(
+        run.stderr.contains("colon/methods.yaml:10:9"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "`Follow the 90/10 rule: …` is read as a map, because a colon followed by a space"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("put it all in quotes"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn workbook_check_on_an_included_file_names_its_root() {
+    let dir = common::fixture("process");
+    let run = samskap_in(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "workbook",
+            "check",
+            "included/phases/explore.yaml",
+        ],
+    )
+    .code(65);
+    assert!(
+        run.stderr.contains(
+            "this file is part of the workbook included/workbook.yaml, which includes it (line 5)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("samskap workbook check included/workbook.yaml"),
+        "{}",
+        run.stderr
+    );
+    // One problem, not one per missing root field.
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    samskap_in(&dir, &["--lang", "en", "workbook", "check", "included"]).ok();
+}
+
+/// The first example's words: no document of another process may show one.
+const DISTRICT_WORDS: &[&str] = &[
+    "familie",
+    "familier",
+    "familien",
+    "familiene",
+    "barn",
+    "barna",
+    "bydel",
+    "bydelen",
+    "bydelens",
+    "koordinator",
+    "koordinatoren",
+    "ansvarsgruppe",
+    "ansvarsgruppemøte",
+    "samskaping",
+    "samskapingsmodellen",
+    "systemutfordring",
+    "systemutfordringene",
+    "helseopplysninger",
+    "district",
+    "family",
+    "families",
+    "children",
+    "co-creation",
+    "coordinator",
+    "residents",
+    "system challenge",
+    "system challenges",
+    "health data",
+    "hours per month",
+    "timer per måned",
+];
+
+/// The words and two-word phrases of `text`, lowercase.
+fn words(text: &str) -> Vec<String> {
+    let single: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut all: Vec<String> = single
+        .windows(2)
+        .map(|w| format!("{} {}", w[0], w[1]))
+        .collect();
+    all.extend(
+        single
+            .windows(3)
+            .map(|w| format!("{} {} {}", w[0], w[1], w[2])),
+    );
+    all.extend(single);
+    all
+}
+
+/// Every document `build` makes for the second example, in every language
+/// its workbook declares, speaks only of its own process and challenge.
+#[test]
+fn the_second_examples_documents_hold_no_word_of_the_first() {
+    let example = common::root().join("examples/eldre-2027");
+    let workbook = std::fs::read_to_string(example.join("workbook/workbook.yaml")).unwrap();
+    let languages: Vec<&str> = workbook
+        .lines()
+        .find_map(|l| l.strip_prefix("languages:"))
+        .unwrap()
+        .trim()
+        .trim_matches(|c| c == '[' || c == ']')
+        .split(',')
+        .map(str::trim)
+        .collect();
+    assert!(!languages.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    for lang in languages {
+        let sprint = dir.path().join(format!("sprint-{lang}"));
+        common::copy_dir(&example, &sprint);
+        let out = dir.path().join(format!("out-{lang}"));
+        let target = out.to_str().unwrap();
+        samskap_in(
+            &sprint,
+            &[
+                "build",
+                "-o",
+                target,
+                "--today",
+                "2027-10-04",
+                "--lang",
+                lang,
+            ],
+        )
+        .ok();
+        let mut documents = 0;
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let path = entry.unwrap().path();
+            let text = match path.extension().and_then(|e| e.to_str()) {
+                Some("md" | "html" | "ics") => std::fs::read_to_string(&path).unwrap(),
+                Some("docx") => {
+                    common::validator("pandoc", &["-t", "plain"], std::slice::from_ref(&path))
+                }
+                _ => continue,
+            };
+            documents += 1;
+            let found = words(&text);
+            for word in DISTRICT_WORDS {
+                assert!(
+                    !found.iter().any(|w| w == word),
+                    "{lang}: `{word}` in {}",
+                    path.display()
+                );
+            }
+        }
+        assert!(documents >= 10, "{lang}: {documents} documents");
+    }
+}

@@ -167,6 +167,21 @@ pub struct Role {
     pub title: Text,
     /// Who has this role and what they do.
     pub description: Text,
+    /// Which list of the sprint names the people in this role on agendas: work-groups, steering-group or facilitators.
+    #[serde(default)]
+    pub members: Option<RoleMembers>,
+}
+
+/// A list of people in samskap.yaml that fills a role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleMembers {
+    /// The work groups (`groups:`), with their members.
+    WorkGroups,
+    /// The steering group (`steering_group:`).
+    SteeringGroup,
+    /// The facilitators (`facilitators:`).
+    Facilitators,
 }
 
 /// A phase of the process (a diamond of StimuLab's triple diamond).

@@ -336,6 +336,20 @@ fn check_references(wb: &Workbook, c: &mut Checker<'_>) {
             c.refer(method, Kind::Method);
         }
     }
+    if wb.questions.is_none() {
+        // Interview guides and notes are made from the question bank, so
+        // `build` and `interview new` would refuse an interview step later.
+        for (_, step) in wb.steps().filter(|(_, s)| s.kind == StepKind::Interview) {
+            c.problem(
+                step.id.loc(),
+                format!(
+                    "the step `{}` is an interview, but the workbook has no question bank",
+                    step.id
+                ),
+                "add `questions:` (consent, rights, warm_up, closing, topics) to one file of the workbook, or give the step another `kind`: interview guides and notes are made from the question bank",
+            );
+        }
+    }
     if let Some(q) = &wb.questions {
         for challenge in q.topics.iter().flat_map(|t| &t.challenges) {
             c.refer(challenge, Kind::Challenge);
