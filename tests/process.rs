@@ -340,3 +340,134 @@ fn the_second_examples_documents_hold_no_word_of_the_first() {
         assert!(documents >= 10, "{lang}: {documents} documents");
     }
 }
+
+#[test]
+fn a_workbook_in_english_only_is_listed_checked_and_run_in_english() {
+    let dir = common::fixture("process");
+    let list = samskap_in(&dir, &["--workbook", "english-only", "workbook", "list"]).ok();
+    assert!(
+        list.stdout.contains("2 weeks") && list.stdout.contains("everyone together"),
+        "{}",
+        list.stdout
+    );
+    let check = samskap_in(&dir, &["workbook", "check", "english-only"]).ok();
+    assert!(
+        check.stdout.contains("1 phases") && check.stdout.contains("languages: en"),
+        "{}",
+        check.stdout
+    );
+    let run = samskap_in(
+        &dir,
+        &[
+            "--lang",
+            "nb",
+            "--workbook",
+            "english-only",
+            "workbook",
+            "list",
+        ],
+    )
+    .code(2);
+    assert!(
+        run.stderr.contains("the workbook is not written in `nb`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("its languages are: en"),
+        "{}",
+        run.stderr
+    );
+    // A sprint of it is set up in English, and a `lang:` it lacks is refused
+    // with its place.
+    let tmp = tempfile::tempdir().unwrap();
+    let workbook = dir.join("english-only");
+    let workbook = workbook.to_str().unwrap();
+    samskap_in(
+        tmp.path(),
+        &[
+            "--workbook",
+            workbook,
+            "new-sprint",
+            "ws",
+            "--yes",
+            "--start",
+            "2027-01-04",
+            "--groups",
+            "1",
+        ],
+    )
+    .ok();
+    let ws = tmp.path().join("ws");
+    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    assert!(yaml.contains("\nlang: en\n"), "{yaml}");
+    samskap_in(&ws, &["check"]).ok();
+    std::fs::write(
+        ws.join("samskap.yaml"),
+        yaml.replace("\nlang: en\n", "\nlang: nb\n"),
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["check"]).code(65);
+    assert!(
+        run.stderr.contains("the workbook is not written in `nb`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("samskap.yaml:"), "{}", run.stderr);
+}
+
+#[test]
+fn a_prototype_day_with_an_untimed_optional_block_runs() {
+    let dir = common::fixture("process");
+    samskap_in(&dir, &["workbook", "check", "open"]).ok();
+    let tmp = tempfile::tempdir().unwrap();
+    let workbook = dir.join("open");
+    samskap_in(
+        tmp.path(),
+        &[
+            "--workbook",
+            workbook.to_str().unwrap(),
+            "new-sprint",
+            "ws",
+            "--yes",
+            "--start",
+            "2027-01-04",
+            "--groups",
+            "1",
+            "--members",
+            "Kim, Alex",
+        ],
+    )
+    .ok();
+    let ws = tmp.path().join("ws");
+    samskap_in(&ws, &["check"]).ok();
+    let agenda = samskap_in(&ws, &["agenda", "prototype-day", "--group", "group-1"])
+        .ok()
+        .stdout;
+    assert!(agenda.contains("· Build**"), "{agenda}");
+    assert!(
+        agenda.contains("- **Warm-down walk, if there is time** *(optional)*"),
+        "{agenda}"
+    );
+    assert!(agenda.contains("Team: Kim, Alex"), "{agenda}");
+    // A topic's audience that is no role is refused with the closest one.
+    let bad = tmp.path().join("bad");
+    common::copy_dir(&workbook, &bad);
+    let text = std::fs::read_to_string(bad.join("workbook.yaml")).unwrap();
+    std::fs::write(
+        bad.join("workbook.yaml"),
+        text.replace("audience: customer", "audience: customers"),
+    )
+    .unwrap();
+    let run = samskap_in(tmp.path(), &["workbook", "check", "bad"]).code(65);
+    assert!(
+        run.stderr.contains("unknown role `customers`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `customer`?"),
+        "{}",
+        run.stderr
+    );
+}

@@ -174,6 +174,7 @@ fn visit_terms(terms: &mut crate::sprint::terms::SprintTerms, f: &mut Visit<'_>,
         measures,
         interview_purpose,
         sections: _,
+        lang_loc: _,
     } = terms;
     if let Some((singular, plural)) = people {
         f(Field::SprintTerms, singular, at);

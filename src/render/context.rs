@@ -50,6 +50,7 @@ pub struct Labels {
     pub part: &'static str,
     pub minutes_long: &'static str,
     pub total: &'static str,
+    pub optional: &'static str,
 }
 
 impl Labels {
@@ -101,6 +102,7 @@ impl Labels {
             part: t("Del", "Part"),
             minutes_long: t("Minutter", "Minutes"),
             total: t("Sum", "Total"),
+            optional: t("valgfritt", "optional"),
         }
     }
 }
@@ -166,6 +168,10 @@ pub struct AgendaBlock {
     pub end: String,
     /// Length in minutes.
     pub minutes: u16,
+    /// Whether it has a clock time (untimed blocks have none).
+    pub timed: bool,
+    /// Whether the block may be left out.
+    pub optional: bool,
     /// What happens.
     pub title: String,
     /// The method's name, if one is used.
@@ -249,9 +255,12 @@ fn agenda_session(
         if let Some(m) = first_use {
             described.push(m.id.as_str());
         }
+        let timed = *block.minutes > 0;
         blocks.push(AgendaBlock {
-            start: clock(at),
-            end: clock(end),
+            start: if timed { clock(at) } else { String::new() },
+            end: if timed { clock(end) } else { String::new() },
+            timed,
+            optional: block.optional,
             minutes: *block.minutes,
             title: block.title.get(lang).to_owned(),
             method: method.map(|m| m.title.get(lang).to_owned()),

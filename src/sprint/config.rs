@@ -19,9 +19,9 @@ pub struct SprintFile {
     /// A fixed id for the sprint's calendar events; keep it when you rename the sprint.
     #[serde(default)]
     pub id: Option<At<String>>,
-    /// The language of the documents: nb (Norwegian bokmål) or en (English).
+    /// The language of the documents: one the workbook declares, such as nb (Norwegian bokmål) or en (English).
     #[serde(default)]
-    pub lang: Option<Lang>,
+    pub lang: Option<At<Lang>>,
     /// The workbook, relative to this file: a workbook.yaml or its folder. Leave out for the built-in workbook.
     #[serde(default)]
     pub workbook: Option<At<String>>,
@@ -288,6 +288,7 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
             measures: file.measures,
             interview_purpose: file.interview_purpose,
             sections: file.sections,
+            lang_loc: file.lang.as_ref().map(|l| l.loc),
         },
         sources,
     )
@@ -309,7 +310,7 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
     Ok(Sprint {
         name: file.name.value,
         id: file.id.map(|i| i.value),
-        lang: file.lang,
+        lang: file.lang.map(|l| l.value),
         workbook: file.workbook.map(|w| w.value),
         challenge: file.challenge.value,
         target_group: file.target_group.value,

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::tr;
 use crate::workbook::load::Sources;
 use crate::workbook::terms::{SECTIONS, unknown};
-use crate::workbook::{At, Id, Lang};
+use crate::workbook::{At, Id, Lang, Loc};
 
 /// The people the sprint is for, as written in `samskap.yaml`.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
@@ -67,6 +67,8 @@ pub struct SprintTerms {
     pub interview_purpose: Option<String>,
     /// The report's sections, when the sprint chooses them.
     pub sections: Option<Vec<String>>,
+    /// Where samskap.yaml sets `lang:`, for a language the workbook lacks.
+    pub lang_loc: Option<Loc>,
 }
 
 /// What `samskap.yaml` may change of the workbook's words, as written.
@@ -79,6 +81,8 @@ pub struct Overrides {
     pub interview_purpose: Option<String>,
     /// `sections:`.
     pub sections: Option<Vec<At<String>>>,
+    /// Where `lang:` is written.
+    pub lang_loc: Option<Loc>,
 }
 
 /// Checks the sprint's overrides: measures with unique slugs, each with a
@@ -89,6 +93,7 @@ pub fn check(o: Overrides, sources: &Sources) -> Result<SprintTerms, Vec<Diagnos
         measures,
         interview_purpose,
         sections,
+        lang_loc,
     } = o;
     let mut problems = Vec::new();
     for section in sections.iter().flatten() {
@@ -145,6 +150,7 @@ pub fn check(o: Overrides, sources: &Sources) -> Result<SprintTerms, Vec<Diagnos
         measures: measures.map(|_| defs),
         interview_purpose,
         sections: sections.map(|s| s.into_iter().map(|x| x.value).collect()),
+        lang_loc,
     })
 }
 

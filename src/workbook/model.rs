@@ -139,6 +139,9 @@ pub struct Defaults {
     /// An example target group, offered when a new sprint is set up.
     #[serde(default)]
     pub target_group: Option<Text>,
+    /// Whether each work group explores a sub-challenge of its own (`status` then names a group without one).
+    #[serde(default)]
+    pub sub_challenges: bool,
 }
 
 /// A working day of the week.
@@ -221,6 +224,12 @@ pub enum StepKind {
     Presentation,
     /// Testing prototypes with residents.
     Testing,
+    /// Building something: a service, a tool, a space.
+    Build,
+    /// Making a prototype.
+    Prototype,
+    /// Testing a solution with the people it is for.
+    Test,
 }
 
 /// Whether a step runs once for everyone or once in each work group.
@@ -280,8 +289,12 @@ pub struct Step {
 pub struct Block {
     /// What happens, as participants see it.
     pub title: Text,
-    /// How long it takes, in minutes.
+    /// How long it takes, in minutes; 0 or left out for an untimed block, which must be `optional`.
+    #[serde(default)]
     pub minutes: At<u16>,
+    /// Whether the block may be left out; an untimed optional block is shown without clock time.
+    #[serde(default)]
+    pub optional: bool,
     /// The method used (an id from `methods`), if any.
     #[serde(default)]
     pub method: Option<At<String>>,
@@ -302,8 +315,9 @@ pub struct Method {
     pub purpose: Text,
     /// How long it usually takes, in minutes.
     pub minutes: At<u16>,
-    /// How many people it works for.
-    pub group_size: GroupSize,
+    /// How many people it works for, if it matters.
+    #[serde(default)]
+    pub group_size: Option<GroupSize>,
     /// What is needed.
     #[serde(default)]
     pub materials: Vec<Text>,
@@ -378,8 +392,8 @@ pub struct Topic {
     pub title: Text,
     /// What the interviewer wants to understand under this topic.
     pub purpose: Text,
-    /// Who the questions are for.
-    pub audience: Audience,
+    /// Who the questions are for: a role id from `roles` (or residents, employees, leaders).
+    pub audience: At<String>,
     /// The system challenges this topic sheds light on (ids from `knowledge.challenges`).
     #[serde(default)]
     pub challenges: Vec<At<String>>,

@@ -141,6 +141,9 @@ impl Checker<'_> {
     }
 }
 
+/// The audiences of question topics before they were roles.
+const LEGACY_AUDIENCES: [&str; 3] = ["residents", "employees", "leaders"];
+
 /// Suggests a slug for a bad id: lowercase, ASCII, hyphens.
 fn slugify(name: &str) -> String {
     super::slugify(name).unwrap_or_else(|| "my-id".into())
@@ -287,6 +290,7 @@ fn default_defaults() -> Defaults {
         time: At::new("09:00".into()),
         challenge: None,
         target_group: None,
+        sub_challenges: false,
     }
 }
 
@@ -351,6 +355,12 @@ fn check_references(wb: &Workbook, c: &mut Checker<'_>) {
         }
     }
     if let Some(q) = &wb.questions {
+        // The audience is a role; the older words stay valid.
+        for topic in &q.topics {
+            if !LEGACY_AUDIENCES.contains(&topic.audience.value.as_str()) {
+                c.refer(&topic.audience, Kind::Role);
+            }
+        }
         for challenge in q.topics.iter().flat_map(|t| &t.challenges) {
             c.refer(challenge, Kind::Challenge);
         }
@@ -386,13 +396,15 @@ fn check_times(wb: &Workbook, c: &mut Checker<'_>) {
         }
     }
     for method in &wb.methods {
-        let (min, max) = (&method.group_size.min, &method.group_size.max);
-        if **min == 0 || **min > **max {
-            c.problem(
-                min.loc,
-                format!("the group size {}–{} is not a range", **min, **max),
-                "`min` must be at least 1 and no larger than `max`",
-            );
+        if let Some(size) = &method.group_size {
+            let (min, max) = (&size.min, &size.max);
+            if **min == 0 || **min > **max {
+                c.problem(
+                    min.loc,
+                    format!("the group size {}–{} is not a range", **min, **max),
+                    "`min` must be at least 1 and no larger than `max`",
+                );
+            }
         }
         if method.steps.is_empty() {
             c.problem(
@@ -456,11 +468,16 @@ fn check_step(phase: &Phase, step: &Step, c: &mut Checker<'_>) {
             ),
         );
     }
-    if let Some(block) = step.agenda.iter().find(|b| *b.minutes == 0) {
+    if let Some(block) = step.agenda.iter().find(|b| *b.minutes == 0 && !b.optional) {
+        let loc = if block.minutes.loc.line == 0 {
+            block.title.loc
+        } else {
+            block.minutes.loc
+        };
         c.problem(
-            block.minutes.loc,
+            loc,
             "an agenda block of 0 minutes",
-            "give the block its length, or remove it",
+            "give the block its length, or mark it `optional: true` to show it without clock time",
         );
     }
 }
