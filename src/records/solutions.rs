@@ -202,14 +202,14 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
         for challenge in &entry.challenges {
             if !known.contains(&challenge.value.as_str()) {
                 let hint = suggest(challenge, known.iter().copied()).map_or_else(
-                    || format!("the system challenges are: {}", known.join(", ")),
+                    || format!("the workbook's challenges are: {}", known.join(", ")),
                     |best| format!("did you mean `{best}`?"),
                 );
                 problems.push(
                     sources
                         .diagnostic(
                             challenge.loc,
-                            format!("unknown system challenge `{}`", challenge.value),
+                            format!("unknown challenge `{}`", challenge.value),
                         )
                         .with_hint(hint),
                 );

@@ -401,18 +401,6 @@ pub struct Topic {
     pub questions: Vec<Question>,
 }
 
-/// Who a topic's questions are asked of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Audience {
-    /// Residents: families and their children.
-    Residents,
-    /// Employees taking part in the work groups.
-    Employees,
-    /// Leaders.
-    Leaders,
-}
-
 /// A question with the follow-ups the interviewer can use.
 #[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -33,7 +33,7 @@ impl Kind {
             Kind::Topic => "question topic",
             Kind::Prerequisite => "prerequisite",
             Kind::Statement => "statement",
-            Kind::Challenge => "system challenge",
+            Kind::Challenge => "challenge",
         }
     }
 
