@@ -197,10 +197,13 @@ fn pdf_without_a_browser_exits_69_naming_what_to_install() {
     )
     .code(69);
     assert!(run.stderr.contains("/nowhere/chrome"), "{}", run.stderr);
-    // build says that it made no PDF, and makes everything else.
+    // build says that it made no PDF, and makes everything else (in a
+    // copy: build records the calendar it wrote in the sprint's folder).
     let site = dir.path().join("site");
+    let sprint = dir.path().join("example");
+    common::copy_dir(&example(), &sprint);
     let run = samskap_in(
-        &example(),
+        &sprint,
         &[
             "build",
             "--today",
@@ -222,8 +225,11 @@ fn pdf_without_a_browser_exits_69_naming_what_to_install() {
 fn build_prints_the_report_to_pdf_when_a_browser_is_there() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
+    // A copy: build records the calendar it wrote in the sprint's folder.
+    let sprint = dir.path().join("example");
+    common::copy_dir(&example(), &sprint);
     let run = samskap_env(
-        &example(),
+        &sprint,
         &[
             "build",
             "--today",

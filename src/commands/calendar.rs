@@ -126,12 +126,17 @@ fn describe(ws: &Workspace, session: &Session, lang: Lang) -> String {
     let mut at = session.start;
     for block in &step.agenda {
         let end = at + chrono::TimeDelta::minutes(i64::from(*block.minutes));
-        text.push_str(&format!(
-            "\n{}–{} {}",
-            at.format("%H:%M"),
-            end.format("%H:%M"),
-            block.title.get(lang)
-        ));
+        // An untimed block has no clock time of its own.
+        if *block.minutes == 0 {
+            text.push_str(&format!("\n· {}", block.title.get(lang)));
+        } else {
+            text.push_str(&format!(
+                "\n{}–{} {}",
+                at.format("%H:%M"),
+                end.format("%H:%M"),
+                block.title.get(lang)
+            ));
+        }
         at = end;
     }
     if let Some(moved) = &session.moved {
