@@ -145,14 +145,14 @@ fn explain(message: &str) -> (String, Option<String>) {
     if message.starts_with("comments must be separated") {
         return (
             "`#` starts a comment in YAML, so the rest of the line is not read".into(),
-            Some("write tags without `#` here (`tags: [tid, koordinator]`), or put the value in quotes".into()),
+            Some("write tags without `#` here (`tags: [tema, annet-tema]`), or put the value in quotes".into()),
         );
     }
     if message.contains("expected sequence start") {
         return (
             "expected a list here".into(),
             Some(
-                "write a list: in brackets, `[tid, koordinator]`, or one `- item` per line below"
+                "write a list: in brackets, `[tema, annet-tema]`, or one `- item` per line below"
                     .into(),
             ),
         );

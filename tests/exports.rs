@@ -73,7 +73,10 @@ for s in d.inline_shapes:\n    print('picture', s._inline.docPr.get('descr'))\n"
     assert!(lists.len() >= 5, "{seen}");
     assert!(lists.iter().all(|l| l.starts_with("list True ")), "{seen}");
     assert!(!seen.contains("typed bullet"), "{seen}");
-    assert!(seen.contains("picture Ledernes vurdering"), "{seen}");
+    assert!(
+        seen.contains("picture Vurdering av samskapingsmodellen (snitt, 1–5). Felles forståelse"),
+        "{seen}"
+    );
     // Every cell of every table is in pandoc's text: none is dropped.
     let cells: Vec<&str> = seen
         .lines()
@@ -197,10 +200,13 @@ fn pdf_without_a_browser_exits_69_naming_what_to_install() {
     )
     .code(69);
     assert!(run.stderr.contains("/nowhere/chrome"), "{}", run.stderr);
-    // build says that it made no PDF, and makes everything else.
+    // build says that it made no PDF, and makes everything else (in a
+    // copy: build records the calendar it wrote in the sprint's folder).
     let site = dir.path().join("site");
+    let sprint = dir.path().join("example");
+    common::copy_dir(&example(), &sprint);
     let run = samskap_in(
-        &example(),
+        &sprint,
         &[
             "build",
             "--today",
@@ -222,8 +228,11 @@ fn pdf_without_a_browser_exits_69_naming_what_to_install() {
 fn build_prints_the_report_to_pdf_when_a_browser_is_there() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
+    // A copy: build records the calendar it wrote in the sprint's folder.
+    let sprint = dir.path().join("example");
+    common::copy_dir(&example(), &sprint);
     let run = samskap_env(
-        &example(),
+        &sprint,
         &[
             "build",
             "--today",
@@ -243,4 +252,119 @@ fn build_prints_the_report_to_pdf_when_a_browser_is_there() {
     assert!(text.contains("side 1 av "), "{text}");
     let index = std::fs::read_to_string(site.join("index.html")).unwrap();
     assert!(index.contains("href=\"report.pdf\""), "{index}");
+}
+
+/// The headings of a Markdown document at `level` (`## ` …).
+fn headings<'a>(md: &'a str, level: &str) -> Vec<&'a str> {
+    md.lines().filter_map(|l| l.strip_prefix(level)).collect()
+}
+
+#[test]
+fn interview_guides_hold_the_chosen_topics_and_fit_the_minutes() {
+    let run = samskap_in(
+        &example(),
+        &[
+            "interview-guide",
+            "--group",
+            "gruppe-2",
+            "--topics",
+            "overganger,det-som-fungerer",
+            "--minutes",
+            "60",
+        ],
+    )
+    .ok();
+    let md = run.stdout;
+    let topics = [
+        "Hverdag og tid",
+        "Kontakt med tjenestene",
+        "Koordinator og ansvarsgruppe",
+        "Overganger",
+        "Det som fungerer",
+        "Nettverk og informasjon",
+    ];
+    let shown: Vec<&str> = headings(&md, "## ")
+        .into_iter()
+        .filter(|h| topics.contains(h))
+        .collect();
+    assert_eq!(shown, ["Overganger", "Det som fungerer"], "{md}");
+    // Warm-up and closing are kept.
+    assert!(
+        md.contains("## Oppvarming") && md.contains("## Avslutning"),
+        "{md}"
+    );
+    assert!(md.contains("| **Sum** | **"), "{md}");
+    // Every group's guide from the example: the sum of its time plan
+    // within the declared 45 minutes, and as many main questions under the
+    // topics as the plan says.
+    for group in ["gruppe-1", "gruppe-2", "gruppe-3", "gruppe-4", "gruppe-5"] {
+        let md = samskap_in(&example(), &["interview-guide", "--group", group])
+            .ok()
+            .stdout;
+        let sum: u16 = md
+            .split("| **Sum** | **")
+            .nth(1)
+            .and_then(|rest| rest.split("**").next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no sum in\n{md}"));
+        assert!(sum <= 45, "{group}: {sum} minutes\n{md}");
+        let claimed: usize = md
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("| ")
+                    .and_then(|l| l.split(" hovedspørsmål").next()?.parse().ok())
+            })
+            .unwrap_or_else(|| panic!("no question count in\n{md}"));
+        let mut counted = 0;
+        let mut in_topic = false;
+        for line in md.lines() {
+            if let Some(h) = line.strip_prefix("## ") {
+                in_topic = topics.contains(&h);
+            } else if in_topic
+                && line
+                    .split_once(". ")
+                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+            {
+                counted += 1;
+            }
+        }
+        assert_eq!(counted, claimed, "{group}:\n{md}");
+        assert!((8..=10).contains(&claimed), "{group}: {claimed}");
+    }
+    // The group's topics in samskap.yaml come first in its guide.
+    let md = samskap_in(&example(), &["interview-guide", "--group", "gruppe-1"])
+        .ok()
+        .stdout;
+    let shown: Vec<&str> = headings(&md, "## ")
+        .into_iter()
+        .filter(|h| topics.contains(h))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "Koordinator og ansvarsgruppe",
+            "Hverdag og tid",
+            "Det som fungerer"
+        ],
+        "{md}"
+    );
+    // An unknown topic is refused with the ones there are.
+    let run = samskap_in(
+        &example(),
+        &[
+            "--lang",
+            "en",
+            "interview-guide",
+            "--group",
+            "gruppe-1",
+            "--topics",
+            "overgangar",
+        ],
+    )
+    .code(2);
+    assert!(
+        run.stderr.contains("did you mean `overganger`"),
+        "{}",
+        run.stderr
+    );
 }

@@ -470,3 +470,53 @@ fn two_processes_moving_at_once_lose_no_move() {
     assert_eq!(file.matches("- step:").count(), 12, "{file}");
     samskap_in(&ws, &["check"]).ok();
 }
+
+#[test]
+fn next_report_and_build_follow_a_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "en");
+    let first = "diagnose-oppstart-styringsgruppe";
+    samskap_in(
+        &ws,
+        &[
+            "move",
+            first,
+            "--date",
+            "2027-01-04",
+            "--time",
+            "10:00",
+            "--place",
+            "City hall",
+            "--force",
+        ],
+    )
+    .ok();
+    let next = samskap_in(&ws, &["next", "--today", "2027-01-04"]).ok();
+    assert!(next.stdout.contains("4 January 2027"), "{}", next.stdout);
+    assert!(next.stdout.contains("10:00"), "{}", next.stdout);
+    assert!(next.stdout.contains("City hall"), "{}", next.stdout);
+    // Held on the day it was moved to (the first of the sprint): the report shows that day alone.
+    samskap_in(
+        &ws,
+        &[
+            "done",
+            first,
+            "--date",
+            "2027-01-04",
+            "--today",
+            "2027-01-08",
+        ],
+    )
+    .ok();
+    let report = samskap_in(&ws, &["report", "--interim", "--today", "2027-01-05"]).ok();
+    let row = report
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("| 04.01.2027"))
+        .unwrap_or_else(|| panic!("{}", report.stdout));
+    assert!(!row.contains("(held"), "{row}");
+    samskap_in(&ws, &["build", "--today", "2027-01-05"]).ok();
+    let page = std::fs::read_to_string(ws.join("out/agenda-week-1.html")).unwrap();
+    assert!(page.contains("4 January 2027"), "{page}");
+    assert!(page.contains("City hall"), "{page}");
+}

@@ -6,71 +6,22 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDate};
-use serde::Serialize;
 
 use super::Context;
 use super::manifest::{Manifest, Standing, fingerprint};
+use crate::dashboard::{
+    self,
+    pages::{group_page, guide_page, week_page},
+};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
 use crate::i18n::tr;
 use crate::plan::Session;
 use crate::privacy::view::Reader;
-use crate::render::context::{self, Labels};
+use crate::render::context;
 use crate::render::{Format, Renderer};
 use crate::sprint::Workspace;
 use crate::workbook::Lang;
-
-#[derive(Serialize)]
-struct Link {
-    title: String,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct GroupLinks {
-    name: String,
-    agenda: String,
-    guide: String,
-}
-
-#[derive(Serialize)]
-struct ReportLinks {
-    html: &'static str,
-    docx: &'static str,
-    md: &'static str,
-    /// Only when a browser printed it.
-    pdf: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct IndexLabels {
-    report: &'static str,
-    report_html: &'static str,
-    report_docx: &'static str,
-    report_md: &'static str,
-    report_pdf: &'static str,
-    agendas_by_week: &'static str,
-    groups: &'static str,
-    agenda: &'static str,
-    guide: &'static str,
-    calendar: &'static str,
-    calendar_file: &'static str,
-    generated: &'static str,
-}
-
-#[derive(Serialize)]
-struct IndexDoc {
-    t: IndexLabels,
-    l: Labels,
-    sprint: String,
-    challenge: String,
-    target_group: String,
-    report: ReportLinks,
-    weeks: Vec<Link>,
-    groups: Vec<GroupLinks>,
-    calendar: &'static str,
-    date: String,
-}
 
 /// Files of the site made together, on demand (on any of the threads):
 /// one page, or the report in every format from one rendering.
@@ -171,31 +122,6 @@ pub fn run(
         );
     }
     Ok(())
-}
-
-/// The page of the site with a calendar week's agendas, by ISO year and week.
-fn week_page((year, week): (i32, u32)) -> String {
-    format!("agenda-{year}-week-{week:02}.html")
-}
-
-/// The ISO year and week of a session's day.
-fn week_of(session: &Session) -> (i32, u32) {
-    let iso = chrono::Datelike::iso_week(&session.date);
-    (iso.year(), iso.week())
-}
-
-/// The page of the site with a group's agendas.
-fn group_page(group: &str) -> String {
-    format!("agenda-{group}.html")
-}
-
-/// The page of the site with `session`'s agenda: its group's page, or its
-/// week's for a session for everyone.
-pub fn agenda_page(session: &Session) -> String {
-    match &session.group {
-        Some(group) => group_page(group),
-        None => week_page(week_of(session)),
-    }
 }
 
 /// A file of the site, ready to write.
@@ -303,45 +229,31 @@ fn jobs<'a>(
         super::calendar::ics_text(ws, None, lang)
             .and_then(|text| guard.leave("calendar.ics", Reader::Calendar, text.into_bytes()))
     }));
-    // One page per calendar week, named by its ISO year and week.
-    let mut weeks: Vec<(i32, u32)> = sessions.iter().map(week_of).collect();
+    // One page per week of the process; its title names the calendar week.
+    let mut weeks: Vec<u32> = sessions.iter().map(|s| s.week).collect();
+    weeks.sort_unstable();
     weeks.dedup();
-    let mut week_links = Vec::new();
-    for (year, week) in weeks {
-        let href = week_page((year, week));
+    for week in weeks {
+        let href = week_page(week);
         let chosen: Vec<Session> = sessions
             .iter()
-            .filter(|s| week_of(s) == (year, week))
+            .filter(|s| s.week == week)
             .cloned()
             .collect();
-        let first = chosen
-            .first()
-            .map(|s| crate::plan::long_date(s.date, lang))
-            .unwrap_or_default();
         let words = chosen
             .first()
             .map(|s| super::agenda::week_words(ws, s, lang))
             .unwrap_or_default();
         let title = format!("{} {words}", t("Agenda for", "Agenda for"));
-        week_links.push(Link {
-            title: format!("{title} ({first})"),
-            href: href.clone(),
-        });
         jobs.push(Job::one(href, move || {
             let doc = context::agenda(ws, &chosen, title.clone(), false, lang);
             let page = super::page(ws, &doc.title, "agenda", lang);
             renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
         }));
     }
-    let mut group_links = Vec::new();
     for group in &ws.sprint.groups {
         let agenda = group_page(&group.id);
-        let guide = format!("interview-guide-{}.html", group.id);
-        group_links.push(GroupLinks {
-            name: group.name.clone(),
-            agenda: agenda.clone(),
-            guide: guide.clone(),
-        });
+        let guide = guide_page(&group.id);
         let chosen: Vec<Session> = sessions
             .iter()
             .filter(|s| s.group.as_deref() == Some(group.id.as_str()))
@@ -354,55 +266,35 @@ fn jobs<'a>(
             renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
         }));
         jobs.push(Job::one(guide, move || {
-            let Some(doc) = context::interview_guide(ws, group, lang) else {
-                return Err(Error::usage(
-                    "the workbook has no question bank",
-                    "add `questions:` to the workbook",
-                ));
-            };
+            let doc = context::interview_guide(ws, group, lang, &context::GuideChoice::default())?;
             let page = super::page(ws, &doc.title, "interview-guide", lang);
             renderer.export("interview-guide.md", &doc, &page, Format::Html, &[], guard)
         }));
     }
-    let index = IndexDoc {
-        t: IndexLabels {
-            report: t("Rapport", "Report"),
-            report_html: t("Rapporten som nettside", "The report as a web page"),
-            report_docx: t(
-                "Rapporten som Word-dokument",
-                "The report as a Word document",
-            ),
-            report_md: t("Rapporten som Markdown", "The report as Markdown"),
-            report_pdf: t("Rapporten som PDF", "The report as PDF"),
-            agendas_by_week: t("Agendaer uke for uke", "Agendas week by week"),
-            groups: t("Arbeidsgruppene", "The work groups"),
-            agenda: t("agenda", "agenda"),
-            guide: t("intervjuguide", "interview guide"),
-            calendar: t("Kalender", "Calendar"),
-            calendar_file: t(
-                "Alle samlingene som kalenderfil (.ics) for Outlook eller Google Kalender",
-                "Every session as a calendar file (.ics) for Outlook or Google Calendar",
-            ),
-            generated: t("Laget med samskap", "Made with samskap"),
+    let status = crate::sprint::status::status(
+        crate::sprint::status::Facts {
+            workbook: &ws.workbook,
+            sprint: &ws.sprint,
+            sessions: sessions.to_vec(),
+            progress: inputs.progress,
+            interviews: ws.interview_counts(),
+            interview_dates: ws.interview_dates(),
+            in_breaks: ws.in_breaks(),
         },
-        l: Labels::new(lang),
-        sprint: ws.sprint.name.clone(),
-        challenge: ws.sprint.challenge.clone(),
-        target_group: ws.sprint.target_group.clone(),
-        report: ReportLinks {
-            html: "report.html",
-            docx: "report.docx",
-            md: "report.md",
-            pdf: pdf.then_some("report.pdf"),
-        },
-        weeks: week_links,
-        groups: group_links,
-        calendar: "calendar.ics",
-        date: crate::plan::long_date(today, lang),
-    };
+        today,
+        lang,
+    );
     jobs.push(Job::one("index.html", move || {
+        let (index, figures) = dashboard::index(&dashboard::Input {
+            ws,
+            records: inputs.records,
+            status: &status,
+            today,
+            lang,
+            report_pdf: pdf.then_some("report.pdf"),
+        });
         let page = super::page(ws, &ws.sprint.name, "index", lang);
-        renderer.export("index.md", &index, &page, Format::Html, &[], guard)
+        renderer.export("index.md", &index, &page, Format::Html, &figures, guard)
     }));
     jobs
 }

@@ -126,12 +126,17 @@ fn describe(ws: &Workspace, session: &Session, lang: Lang) -> String {
     let mut at = session.start;
     for block in &step.agenda {
         let end = at + chrono::TimeDelta::minutes(i64::from(*block.minutes));
-        text.push_str(&format!(
-            "\n{}–{} {}",
-            at.format("%H:%M"),
-            end.format("%H:%M"),
-            block.title.get(lang)
-        ));
+        // An untimed block has no clock time of its own.
+        if *block.minutes == 0 {
+            text.push_str(&format!("\n· {}", block.title.get(lang)));
+        } else {
+            text.push_str(&format!(
+                "\n{}–{} {}",
+                at.format("%H:%M"),
+                end.format("%H:%M"),
+                block.title.get(lang)
+            ));
+        }
         at = end;
     }
     if let Some(moved) = &session.moved {
@@ -145,7 +150,7 @@ fn describe(ws: &Workspace, session: &Session, lang: Lang) -> String {
     text.push_str(&format!(
         "\n\n{}: {} {} «{}».",
         t("Hele agendaen", "The full agenda"),
-        super::build::agenda_page(session),
+        crate::dashboard::pages::agenda_page(session),
         t(
             "i mappa out/ i sprintmappa",
             "in the folder out/ of the sprint folder"

@@ -42,7 +42,7 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
     let path = ws.interviews_dir(&group).join(format!(
         "{}-{}.md",
         date.format("%Y-%m-%d"),
-        crate::workbook::file_slug(&pseudonym).unwrap_or_else(|| "familie".into())
+        crate::workbook::file_slug(&pseudonym).unwrap_or_else(|| "intervju".into())
     ));
     let text = note(
         &ws,
@@ -71,7 +71,7 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
     if pseudonym.is_empty() {
         return Err(Error::usage(
             "the pseudonym is empty",
-            "give the family an invented name, such as `Lilje`",
+            "give the interviewee an invented name, such as `Lilje`",
         ));
     }
     let names = crate::records::private_names(ws)?;
@@ -100,7 +100,7 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
                 "`{pseudonym}` is on the list of real names in {}",
                 crate::records::NAMES_FILE
             ),
-            "a pseudonym must be an invented name that cannot identify the family",
+            "a pseudonym must be an invented name that cannot identify the interviewee",
         ));
     }
     Ok(())
@@ -112,14 +112,42 @@ fn output(path: &std::path::Path, lang: Lang) {
         "{}",
         tr(
             lang,
-            "Notatet sier `consent: given`. Sa familien nei eller trakk seg, endre det til declined eller withdrawn: da siteres notatet aldri.",
-            "The note says `consent: given`. If the family said no or withdrew, change it to declined or withdrawn: the note is then never quoted."
+            "Notatet sier `consent: given`. Sa den intervjuede nei eller trakk seg, endre det til declined eller withdrawn: da siteres notatet aldri.",
+            "The note says `consent: given`. If the interviewee said no or withdrew, change it to declined or withdrawn: the note is then never quoted."
         )
     );
 }
 
 fn quoted(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
+}
+
+/// The comment above `tags:`: the workbook's first tags as the example.
+fn tags_comment(ws: &Workspace, lang: Lang) -> String {
+    let examples: Vec<&str> = ws
+        .workbook
+        .tags
+        .iter()
+        .take(2)
+        .map(|t| t.id.as_str())
+        .collect();
+    let hint = tr(
+        lang,
+        "Du kan også skrive #emneord i teksten.",
+        "You can also write #tag in the text.",
+    );
+    if examples.is_empty() {
+        format!(
+            "# {} {hint}",
+            tr(lang, "Emneord, som en liste.", "Tags, as a list.")
+        )
+    } else {
+        format!(
+            "# {} [{}]. {hint}",
+            tr(lang, "Emneord, for eksempel", "Tags, for example"),
+            examples.join(", ")
+        )
+    }
 }
 
 /// The note: front matter, then one section per topic of the interview step.
@@ -136,8 +164,8 @@ fn note(
     let mut out = format!(
         "---\n{}\npseudonym: {}\ndate: {date}\ninterviewers: [{}]\n{}\nconsent: {consent}\n{}\ntags: []\n---\n",
         t(
-            "# Intervjunotat. Helseopplysninger: skriv aldri navn, fødselsnummer, telefon eller adresse.",
-            "# Interview notes. Health data: never write names, national identity numbers, phone numbers or addresses."
+            "# Intervjunotat. Personopplysninger: skriv aldri navn, fødselsnummer, telefon eller adresse.",
+            "# Interview notes. Personal data: never write names, national identity numbers, phone numbers or addresses."
         ),
         quoted(pseudonym),
         names.join(", "),
@@ -145,14 +173,11 @@ fn note(
             "# given (samtykket) | declined (sa nei) | withdrawn (trakk samtykket)",
             "# given | declined | withdrawn"
         ),
-        t(
-            "# Emneord, for eksempel [tid, koordinator]. Du kan også skrive #emneord i teksten.",
-            "# Tags, for example [time, coordinator]. You can also write #tag in the text."
-        ),
+        tags_comment(ws, lang),
     );
     out.push_str(&format!(
         "\n{}\n",
-        t("Skriv hva familien fortalte under hvert tema. Sitater skrives som blokksitat: en linje som starter med `>`.", "Write what the family told under each topic. Write quotes as block quotes: a line starting with `>`.")
+        t("Skriv hva den intervjuede fortalte under hvert tema. Sitater skrives som blokksitat: en linje som starter med `>`.", "Write what the interviewee told under each topic. Write quotes as block quotes: a line starting with `>`.")
     ));
     for topic in ws.workbook.interview_topics() {
         out.push_str(&format!("\n## {}\n\n", topic.title.get(lang)));

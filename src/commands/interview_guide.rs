@@ -1,21 +1,16 @@
-//! `samskap interview-guide --group G`.
+//! `samskap interview-guide --group G [--topics A,B] [--minutes N]`.
 
 use super::Context;
 use crate::cli::OutputArgs;
-use crate::error::{Error, Result};
-use crate::render::context;
+use crate::error::Result;
+use crate::render::context::{self, GuideChoice};
 
 /// Runs the command.
-pub fn run(cx: &Context, group: &str, out: &OutputArgs) -> Result<()> {
+pub fn run(cx: &Context, group: &str, choice: &GuideChoice, out: &OutputArgs) -> Result<()> {
     let (ws, _, guard) = super::export_inputs(cx, out.redact)?;
     let lang = guard.lang;
     let found = ws.sprint.require_group(group)?;
-    let doc = context::interview_guide(&ws, found, lang).ok_or_else(|| {
-        Error::usage(
-            "the workbook has no question bank",
-            "add `questions:` to the workbook, or use the built-in one",
-        )
-    })?;
+    let doc = context::interview_guide(&ws, found, lang, choice)?;
     super::deliver_document(
         &ws,
         "interview-guide.md",

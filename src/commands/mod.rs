@@ -57,9 +57,24 @@ impl Context {
         self.lang_arg.unwrap_or_else(crate::i18n::ui)
     }
 
-    /// Opens the sprint workspace around the current folder.
+    /// Opens the sprint workspace around the current folder; --lang must
+    /// be a language of its workbook.
     pub fn workspace(&self) -> Result<Workspace> {
-        Workspace::open(self.workbook.as_deref())
+        let ws = Workspace::open(self.workbook.as_deref())?;
+        if let Some(lang) = self.lang_arg {
+            ws.workbook.require_lang(lang)?;
+        }
+        Ok(ws)
+    }
+
+    /// The language to speak about `wb` outside a sprint: --lang, which
+    /// must be one of its languages, else the run's language where the
+    /// workbook has it, else its first.
+    pub fn lang_for(&self, wb: &Workbook) -> Result<Lang> {
+        match self.lang_arg {
+            Some(lang) => wb.require_lang(lang),
+            None => Ok(wb.lang_for(crate::i18n::ui())),
+        }
     }
 
     /// Where the workbook comes from: --workbook, or the built-in one.
@@ -237,7 +252,15 @@ pub fn run(cli: Cli) -> Result<()> {
             participant,
             &out,
         ),
-        Command::InterviewGuide { group, out } => interview_guide::run(&cx, &group, &out),
+        Command::InterviewGuide {
+            group,
+            topics,
+            minutes,
+            out,
+        } => {
+            let choice = crate::render::context::GuideChoice { topics, minutes };
+            interview_guide::run(&cx, &group, &choice, &out)
+        }
         Command::Calendar {
             group,
             output,

@@ -222,7 +222,7 @@ fn relative(path: &Path, base: &Path) -> PathBuf {
 }
 
 fn from_flags(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<NewSprint> {
-    let lang = cx.lang();
+    let lang = cx.lang_for(wb)?;
     if !args.yes {
         let missing: Vec<&str> = [
             ("--name", args.name.is_none()),
@@ -297,15 +297,22 @@ fn default_time(wb: &Workbook) -> chrono::NaiveTime {
 /// Asks for every answer not given as a flag, offering the defaults.
 fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<NewSprint> {
     let p = Prompter;
-    let lang = match cx.lang_arg {
-        Some(lang) => lang,
-        None => p
-            .choose(
-                "Språk / language",
-                &["nb – norsk bokmål", "en – English"],
-                0,
-            )
-            .map(|i| if i == 0 { Lang::Nb } else { Lang::En })?,
+    // Only the languages the workbook is written in are offered.
+    let lang = match (cx.lang_arg, wb.languages.as_slice()) {
+        (Some(_), _) => cx.lang_for(wb)?,
+        (None, [only]) => *only,
+        (None, languages) => {
+            let names: Vec<&str> = languages
+                .iter()
+                .map(|l| match l {
+                    Lang::Nb => "nb – norsk bokmål",
+                    Lang::Nn => "nn – norsk nynorsk",
+                    Lang::En => "en – English",
+                })
+                .collect();
+            let i = p.choose("Språk / language", &names, 0)?;
+            languages.get(i).copied().unwrap_or(Lang::Nb)
+        }
     };
     let t = |nb, en| tr(lang, nb, en);
     let d = &wb.defaults;

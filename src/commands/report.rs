@@ -5,7 +5,6 @@ use chrono::{Local, NaiveDate};
 use super::Context;
 use crate::cli::OutputArgs;
 use crate::error::Result;
-use crate::i18n::tr;
 use crate::output;
 use crate::render::{Figure, Renderer, chart};
 use crate::report::{self, CHART_MARKER};
@@ -35,23 +34,13 @@ pub fn render(
     let ws = inputs.ws;
     let doc = report::report(ws, inputs.records, inputs.progress, today, interim, lang);
     let figures: Vec<Figure> = doc
-        .assessment
+        .model
         .as_ref()
         .map(|a| {
-            let title = tr(
-                lang,
-                "Ledernes vurdering av forutsetningene for samskaping (snitt, 1–5)",
-                "The leaders' assessment of the prerequisites for co-creation (average, 1–5)",
-            );
-            let caption = tr(
-                lang,
-                "Snittskår per forutsetning. Tabellen under viser de samme tallene.",
-                "Average score per prerequisite. The table below shows the same figures.",
-            );
             vec![Figure {
                 marker: CHART_MARKER,
-                html: chart::assessment(&a.rows, title, caption),
-                picture: Some(chart::assessment_png(&a.rows, title)),
+                html: chart::assessment(&a.rows, &a.chart_title, a.chart_caption),
+                picture: Some(chart::assessment_png(&a.rows, &a.chart_title)),
             }]
         })
         .unwrap_or_default();

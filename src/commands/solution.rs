@@ -17,23 +17,10 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
     let group = ws.sprint.require_group(&args.group)?;
-    let known = ws.workbook.challenge_ids();
-    if let Some(bad) = args
-        .challenges
-        .iter()
-        .find(|c| !known.contains(&c.as_str()))
-    {
-        let hint = crate::diagnostic::suggest(bad, known.iter().copied()).map_or_else(
-            || format!("the system challenges are: {}", known.join(", ")),
-            |b| format!("did you mean `{b}`?"),
-        );
-        return Err(Error::usage(
-            format!("unknown system challenge `{bad}`"),
-            hint,
-        ));
-    }
+    check_challenges(&ws, &args.challenges)?;
     let interactive =
         !args.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let figures = figures(&ws, &args, lang, interactive)?;
     let title = match (&args.title, interactive) {
         (Some(t), _) => t.clone(),
         (None, true) => {
@@ -105,15 +92,22 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     };
     let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
     let challenges: Vec<String> = args.challenges.iter().map(|c| q(c)).collect();
+    let measures: String = if figures.is_empty() {
+        String::new()
+    } else {
+        let lines: String = figures
+            .iter()
+            .map(|(id, v)| format!("      {id}: {v}\n"))
+            .collect();
+        format!("    measures:\n{lines}")
+    };
     let entry = format!(
-        "  - id: {}\n    title: {}\n    description: {}\n    sub_challenge: {}\n    challenges: [{}]\n    status: {status}\n    hours_per_month:\n      families: {}\n      staff: {}\n    owner: {}\n    next_step: {}\n",
+        "  - id: {}\n    title: {}\n    description: {}\n    sub_challenge: {}\n    challenges: [{}]\n    status: {status}\n{measures}    owner: {}\n    next_step: {}\n",
         q(&id),
         q(&title),
         q(&description),
         q(&group.sub_challenge),
         challenges.join(", "),
-        args.families.unwrap_or(0.0),
-        args.staff.unwrap_or(0.0),
         q(&owner),
         q(&next_step),
     );
@@ -212,6 +206,68 @@ fn into_empty(old: &str, entry: &str, eol: &str) -> String {
         out.push_str(entry);
     }
     out
+}
+
+/// The challenges named with --challenge are the knowledge base's.
+fn check_challenges(ws: &crate::sprint::Workspace, given: &[String]) -> Result<()> {
+    let known = ws.workbook.challenge_ids();
+    let Some(bad) = given.iter().find(|c| !known.contains(&c.as_str())) else {
+        return Ok(());
+    };
+    let hint = match crate::diagnostic::suggest(bad, known.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if known.is_empty() => {
+            "this workbook has no knowledge base with challenges: leave out --challenge".to_owned()
+        }
+        None => format!("the workbook's challenges are: {}", known.join(", ")),
+    };
+    Err(Error::usage(format!("unknown challenge `{bad}`"), hint))
+}
+
+/// A figure for exactly each of the sprint's measures: from --measure (and
+/// the short --families/--staff), asked on a terminal, else 0.
+fn figures(
+    ws: &crate::sprint::Workspace,
+    args: &crate::cli::SolutionArgs,
+    lang: crate::workbook::Lang,
+    interactive: bool,
+) -> Result<Vec<(String, f64)>> {
+    let measures = ws.measures(lang);
+    let ids: Vec<&str> = measures.iter().map(|m| m.id.as_str()).collect();
+    let mut given: Vec<(String, f64)> = args.measures.clone();
+    given.extend(args.families.map(|v| ("families".to_owned(), v)));
+    given.extend(args.staff.map(|v| ("staff".to_owned(), v)));
+    for (id, value) in &given {
+        let Some(measure) = measures.iter().find(|m| &m.id == id) else {
+            let hint = match crate::diagnostic::suggest(id, ids.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None if ids.is_empty() => "this sprint declares no measures".to_owned(),
+                None => format!("the sprint's measures are: {}", ids.join(", ")),
+            };
+            return Err(Error::usage(format!("unknown measure `{id}`"), hint));
+        };
+        if let Some(max) = measure.max
+            && !(0.0..=max).contains(value)
+        {
+            return Err(Error::usage(
+                format!("`{id}={value}` is outside 0 to {max}"),
+                format!("give {} ({}) from 0 to {max}", measure.label, measure.unit),
+            ));
+        }
+    }
+    measures
+        .iter()
+        .map(|m| {
+            let value = match given.iter().rev().find(|(id, _)| *id == m.id) {
+                Some((_, v)) => *v,
+                None if interactive => {
+                    Prompter.figure(&format!("{} ({})", m.question, m.unit), m.max)?
+                }
+                None => 0.0,
+            };
+            Ok((m.id.clone(), value))
+        })
+        .collect()
 }
 
 fn appends_cleanly(text: &str, count_before: usize) -> bool {

@@ -14,7 +14,10 @@ use crate::workbook::{self, WorkbookSource, describe};
 /// Runs a workbook subcommand.
 pub fn run(cx: &Context, command: WorkbookCommand) -> Result<()> {
     match command {
-        WorkbookCommand::List => output::print(&describe::tree(&cx.load_workbook()?, cx.lang())),
+        WorkbookCommand::List => {
+            let wb = cx.load_workbook()?;
+            output::print(&describe::tree(&wb, cx.lang_for(&wb)?))
+        }
         WorkbookCommand::Show { id } => show(cx, &id),
         WorkbookCommand::Check { file } => check(cx, file.map(WorkbookSource::Path)),
         WorkbookCommand::Export { dir, force } => export(cx, &dir, force),
@@ -26,7 +29,7 @@ pub fn run(cx: &Context, command: WorkbookCommand) -> Result<()> {
 fn show(cx: &Context, id: &str) -> Result<()> {
     let wb = cx.load_workbook()?;
     match wb.find(id) {
-        Some(item) => output::print(&describe::item(&wb, item, cx.lang())),
+        Some(item) => output::print(&describe::item(&wb, item, cx.lang_for(&wb)?)),
         None => {
             let items = wb.items();
             let hint = match suggest(id, items.iter().map(|(i, _)| i.as_str())) {
@@ -44,27 +47,25 @@ fn show(cx: &Context, id: &str) -> Result<()> {
 fn check(cx: &Context, source: Option<WorkbookSource>) -> Result<()> {
     let source = source.unwrap_or_else(|| cx.workbook_source());
     let wb = workbook::load(&source)?;
+    let lang = cx.lang_for(&wb)?;
     let name = match &source {
-        WorkbookSource::BuiltIn => tr(
-            cx.lang(),
-            "den innebygde arbeidsboka",
-            "the built-in workbook",
-        )
-        .to_owned(),
+        WorkbookSource::BuiltIn => {
+            tr(lang, "den innebygde arbeidsboka", "the built-in workbook").to_owned()
+        }
         WorkbookSource::Path(p) => p.display().to_string(),
     };
     let languages: Vec<&str> = wb.languages.iter().map(|l| l.code()).collect();
     let summary = format!(
         "OK {name}: {} {}, {} {}, {} {}, {} {}; {}: {}\n",
         wb.phases.len(),
-        tr(cx.lang(), "faser", "phases"),
+        tr(lang, "faser", "phases"),
         wb.steps().count(),
-        tr(cx.lang(), "steg", "steps"),
+        tr(lang, "steg", "steps"),
         wb.methods.len(),
-        tr(cx.lang(), "metoder", "methods"),
+        tr(lang, "metoder", "methods"),
         wb.questions.as_ref().map_or(0, |q| q.topics.len()),
-        tr(cx.lang(), "spørsmålstema", "question topics"),
-        tr(cx.lang(), "språk", "languages"),
+        tr(lang, "spørsmålstema", "question topics"),
+        tr(lang, "språk", "languages"),
         languages.join(", "),
     );
     output::print(&summary)

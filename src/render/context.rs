@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::i18n::tr;
 use crate::plan::{Session, long_date};
 use crate::sprint::Workspace;
-use crate::workbook::{Lang, Question, Runs, Step, Text};
+use crate::workbook::{Lang, Question, RoleMembers, Runs, Step, Text};
 
 /// The words templates print around the data, in the document's language.
 #[derive(Debug, Serialize)]
@@ -46,6 +46,11 @@ pub struct Labels {
     pub interviewers: &'static str,
     pub consent_given: &'static str,
     pub not_written: &'static str,
+    pub time_plan: &'static str,
+    pub part: &'static str,
+    pub minutes_long: &'static str,
+    pub total: &'static str,
+    pub optional: &'static str,
 }
 
 impl Labels {
@@ -93,6 +98,11 @@ impl Labels {
             interviewers: t("Intervjuere", "Interviewers"),
             consent_given: t("Samtykke gitt (ja/nei)", "Consent given (yes/no)"),
             not_written: t("ikke skrevet ennå", "not written yet"),
+            time_plan: t("Tidsplan", "Time plan"),
+            part: t("Del", "Part"),
+            minutes_long: t("Minutter", "Minutes"),
+            total: t("Sum", "Total"),
+            optional: t("valgfritt", "optional"),
         }
     }
 }
@@ -158,6 +168,10 @@ pub struct AgendaBlock {
     pub end: String,
     /// Length in minutes.
     pub minutes: u16,
+    /// Whether it has a clock time (untimed blocks have none).
+    pub timed: bool,
+    /// Whether the block may be left out.
+    pub optional: bool,
     /// What happens.
     pub title: String,
     /// The method's name, if one is used.
@@ -241,9 +255,12 @@ fn agenda_session(
         if let Some(m) = first_use {
             described.push(m.id.as_str());
         }
+        let timed = *block.minutes > 0;
         blocks.push(AgendaBlock {
-            start: clock(at),
-            end: clock(end),
+            start: if timed { clock(at) } else { String::new() },
+            end: if timed { clock(end) } else { String::new() },
+            timed,
+            optional: block.optional,
             minutes: *block.minutes,
             title: block.title.get(lang).to_owned(),
             method: method.map(|m| m.title.get(lang).to_owned()),
@@ -338,9 +355,9 @@ fn participants(
                 Some(name) => vec![name.to_owned()],
                 None => ws.sprint.facilitators.clone(),
             };
-            let names = match r.value.as_str() {
+            let names = match role.and_then(|role| role.members) {
                 _ if role.is_some_and(|role| role.facilitator) => facilitators(),
-                "arbeidsgruppe" => match (groups, step.runs) {
+                Some(RoleMembers::WorkGroups) => match (groups, step.runs) {
                     ([g], _) => g.members.clone(),
                     ([], Runs::Once) => ws.sprint.groups.iter().map(|g| g.name.clone()).collect(),
                     ([], Runs::PerGroup) => Vec::new(),
@@ -355,8 +372,9 @@ fn participants(
                         })
                         .collect(),
                 },
-                "styringsgruppe" => ws.sprint.steering_group.clone(),
-                _ => Vec::new(),
+                Some(RoleMembers::SteeringGroup) => ws.sprint.steering_group.clone(),
+                Some(RoleMembers::Facilitators) => facilitators(),
+                None => Vec::new(),
             };
             if names.is_empty() {
                 title.to_owned()
@@ -365,6 +383,33 @@ fn participants(
             }
         })
         .collect()
+}
+
+/// The guide's purpose: the sprint's or workbook's sentence (else one that
+/// names the target group as written), then the group's sub-challenge.
+fn guide_purpose(ws: &Workspace, group: &crate::sprint::Group, lang: Lang) -> String {
+    let t = |nb, en| tr(lang, nb, en);
+    let purpose = ws.interview_purpose(lang).unwrap_or_else(|| {
+        format!(
+            "{} {}.",
+            t(
+                "Samtalen skal gi gruppa innsikt i erfaringene til målgruppa:",
+                "The conversation should give the group insight into the experience of the target group:"
+            ),
+            ws.sprint.target_group.trim()
+        )
+    });
+    match group.sub_challenge.trim() {
+        "" => purpose,
+        sub => format!(
+            "{} {} «{sub}».",
+            purpose.trim(),
+            t(
+                "Gruppas underproblemstilling:",
+                "The group's sub-challenge:"
+            )
+        ),
+    }
 }
 
 /// An interview guide for one group.
@@ -398,6 +443,47 @@ pub struct GuideDoc {
     pub topics: Vec<GuideTopic>,
     /// Closing questions.
     pub closing: Vec<GuideQuestion>,
+    /// The time plan: each part with its minutes.
+    pub timing: Vec<GuidePart>,
+    /// The minutes the plan takes, never more than the interview's.
+    pub planned_minutes: u16,
+    /// The interview's minutes.
+    pub minutes: u16,
+}
+
+/// A part of the interview with its minutes.
+#[derive(Debug, Serialize)]
+pub struct GuidePart {
+    /// What is done.
+    pub title: String,
+    /// How long it takes.
+    pub minutes: u16,
+}
+
+/// What an interview guide is sized to, when the user chose.
+#[derive(Debug, Default)]
+pub struct GuideChoice {
+    /// Topic ids (empty: the group's in samskap.yaml, else the workbook's).
+    pub topics: Vec<String>,
+    /// The interview's minutes (else the workbook's).
+    pub minutes: Option<u16>,
+}
+
+/// "N main questions from M topics", plurals right.
+fn guide_size(questions: usize, topics: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            format!(
+                "{questions} main question{} from {topics} topic{}",
+                s(questions),
+                s(topics)
+            )
+        }
+        // "spørsmål" and "tema" are the same in the plural.
+        Lang::Nn => format!("{questions} hovudspørsmål frå {topics} tema"),
+        _ => format!("{questions} hovedspørsmål fra {topics} tema"),
+    }
 }
 
 /// A topic of an interview guide.
@@ -429,46 +515,63 @@ fn questions(qs: &[Question], lang: Lang) -> Vec<GuideQuestion> {
         .collect()
 }
 
-/// Builds the interview guide of `group`, from the question topics of the
-/// sprint's per-group interview step (or every topic for residents).
+/// Builds the interview guide of `group`, sized to the interview: the
+/// topics chosen (by the user, else the group in samskap.yaml, else the
+/// workbook's recommended number of the sprint's interview step's topics),
+/// and of each as many questions as fit the minutes.
 pub fn interview_guide(
     ws: &Workspace,
     group: &crate::sprint::Group,
     lang: Lang,
-) -> Option<GuideDoc> {
-    let bank = ws.workbook.questions.as_ref()?;
-    let topics = ws
-        .workbook
-        .interview_topics()
-        .into_iter()
-        .map(|t| GuideTopic {
+    choice: &GuideChoice,
+) -> crate::error::Result<GuideDoc> {
+    let bank = ws.workbook.questions.as_ref().ok_or_else(|| {
+        crate::error::Error::usage(
+            "the workbook has no question bank",
+            "add `questions:` to the workbook, or use the built-in one",
+        )
+    })?;
+    let chosen = if choice.topics.is_empty() {
+        &group.topics
+    } else {
+        &choice.topics
+    };
+    let plan = super::sizing::plan(
+        bank,
+        &ws.workbook.interview_topics(),
+        Some(chosen),
+        choice.minutes,
+    )?;
+    let topics = plan
+        .topics
+        .iter()
+        .map(|(t, n)| GuideTopic {
             title: t.title.get(lang).to_owned(),
             purpose: t.purpose.get(lang).to_owned(),
-            questions: questions(&t.questions, lang),
+            questions: questions(&t.questions[..*n], lang),
         })
         .collect();
+    let timing = plan.timing;
+    let main = plan.main_questions as u16 * timing.per_question;
+    let parts = vec![
+        GuidePart {
+            title: tr(lang, "Samtykke og oppvarming", "Consent and warm-up").to_owned(),
+            minutes: timing.opening,
+        },
+        GuidePart {
+            title: guide_size(plan.main_questions, plan.topics.len(), lang),
+            minutes: main,
+        },
+        GuidePart {
+            title: tr(lang, "Avslutning", "Closing").to_owned(),
+            minutes: timing.closing,
+        },
+    ];
+    let planned_minutes = parts.iter().map(|p| p.minutes).sum();
     let t = |nb, en| tr(lang, nb, en);
     let sub = group.sub_challenge.trim();
-    let purpose = format!(
-        "{} {} {}",
-        t(
-            "Samtalen skal gi gruppa innsikt i hverdagen og erfaringene til",
-            "The conversation should give the group insight into the everyday life and experience of"
-        ),
-        ws.sprint.target_group.trim().to_lowercase(),
-        if sub.is_empty() {
-            t("slik de selv opplever dem.", "as they themselves see them.").to_owned()
-        } else {
-            format!(
-                "{} «{sub}».",
-                t(
-                    "med vekt på gruppas underproblemstilling:",
-                    "with a focus on the group's sub-challenge:"
-                )
-            )
-        }
-    );
-    Some(GuideDoc {
+    let purpose = guide_purpose(ws, group, lang);
+    Ok(GuideDoc {
         lang,
         t: Labels::new(lang),
         title: format!("{} – {}", t("Intervjuguide", "Interview guide"), group.name),
@@ -483,5 +586,8 @@ pub fn interview_guide(
         warm_up: questions(&bank.warm_up, lang),
         topics,
         closing: questions(&bank.closing, lang),
+        timing: parts,
+        planned_minutes,
+        minutes: plan.minutes,
     })
 }

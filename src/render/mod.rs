@@ -15,6 +15,7 @@ pub mod ics;
 pub mod markdown;
 pub mod pdf;
 pub mod raster;
+pub mod sizing;
 
 use std::path::{Path, PathBuf};
 

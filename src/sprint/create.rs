@@ -134,8 +134,8 @@ impl NewSprint {
         line(&format!("challenge: {}", quoted(&self.challenge)));
         line(tr(
             l,
-            "# Målgruppa: innbyggerne sprinten er til for.",
-            "# The target group: the residents the sprint is for.",
+            "# Målgruppa: dem sprinten er til for.",
+            "# The target group: the people the sprint is for.",
         ));
         line(&format!("target_group: {}", quoted(&self.target_group)));
         line(tr(
@@ -164,18 +164,14 @@ impl NewSprint {
         ));
         match &self.place {
             Some(place) => line(&format!("place: {}", quoted(place))),
-            None => line(tr(
-                l,
-                "# place: Bydelshuset, møterom 1",
-                "# place: District hall, room 1",
-            )),
+            None => line(tr(l, "# place: Møterom 1", "# place: Meeting room 1")),
         }
         line(tr(l, "# Styringsgruppa.", "# The steering group."));
         line(&format!("steering_group: {}", list(&self.steering_group)));
         line(tr(
             l,
-            "# Arbeidsgruppene. `id` brukes i kommandoer og mappenavn: små bokstaver a-z,\n# tall og bindestrek. Skriv aldri innbyggernes navn her eller andre steder.",
-            "# The work groups. `id` is used in commands and folder names: lowercase a-z,\n# digits and hyphens. Never write residents' names here or anywhere else.",
+            "# Arbeidsgruppene. `id` brukes i kommandoer og mappenavn: små bokstaver a-z,\n# tall og bindestrek. Skriv aldri navn på dem dere intervjuer, her eller andre steder.",
+            "# The work groups. `id` is used in commands and folder names: lowercase a-z,\n# digits and hyphens. Never write the names of the people you interview, here or anywhere else.",
         ));
         line("groups:");
         for (i, group) in self.groups.iter().enumerate() {
@@ -286,7 +282,7 @@ out/
 .samskap.lock
 # Half-written files a write that was stopped left; samskap removes them.
 .samskap-tmp-*
-# Residents' real names, for the privacy check only: never shared.
+# Real names of the people interviewed, for the privacy check only: never shared.
 private/
 ";
 
@@ -316,10 +312,11 @@ Alle kommandoene kan kjøres fra denne mappen eller en mappe under den.
 
 ## Personvern
 
-Intervjunotatene handler om familier og barn, og er helseopplysninger. Bruk
-pseudonymer, aldri navn, fødselsnummer, telefonnummer eller e-postadresser.
-Lagre arbeidsområdet bare der bydelen har godkjent lagring av slike
-opplysninger, og slett notatene når prosjektet er ferdig.
+Intervjunotatene handler om mennesker og kan inneholde sensitive
+personopplysninger. Bruk pseudonymer, aldri navn, fødselsnummer,
+telefonnummer eller e-postadresser. Lagre arbeidsområdet bare der
+organisasjonen har godkjent lagring av slike opplysninger, og slett notatene
+når prosjektet er ferdig.
 ";
 
 const README_EN: &str = "\
@@ -348,9 +345,9 @@ Every command works from this folder or any folder below it.
 
 ## Privacy
 
-The interview notes are about families and children: they are health data.
+The interview notes are about people and may hold sensitive personal data.
 Use pseudonyms, never names, national identity numbers, phone numbers or
-e-mail addresses. Keep the workspace only where the district has approved
+e-mail addresses. Keep the workspace only where your organisation has approved
 storage of such data, and delete the notes when the project ends.
 ";
 

@@ -230,7 +230,8 @@ pub fn status(facts: Facts<'_>, today: NaiveDate, lang: Lang) -> Status {
             .iter()
             .map(|(s, name)| in_break(facts.workbook, s, name, lang)),
     );
-    missing.extend(group_gaps(facts.sprint, lang));
+    let sub_challenges = facts.workbook.defaults.sub_challenges;
+    missing.extend(group_gaps(facts.sprint, sub_challenges, lang));
     Status {
         format: STATUS_FORMAT,
         today,
@@ -343,7 +344,9 @@ fn in_break(workbook: &Workbook, session: &Session, name: &str, lang: Lang) -> M
     }
 }
 
-fn group_gaps(sprint: &Sprint, lang: Lang) -> Vec<Missing> {
+/// What the groups lack in samskap.yaml: members always, a sub-challenge
+/// only where the workbook's process gives each group one.
+fn group_gaps(sprint: &Sprint, sub_challenges: bool, lang: Lang) -> Vec<Missing> {
     let gap = |kind, group: &str, what: &str| Missing {
         kind,
         step: None,
@@ -352,7 +355,7 @@ fn group_gaps(sprint: &Sprint, lang: Lang) -> Vec<Missing> {
     };
     let mut gaps = Vec::new();
     for group in &sprint.groups {
-        if group.sub_challenge.trim().is_empty() {
+        if sub_challenges && group.sub_challenge.trim().is_empty() {
             let what = tr(
                 lang,
                 "har ingen underproblemstilling i samskap.yaml.",

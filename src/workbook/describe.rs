@@ -20,6 +20,9 @@ pub fn kind_name(kind: StepKind, lang: Lang) -> &'static str {
         StepKind::Evaluation => tr(lang, "evaluering", "evaluation"),
         StepKind::Presentation => tr(lang, "presentasjon", "presentation"),
         StepKind::Testing => tr(lang, "testing", "testing"),
+        StepKind::Build => tr(lang, "bygging", "build"),
+        StepKind::Prototype => tr(lang, "prototyping", "prototyping"),
+        StepKind::Test => tr(lang, "utprøving", "test"),
     }
 }
 
@@ -176,14 +179,23 @@ pub fn step(
                 )
             })
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "- {}–{} **{}** ({} min){method}",
-            clock(start, offset),
-            clock(start, end),
-            block.title.get(lang),
-            *block.minutes
-        );
+        let optional = if block.optional {
+            format!(" ({})", tr(lang, "valgfritt", "optional"))
+        } else {
+            String::new()
+        };
+        if *block.minutes == 0 {
+            let _ = writeln!(out, "- **{}**{optional}{method}", block.title.get(lang));
+        } else {
+            let _ = writeln!(
+                out,
+                "- {}–{} **{}** ({} min){optional}{method}",
+                clock(start, offset),
+                clock(start, end),
+                block.title.get(lang),
+                *block.minutes
+            );
+        }
         if let Some(notes) = &block.notes {
             let _ = writeln!(out, "  {}", notes.get(lang));
         }
@@ -245,11 +257,12 @@ fn clock(start: Option<NaiveTime>, minutes: u32) -> String {
 pub fn method(m: &Method, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", m.title.get(lang));
     let people = tr(lang, "personer", "people");
-    let _ = writeln!(
-        out,
-        "`{}` · {} min · {}–{} {people}\n",
-        m.id, *m.minutes, *m.group_size.min, *m.group_size.max
-    );
+    let size = m
+        .group_size
+        .as_ref()
+        .map(|g| format!(" · {}–{} {people}", *g.min, *g.max))
+        .unwrap_or_default();
+    let _ = writeln!(out, "`{}` · {} min{size}\n", m.id, *m.minutes);
     let _ = writeln!(
         out,
         "**{}:** {}",

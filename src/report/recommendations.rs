@@ -1,0 +1,91 @@
+//! Recommendations and next steps: those that follow from the records (the
+//! solutions ready to put in place, those to develop further, the weakest
+//! prerequisites of the model), then the workbook's way forward.
+
+use serde::Serialize;
+
+use super::{Input, prerequisite_scores, status_name};
+use crate::records::Status;
+
+/// The section's context.
+#[derive(Debug, Serialize)]
+pub struct Recommendations {
+    /// The heading.
+    pub heading: &'static str,
+    /// The recommendations, in order.
+    pub items: Vec<String>,
+}
+
+/// The section, when there is anything to recommend.
+pub fn build(i: &Input<'_>) -> Option<Recommendations> {
+    let mut items = Vec::new();
+    let solutions = &i.records.solutions;
+    for s in solutions.iter().filter(|s| s.status >= Status::Tested) {
+        let owner = if s.owner.is_empty() {
+            i.t("eier må avklares", "owner to be agreed").to_owned()
+        } else {
+            s.owner.clone()
+        };
+        let next = if s.next_step.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " {}: {}",
+                i.t("Neste steg", "Next step"),
+                s.next_step.trim()
+            )
+        };
+        items.push(format!(
+            "{} «{}» ({}; {owner}).{next}",
+            i.t("Ta i bruk", "Put in place"),
+            s.title,
+            status_name(s.status, i.lang),
+        ));
+    }
+    let developing = solutions
+        .iter()
+        .filter(|s| s.status < Status::Tested)
+        .count();
+    if developing > 0 {
+        items.push(format!(
+            "{} {developing} {} {}.",
+            i.t("Utvikle og test videre de", "Develop and test further the"),
+            i.t(
+                "løsningene som er idé eller prototyp, sammen med",
+                "solutions that are ideas or prototypes, together with the"
+            ),
+            i.people.plural,
+        ));
+    }
+    let mut scores = prerequisite_scores(i.ws, i.records, i.lang);
+    scores.sort_by(|a, b| a.value.total_cmp(&b.value));
+    let weakest: Vec<String> = scores
+        .iter()
+        .take(2)
+        .map(|s| format!("«{}» ({})", s.title, s.average))
+        .collect();
+    if !weakest.is_empty() {
+        items.push(format!(
+            "{} {}.",
+            i.t(
+                "Styrk forutsetningene med lavest skår:",
+                "Strengthen the prerequisites with the lowest scores:"
+            ),
+            weakest.join(i.t(" og ", " and "))
+        ));
+    }
+    items.extend(
+        i.ws.workbook
+            .report
+            .recommendations
+            .iter()
+            .map(|r| r.get(i.lang).to_owned()),
+    );
+    (!items.is_empty()).then(|| Recommendations {
+        heading: i.t(
+            "Anbefalinger og neste steg",
+            "Recommendations and next steps",
+        ),
+        items,
+    })
+}
