@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use common::{copy_tree, fits_a_phone_and_a4, html_files, passes_vnu_and_axe, root, samskap_in};
 
-const TODAY: &str = "2027-02-23";
+const TODAY: &str = "2027-03-01";
 
 /// The example sprint as it stood on [`TODAY`]: what was held before it is
 /// done, except the insight workshop of week 3, and nothing after.
@@ -113,10 +113,13 @@ fn the_index_lists_what_comes_next_each_groups_figures_and_what_is_missing() {
         .split("<h2>")
         .next()
         .unwrap();
-    // Today's interviews, held by all five groups at once, are one entry.
+    // Today's interviews, booked by all five groups for today (the dates
+    // of their notes), are one entry.
     assert_eq!(next.matches("<li>").count(), 3, "{next}");
     assert!(
-        next.contains("<strong>tirsdag 23. februar 2027, 09:00–10:30:</strong> <a href=\"agenda-week-8.html\">"),
+        next.contains(
+            "<strong>mandag 1. mars 2027, 09:00–10:30:</strong> <a href=\"agenda-week-8.html\">"
+        ),
         "{next}"
     );
     assert!(next.contains("Koordinatoren, Ansvarsgruppemøtene, Oversikt og kontaktpersoner"));
@@ -138,9 +141,7 @@ fn the_index_lists_what_comes_next_each_groups_figures_and_what_is_missing() {
         .unwrap();
     assert!(agendas.contains("<h3>Diagnose</h3>"));
     assert!(
-        agendas.contains(
-            "<a href=\"agenda-week-8.html\">Uke 8 av prosessen</a>: uke 8, 23. februar 2027"
-        ),
+        agendas.contains("<a href=\"agenda-week-8.html\">Sprintuke 2</a>: uke 9, 1.–3. mars 2027"),
         "{agendas}"
     );
 }

@@ -198,6 +198,15 @@ fn plant(ws: &Path, field: Field, value: &str) -> &'static str {
             let text = text.replacen("    name: \"Koordinatoren\"", &format!("    name: {q}"), 1);
             std::fs::write(&yaml, text).unwrap();
         }
+        Field::BreakName => {
+            let text = std::fs::read_to_string(&yaml).unwrap();
+            let text = text.replacen(
+                "  - name: \"Vinterferie 2027\"",
+                &format!("  - name: {q}"),
+                1,
+            );
+            std::fs::write(&yaml, text).unwrap();
+        }
         Field::SubChallenge => replace_key(&yaml, "sub_challenge:", &q),
         Field::Members => replace_key(&yaml, "members:", &list),
         Field::Pseudonym => replace_key(&note, "pseudonym:", &q),
@@ -238,6 +247,7 @@ fn plant(ws: &Path, field: Field, value: &str) -> &'static str {
         | Field::Place
         | Field::Facilitators
         | Field::SteeringGroup
+        | Field::BreakName
         | Field::GroupName
         | Field::SubChallenge
         | Field::Members

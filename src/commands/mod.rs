@@ -177,6 +177,7 @@ pub fn export_inputs(
     let guard = guard_with(&ws, &records, redact, lang)?;
     if redact {
         crate::privacy::fields::redact(&mut ws.sprint, &mut records, &guard.detector);
+        ws.follow_redaction();
     }
     Ok((ws, records, guard))
 }

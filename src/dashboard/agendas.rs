@@ -20,7 +20,7 @@ pub struct PhaseWeeks {
 /// A link to a week's agenda.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct WeekLink {
-    /// "Uke 3 av prosessen".
+    /// "Prosessuke 3", "Sprintuke 2".
     pub title: String,
     /// "uke 38" or "uke 38–39": the ISO weeks of its sessions.
     pub iso: String,
@@ -33,14 +33,14 @@ pub struct WeekLink {
 /// The weeks of `sessions` (in date order) grouped by the phase of their
 /// first session, phases in the workbook's order.
 pub fn by_phase(workbook: &Workbook, sessions: &[Session], lang: Lang) -> Vec<PhaseWeeks> {
-    let mut weeks: Vec<(u32, &str, NaiveDate, NaiveDate)> = Vec::new();
+    let mut weeks: Vec<(u32, &str, NaiveDate, NaiveDate, u32)> = Vec::new();
     for s in sessions {
         match weeks.iter_mut().find(|(w, ..)| *w == s.week) {
-            Some((_, _, first, last)) => {
+            Some((_, _, first, last, _)) => {
                 *first = (*first).min(s.date);
                 *last = (*last).max(s.date);
             }
-            None => weeks.push((s.week, &s.phase, s.date, s.date)),
+            None => weeks.push((s.week, &s.phase, s.date, s.date, s.phase_week)),
         }
     }
     weeks.sort_by_key(|(w, ..)| *w);
@@ -49,12 +49,13 @@ pub fn by_phase(workbook: &Workbook, sessions: &[Session], lang: Lang) -> Vec<Ph
         let links: Vec<WeekLink> = weeks
             .iter()
             .filter(|(_, p, ..)| *p == phase.id.as_str())
-            .map(|&(week, _, first, last)| WeekLink {
-                title: format!(
-                    "{} {week} {}",
-                    tr(lang, "Uke", "Week"),
-                    tr(lang, "av prosessen", "of the process")
-                ),
+            .map(|&(week, _, first, last, phase_week)| WeekLink {
+                // "uke 8" is the calendar's: the process's own week in words.
+                title: capitalise(&if phase.sprint {
+                    crate::plan::weeks::own_week(phase_week, true, lang)
+                } else {
+                    crate::plan::weeks::own_week(week, false, lang)
+                }),
                 iso: iso_weeks(first, last, lang),
                 days: date_range(first, last, lang),
                 href: super::pages::week_page(week),
@@ -68,6 +69,14 @@ pub fn by_phase(workbook: &Workbook, sessions: &[Session], lang: Lang) -> Vec<Ph
         }
     }
     phases
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// "uke 38", or "uke 38–39" when the days span two ISO weeks.

@@ -85,7 +85,10 @@ fn coming(status: &Status) -> Vec<Vec<&SessionStatus>> {
         .iter()
         .filter(|s| matches!(s.state, State::Today | State::Upcoming))
     {
-        let key = |o: &SessionStatus| (o.session.step.clone(), o.session.date, o.session.start);
+        let key = |o: &SessionStatus| {
+            let s = &o.session;
+            (s.step.clone(), s.date, s.start, s.unbooked())
+        };
         if let Some(same) = coming.iter_mut().find(|c| key(c[0]) == key(s)) {
             same.push(s);
         } else if coming.len() < NEXT {
@@ -95,6 +98,15 @@ fn coming(status: &Status) -> Vec<Vec<&SessionStatus>> {
         }
     }
     coming
+}
+
+/// The day of a session, or the days of an appointment's window while it
+/// is not booked.
+fn when(session: &crate::plan::Session, lang: Lang) -> String {
+    match session.appointment {
+        Some(window) if session.unbooked() => date_range(window.from, window.by, lang),
+        _ => long_date(session.date, lang),
+    }
 }
 
 /// The next sessions, for the list above the timeline.
@@ -110,12 +122,16 @@ pub fn next(ws: &Workspace, status: &Status, lang: Lang) -> Vec<NextSession> {
             NextSession {
                 title: s.title.clone(),
                 who: groups.join(", "),
-                date: long_date(s.session.date, lang),
-                time: format!(
-                    "{}–{}",
-                    s.session.start.format("%H:%M"),
-                    s.session.end.format("%H:%M")
-                ),
+                date: when(&s.session, lang),
+                time: if s.session.unbooked() {
+                    tr(lang, "etter avtale", "by appointment").to_owned()
+                } else {
+                    format!(
+                        "{}–{}",
+                        s.session.start.format("%H:%M"),
+                        s.session.end.format("%H:%M")
+                    )
+                },
                 place: s.session.place.clone().unwrap_or_else(|| "–".into()),
                 // Several groups at once: the week's page holds them all.
                 href: if same.len() > 1 {

@@ -28,6 +28,8 @@ pub enum Field {
     Facilitators,
     /// samskap.yaml `steering_group`.
     SteeringGroup,
+    /// samskap.yaml `breaks[].name`.
+    BreakName,
     /// samskap.yaml `groups[].name`.
     GroupName,
     /// samskap.yaml `groups[].sub_challenge`.
@@ -70,13 +72,14 @@ pub enum Field {
 }
 
 /// Every field, once.
-pub const FIELDS: [Field; 25] = [
+pub const FIELDS: [Field; 26] = [
     Field::SprintName,
     Field::Challenge,
     Field::TargetGroup,
     Field::Place,
     Field::Facilitators,
     Field::SteeringGroup,
+    Field::BreakName,
     Field::GroupName,
     Field::SubChallenge,
     Field::Members,
@@ -142,7 +145,7 @@ fn visit_sprint(sprint: &mut Sprint, file: &str, f: &mut Visit<'_>) {
         hours: _,
         lunch: _,
         time_at: _,
-        breaks: _,
+        breaks,
         place,
         facilitators,
         steering_group,
@@ -158,6 +161,9 @@ fn visit_sprint(sprint: &mut Sprint, file: &str, f: &mut Visit<'_>) {
     }
     each(Field::Facilitators, facilitators, &at, f);
     each(Field::SteeringGroup, steering_group, &at, f);
+    for b in breaks {
+        f(Field::BreakName, &mut b.name, &at);
+    }
     for group in groups {
         let Group {
             id: _,
@@ -519,6 +525,7 @@ impl Field {
             Field::Place => "place",
             Field::Facilitators => "facilitators",
             Field::SteeringGroup => "steering_group",
+            Field::BreakName => "breaks: name",
             Field::GroupName => "groups: name",
             Field::SubChallenge => "groups: sub_challenge",
             Field::Members => "groups: members",

@@ -152,6 +152,47 @@ impl Workspace {
         })
     }
 
+    /// Carries the sprint's texts as they stand now (after `--redact`
+    /// replaced personal data in them) into the plan made from them: break
+    /// names and facilitators are copied into sessions when planning. The
+    /// plan itself stays as it was: redaction changes words, not times, and
+    /// two names redacted alike must not become one person.
+    pub fn follow_redaction(&mut self) {
+        let renamed = |old: &[String], new: &[String], name: &mut String| {
+            if let Some(i) = old.iter().position(|o| o == name) {
+                new[i].clone_into(name);
+            }
+        };
+        let old_breaks: Vec<String> = self
+            .settings
+            .breaks
+            .iter()
+            .map(|b| b.name.clone())
+            .collect();
+        let new_breaks: Vec<String> = self.sprint.breaks.iter().map(|b| b.name.clone()).collect();
+        let old_people = std::mem::replace(
+            &mut self.settings.facilitators,
+            self.sprint.facilitators.clone(),
+        );
+        for session in &mut self.plan {
+            if let Some(crate::plan::Moved {
+                reason: crate::plan::Reason::Break(name),
+                ..
+            }) = &mut session.moved
+            {
+                renamed(&old_breaks, &new_breaks, name);
+            }
+            if let Some(name) = &mut session.facilitator {
+                renamed(&old_people, &self.sprint.facilitators, name);
+            }
+        }
+        self.settings.breaks.clone_from(&self.sprint.breaks);
+        self.settings.place.clone_from(&self.sprint.place);
+        for (planned, group) in self.settings.groups.iter_mut().zip(&self.sprint.groups) {
+            planned.place.clone_from(&group.place);
+        }
+    }
+
     /// Every session as the plan puts it, before the moves in schedule.yaml.
     pub fn planned(&self) -> Vec<crate::plan::Session> {
         let mut sessions = self.plan.clone();
