@@ -10,7 +10,7 @@ use super::Context;
 use crate::cli::AssessArgs;
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
+use crate::i18n::{msg, tr, ui};
 use crate::prompt::Prompter;
 use crate::records::assessment::{self, ASSESSMENT_FILE, Assessment, statement_ids};
 use crate::sprint::Workspace;
@@ -41,8 +41,8 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
         )?,
         (None, false) => {
             return Err(Error::usage(
-                "assess needs --leader",
-                "give it as a flag, or run on a terminal to be asked",
+                msg::flag_needed(ui(), "assess", "--leader"),
+                msg::flag_needed_hint(ui()),
             ));
         }
     };

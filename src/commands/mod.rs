@@ -24,6 +24,7 @@ use std::path::PathBuf;
 
 use crate::cli::{Cli, Command, Global};
 use crate::error::{Error, Result};
+use crate::i18n::msg;
 use crate::sprint::Workspace;
 use crate::workbook::{Lang, Workbook, WorkbookSource};
 
@@ -40,8 +41,8 @@ impl Context {
         if let Some(dir) = &global.directory {
             std::env::set_current_dir(dir).map_err(|e| {
                 Error::usage(
-                    format!("cannot run in `{}`: {e}", dir.display()),
-                    "-C takes a folder that exists",
+                    msg::cannot_run_in(crate::i18n::ui(), dir.display(), e),
+                    msg::cannot_run_in_hint(crate::i18n::ui()),
                 )
             })?;
         }
@@ -57,9 +58,15 @@ impl Context {
         self.lang_arg.unwrap_or_else(crate::i18n::ui)
     }
 
-    /// Opens the sprint workspace around the current folder.
+    /// Opens the sprint workspace around the current folder. The language
+    /// asked for (--lang, or the sprint's `lang`) must be one the workbook
+    /// is written in.
     pub fn workspace(&self) -> Result<Workspace> {
-        Workspace::open(self.workbook.as_deref())
+        let ws = Workspace::open(self.workbook.as_deref())?;
+        if let Some(lang) = self.lang_arg.or(ws.sprint.lang) {
+            provides(&ws.workbook, lang)?;
+        }
+        Ok(ws)
     }
 
     /// Where the workbook comes from: --workbook, or the built-in one.
@@ -69,10 +76,34 @@ impl Context {
             .map_or(WorkbookSource::BuiltIn, WorkbookSource::Path)
     }
 
-    /// Loads and validates the workbook.
+    /// Loads and validates the workbook, which must be written in the
+    /// language --lang asks for.
     pub fn load_workbook(&self) -> Result<Workbook> {
-        crate::workbook::load(&self.workbook_source())
+        let wb = crate::workbook::load(&self.workbook_source())?;
+        if let Some(lang) = self.lang_arg {
+            provides(&wb, lang)?;
+        }
+        Ok(wb)
     }
+}
+
+/// Whether `wb` is written in `lang`; if not, an error naming the
+/// languages it has.
+pub fn provides(wb: &Workbook, lang: Lang) -> Result<()> {
+    if wb.languages.is_empty() || wb.languages.contains(&lang) {
+        return Ok(());
+    }
+    let langs = wb
+        .languages
+        .iter()
+        .map(|l| format!("`{l}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let ui = crate::i18n::ui();
+    Err(Error::usage(
+        msg::lang_not_in_workbook(ui, lang, &langs),
+        msg::lang_not_in_workbook_hint(ui, &langs),
+    ))
 }
 
 /// The format to write in: --format, else from the output file's

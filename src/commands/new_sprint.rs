@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Local, NaiveDate};
 use super::Context;
 use crate::cli::NewSprintArgs;
 use crate::error::{Error, Result};
-use crate::i18n::tr;
+use crate::i18n::{msg, tr, ui};
 use crate::prompt::Prompter;
 use crate::sprint::config::chrono_weekday;
 use crate::sprint::create::{self, NewGroup, NewSprint};
@@ -48,8 +48,8 @@ fn non_empty(dir: &Path) -> bool {
 fn check_answers(new: &NewSprint, args: &NewSprintArgs, wb: &Workbook) -> Result<()> {
     if new.name.trim().is_empty() {
         return Err(Error::usage(
-            "the sprint's name is empty",
-            "give it a name, for example --name \"Våren 2027\"",
+            msg::sprint_name_empty(ui()),
+            msg::sprint_name_empty_hint(ui()),
         ));
     }
     let groups = new.groups.len();
@@ -59,8 +59,8 @@ fn check_answers(new: &NewSprint, args: &NewSprintArgs, wb: &Workbook) -> Result
     ] {
         if given > groups {
             return Err(Error::usage(
-                format!("{flag} is given {given} times, but the sprint has {groups} groups"),
-                format!("give {flag} once per group, in group order, or raise --groups"),
+                msg::flag_too_often(ui(), flag, given, groups),
+                msg::flag_too_often_hint(ui(), flag),
             ));
         }
     }
@@ -82,15 +82,8 @@ fn check_answers(new: &NewSprint, args: &NewSprintArgs, wb: &Workbook) -> Result
     crate::sprint::check_day_fits(&sprint, wb, Path::new("--time")).map_err(|_| {
         let latest = 24 * 60 - 1 - crate::plan::longest_day(wb).min(24 * 60 - 1);
         Error::usage(
-            format!(
-                "sessions starting at {} would run past midnight",
-                new.time.format("%H:%M")
-            ),
-            format!(
-                "choose --time {:02}:{:02} or earlier",
-                latest / 60,
-                latest % 60
-            ),
+            msg::past_midnight(ui(), new.time.format("%H:%M")),
+            msg::past_midnight_hint(ui(), format!("{:02}:{:02}", latest / 60, latest % 60)),
         )
     })
 }
@@ -147,11 +140,8 @@ fn from_flags(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> 
         .collect();
         if !missing.is_empty() {
             return Err(Error::usage(
-                format!(
-                    "new-sprint needs answers that were not given: {}",
-                    missing.join(", ")
-                ),
-                "give them as flags, add --yes to take the defaults, or run on a terminal to be asked",
+                msg::answers_missing(ui(), "new-sprint", missing.join(", ")),
+                msg::answers_missing_hint(ui()),
             ));
         }
     }

@@ -7,7 +7,7 @@ use super::Context;
 use crate::cli::{SolutionCommand, StatusArg};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
+use crate::i18n::{msg, tr, ui};
 use crate::prompt::Prompter;
 use crate::records::solutions::SOLUTIONS_FILE;
 
@@ -24,13 +24,10 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
         .find(|c| !known.contains(&c.as_str()))
     {
         let hint = crate::diagnostic::suggest(bad, known.iter().copied()).map_or_else(
-            || format!("the system challenges are: {}", known.join(", ")),
-            |b| format!("did you mean `{b}`?"),
+            || msg::unknown_challenge_hint(ui(), known.join(", ")),
+            |b| msg::did_you_mean(ui(), b),
         );
-        return Err(Error::usage(
-            format!("unknown system challenge `{bad}`"),
-            hint,
-        ));
+        return Err(Error::usage(msg::unknown_challenge(ui(), bad), hint));
     }
     let interactive =
         !args.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
@@ -41,8 +38,8 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
         }
         (None, false) => {
             return Err(Error::usage(
-                "solution new needs --title",
-                "give it as a flag, or run on a terminal to be asked",
+                msg::flag_needed(ui(), "solution new", "--title"),
+                msg::flag_needed_hint(ui()),
             ));
         }
     };
@@ -58,20 +55,20 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     let next_step = ask(&args.next_step, "Neste steg", "Next step")?;
     if title.trim().is_empty() {
         return Err(Error::usage(
-            "the solution's title is empty",
-            "give it a name with --title",
+            msg::solution_title_empty(ui()),
+            msg::solution_title_empty_hint(ui()),
         ));
     }
     let Some(id) = args.id.clone().or_else(|| crate::workbook::slugify(&title)) else {
         return Err(Error::usage(
-            format!("cannot make an id of the title «{title}»"),
-            "give the solution an id with --id, such as felles-plan (letters a-z, digits, hyphens)",
+            msg::solution_no_id(ui(), &title),
+            msg::solution_no_id_hint(ui()),
         ));
     };
     if !crate::workbook::is_slug(&id) {
         return Err(Error::usage(
-            format!("`{id}` cannot be a solution id"),
-            "ids use lowercase letters a-z, digits and single hyphens; give one with --id",
+            msg::solution_bad_id(ui(), &id),
+            msg::solution_bad_id_hint(ui()),
         ));
     }
     // Ids are unique in the sprint; the groups' files are read as they are.
@@ -93,8 +90,8 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
         .collect();
     if taken.contains(&id) {
         return Err(Error::usage(
-            format!("the sprint already has a solution with the id `{id}`"),
-            "give this one another id with --id",
+            msg::solution_id_taken(ui(), &id),
+            msg::solution_id_taken_hint(ui()),
         ));
     }
     let status = match args.status.unwrap_or(StatusArg::Idea) {

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{msg, ui};
 use crate::workbook::load::Sources;
 use crate::workbook::{At, Id, Lang, Weekday, is_slug};
 
@@ -128,10 +129,10 @@ impl Sprint {
         self.group(id).ok_or_else(|| {
             let hint = crate::diagnostic::suggest(id, self.groups.iter().map(|g| g.id.as_str()))
                 .map_or_else(
-                    || format!("the groups are: {}", self.group_ids().join(", ")),
-                    |b| format!("did you mean `{b}`?"),
+                    || msg::unknown_group_hint(ui(), self.group_ids().join(", ")),
+                    |b| msg::did_you_mean(ui(), b),
                 );
-            crate::error::Error::usage(format!("the sprint has no group `{id}`"), hint)
+            crate::error::Error::usage(msg::unknown_group(ui(), id), hint)
         })
     }
 
@@ -182,13 +183,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 pub fn not_a_date(s: &str) -> String {
     let s = s.trim();
     if s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() {
-        format!(
-            "`{s}` is outside the years {}–{}",
-            YEARS.start(),
-            YEARS.end()
-        )
+        msg::date_out_of_range(ui(), s, YEARS.start(), YEARS.end())
     } else {
-        format!("`{s}` is not a date")
+        msg::not_a_date(ui(), s)
     }
 }
 
@@ -201,13 +198,13 @@ pub fn parse_time(s: &str) -> Option<NaiveTime> {
 }
 
 /// Why a group id is unsafe, in words, or `None` when it is a good id.
-pub fn group_id_problem(id: &str) -> Option<&'static str> {
+pub fn group_id_problem(id: &str) -> Option<String> {
     if id.contains('/') || id.contains('\\') {
-        Some("it contains a slash, and group ids become folder names")
+        Some(msg::group_id_slash(ui()))
     } else if id.contains("..") || id.starts_with('.') {
-        Some("it contains `..` or starts with a dot, and group ids become folder names")
+        Some(msg::group_id_dots(ui()))
     } else if !is_slug(id) {
-        Some("ids use only lowercase letters a-z, digits and single hyphens")
+        Some(msg::group_id_not_slug(ui()))
     } else {
         None
     }
@@ -216,7 +213,7 @@ pub fn group_id_problem(id: &str) -> Option<&'static str> {
 /// Checks the sprint file; every problem is reported with its place.
 pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let mut problem = |loc, message: String, hint: &str| {
+    let mut problem = |loc, message: String, hint: String| {
         problems.push(sources.diagnostic(loc, message).with_hint(hint));
     };
     let start = parse_date(&file.start);
@@ -224,29 +221,29 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
         problem(
             file.start.loc,
             not_a_date(&file.start),
-            "write the date as YYYY-MM-DD, for example 2027-01-11",
+            msg::not_a_date_hint(ui()),
         );
     }
     let time = parse_time(&file.time);
     if time.is_none() {
         problem(
             file.time.loc,
-            format!("`{}` is not a time of day", *file.time),
-            "write the time as HH:MM, for example \"09:00\"",
+            msg::not_a_time(ui(), &*file.time),
+            msg::not_a_time_hint(ui()),
         );
     }
     if file.name.trim().is_empty() {
         problem(
             file.name.loc,
-            "the sprint has no name".into(),
-            "give the sprint a name, for example `name: Høsten 2027`",
+            msg::sprint_no_name(ui()),
+            msg::sprint_no_name_hint(ui()),
         );
     }
     if file.groups.is_empty() {
         problem(
             file.name.loc,
-            "the sprint has no work groups".into(),
-            "add groups under `groups:`, each with an `id`",
+            msg::sprint_no_groups(ui()),
+            msg::sprint_no_groups_hint(ui()),
         );
     }
     let mut seen: Vec<&str> = Vec::new();
@@ -255,15 +252,15 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
         if let Some(why) = group_id_problem(id) {
             problem(
                 group.id.loc(),
-                format!("the group id `{id}` cannot be used: {why}"),
-                "use an id such as `gruppe-1`",
+                msg::group_id_unusable(ui(), id, why),
+                msg::group_id_unusable_hint(ui()),
             );
         }
         if seen.contains(&id) {
             problem(
                 group.id.loc(),
-                format!("the group id `{id}` is used twice"),
-                "give every group its own id",
+                msg::group_id_twice(ui(), id),
+                msg::group_id_twice_hint(ui()),
             );
         }
         seen.push(id);
@@ -277,7 +274,11 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
     if let Some(id) = &file.id
         && !crate::workbook::is_slug(id)
     {
-        return Err(vec![sources.diagnostic(id.loc, format!("the id `{}` is not a slug", id.value)).with_hint("use lowercase letters a-z, digits and hyphens; keep it once the calendar is shared")]);
+        return Err(vec![
+            sources
+                .diagnostic(id.loc, msg::sprint_id_not_slug(ui(), &id.value))
+                .with_hint(msg::sprint_id_not_slug_hint(ui())),
+        ]);
     }
     Ok(Sprint {
         name: file.name.value,

@@ -71,10 +71,8 @@ impl Workspace {
     pub fn open(workbook: Option<&Path>) -> Result<Workspace> {
         let root = find_root().ok_or_else(|| {
             Error::usage(
-                format!(
-                    "no sprint here: found no {SPRINT_FILE} in this folder or any folder above it"
-                ),
-                "start a sprint with `samskap new-sprint DIR`, or run inside one (or use -C DIR)",
+                crate::i18n::msg::no_sprint_here(crate::i18n::ui(), SPRINT_FILE),
+                crate::i18n::msg::no_sprint_here_hint(crate::i18n::ui()),
             )
         })?;
         let mut sources = Sources::default();
