@@ -3,7 +3,7 @@
 //! must not leave the workspace. Every problem with its place and a hint.
 
 use super::Context;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 use crate::output;
@@ -91,14 +91,31 @@ fn personal_data(
     Ok(found.into_iter().map(|(_, d)| d).collect())
 }
 
-/// Runs the command.
-pub fn run(cx: &Context) -> Result<()> {
+/// Runs the command; with `json`, every finding goes to standard output
+/// as JSON (the exit code stays that of the plain check).
+pub fn run(cx: &Context, json: bool) -> Result<()> {
+    json_or_plain(check(cx, json), json)
+}
+
+/// With `json`, the problems of `outcome` printed as JSON and the error
+/// left as a count (the same exit code); without, `outcome` as it is.
+pub fn json_or_plain(outcome: Result<()>, json: bool) -> Result<()> {
+    match outcome {
+        Err(Error::Invalid(problems)) if json => {
+            output::print(&crate::diagnostic::json_report(&problems))?;
+            Err(Error::Findings(problems.len()))
+        }
+        other => other,
+    }
+}
+
+fn check(cx: &Context, json: bool) -> Result<()> {
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
     let mut problems: Vec<Diagnostic> = Vec::new();
     let progress = match ws.progress() {
         Ok(mut p) => {
-            problems.append(&mut p.stale);
+            problems.extend(p.stale.drain(..).map(|d| d.with_kind(Kind::StaleRecord)));
             Some(p)
         }
         Err(Error::Invalid(mut ds)) => {
@@ -115,7 +132,11 @@ pub fn run(cx: &Context) -> Result<()> {
         }
         Err(other) => return Err(other),
     };
-    problems.extend(misplaced(&ws));
+    problems.extend(
+        misplaced(&ws)
+            .into_iter()
+            .map(|d| d.with_kind(Kind::UnreadFile)),
+    );
     let mut sprint = ws.sprint.clone();
     let mut none = records::Records::default();
     problems.extend(fields::too_long(
@@ -124,9 +145,12 @@ pub fn run(cx: &Context) -> Result<()> {
     ));
     let found = personal_data(&ws, records.as_ref(), lang)?;
     let findings = found.len();
-    problems.extend(found);
+    problems.extend(found.into_iter().map(|d| d.with_kind(Kind::PersonalData)));
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
+    }
+    if json {
+        return output::print(&crate::diagnostic::json_report(&[]));
     }
     let t = |nb, en| tr(lang, nb, en);
     let (done, records) = (

@@ -10,6 +10,7 @@ mod done;
 mod guide;
 mod interview;
 mod interview_guide;
+mod man;
 mod manifest;
 mod move_step;
 mod new_sprint;
@@ -251,7 +252,8 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             move_step::run(&cx, &step, group.as_deref(), target, force)
         }
-        Command::Check => check::run(&cx),
+        Command::Check { json } => check::run(&cx, json),
+        Command::Man { output, force } => man::run(&cx, output.as_deref(), force),
         Command::Agenda {
             step,
             group,

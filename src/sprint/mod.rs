@@ -171,16 +171,21 @@ pub fn check_day_fits(sprint: &Sprint, workbook: &Workbook, file: &Path) -> Resu
         return Ok(());
     }
     let latest = 24 * 60 - 1 - longest.min(24 * 60 - 1);
-    Err(Error::Invalid(vec![crate::diagnostic::Diagnostic::file(
-        file.display().to_string(),
-        format!(
-            "sessions starting at {} would run past midnight: the longest session day lasts {} h {} min",
-            sprint.time.format("%H:%M"),
-            longest / 60,
-            longest % 60
-        ),
-    )
-    .with_hint(format!("set `time:` to {:02}:{:02} or earlier", latest / 60, latest % 60))]))
+    Err(Error::Invalid(vec![
+        crate::diagnostic::Diagnostic::file(
+            file.display().to_string(),
+            crate::i18n::msg::day_past_midnight(
+                crate::i18n::ui(),
+                sprint.time.format("%H:%M"),
+                longest / 60,
+                longest % 60,
+            ),
+        )
+        .with_hint(crate::i18n::msg::day_past_midnight_hint(
+            crate::i18n::ui(),
+            format!("{:02}:{:02}", latest / 60, latest % 60),
+        )),
+    ]))
 }
 
 /// Runs `f` holding the workspace's exclusive lock, so that files samskap
