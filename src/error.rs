@@ -154,13 +154,13 @@ impl Error {
         match self {
             Error::Usage { hint, .. } => hint.clone(),
             Error::Unavailable { hint, .. } => Some(hint.clone()),
-            Error::Exists(_) => Some(msg::file_exists_hint(lang)),
-            Error::Changed(_) => Some(msg::file_changed_hint(lang)),
-            Error::NotEmpty(_) => Some(msg::folder_not_empty_hint(lang)),
+            Error::Exists(_) => Some(msg::file_exists_hint(lang).to_owned()),
+            Error::Changed(_) => Some(msg::file_changed_hint(lang).to_owned()),
+            Error::NotEmpty(_) => Some(msg::folder_not_empty_hint(lang).to_owned()),
             Error::Read { source, .. } if source.kind() == io::ErrorKind::NotFound => {
-                Some(msg::read_not_found_hint(lang))
+                Some(msg::read_not_found_hint(lang).to_owned())
             }
-            Error::Internal(_) => Some(msg::internal_error_hint(lang)),
+            Error::Internal(_) => Some(msg::internal_error_hint(lang).to_owned()),
             _ => None,
         }
     }

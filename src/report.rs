@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::i18n::tr;
 use crate::plan::long_date;
 use crate::records::{Consent, Records, Status};
 use crate::render::context::Labels;
@@ -280,89 +279,54 @@ pub struct ReportLabels {
 
 impl ReportLabels {
     fn new(lang: Lang) -> Self {
-        let t = |nb, en| tr(lang, nb, en);
         ReportLabels {
-            about: t("Utfordring og målgruppe", "Challenge and target group"),
-            done: t("Hva er gjort", "What was done"),
-            key_figures: t("Nøkkeltall", "Key figures"),
-            sessions: t("samlinger gjennomført", "sessions held"),
-            interviews: t("intervjuer med familier", "interviews with families"),
-            with_consent: t("med samtykke til sitater", "with consent to quote"),
-            residents: t("familier involvert", "families involved"),
-            employees: t(
-                "medarbeidere i arbeidsgruppene",
-                "employees in the work groups",
+            about: crate::i18n::msg::report_challenge_and_target_group(lang),
+            done: crate::i18n::msg::report_what_was_done(lang),
+            key_figures: crate::i18n::msg::report_key_figures(lang),
+            sessions: crate::i18n::msg::report_sessions_held(lang),
+            interviews: crate::i18n::msg::report_interviews_with_families(lang),
+            with_consent: crate::i18n::msg::report_with_consent_to_quote(lang),
+            residents: crate::i18n::msg::report_families_involved(lang),
+            employees: crate::i18n::msg::report_employees_in_the_work_groups(lang),
+            groups: crate::i18n::msg::report_work_groups(lang),
+            insights: crate::i18n::msg::report_insights_by_theme(lang),
+            insights_intro: crate::i18n::msg::report_the_themes_are_the_tags(lang),
+            theme: crate::i18n::msg::report_theme(lang),
+            count: crate::i18n::msg::report_interviews(lang),
+            solutions: crate::i18n::msg::report_solutions(lang),
+            solution: crate::i18n::msg::report_solution(lang),
+            status: crate::i18n::msg::report_status(lang),
+            challenges: crate::i18n::msg::report_system_challenges(lang),
+            families_per_month: crate::i18n::msg::report_hours_per_month_per_family(lang),
+            staff_per_month: crate::i18n::msg::report_hours_per_month_staff(lang),
+            total: crate::i18n::msg::report_total(lang),
+            total_all: crate::i18n::msg::report_sum_of_all_estimates(lang),
+            owner: crate::i18n::msg::report_owner(lang),
+            next_step: crate::i18n::msg::report_next_step(lang),
+            time_freed: crate::i18n::msg::report_time_freed(lang),
+            time_intro: crate::i18n::msg::report_the_figures_are_the_groups(lang),
+            system_challenges: crate::i18n::msg::report_the_four_system_challenges(lang),
+            addressed_by: crate::i18n::msg::report_solutions_addressing_it(lang),
+            none_yet: crate::i18n::msg::report_none_yet(lang),
+            model: crate::i18n::msg::report_assessment_of_the_co_creation(lang),
+            model_intro: crate::i18n::msg::report_the_leaders_scored_the_statements(lang),
+            prerequisite: crate::i18n::msg::report_prerequisite(lang),
+            average: crate::i18n::msg::report_average(lang),
+            range: crate::i18n::msg::report_lowest_highest(lang),
+            no_assessment: crate::i18n::msg::report_no_leader_has_assessed_the(lang),
+            evaluation: crate::i18n::msg::report_evaluation(lang),
+            evaluation_intro: crate::i18n::msg::report_evaluation_interviews_with_participants_from(
+                lang,
             ),
-            groups: t("arbeidsgrupper", "work groups"),
-            insights: t("Innsikt etter tema", "Insights by theme"),
-            insights_intro: t(
-                "Temaene er emneordene i intervjunotatene, med antall intervjuer. Sitatene er bare fra familier som har samtykket, og er gjengitt uten navn.",
-                "The themes are the tags of the interview notes, with the number of interviews. Quotes come only from families who consented, and are given without names.",
-            ),
-            theme: t("Tema", "Theme"),
-            count: t("Intervjuer", "Interviews"),
-            solutions: t("Løsninger", "Solutions"),
-            solution: t("Løsning", "Solution"),
-            status: t("Status", "Status"),
-            challenges: t("Systemutfordringer", "System challenges"),
-            families_per_month: t(
-                "Timer per måned, per familie",
-                "Hours per month, per family",
-            ),
-            staff_per_month: t("Timer per måned, ansatte", "Hours per month, staff"),
-            total: t("Sum", "Total"),
-            total_all: t("Sum av alle anslagene", "Sum of all estimates"),
-            owner: t("Eier", "Owner"),
-            next_step: t("Neste steg", "Next step"),
-            time_freed: t("Frigjort tid", "Time freed"),
-            time_intro: t(
-                "Tallene er gruppenes anslag over timer som frigjøres per måned, for hver familie og for de ansatte, når løsningen er i bruk. De er anslag med forutsetninger, ikke målinger. Summene legger sammen anslagene for flere løsninger; én familie vil sjelden ha nytte av alle.",
-                "The figures are the groups' estimates of hours freed per month, for each family and for the staff, once a solution is in use. They are estimates with assumptions, not measurements. The sums add up the estimates of several solutions; one family will rarely benefit from all of them.",
-            ),
-            system_challenges: t("De fire systemutfordringene", "The four system challenges"),
-            addressed_by: t("Løsninger som svarer på den", "Solutions addressing it"),
-            none_yet: t("ingen ennå", "none yet"),
-            model: t(
-                "Vurdering av samskapingsmodellen",
-                "Assessment of the co-creation model",
-            ),
-            model_intro: t(
-                "Lederne har vurdert påstandene under hver forutsetning fra 1 (stemmer ikke) til 5 (stemmer helt). Tabellen viser snittet for hver forutsetning.",
-                "The leaders scored the statements under each prerequisite from 1 (not true) to 5 (entirely true). The table shows the average for each prerequisite.",
-            ),
-            prerequisite: t("Forutsetning", "Prerequisite"),
-            average: t("Snitt", "Average"),
-            range: t("Laveste–høyeste", "Lowest–highest"),
-            no_assessment: t(
-                "Ingen ledere har vurdert modellen ennå (`samskap assess`).",
-                "No leader has assessed the model yet (`samskap assess`).",
-            ),
-            evaluation: t("Evaluering", "Evaluation"),
-            evaluation_intro: t(
-                "Evalueringsintervjuer med deltakere fra arbeidsgruppene.",
-                "Evaluation interviews with participants from the work groups.",
-            ),
-            recommendations: t(
-                "Anbefalinger og neste steg",
-                "Recommendations and next steps",
-            ),
-            date_col: t("Dato", "Date"),
-            phase: t("Fase", "Phase"),
-            step: t("Steg", "Step"),
-            interim_note: t(
-                "Dette er en statusrapport for en sprint som pågår. Tallene vil endre seg.",
-                "This is an interim report for a sprint under way. The figures will change.",
-            ),
-            privacy_note: t(
-                "Rapporten bygger på intervjunotater under pseudonym. Den inneholder ingen navn eller personopplysninger, og sitater bare fra dem som har samtykket.",
-                "The report builds on interview notes under pseudonyms. It holds no names or personal data, and quotes only from those who consented.",
-            ),
-            no_solutions: t(
-                "Gruppa har ikke registrert løsninger.",
-                "The group has registered no solutions.",
-            ),
-            leaders: t("Antall ledere", "Leaders"),
-            notes_count: t("Antall notater", "Notes"),
+            recommendations: crate::i18n::msg::report_recommendations_and_next_steps(lang),
+            date_col: crate::i18n::msg::report_date(lang),
+            phase: crate::i18n::msg::report_phase(lang),
+            step: crate::i18n::msg::report_step(lang),
+            interim_note: crate::i18n::msg::report_this_is_an_interim_report(lang),
+            privacy_note: crate::i18n::msg::report_the_report_builds_on_interview(lang),
+            no_solutions: crate::i18n::msg::report_the_group_has_registered_no(lang),
+            leaders: crate::i18n::msg::report_leaders(lang),
+            notes_count: crate::i18n::msg::report_notes(lang),
         }
     }
 }
@@ -400,10 +364,10 @@ fn hours_row(families: f64, staff: f64, lang: Lang) -> HoursRow {
 /// A solution's status in words.
 pub fn status_name(status: Status, lang: Lang) -> &'static str {
     match status {
-        Status::Idea => tr(lang, "idé", "idea"),
-        Status::Prototype => tr(lang, "prototyp", "prototype"),
-        Status::Tested => tr(lang, "testet", "tested"),
-        Status::InUse => tr(lang, "i bruk", "in use"),
+        Status::Idea => crate::i18n::msg::report_idea(lang),
+        Status::Prototype => crate::i18n::msg::report_prototype(lang),
+        Status::Tested => crate::i18n::msg::report_tested(lang),
+        Status::InUse => crate::i18n::msg::report_in_use(lang),
     }
 }
 
@@ -416,7 +380,6 @@ pub fn report(
     interim: bool,
     lang: Lang,
 ) -> ReportDoc {
-    let t = |nb, en| tr(lang, nb, en);
     let sessions = ws.sessions();
     let done = sessions
         .iter()
@@ -458,11 +421,15 @@ pub fn report(
         title: if interim {
             format!(
                 "{}: {}",
-                t("Statusrapport", "Interim report"),
+                crate::i18n::msg::report_interim_report(lang),
                 ws.sprint.name
             )
         } else {
-            format!("{}: {}", t("Sluttrapport", "Final report"), ws.sprint.name)
+            format!(
+                "{}: {}",
+                crate::i18n::msg::report_final_report(lang),
+                ws.sprint.name
+            )
         },
         sprint: ws.sprint.name.clone(),
         interim,
@@ -511,16 +478,16 @@ fn step_rows(ws: &Workspace, progress: &Progress, interim: bool, lang: Lang) -> 
             })
             .collect();
         let state = if done.len() == all.len() {
-            tr(lang, "gjennomført", "held").to_owned()
+            crate::i18n::msg::report_held(lang).to_owned()
         } else if done.is_empty() {
-            tr(lang, "ikke gjennomført", "not held").to_owned()
+            crate::i18n::msg::report_not_held(lang).to_owned()
         } else {
             format!(
                 "{} {}/{} {}",
-                tr(lang, "gjennomført i", "held in"),
+                crate::i18n::msg::report_held_in(lang),
                 done.len(),
                 all.len(),
-                tr(lang, "grupper", "groups")
+                crate::i18n::msg::report_groups(lang)
             )
         };
         if interim && done.is_empty() {
@@ -533,7 +500,10 @@ fn step_rows(ws: &Workspace, progress: &Progress, interim: bool, lang: Lang) -> 
             .any(|(planned, held)| planned != held)
             .then(|| span(done.iter().map(|(_, held)| *held)));
         let date = match &held {
-            Some(held) => format!("{planned} ({} {held})", tr(lang, "holdt", "held")),
+            Some(held) => format!(
+                "{planned} ({} {held})",
+                crate::i18n::msg::report_held_2(lang)
+            ),
             None => planned.clone(),
         };
         rows.push(StepRow {
@@ -575,7 +545,7 @@ fn themes(records: &Records, group_name: &dyn Fn(&str) -> String, lang: Lang) ->
     let source = |group: &str| {
         format!(
             "{}, {}",
-            tr(lang, "intervju", "interview"),
+            crate::i18n::msg::report_interview(lang),
             group_name(group)
         )
     };
@@ -777,8 +747,12 @@ fn evaluation(
         .filter(|e| e.consent == Consent::Given)
         .flat_map(|e| {
             let source = match &e.group {
-                Some(g) => format!("{}, {}", tr(lang, "deltaker", "participant"), group_name(g)),
-                None => tr(lang, "deltaker", "participant").to_owned(),
+                Some(g) => format!(
+                    "{}, {}",
+                    crate::i18n::msg::report_participant(lang),
+                    group_name(g)
+                ),
+                None => crate::i18n::msg::report_participant(lang).to_owned(),
             };
             e.quotes.iter().take(1).map(move |q| QuoteRow {
                 text: q.text.clone(),
@@ -795,7 +769,6 @@ fn evaluation(
 }
 
 fn recommendations(ws: &Workspace, records: &Records, lang: Lang) -> Vec<String> {
-    let t = |nb, en| tr(lang, nb, en);
     let mut out = Vec::new();
     let ready: Vec<&crate::records::Solution> = records
         .solutions
@@ -804,20 +777,24 @@ fn recommendations(ws: &Workspace, records: &Records, lang: Lang) -> Vec<String>
         .collect();
     for s in &ready {
         let owner = if s.owner.is_empty() {
-            t("eier må avklares", "owner to be agreed").to_owned()
+            crate::i18n::msg::report_owner_to_be_agreed(lang).to_owned()
         } else {
             s.owner.clone()
         };
         out.push(format!(
             "{} «{}» ({}; {}).{}",
-            t("Ta i bruk", "Put in place"),
+            crate::i18n::msg::report_put_in_place(lang),
             s.title,
             status_name(s.status, lang),
             owner,
             if s.next_step.is_empty() {
                 String::new()
             } else {
-                format!(" {}: {}", t("Neste steg", "Next step"), s.next_step.trim())
+                format!(
+                    " {}: {}",
+                    crate::i18n::msg::report_next_step(lang),
+                    s.next_step.trim()
+                )
             }
         ));
     }
@@ -829,11 +806,8 @@ fn recommendations(ws: &Workspace, records: &Records, lang: Lang) -> Vec<String>
     if developing > 0 {
         out.push(format!(
             "{} {developing} {}",
-            t("Utvikle og test videre de", "Develop and test further the"),
-            t(
-                "løsningene som er idé eller prototyp, sammen med familiene.",
-                "solutions that are ideas or prototypes, together with the families."
-            )
+            crate::i18n::msg::report_develop_and_test_further_the(lang),
+            crate::i18n::msg::report_solutions_that_are_ideas_or(lang)
         ));
     }
     let mut scores = prerequisite_scores(ws, records, lang);
@@ -846,16 +820,13 @@ fn recommendations(ws: &Workspace, records: &Records, lang: Lang) -> Vec<String>
     if !weakest.is_empty() {
         out.push(format!(
             "{} {}.",
-            t(
-                "Styrk forutsetningene med lavest skår:",
-                "Strengthen the prerequisites with the lowest scores:"
-            ),
-            weakest.join(t(" og ", " and "))
+            crate::i18n::msg::report_strengthen_the_prerequisites_with_the(lang),
+            weakest.join(crate::i18n::msg::report_and(lang))
         ));
     }
-    out.push(t("La ledergruppa gå gjennom samskapingsmodellen, slik at alle forstår den og ser hvordan den kan brukes til å forstå, systematisere og planlegge samskaping.", "Let the leadership group review the co-creation model, so that everyone understands it and sees how to use it to understand, systematise and plan co-creation.").to_owned());
-    out.push(t("Del innsikten bredt i organisasjonen, og verdsett arbeidsgruppenes innsats ved å ta løsningene deres raskt i bruk.", "Share the insights widely in the organisation, and honour the work groups' effort by putting their solutions in place quickly.").to_owned());
-    out.push(t("Ta funnene og anbefalingene med når bydelen ser på hvordan den er organisert.", "Take the findings and recommendations into account when the district looks at how it is organised.").to_owned());
+    out.push(crate::i18n::msg::report_let_the_leadership_group_review(lang).to_owned());
+    out.push(crate::i18n::msg::report_share_the_insights_widely_in(lang).to_owned());
+    out.push(crate::i18n::msg::report_take_the_findings_and_recommendations(lang).to_owned());
     out
 }
 

@@ -85,10 +85,10 @@ fn empty_hint(display: &str, lang: Lang) -> String {
         .and_then(|n| n.to_str())
         .unwrap_or_default();
     match name {
-        "samskap.yaml" => msg::yaml_empty_sprint_hint(lang),
-        "solutions.yaml" => msg::yaml_empty_solutions_hint(lang),
-        "assessment.yaml" => msg::yaml_empty_assessment_hint(lang),
-        _ => msg::yaml_empty_workbook_hint(lang),
+        "samskap.yaml" => msg::yaml_empty_sprint_hint(lang).to_owned(),
+        "solutions.yaml" => msg::yaml_empty_solutions_hint(lang).to_owned(),
+        "assessment.yaml" => msg::yaml_empty_assessment_hint(lang).to_owned(),
+        _ => msg::yaml_empty_workbook_hint(lang).to_owned(),
     }
 }
 
@@ -119,11 +119,14 @@ fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
         let key = rest.split(',').next().unwrap_or(rest);
         return (
             msg::yaml_duplicate_key(lang, key),
-            Some(msg::yaml_duplicate_key_hint(lang)),
+            Some(msg::yaml_duplicate_key_hint(lang).to_owned()),
         );
     }
     if message.starts_with("tabs disallowed") || message.contains("found a tab") {
-        return (msg::yaml_tab(lang), Some(msg::yaml_tab_hint(lang)));
+        return (
+            msg::yaml_tab(lang).to_owned(),
+            Some(msg::yaml_tab_hint(lang).to_owned()),
+        );
     }
     if let Some(field) = message.strip_prefix("missing field `") {
         let field = field.trim_end_matches('`');
@@ -134,31 +137,34 @@ fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
     }
     if let Some(kind) = message.strip_prefix("invalid ") {
         let expected = match kind {
-            "u8" | "u16" | "u32" | "u64" => msg::yaml_expected_number(lang),
-            "bool" | "boolean" => msg::yaml_expected_bool(lang),
+            "u8" | "u16" | "u32" | "u64" => msg::yaml_expected_number(lang).to_owned(),
+            "bool" | "boolean" => msg::yaml_expected_bool(lang).to_owned(),
             _ => msg::yaml_expected(lang, kind),
         };
         return (expected, None);
     }
     if message.starts_with("comments must be separated") {
-        return (msg::yaml_comment(lang), Some(msg::yaml_comment_hint(lang)));
+        return (
+            msg::yaml_comment(lang).to_owned(),
+            Some(msg::yaml_comment_hint(lang).to_owned()),
+        );
     }
     if message.contains("expected sequence start") {
         return (
-            msg::yaml_expected_list(lang),
-            Some(msg::yaml_expected_list_hint(lang)),
+            msg::yaml_expected_list(lang).to_owned(),
+            Some(msg::yaml_expected_list_hint(lang).to_owned()),
         );
     }
     if message.contains("enum expected scalar or mapping") {
         return (
-            msg::yaml_expected_one(lang),
-            Some(msg::yaml_expected_one_hint(lang)),
+            msg::yaml_expected_one(lang).to_owned(),
+            Some(msg::yaml_expected_one_hint(lang).to_owned()),
         );
     }
     if message.contains("expected mapping") {
         return (
-            msg::yaml_expected_mapping(lang),
-            Some(msg::yaml_expected_mapping_hint(lang)),
+            msg::yaml_expected_mapping(lang).to_owned(),
+            Some(msg::yaml_expected_mapping_hint(lang).to_owned()),
         );
     }
     let syntax = [
@@ -172,7 +178,7 @@ fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
     if syntax.iter().any(|w| message.contains(w)) {
         return (
             msg::yaml_syntax(lang, message),
-            Some(msg::yaml_syntax_hint(lang)),
+            Some(msg::yaml_syntax_hint(lang).to_owned()),
         );
     }
     (message.to_owned(), None)

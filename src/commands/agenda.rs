@@ -4,7 +4,6 @@ use super::Context;
 use super::done::{check_group, find_step};
 use crate::cli::OutputArgs;
 use crate::error::{Error, Result};
-use crate::i18n::tr;
 use crate::plan::Session;
 use crate::render::context;
 use crate::sprint::Workspace;
@@ -49,7 +48,6 @@ fn select(
     week: Option<u32>,
     lang: crate::workbook::Lang,
 ) -> Result<(Vec<Session>, String)> {
-    let t = |nb, en| tr(lang, nb, en);
     let for_group =
         |s: &Session| group.is_none() || s.group.is_none() || s.group.as_deref() == group;
     if let Some(week) = week {
@@ -60,7 +58,7 @@ fn select(
             .collect();
         return Ok((
             sessions,
-            format!("{} {week}", t("Agenda for uke", "Agenda for week")),
+            format!("{} {week}", crate::i18n::msg::context_agenda_for_week(lang)),
         ));
     }
     let sessions = match step {
@@ -85,7 +83,13 @@ fn select(
     let title = sessions
         .first()
         .and_then(|s| ws.workbook.step(&s.step))
-        .map(|(_, st)| format!("{}: {}", t("Agenda", "Agenda"), st.title.get(lang)))
+        .map(|(_, st)| {
+            format!(
+                "{}: {}",
+                crate::i18n::msg::context_agenda(lang),
+                st.title.get(lang)
+            )
+        })
         .unwrap_or_default();
     Ok((sessions, title))
 }

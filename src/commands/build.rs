@@ -12,7 +12,6 @@ use super::Context;
 use super::manifest::{Manifest, Standing, fingerprint};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
 use crate::plan::Session;
 use crate::privacy::view::Reader;
 use crate::render::context::{self, Labels};
@@ -148,27 +147,20 @@ pub fn run(
         0 => String::new(),
         n => format!(
             "; {} {n} {}",
-            tr(lang, "fjernet", "removed"),
-            tr(lang, "gamle", "old ones")
+            crate::i18n::msg::build_removed(lang),
+            crate::i18n::msg::build_old_ones_2(lang)
         ),
     };
     crate::say!(
         "{} {} {} {}{removed}  ({})",
-        tr(lang, "Skrev", "Wrote"),
+        crate::i18n::msg::build_wrote(lang),
         files.len(),
-        tr(lang, "filer til", "files to"),
+        crate::i18n::msg::build_files_to_2(lang),
         out.display(),
         out.join("index.html").display()
     );
     if browser.is_none() {
-        crate::say!(
-            "{}",
-            tr(
-                lang,
-                "report.pdf ble ikke laget: ingen nettleser i Chromium-familien funnet (installer Chromium, Chrome eller Edge, eller sett SAMSKAP_BROWSER)",
-                "report.pdf was not made: no Chromium-family browser found (install Chromium, Chrome or Edge, or set SAMSKAP_BROWSER)"
-            )
-        );
+        crate::say!("{}", crate::i18n::msg::build_report_pdf_was_not_made(lang));
     }
     Ok(())
 }
@@ -270,7 +262,6 @@ fn jobs<'a>(
     pdf: bool,
 ) -> Vec<Job<'a>> {
     let ws: &'a Workspace = inputs.ws;
-    let t = move |nb, en| tr(lang, nb, en);
     let mut jobs: Vec<Job<'a>> = Vec::new();
     // The longest jobs come first, so that no core is left with one of
     // them at the end while the other idles. The report is final once every
@@ -311,7 +302,7 @@ fn jobs<'a>(
             .first()
             .map(|s| crate::plan::long_date(s.date, lang))
             .unwrap_or_default();
-        let title = format!("{} {week}", t("Agenda for uke", "Agenda for week"));
+        let title = format!("{} {week}", crate::i18n::msg::build_agenda_for_week(lang));
         week_links.push(Link {
             title: format!("{title} ({first})"),
             href: href.clone(),
@@ -337,7 +328,7 @@ fn jobs<'a>(
             .cloned()
             .collect();
         jobs.push(Job::one(agenda, move || {
-            let title = format!("{}: {}", t("Agenda", "Agenda"), group.name);
+            let title = format!("{}: {}", crate::i18n::msg::build_agenda_2(lang), group.name);
             let doc = context::agenda(ws, &chosen, title, false, lang);
             let page = super::page(ws, &doc.title, "agenda", lang);
             renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
@@ -350,24 +341,18 @@ fn jobs<'a>(
     }
     let index = IndexDoc {
         t: IndexLabels {
-            report: t("Rapport", "Report"),
-            report_html: t("Rapporten som nettside", "The report as a web page"),
-            report_docx: t(
-                "Rapporten som Word-dokument",
-                "The report as a Word document",
-            ),
-            report_md: t("Rapporten som Markdown", "The report as Markdown"),
-            report_pdf: t("Rapporten som PDF", "The report as PDF"),
-            agendas_by_week: t("Agendaer uke for uke", "Agendas week by week"),
-            groups: t("Arbeidsgruppene", "The work groups"),
-            agenda: t("agenda", "agenda"),
-            guide: t("intervjuguide", "interview guide"),
-            calendar: t("Kalender", "Calendar"),
-            calendar_file: t(
-                "Alle samlingene som kalenderfil (.ics) for Outlook eller Google Kalender",
-                "Every session as a calendar file (.ics) for Outlook or Google Calendar",
-            ),
-            generated: t("Laget med samskap", "Made with samskap"),
+            report: crate::i18n::msg::build_report_2(lang),
+            report_html: crate::i18n::msg::build_the_report_as_a_web_2(lang),
+            report_docx: crate::i18n::msg::build_the_report_as_a_word_2(lang),
+            report_md: crate::i18n::msg::build_the_report_as_markdown_2(lang),
+            report_pdf: crate::i18n::msg::build_the_report_as_pdf(lang),
+            agendas_by_week: crate::i18n::msg::build_agendas_week_by_week_2(lang),
+            groups: crate::i18n::msg::build_the_work_groups_2(lang),
+            agenda: crate::i18n::msg::build_agenda_3(lang),
+            guide: crate::i18n::msg::build_interview_guide_2(lang),
+            calendar: crate::i18n::msg::build_calendar_2(lang),
+            calendar_file: crate::i18n::msg::build_every_session_as_a_calendar_2(lang),
+            generated: crate::i18n::msg::build_made_with_samskap_2(lang),
         },
         l: Labels::new(lang),
         sprint: ws.sprint.name.clone(),

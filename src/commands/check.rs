@@ -5,7 +5,6 @@
 use super::Context;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::error::{Error, Result};
-use crate::i18n::tr;
 use crate::output;
 use crate::privacy::fields;
 use crate::records;
@@ -152,7 +151,6 @@ fn check(cx: &Context, json: bool) -> Result<()> {
     if json {
         return output::print(&crate::diagnostic::json_report(&[]));
     }
-    let t = |nb, en| tr(lang, nb, en);
     let (done, records) = (
         progress.map_or(0, |p| p.done.len()),
         records.unwrap_or_default(),
@@ -162,19 +160,19 @@ fn check(cx: &Context, json: bool) -> Result<()> {
         ws.path(crate::sprint::SPRINT_FILE).display(),
         ws.path(crate::sprint::PROGRESS_FILE).display(),
         ws.sprint.groups.len(),
-        t("grupper", "groups"),
+        crate::i18n::msg::report_groups(lang),
         ws.sessions().len(),
-        t("økter", "sessions"),
+        crate::i18n::msg::check_sessions(lang),
         done,
-        t("markert som gjennomført", "marked done"),
+        crate::i18n::msg::check_marked_done(lang),
         records.interviews.len(),
-        t("intervjunotater", "interview notes"),
+        crate::i18n::msg::check_interview_notes(lang),
         records.solutions.len(),
-        t("løsninger", "solutions"),
+        crate::i18n::msg::check_solutions(lang),
         records.assessments.len(),
-        t("ledervurderinger", "leader assessments"),
+        crate::i18n::msg::check_leader_assessments(lang),
         records.evaluations.len(),
-        t("evalueringsnotater", "evaluation notes"),
-        t("personopplysninger funnet:", "personal data found:"),
+        crate::i18n::msg::check_evaluation_notes(lang),
+        crate::i18n::msg::check_personal_data_found(lang),
     ))
 }

@@ -136,7 +136,7 @@ pub fn find_step<'a>(
     ws.workbook.step(id).ok_or_else(|| {
         let ids = ws.workbook.steps().map(|(_, s)| s.id.as_str());
         let hint = suggest(id, ids).map_or_else(
-            || msg::unknown_step_hint(ui()),
+            || msg::unknown_step_hint(ui()).to_owned(),
             |best| msg::did_you_mean(ui(), best),
         );
         Error::usage(msg::unknown_step(ui(), id), hint)

@@ -6,7 +6,6 @@ use super::Context;
 use crate::cli::{ConsentArg, InterviewCommand};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
 use crate::sprint::Workspace;
 use crate::workbook::Lang;
 
@@ -107,14 +106,14 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
 }
 
 fn output(path: &std::path::Path, lang: Lang) {
-    crate::say!("{} {}", tr(lang, "Skrev", "Wrote"), path.display());
+    crate::say!(
+        "{} {}",
+        crate::i18n::msg::templates_wrote(lang),
+        path.display()
+    );
     crate::say!(
         "{}",
-        tr(
-            lang,
-            "Notatet sier `consent: given`. Sa familien nei eller trakk seg, endre det til declined eller withdrawn: da siteres notatet aldri.",
-            "The note says `consent: given`. If the family said no or withdrew, change it to declined or withdrawn: the note is then never quoted."
-        )
+        crate::i18n::msg::interview_the_note_says_consent_given(lang)
     );
 }
 
@@ -131,35 +130,25 @@ fn note(
     consent: &str,
     lang: Lang,
 ) -> String {
-    let t = |nb, en| tr(lang, nb, en);
     let names: Vec<String> = interviewers.iter().map(|n| quoted(n)).collect();
     let mut out = format!(
         "---\n{}\npseudonym: {}\ndate: {date}\ninterviewers: [{}]\n{}\nconsent: {consent}\n{}\ntags: []\n---\n",
-        t(
-            "# Intervjunotat. Helseopplysninger: skriv aldri navn, fødselsnummer, telefon eller adresse.",
-            "# Interview notes. Health data: never write names, national identity numbers, phone numbers or addresses."
-        ),
+        crate::i18n::msg::interview_interview_notes_health_data_never(lang),
         quoted(pseudonym),
         names.join(", "),
-        t(
-            "# given (samtykket) | declined (sa nei) | withdrawn (trakk samtykket)",
-            "# given | declined | withdrawn"
-        ),
-        t(
-            "# Emneord, for eksempel [tid, koordinator]. Du kan også skrive #emneord i teksten.",
-            "# Tags, for example [time, coordinator]. You can also write #tag in the text."
-        ),
+        crate::i18n::msg::interview_given_declined_withdrawn(lang),
+        crate::i18n::msg::interview_tags_for_example_time_coordinator(lang),
     );
     out.push_str(&format!(
         "\n{}\n",
-        t("Skriv hva familien fortalte under hvert tema. Sitater skrives som blokksitat: en linje som starter med `>`.", "Write what the family told under each topic. Write quotes as block quotes: a line starting with `>`.")
+        crate::i18n::msg::interview_write_what_the_family_told(lang)
     ));
     for topic in ws.workbook.interview_topics() {
         out.push_str(&format!("\n## {}\n\n", topic.title.get(lang)));
     }
     out.push_str(&format!(
         "\n## {}\n\n",
-        t("Avslutning og oppfølging", "Closing and follow-up")
+        crate::i18n::msg::interview_closing_and_follow_up(lang)
     ));
     out
 }

@@ -148,8 +148,8 @@ pub fn page(ws: &Workspace, title: &str, kind: &'static str, lang: Lang) -> crat
         print_header: crate::render::pdf::css_string(title),
         print_page: format!(
             "{} counter(page) {} counter(pages)",
-            crate::render::pdf::css_string(crate::i18n::tr(lang, "side ", "page ")),
-            crate::render::pdf::css_string(crate::i18n::tr(lang, " av ", " of "))
+            crate::render::pdf::css_string(crate::i18n::msg::commands_page(lang)),
+            crate::render::pdf::css_string(crate::i18n::msg::commands_of(lang))
         ),
     }
 }

@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Local, NaiveDate};
 use super::Context;
 use crate::cli::NewSprintArgs;
 use crate::error::{Error, Result};
-use crate::i18n::{msg, tr, ui};
+use crate::i18n::{msg, ui};
 use crate::prompt::Prompter;
 use crate::sprint::config::chrono_weekday;
 use crate::sprint::create::{self, NewGroup, NewSprint};
@@ -152,7 +152,7 @@ fn from_flags(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> 
         name: args
             .name
             .clone()
-            .unwrap_or_else(|| tr(lang, "Ny sprint", "New sprint").to_owned()),
+            .unwrap_or_else(|| crate::i18n::msg::new_sprint_new_sprint(lang).to_owned()),
         lang,
         workbook: workbook_for(cx, dir),
         challenge: args
@@ -206,26 +206,22 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
             )
             .map(|i| if i == 0 { Lang::Nb } else { Lang::En })?,
     };
-    let t = |nb, en| tr(lang, nb, en);
     let d = &wb.defaults;
     let name = match &args.name {
         Some(name) => name.clone(),
-        None => p.text(t("Navn på sprinten", "Name of the sprint"), None)?,
+        None => p.text(crate::i18n::msg::new_sprint_name_of_the_sprint(lang), None)?,
     };
     let challenge = match &args.challenge {
         Some(c) => c.clone(),
         None => p.text(
-            t(
-                "Utfordringen (problemstillingen)",
-                "The challenge (problem statement)",
-            ),
+            crate::i18n::msg::new_sprint_the_challenge_problem_statement(lang),
             d.challenge.as_ref().map(|c| c.get(lang)),
         )?,
     };
     let target_group = match &args.target_group {
         Some(g) => g.clone(),
         None => p.text(
-            t("Målgruppa", "The target group"),
+            crate::i18n::msg::new_sprint_the_target_group(lang),
             d.target_group.as_ref().map(|c| c.get(lang)),
         )?,
     };
@@ -246,7 +242,7 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
             };
             let default = days.iter().position(|w| *w == d.weekday).unwrap_or(0);
             days[p.choose(
-                t("Ukedag for samlingene", "Weekday of the sessions"),
+                crate::i18n::msg::new_sprint_weekday_of_the_sessions(lang),
                 &names,
                 default,
             )?]
@@ -255,24 +251,21 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
     let start = match args.start {
         Some(s) => s,
         None => p.date(
-            t("Første dag (ÅÅÅÅ-MM-DD)", "First day (YYYY-MM-DD)"),
+            crate::i18n::msg::new_sprint_first_day_yyyy_mm_dd(lang),
             next_weekday(weekday),
         )?,
     };
     let time = match args.time {
         Some(time) => time,
         None => p.time(
-            t(
-                "Klokkeslett for samlingene (TT:MM)",
-                "Time of the sessions (HH:MM)",
-            ),
+            crate::i18n::msg::new_sprint_time_of_the_sessions_hh(lang),
             default_time(wb),
         )?,
     };
     let count = match args.groups {
         Some(n) => n,
         None => p.number(
-            t("Antall arbeidsgrupper", "Number of work groups"),
+            crate::i18n::msg::new_sprint_number_of_work_groups(lang),
             d.groups,
             1,
             20,
@@ -285,19 +278,16 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
             Some(s) => s.clone(),
             None => p.optional_text(&format!(
                 "{} {n}: {}",
-                t("Gruppe", "Group"),
-                t(
-                    "underproblemstilling (kan fylles inn senere)",
-                    "sub-challenge (can be filled in later)"
-                )
+                crate::i18n::msg::context_group(lang),
+                crate::i18n::msg::new_sprint_sub_challenge_can_be_filled(lang)
             ))?,
         };
         let members = match args.members.get(i) {
             Some(m) => split_names(m),
             None => split_names(&p.optional_text(&format!(
                 "{} {n}: {}",
-                t("Gruppe", "Group"),
-                t("medlemmer, skilt med komma", "members, separated by commas")
+                crate::i18n::msg::context_group(lang),
+                crate::i18n::msg::new_sprint_members_separated_by_commas(lang)
             ))?),
         };
         groups.push(NewGroup {
@@ -307,10 +297,9 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
     }
     let steering_group = match &args.steering_group {
         Some(s) => split_names(s),
-        None => split_names(&p.optional_text(t(
-            "Styringsgruppa, skilt med komma",
-            "The steering group, separated by commas",
-        ))?),
+        None => split_names(
+            &p.optional_text(crate::i18n::msg::new_sprint_the_steering_group_separated_by(lang))?,
+        ),
     };
     Ok(NewSprint {
         name,
@@ -328,12 +317,19 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
 }
 
 fn report(dir: &Path, created: &create::Created, lang: Lang) {
-    let t = |nb, en| tr(lang, nb, en);
     for path in &created.written {
-        crate::say!("  {} {}", t("laget", "created"), path.display());
+        crate::say!(
+            "  {} {}",
+            crate::i18n::msg::new_sprint_created(lang),
+            path.display()
+        );
     }
     for path in &created.kept {
-        crate::say!("  {} {}", t("beholdt", "kept"), path.display());
+        crate::say!(
+            "  {} {}",
+            crate::i18n::msg::new_sprint_kept(lang),
+            path.display()
+        );
     }
     let cd = if dir == Path::new(".") {
         String::new()
@@ -342,10 +338,7 @@ fn report(dir: &Path, created: &create::Created, lang: Lang) {
     };
     crate::say!(
         "\n{}\n  {cd}samskap status\n  {cd}samskap next",
-        t(
-            "Sprinten er klar. Fyll inn samskap.yaml, og se hva som er neste steg:",
-            "The sprint is ready. Fill in samskap.yaml, then see what comes next:"
-        ),
+        crate::i18n::msg::new_sprint_the_sprint_is_ready_fill(lang),
     );
 }
 

@@ -5,7 +5,6 @@ use chrono::{Local, NaiveDate};
 use super::Context;
 use crate::cli::OutputArgs;
 use crate::error::Result;
-use crate::i18n::tr;
 use crate::output;
 use crate::render::{Figure, Renderer, chart};
 use crate::report::{self, CHART_MARKER};
@@ -38,16 +37,8 @@ pub fn render(
         .assessment
         .as_ref()
         .map(|a| {
-            let title = tr(
-                lang,
-                "Ledernes vurdering av forutsetningene for samskaping (snitt, 1–5)",
-                "The leaders' assessment of the prerequisites for co-creation (average, 1–5)",
-            );
-            let caption = tr(
-                lang,
-                "Snittskår per forutsetning. Tabellen under viser de samme tallene.",
-                "Average score per prerequisite. The table below shows the same figures.",
-            );
+            let title = crate::i18n::msg::report_the_leaders_assessment_of_the_2(lang);
+            let caption = crate::i18n::msg::report_average_score_per_prerequisite_the_2(lang);
             vec![Figure {
                 marker: CHART_MARKER,
                 html: chart::assessment(&a.rows, title, caption),

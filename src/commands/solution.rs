@@ -7,7 +7,7 @@ use super::Context;
 use crate::cli::{SolutionCommand, StatusArg};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::{msg, tr, ui};
+use crate::i18n::{msg, ui};
 use crate::prompt::Prompter;
 use crate::records::solutions::SOLUTIONS_FILE;
 
@@ -34,7 +34,7 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     let title = match (&args.title, interactive) {
         (Some(t), _) => t.clone(),
         (None, true) => {
-            Prompter.text(tr(lang, "Navn på løsningen", "Name of the solution"), None)?
+            Prompter.text(crate::i18n::msg::solution_name_of_the_solution(lang), None)?
         }
         (None, false) => {
             return Err(Error::usage(
@@ -43,16 +43,16 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
             ));
         }
     };
-    let ask = |value: &Option<String>, nb, en| -> Result<String> {
+    let ask = |value: &Option<String>, prompt: &str| -> Result<String> {
         match (value, interactive) {
             (Some(v), _) => Ok(v.clone()),
-            (None, true) => Prompter.optional_text(tr(lang, nb, en)),
+            (None, true) => Prompter.optional_text(prompt),
             (None, false) => Ok(String::new()),
         }
     };
-    let description = ask(&args.description, "Beskrivelse", "Description")?;
-    let owner = ask(&args.owner, "Eier videre", "Owner from here")?;
-    let next_step = ask(&args.next_step, "Neste steg", "Next step")?;
+    let description = ask(&args.description, msg::solution_prompt_description(lang))?;
+    let owner = ask(&args.owner, msg::solution_prompt_owner(lang))?;
+    let next_step = ask(&args.next_step, msg::solution_prompt_next_step(lang))?;
     if title.trim().is_empty() {
         return Err(Error::usage(
             msg::solution_title_empty(ui()),
@@ -151,11 +151,7 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
             }
             (new, Overwrite::Allowed)
         } else {
-            let header = tr(
-                lang,
-                "# Gruppas løsninger. Se README.md for feltene.\nsolutions:\n",
-                "# The group's solutions. See README.md for the fields.\nsolutions:\n",
-            );
+            let header = crate::i18n::msg::solution_the_group_s_solutions_see(lang);
             (format!("{header}{entry}"), Overwrite::Never)
         };
         fs::write(&path, text.as_bytes(), overwrite)
@@ -164,18 +160,14 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     if let Err(err) = crate::records::solutions::read(&ws, &group.id, &path) {
         crate::say!(
             "{}",
-            tr(
-                lang,
-                "Løsningen er lagt til, men fila har problemer:",
-                "The solution was added, but the file has problems:"
-            )
+            crate::i18n::msg::solution_the_solution_was_added_but(lang)
         );
         return Err(err);
     }
     crate::say!(
         "{} «{title}» {} {}",
-        tr(lang, "La til", "Added"),
-        tr(lang, "i", "to"),
+        crate::i18n::msg::solution_added(lang),
+        crate::i18n::msg::solution_to(lang),
         path.display()
     );
     Ok(())

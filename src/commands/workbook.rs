@@ -34,7 +34,7 @@ fn show(cx: &Context, id: &str) -> Result<()> {
             let lang = crate::i18n::ui();
             let hint = match suggest(id, items.iter().map(|(i, _)| i.as_str())) {
                 Some(best) => msg::did_you_mean(lang, best),
-                None => msg::workbook_nothing_with_id_hint(lang),
+                None => msg::workbook_nothing_with_id_hint(lang).to_owned(),
             };
             Err(Error::usage(msg::workbook_nothing_with_id(lang, id), hint))
         }
@@ -49,7 +49,7 @@ fn check(cx: &Context, source: Option<WorkbookSource>, json: bool) -> Result<()>
     }
     let lang = cx.lang();
     let name = match &source {
-        WorkbookSource::BuiltIn => msg::workbook_builtin(lang),
+        WorkbookSource::BuiltIn => msg::workbook_builtin(lang).to_owned(),
         WorkbookSource::Path(p) => p.display().to_string(),
     };
     let languages: Vec<&str> = wb.languages.iter().map(|l| l.code()).collect();

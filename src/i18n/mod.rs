@@ -92,15 +92,6 @@ pub fn ui() -> Lang {
     }
 }
 
-/// `nb` or `en`, as `lang` asks (nynorsk gets bokmål). Being replaced by
-/// [`msg`]; do not add new calls.
-pub fn tr(lang: Lang, nb: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nb | Lang::Nn => nb,
-        Lang::En => en,
-    }
-}
-
 /// A yes or a no as people type it: `ja`, `nei`, `yes`, `no`, their first
 /// letters, `true` or `false`, in any case.
 pub fn parse_yes_no(answer: &str) -> Option<bool> {

@@ -200,11 +200,11 @@ pub fn parse_time(s: &str) -> Option<NaiveTime> {
 /// Why a group id is unsafe, in words, or `None` when it is a good id.
 pub fn group_id_problem(id: &str) -> Option<String> {
     if id.contains('/') || id.contains('\\') {
-        Some(msg::group_id_slash(ui()))
+        Some(msg::group_id_slash(ui()).to_owned())
     } else if id.contains("..") || id.starts_with('.') {
-        Some(msg::group_id_dots(ui()))
+        Some(msg::group_id_dots(ui()).to_owned())
     } else if !is_slug(id) {
-        Some(msg::group_id_not_slug(ui()))
+        Some(msg::group_id_not_slug(ui()).to_owned())
     } else {
         None
     }
@@ -221,7 +221,7 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
         problem(
             file.start.loc,
             not_a_date(&file.start),
-            msg::not_a_date_hint(ui()),
+            msg::not_a_date_hint(ui()).to_owned(),
         );
     }
     let time = parse_time(&file.time);
@@ -229,21 +229,21 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
         problem(
             file.time.loc,
             msg::not_a_time(ui(), &*file.time),
-            msg::not_a_time_hint(ui()),
+            msg::not_a_time_hint(ui()).to_owned(),
         );
     }
     if file.name.trim().is_empty() {
         problem(
             file.name.loc,
-            msg::sprint_no_name(ui()),
-            msg::sprint_no_name_hint(ui()),
+            msg::sprint_no_name(ui()).to_owned(),
+            msg::sprint_no_name_hint(ui()).to_owned(),
         );
     }
     if file.groups.is_empty() {
         problem(
             file.name.loc,
-            msg::sprint_no_groups(ui()),
-            msg::sprint_no_groups_hint(ui()),
+            msg::sprint_no_groups(ui()).to_owned(),
+            msg::sprint_no_groups_hint(ui()).to_owned(),
         );
     }
     let mut seen: Vec<&str> = Vec::new();
@@ -253,14 +253,14 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
             problem(
                 group.id.loc(),
                 msg::group_id_unusable(ui(), id, why),
-                msg::group_id_unusable_hint(ui()),
+                msg::group_id_unusable_hint(ui()).to_owned(),
             );
         }
         if seen.contains(&id) {
             problem(
                 group.id.loc(),
                 msg::group_id_twice(ui(), id),
-                msg::group_id_twice_hint(ui()),
+                msg::group_id_twice_hint(ui()).to_owned(),
             );
         }
         seen.push(id);

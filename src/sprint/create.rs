@@ -8,7 +8,6 @@ use chrono::{NaiveDate, NaiveTime};
 use super::{PROGRESS_FILE, SPRINT_FILE};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
 use crate::workbook::{Lang, Weekday};
 
 /// Everything needed to start a sprint, however it was gathered.
@@ -87,102 +86,49 @@ impl NewSprint {
         };
         line("# yaml-language-server: $schema=samskap.schema.json");
         line("#");
-        line(tr(
-            l,
-            "# Innstillingene for sprinten. Fila er deres: rediger den fritt. samskap leser\n# den, men skriver den aldri om. Sjekk endringer med `samskap check`.",
-            "# The sprint's settings. The file is yours: edit it freely. samskap reads it\n# but never rewrites it. Check your changes with `samskap check`.",
-        ));
+        line(crate::i18n::msg::create_the_sprint_s_settings_the(l));
         line("");
-        line(tr(
-            l,
-            "# Navnet på sprinten, som står på alle dokumentene.",
-            "# The sprint's name, shown on every document.",
-        ));
+        line(crate::i18n::msg::create_the_sprint_s_name_shown(l));
         line(&format!("name: {}", quoted(&self.name)));
-        line(tr(
-            l,
-            "# Fast id for kalenderhendelsene. Behold den selv om navnet endres, så\n# oppdaterer kalenderen hendelsene i stedet for å lage nye.",
-            "# A fixed id for the calendar events. Keep it when the name changes, so\n# calendars update the events instead of adding new ones.",
-        ));
+        line(crate::i18n::msg::create_a_fixed_id_for_the(l));
         line(&format!("id: {}", self.calendar_id()));
-        line(tr(
-            l,
-            "# Språket i dokumentene: nb (bokmål) eller en (engelsk).",
-            "# The documents' language: nb (Norwegian bokmål) or en (English).",
-        ));
+        line(crate::i18n::msg::create_the_documents_language_nb_norwegian(l));
         line(&format!("lang: {}", self.lang));
-        line(tr(
-            l,
-            "# Arbeidsboka, relativt til denne fila. Uten denne linja brukes den innebygde.",
-            "# The workbook, relative to this file. Without this line the built-in one is used.",
-        ));
+        line(crate::i18n::msg::create_the_workbook_relative_to_this(l));
         match &self.workbook {
             Some(path) => line(&format!("workbook: {}", quoted(path))),
             None => line("# workbook: min-arbeidsbok"),
         }
-        line(tr(
-            l,
-            "# Utfordringen (problemstillingen) sprinten jobber med.",
-            "# The challenge (problem statement) the sprint works on.",
-        ));
+        line(crate::i18n::msg::create_the_challenge_problem_statement_the(l));
         line(&format!("challenge: {}", quoted(&self.challenge)));
-        line(tr(
-            l,
-            "# Målgruppa: innbyggerne sprinten er til for.",
-            "# The target group: the residents the sprint is for.",
-        ));
+        line(crate::i18n::msg::create_the_target_group_the_residents(l));
         line(&format!("target_group: {}", quoted(&self.target_group)));
-        line(tr(
-            l,
-            "# Første dag i prosessen (ÅÅÅÅ-MM-DD). Samlingene legges på ukedagen under, og\n# flyttes til neste arbeidsdag når de faller på en helligdag.",
-            "# The first day of the process (YYYY-MM-DD). Sessions fall on the weekday below,\n# and move to the next working day when they fall on a public holiday.",
-        ));
+        line(crate::i18n::msg::create_the_first_day_of_the(l));
         line(&format!("start: {}", self.start.format("%Y-%m-%d")));
-        line(tr(
-            l,
-            "# Ukedagen samlingene holdes: mon, tue, wed, thu eller fri.",
-            "# The weekday of the sessions: mon, tue, wed, thu or fri.",
-        ));
+        line(crate::i18n::msg::create_the_weekday_of_the_sessions(l));
         line(&format!("weekday: {}", weekday_code(self.weekday)));
-        line(tr(
-            l,
-            "# Klokkeslettet samlingene starter (TT:MM).",
-            "# The time sessions start (HH:MM).",
-        ));
+        line(crate::i18n::msg::create_the_time_sessions_start_hh(l));
         line(&format!("time: \"{}\"", self.time.format("%H:%M")));
-        line(tr(
-            l,
-            "# Hvor samlingene holdes.",
-            "# Where the sessions are held.",
-        ));
+        line(crate::i18n::msg::create_where_the_sessions_are_held(l));
         match &self.place {
             Some(place) => line(&format!("place: {}", quoted(place))),
-            None => line(tr(
-                l,
-                "# place: Bydelshuset, møterom 1",
-                "# place: District hall, room 1",
-            )),
+            None => line(crate::i18n::msg::create_place_district_hall_room_1(l)),
         }
-        line(tr(l, "# Styringsgruppa.", "# The steering group."));
+        line(crate::i18n::msg::create_the_steering_group(l));
         line(&format!("steering_group: {}", list(&self.steering_group)));
-        line(tr(
-            l,
-            "# Arbeidsgruppene. `id` brukes i kommandoer og mappenavn: små bokstaver a-z,\n# tall og bindestrek. Skriv aldri innbyggernes navn her eller andre steder.",
-            "# The work groups. `id` is used in commands and folder names: lowercase a-z,\n# digits and hyphens. Never write residents' names here or anywhere else.",
-        ));
+        line(crate::i18n::msg::create_the_work_groups_id_is(l));
         line("groups:");
         for (i, group) in self.groups.iter().enumerate() {
             let n = i + 1;
-            line(&format!("  - id: {}-{n}", tr(l, "gruppe", "group")));
+            line(&format!(
+                "  - id: {}-{n}",
+                crate::i18n::msg::create_group(l)
+            ));
             line(&format!(
                 "    name: {}",
-                quoted(&format!("{} {n}", tr(l, "Gruppe", "Group")))
+                quoted(&format!("{} {n}", crate::i18n::msg::context_group(l)))
             ));
-            line(tr(
-                l,
-                "    # Den delen av utfordringen gruppa utforsker.",
-                "    # The part of the challenge the group explores.",
-            ));
+            line(crate::i18n::msg::create_the_part_of_the_challenge(l));
             line(&format!(
                 "    sub_challenge: {}",
                 quoted(&group.sub_challenge)
@@ -204,7 +150,12 @@ impl NewSprint {
     /// The workspace's README: what to do next, in the sprint's language.
     pub fn readme(&self) -> String {
         let l = self.lang;
-        let body = tr(l, README_NB, README_EN);
+        // The README is a whole page, kept as a file per language; nynorsk
+        // has bokmål's until it gets its own.
+        let body = match l {
+            Lang::En => README_EN,
+            Lang::Nb | Lang::Nn => README_NB,
+        };
         format!("# {}\n\n{}", self.name, body)
     }
 
