@@ -550,7 +550,7 @@ fn a_group_calendar_has_its_sessions_and_those_for_everyone() {
     // An unknown group is named, with the closest.
     let run = samskap_in(&ws, &["calendar", "--group", "grupe-1"]).code(2);
     assert!(
-        run.stderr.contains("did you mean `gruppe-1`"),
+        run.stderr.contains("mente du `gruppe-1`"),
         "{}",
         run.stderr
     );
