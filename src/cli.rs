@@ -126,6 +126,16 @@ pub fn hours_arg(s: &str) -> Result<f64, String> {
         })
 }
 
+/// Parses `ID=NUMBER`, the number with a decimal point or comma.
+pub fn measure_arg(s: &str) -> Result<(String, f64), String> {
+    let (id, value) = s.split_once('=').ok_or_else(|| {
+        format!("`{s}` is not ID=NUMBER; write it as, for example, --measure kontakter=3")
+    })?;
+    let value = crate::records::solutions::parse_figure(value)
+        .ok_or_else(|| format!("`{value}` is not a number; write it as 3 or 3,5"))?;
+    Ok((id.trim().to_owned(), value))
+}
+
 /// Parses a time of day given on the command line.
 pub fn time_arg(s: &str) -> Result<NaiveTime, String> {
     crate::sprint::config::parse_time(s)
@@ -445,17 +455,20 @@ pub struct SolutionArgs {
     /// What it is and how it works
     #[arg(long)]
     pub description: Option<String>,
-    /// A system challenge it addresses (repeat for more): koordinator, ansvarsgruppemoter, oversikt-over-tjenester, sarbare-overganger
+    /// A challenge of the workbook's knowledge base it addresses (repeat for more; `samskap workbook list` shows them)
     #[arg(long = "challenge", value_name = "ID")]
     pub challenges: Vec<String>,
     /// idea, prototype, tested or in-use
     #[arg(long, value_enum, ignore_case = true)]
     pub status: Option<StatusArg>,
-    /// Estimated hours freed per month for each family
-    #[arg(long, value_name = "HOURS", value_parser = hours_arg)]
+    /// The solution's figure for one of the sprint's measures (`measures:` in the workbook or samskap.yaml), as ID=NUMBER; repeat for each
+    #[arg(long = "measure", value_name = "ID=NUMBER", value_parser = measure_arg)]
+    pub measures: Vec<(String, f64)>,
+    /// Short for --measure families=HOURS (for workbooks that declare it)
+    #[arg(long, value_name = "HOURS", value_parser = hours_arg, hide = true)]
     pub families: Option<f64>,
-    /// Estimated hours freed per month for the staff
-    #[arg(long, value_name = "HOURS", value_parser = hours_arg)]
+    /// Short for --measure staff=HOURS (for workbooks that declare it)
+    #[arg(long, value_name = "HOURS", value_parser = hours_arg, hide = true)]
     pub staff: Option<f64>,
     /// Who owns it from here
     #[arg(long)]

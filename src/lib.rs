@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod dashboard;
 pub mod diagnostic;
 pub mod error;
 pub mod fs;

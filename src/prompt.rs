@@ -97,6 +97,22 @@ impl Prompter {
             .map_err(cancelled)
     }
 
+    /// A figure, with a decimal point or comma, from 0 to `max` when given.
+    pub fn figure(&self, prompt: &str, max: Option<f64>) -> Result<f64> {
+        let parse = crate::records::solutions::parse_figure;
+        let ok = move |v: f64| max.is_none_or(|m| (0.0..=m).contains(&v));
+        let text = Input::<String>::new()
+            .with_prompt(prompt)
+            .default("0".to_owned())
+            .validate_with(move |s: &String| match parse(s) {
+                Some(v) if ok(v) => Ok(()),
+                _ => Err(max.map_or_else(|| "3 / 3,5".to_owned(), |m| format!("0–{m}"))),
+            })
+            .interact_text()
+            .map_err(cancelled)?;
+        Ok(parse(&text).unwrap_or(0.0))
+    }
+
     /// One of `items`; returns its index.
     pub fn choose<S: std::fmt::Display>(
         &self,

@@ -214,6 +214,11 @@ fn plant(ws: &Path, field: Field, value: &str) -> &'static str {
         Field::SolutionNextStep => replace_key(&solutions, "next_step:", &q),
         Field::Leader => replace_key(&assessment, "leader:", &q),
         Field::AssessmentComment => replace_key(&assessment, "comment:", &q),
+        Field::SprintTerms => {
+            let mut text = std::fs::read_to_string(&yaml).unwrap();
+            text.push_str(&format!("interview_purpose: {q}\n"));
+            std::fs::write(&yaml, text).unwrap();
+        }
         Field::WorkbookText => {
             samskap_in(ws, &["workbook", "export", "wb"]).ok();
             replace_key(&yaml, "workbook:", "wb");
@@ -235,7 +240,8 @@ fn plant(ws: &Path, field: Field, value: &str) -> &'static str {
         | Field::SteeringGroup
         | Field::GroupName
         | Field::SubChallenge
-        | Field::Members => "samskap.yaml",
+        | Field::Members
+        | Field::SprintTerms => "samskap.yaml",
         Field::Pseudonym | Field::Interviewers | Field::InterviewTags | Field::InterviewQuote => {
             "lilje.md"
         }

@@ -89,7 +89,7 @@ fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
         "Heading 2|Hva er gjort",
         "Heading 2|Innsikt etter tema",
         "Heading 2|Løsninger",
-        "Heading 3|Frigjort tid",
+        "Heading 3|Summer etter gruppe",
         "Heading 2|De fire systemutfordringene",
         "Heading 2|Vurdering av samskapingsmodellen",
         "Heading 2|Evaluering",
@@ -949,7 +949,7 @@ fn hours_with_a_decimal_comma_in_solutions_yaml() {
     let run = samskap_in(&ws, &["check"]).code(65);
     assert!(
         run.stderr
-            .contains("`mye` is not a number of hours: write it as 3 or 3,5"),
+            .contains("`mye` is not a number: write it as 3 or 3,5"),
         "{}",
         run.stderr
     );

@@ -188,8 +188,8 @@ fn ask_scores(
 /// The file, written whole by samskap: one entry per leader.
 fn render(all: &[Assessment], ids: &[String]) -> String {
     let mut out = String::from(
-        "# Ledernes vurdering av samskapingsmodellen. Skrives av samskap: bruk `samskap assess`.\n\
-         # The leaders' assessment of the co-creation model. Written by samskap: use `samskap assess`.\n\
+        "# Ledernes vurdering av arbeidsbokas modell. Skrives av samskap: bruk `samskap assess`.\n\
+         # The leaders' assessment of the workbook's model. Written by samskap: use `samskap assess`.\n\
          assessments:\n",
     );
     let q = |s: &str| serde_json::to_string(s).unwrap_or_default();

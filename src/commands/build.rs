@@ -6,70 +6,21 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDate};
-use serde::Serialize;
 
 use super::Context;
 use super::manifest::{Manifest, Standing, fingerprint};
+use crate::dashboard::{
+    self,
+    pages::{group_page, guide_page, week_page},
+};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
 use crate::plan::Session;
 use crate::privacy::view::Reader;
-use crate::render::context::{self, Labels};
+use crate::render::context;
 use crate::render::{Format, Renderer};
 use crate::sprint::Workspace;
 use crate::workbook::Lang;
-
-#[derive(Serialize)]
-struct Link {
-    title: String,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct GroupLinks {
-    name: String,
-    agenda: String,
-    guide: String,
-}
-
-#[derive(Serialize)]
-struct ReportLinks {
-    html: &'static str,
-    docx: &'static str,
-    md: &'static str,
-    /// Only when a browser printed it.
-    pdf: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct IndexLabels {
-    report: &'static str,
-    report_html: &'static str,
-    report_docx: &'static str,
-    report_md: &'static str,
-    report_pdf: &'static str,
-    agendas_by_week: &'static str,
-    groups: &'static str,
-    agenda: &'static str,
-    guide: &'static str,
-    calendar: &'static str,
-    calendar_file: &'static str,
-    generated: &'static str,
-}
-
-#[derive(Serialize)]
-struct IndexDoc {
-    t: IndexLabels,
-    l: Labels,
-    sprint: String,
-    challenge: String,
-    target_group: String,
-    report: ReportLinks,
-    weeks: Vec<Link>,
-    groups: Vec<GroupLinks>,
-    calendar: &'static str,
-    date: String,
-}
 
 /// Files of the site made together, on demand (on any of the threads):
 /// one page, or the report in every format from one rendering.
@@ -163,25 +114,6 @@ pub fn run(
         crate::say!("{}", crate::i18n::msg::build_report_pdf_was_not_made(lang));
     }
     Ok(())
-}
-
-/// The page of the site with a week's agendas.
-fn week_page(week: u32) -> String {
-    format!("agenda-week-{week}.html")
-}
-
-/// The page of the site with a group's agendas.
-fn group_page(group: &str) -> String {
-    format!("agenda-{group}.html")
-}
-
-/// The page of the site with `session`'s agenda: its group's page, or its
-/// week's for a session for everyone.
-pub fn agenda_page(session: &Session) -> String {
-    match &session.group {
-        Some(group) => group_page(group),
-        None => week_page(session.week),
-    }
 }
 
 /// A file of the site, ready to write.
@@ -290,7 +222,6 @@ fn jobs<'a>(
     }));
     let mut weeks: Vec<u32> = sessions.iter().map(|s| s.week).collect();
     weeks.dedup();
-    let mut week_links = Vec::new();
     for week in weeks {
         let href = week_page(week);
         let chosen: Vec<Session> = sessions
@@ -298,30 +229,16 @@ fn jobs<'a>(
             .filter(|s| s.week == week)
             .cloned()
             .collect();
-        let first = chosen
-            .first()
-            .map(|s| crate::plan::long_date(s.date, lang))
-            .unwrap_or_default();
-        let title = format!("{} {week}", crate::i18n::msg::build_agenda_for_week(lang));
-        week_links.push(Link {
-            title: format!("{title} ({first})"),
-            href: href.clone(),
-        });
+        let title = crate::i18n::msg::build_agenda_for_week(lang, week);
         jobs.push(Job::one(href, move || {
             let doc = context::agenda(ws, &chosen, title.clone(), false, lang);
             let page = super::page(ws, &doc.title, "agenda", lang);
             renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)
         }));
     }
-    let mut group_links = Vec::new();
     for group in &ws.sprint.groups {
         let agenda = group_page(&group.id);
-        let guide = format!("interview-guide-{}.html", group.id);
-        group_links.push(GroupLinks {
-            name: group.name.clone(),
-            agenda: agenda.clone(),
-            guide: guide.clone(),
-        });
+        let guide = guide_page(&group.id);
         let chosen: Vec<Session> = sessions
             .iter()
             .filter(|s| s.group.as_deref() == Some(group.id.as_str()))
@@ -339,39 +256,28 @@ fn jobs<'a>(
             renderer.export("interview-guide.md", &doc, &page, Format::Html, &[], guard)
         }));
     }
-    let index = IndexDoc {
-        t: IndexLabels {
-            report: crate::i18n::msg::build_report_2(lang),
-            report_html: crate::i18n::msg::build_the_report_as_a_web_2(lang),
-            report_docx: crate::i18n::msg::build_the_report_as_a_word_2(lang),
-            report_md: crate::i18n::msg::build_the_report_as_markdown_2(lang),
-            report_pdf: crate::i18n::msg::build_the_report_as_pdf(lang),
-            agendas_by_week: crate::i18n::msg::build_agendas_week_by_week_2(lang),
-            groups: crate::i18n::msg::build_the_work_groups_2(lang),
-            agenda: crate::i18n::msg::build_agenda_3(lang),
-            guide: crate::i18n::msg::build_interview_guide_2(lang),
-            calendar: crate::i18n::msg::build_calendar_2(lang),
-            calendar_file: crate::i18n::msg::build_every_session_as_a_calendar_2(lang),
-            generated: crate::i18n::msg::build_made_with_samskap_2(lang),
+    let status = crate::sprint::status::status(
+        crate::sprint::status::Facts {
+            workbook: &ws.workbook,
+            sprint: &ws.sprint,
+            sessions: sessions.to_vec(),
+            progress: inputs.progress,
+            interviews: ws.interview_counts(),
         },
-        l: Labels::new(lang),
-        sprint: ws.sprint.name.clone(),
-        challenge: ws.sprint.challenge.clone(),
-        target_group: ws.sprint.target_group.clone(),
-        report: ReportLinks {
-            html: "report.html",
-            docx: "report.docx",
-            md: "report.md",
-            pdf: pdf.then_some("report.pdf"),
-        },
-        weeks: week_links,
-        groups: group_links,
-        calendar: "calendar.ics",
-        date: crate::plan::long_date(today, lang),
-    };
+        today,
+        lang,
+    );
     jobs.push(Job::one("index.html", move || {
+        let (index, figures) = dashboard::index(&dashboard::Input {
+            ws,
+            records: inputs.records,
+            status: &status,
+            today,
+            lang,
+            report_pdf: pdf.then_some("report.pdf"),
+        });
         let page = super::page(ws, &ws.sprint.name, "index", lang);
-        renderer.export("index.md", &index, &page, Format::Html, &[], guard)
+        renderer.export("index.md", &index, &page, Format::Html, &figures, guard)
     }));
     jobs
 }

@@ -128,28 +128,32 @@ fn describe(ws: &Workspace, session: &Session, lang: Lang) -> String {
     let mut at = session.start;
     for block in &step.agenda {
         let end = at + chrono::TimeDelta::minutes(i64::from(*block.minutes));
-        text.push_str(&format!(
-            "\n{}–{} {}",
-            at.format("%H:%M"),
-            end.format("%H:%M"),
-            block.title.get(lang)
-        ));
+        // An untimed block has no clock time of its own.
+        if *block.minutes == 0 {
+            text.push_str(&format!("\n· {}", block.title.get(lang)));
+        } else {
+            text.push_str(&format!(
+                "\n{}–{} {}",
+                at.format("%H:%M"),
+                end.format("%H:%M"),
+                block.title.get(lang)
+            ));
+        }
         at = end;
     }
     if let Some(moved) = &session.moved {
-        text.push_str(&format!(
-            "\n\n{} {} ({}).",
-            crate::i18n::msg::calendar_moved_from(lang),
+        text.push_str("\n\n");
+        text.push_str(&crate::i18n::msg::calendar_moved_from(
+            lang,
             crate::plan::long_date(moved.from, lang),
-            moved.why(lang)
+            moved.why(lang),
         ));
     }
-    text.push_str(&format!(
-        "\n\n{}: {} {} «{}».",
-        crate::i18n::msg::calendar_the_full_agenda(lang),
-        super::build::agenda_page(session),
-        crate::i18n::msg::calendar_in_the_folder_out_of(lang),
-        ws.sprint.name
+    text.push_str("\n\n");
+    text.push_str(&crate::i18n::msg::calendar_full_agenda(
+        lang,
+        crate::dashboard::pages::agenda_page(session),
+        &ws.sprint.name,
     ));
     text
 }

@@ -41,7 +41,7 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
     let path = ws.interviews_dir(&group).join(format!(
         "{}-{}.md",
         date.format("%Y-%m-%d"),
-        crate::workbook::file_slug(&pseudonym).unwrap_or_else(|| "familie".into())
+        crate::workbook::file_slug(&pseudonym).unwrap_or_else(|| "intervju".into())
     ));
     let text = note(
         &ws,
@@ -70,7 +70,7 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
     if pseudonym.is_empty() {
         return Err(Error::usage(
             "the pseudonym is empty",
-            "give the family an invented name, such as `Lilje`",
+            "give the interviewee an invented name, such as `Lilje`",
         ));
     }
     let names = crate::records::private_names(ws)?;
@@ -99,7 +99,7 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
                 "`{pseudonym}` is on the list of real names in {}",
                 crate::records::NAMES_FILE
             ),
-            "a pseudonym must be an invented name that cannot identify the family",
+            "a pseudonym must be an invented name that cannot identify the interviewee",
         ));
     }
     Ok(())
@@ -111,14 +111,27 @@ fn output(path: &std::path::Path, lang: Lang) {
         crate::i18n::msg::templates_wrote(lang),
         path.display()
     );
-    crate::say!(
-        "{}",
-        crate::i18n::msg::interview_the_note_says_consent_given(lang)
-    );
+    crate::say!("{}", crate::i18n::msg::interview_note_consent_given(lang));
 }
 
 fn quoted(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
+}
+
+/// The comment above `tags:`: the workbook's first tags as the example.
+fn tags_comment(ws: &Workspace, lang: Lang) -> String {
+    let examples: Vec<&str> = ws
+        .workbook
+        .tags
+        .iter()
+        .take(2)
+        .map(|t| t.id.as_str())
+        .collect();
+    if examples.is_empty() {
+        crate::i18n::msg::interview_note_tags_list(lang).to_owned()
+    } else {
+        crate::i18n::msg::interview_note_tags_example(lang, examples.join(", "))
+    }
 }
 
 /// The note: front matter, then one section per topic of the interview step.
@@ -133,15 +146,15 @@ fn note(
     let names: Vec<String> = interviewers.iter().map(|n| quoted(n)).collect();
     let mut out = format!(
         "---\n{}\npseudonym: {}\ndate: {date}\ninterviewers: [{}]\n{}\nconsent: {consent}\n{}\ntags: []\n---\n",
-        crate::i18n::msg::interview_interview_notes_health_data_never(lang),
+        crate::i18n::msg::interview_note_personal_data(lang),
         quoted(pseudonym),
         names.join(", "),
-        crate::i18n::msg::interview_given_declined_withdrawn(lang),
-        crate::i18n::msg::interview_tags_for_example_time_coordinator(lang),
+        crate::i18n::msg::interview_note_consent_values(lang),
+        tags_comment(ws, lang),
     );
     out.push_str(&format!(
         "\n{}\n",
-        crate::i18n::msg::interview_write_what_the_family_told(lang)
+        crate::i18n::msg::interview_note_write_under_topics(lang)
     ));
     for topic in ws.workbook.interview_topics() {
         out.push_str(&format!("\n## {}\n\n", topic.title.get(lang)));

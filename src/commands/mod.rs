@@ -65,9 +65,19 @@ impl Context {
     pub fn workspace(&self) -> Result<Workspace> {
         let ws = Workspace::open(self.workbook.as_deref())?;
         if let Some(lang) = self.lang_arg.or(ws.sprint.lang) {
-            provides(&ws.workbook, lang)?;
+            ws.workbook.require_lang(lang)?;
         }
         Ok(ws)
+    }
+
+    /// The language to speak about `wb` outside a sprint: --lang, which
+    /// must be one of its languages, else the run's language where the
+    /// workbook has it, else its first.
+    pub fn lang_for(&self, wb: &Workbook) -> Result<Lang> {
+        match self.lang_arg {
+            Some(lang) => wb.require_lang(lang),
+            None => Ok(wb.lang_for(crate::i18n::ui())),
+        }
     }
 
     /// Where the workbook comes from: --workbook, or the built-in one.
@@ -82,29 +92,10 @@ impl Context {
     pub fn load_workbook(&self) -> Result<Workbook> {
         let wb = crate::workbook::load(&self.workbook_source())?;
         if let Some(lang) = self.lang_arg {
-            provides(&wb, lang)?;
+            wb.require_lang(lang)?;
         }
         Ok(wb)
     }
-}
-
-/// Whether `wb` is written in `lang`; if not, an error naming the
-/// languages it has.
-pub fn provides(wb: &Workbook, lang: Lang) -> Result<()> {
-    if wb.languages.is_empty() || wb.languages.contains(&lang) {
-        return Ok(());
-    }
-    let langs = wb
-        .languages
-        .iter()
-        .map(|l| format!("`{l}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let ui = crate::i18n::ui();
-    Err(Error::usage(
-        msg::lang_not_in_workbook(ui, lang, &langs),
-        msg::lang_not_in_workbook_hint(ui, &langs),
-    ))
 }
 
 /// The format to write in: --format, else from the output file's

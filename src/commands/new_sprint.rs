@@ -78,6 +78,7 @@ fn check_answers(new: &NewSprint, args: &NewSprintArgs, wb: &Workbook) -> Result
         steering_group: Vec::new(),
         groups: Vec::new(),
         id: None,
+        terms: Default::default(),
     };
     crate::sprint::check_day_fits(&sprint, wb, Path::new("--time")).map_err(|_| {
         let latest = 24 * 60 - 1 - crate::plan::longest_day(wb).min(24 * 60 - 1);
@@ -127,7 +128,7 @@ fn relative(path: &Path, base: &Path) -> PathBuf {
 }
 
 fn from_flags(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<NewSprint> {
-    let lang = cx.lang();
+    let lang = cx.lang_for(wb)?;
     if !args.yes {
         let missing: Vec<&str> = [
             ("--name", args.name.is_none()),
@@ -196,15 +197,22 @@ fn default_time(wb: &Workbook) -> chrono::NaiveTime {
 /// Asks for every answer not given as a flag, offering the defaults.
 fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<NewSprint> {
     let p = Prompter;
-    let lang = match cx.lang_arg {
-        Some(lang) => lang,
-        None => p
-            .choose(
-                "Språk / language",
-                &["nb – norsk bokmål", "en – English"],
-                0,
-            )
-            .map(|i| if i == 0 { Lang::Nb } else { Lang::En })?,
+    // Only the languages the workbook is written in are offered.
+    let lang = match (cx.lang_arg, wb.languages.as_slice()) {
+        (Some(_), _) => cx.lang_for(wb)?,
+        (None, [only]) => *only,
+        (None, languages) => {
+            let names: Vec<&str> = languages
+                .iter()
+                .map(|l| match l {
+                    Lang::Nb => "nb – norsk bokmål",
+                    Lang::Nn => "nn – norsk nynorsk",
+                    Lang::En => "en – English",
+                })
+                .collect();
+            let i = p.choose("Språk / language", &names, 0)?;
+            languages.get(i).copied().unwrap_or(Lang::Nb)
+        }
     };
     let d = &wb.defaults;
     let name = match &args.name {

@@ -34,15 +34,13 @@ pub fn render(
     let ws = inputs.ws;
     let doc = report::report(ws, inputs.records, inputs.progress, today, interim, lang);
     let figures: Vec<Figure> = doc
-        .assessment
+        .model
         .as_ref()
         .map(|a| {
-            let title = crate::i18n::msg::report_the_leaders_assessment_of_the_2(lang);
-            let caption = crate::i18n::msg::report_average_score_per_prerequisite_the_2(lang);
             vec![Figure {
                 marker: CHART_MARKER,
-                html: chart::assessment(&a.rows, title, caption),
-                picture: Some(chart::assessment_png(&a.rows, title)),
+                html: chart::assessment(&a.rows, &a.chart_title, a.chart_caption),
+                picture: Some(chart::assessment_png(&a.rows, &a.chart_title)),
             }]
         })
         .unwrap_or_default();

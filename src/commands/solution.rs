@@ -17,20 +17,10 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
     let group = ws.sprint.require_group(&args.group)?;
-    let known = ws.workbook.challenge_ids();
-    if let Some(bad) = args
-        .challenges
-        .iter()
-        .find(|c| !known.contains(&c.as_str()))
-    {
-        let hint = crate::diagnostic::suggest(bad, known.iter().copied()).map_or_else(
-            || msg::unknown_challenge_hint(ui(), known.join(", ")),
-            |b| msg::did_you_mean(ui(), b),
-        );
-        return Err(Error::usage(msg::unknown_challenge(ui(), bad), hint));
-    }
+    check_challenges(&ws, &args.challenges)?;
     let interactive =
         !args.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let figures = figures(&ws, &args, lang, interactive)?;
     let title = match (&args.title, interactive) {
         (Some(t), _) => t.clone(),
         (None, true) => {
@@ -102,15 +92,22 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     };
     let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
     let challenges: Vec<String> = args.challenges.iter().map(|c| q(c)).collect();
+    let measures: String = if figures.is_empty() {
+        String::new()
+    } else {
+        let lines: String = figures
+            .iter()
+            .map(|(id, v)| format!("      {id}: {v}\n"))
+            .collect();
+        format!("    measures:\n{lines}")
+    };
     let entry = format!(
-        "  - id: {}\n    title: {}\n    description: {}\n    sub_challenge: {}\n    challenges: [{}]\n    status: {status}\n    hours_per_month:\n      families: {}\n      staff: {}\n    owner: {}\n    next_step: {}\n",
+        "  - id: {}\n    title: {}\n    description: {}\n    sub_challenge: {}\n    challenges: [{}]\n    status: {status}\n{measures}    owner: {}\n    next_step: {}\n",
         q(&id),
         q(&title),
         q(&description),
         q(&group.sub_challenge),
         challenges.join(", "),
-        args.families.unwrap_or(0.0),
-        args.staff.unwrap_or(0.0),
         q(&owner),
         q(&next_step),
     );
@@ -201,6 +198,66 @@ fn into_empty(old: &str, entry: &str, eol: &str) -> String {
         out.push_str(entry);
     }
     out
+}
+
+/// The challenges named with --challenge are the knowledge base's.
+fn check_challenges(ws: &crate::sprint::Workspace, given: &[String]) -> Result<()> {
+    let known = ws.workbook.challenge_ids();
+    let Some(bad) = given.iter().find(|c| !known.contains(&c.as_str())) else {
+        return Ok(());
+    };
+    let hint = match crate::diagnostic::suggest(bad, known.iter().copied()) {
+        Some(best) => msg::did_you_mean(ui(), best),
+        None if known.is_empty() => msg::unknown_challenge_none_hint(ui()).to_owned(),
+        None => msg::unknown_challenge_hint(ui(), known.join(", ")),
+    };
+    Err(Error::usage(msg::unknown_challenge(ui(), bad), hint))
+}
+
+/// A figure for exactly each of the sprint's measures: from --measure (and
+/// the short --families/--staff), asked on a terminal, else 0.
+fn figures(
+    ws: &crate::sprint::Workspace,
+    args: &crate::cli::SolutionArgs,
+    lang: crate::workbook::Lang,
+    interactive: bool,
+) -> Result<Vec<(String, f64)>> {
+    let measures = ws.measures(lang);
+    let ids: Vec<&str> = measures.iter().map(|m| m.id.as_str()).collect();
+    let mut given: Vec<(String, f64)> = args.measures.clone();
+    given.extend(args.families.map(|v| ("families".to_owned(), v)));
+    given.extend(args.staff.map(|v| ("staff".to_owned(), v)));
+    for (id, value) in &given {
+        let Some(measure) = measures.iter().find(|m| &m.id == id) else {
+            let hint = match crate::diagnostic::suggest(id, ids.iter().copied()) {
+                Some(best) => msg::did_you_mean(ui(), best),
+                None if ids.is_empty() => msg::unknown_measure_none_hint(ui()).to_owned(),
+                None => msg::unknown_measure_hint(ui(), ids.join(", ")),
+            };
+            return Err(Error::usage(msg::unknown_measure(ui(), id), hint));
+        };
+        if let Some(max) = measure.max
+            && !(0.0..=max).contains(value)
+        {
+            return Err(Error::usage(
+                msg::measure_out_of_range(ui(), id, value, max),
+                msg::measure_out_of_range_hint(ui(), &measure.label, &measure.unit, max),
+            ));
+        }
+    }
+    measures
+        .iter()
+        .map(|m| {
+            let value = match given.iter().rev().find(|(id, _)| *id == m.id) {
+                Some((_, v)) => *v,
+                None if interactive => {
+                    Prompter.figure(&format!("{} ({})", m.question, m.unit), m.max)?
+                }
+                None => 0.0,
+            };
+            Ok((m.id.clone(), value))
+        })
+        .collect()
 }
 
 fn appends_cleanly(text: &str, count_before: usize) -> bool {

@@ -14,7 +14,10 @@ use crate::workbook::{self, WorkbookSource, describe};
 /// Runs a workbook subcommand.
 pub fn run(cx: &Context, command: WorkbookCommand) -> Result<()> {
     match command {
-        WorkbookCommand::List => output::print(&describe::tree(&cx.load_workbook()?, cx.lang())),
+        WorkbookCommand::List => {
+            let wb = cx.load_workbook()?;
+            output::print(&describe::tree(&wb, cx.lang_for(&wb)?))
+        }
         WorkbookCommand::Show { id } => show(cx, &id),
         WorkbookCommand::Check { file, json } => {
             super::check::json_or_plain(check(cx, file.map(WorkbookSource::Path), json), json)
@@ -28,7 +31,7 @@ pub fn run(cx: &Context, command: WorkbookCommand) -> Result<()> {
 fn show(cx: &Context, id: &str) -> Result<()> {
     let wb = cx.load_workbook()?;
     match wb.find(id) {
-        Some(item) => output::print(&describe::item(&wb, item, cx.lang())),
+        Some(item) => output::print(&describe::item(&wb, item, cx.lang_for(&wb)?)),
         None => {
             let items = wb.items();
             let lang = crate::i18n::ui();
@@ -47,7 +50,7 @@ fn check(cx: &Context, source: Option<WorkbookSource>, json: bool) -> Result<()>
     if json {
         return output::print(&crate::diagnostic::json_report(&[]));
     }
-    let lang = cx.lang();
+    let lang = cx.lang_for(&wb)?;
     let name = match &source {
         WorkbookSource::BuiltIn => msg::workbook_builtin(lang).to_owned(),
         WorkbookSource::Path(p) => p.display().to_string(),

@@ -62,13 +62,15 @@ pub enum Field {
     Leader,
     /// An assessment's `comment`.
     AssessmentComment,
+    /// samskap.yaml `people`, `measures` and `interview_purpose`.
+    SprintTerms,
     /// Any text of a custom workbook. Not replaced at its source: the gate
     /// refuses a document that shows one, even with --redact.
     WorkbookText,
 }
 
 /// Every field, once.
-pub const FIELDS: [Field; 24] = [
+pub const FIELDS: [Field; 25] = [
     Field::SprintName,
     Field::Challenge,
     Field::TargetGroup,
@@ -92,6 +94,7 @@ pub const FIELDS: [Field; 24] = [
     Field::SolutionNextStep,
     Field::Leader,
     Field::AssessmentComment,
+    Field::SprintTerms,
     Field::WorkbookText,
 ];
 
@@ -140,7 +143,9 @@ fn visit_sprint(sprint: &mut Sprint, file: &str, f: &mut Visit<'_>) {
         facilitators,
         steering_group,
         groups,
+        terms,
     } = sprint;
+    visit_terms(terms, f, &at);
     f(Field::SprintName, name, &at);
     f(Field::Challenge, challenge, &at);
     f(Field::TargetGroup, target_group, &at);
@@ -160,6 +165,35 @@ fn visit_sprint(sprint: &mut Sprint, file: &str, f: &mut Visit<'_>) {
         f(Field::GroupName, name, &at);
         f(Field::SubChallenge, sub_challenge, &at);
         each(Field::Members, members, &at, f);
+    }
+}
+
+fn visit_terms(terms: &mut crate::sprint::terms::SprintTerms, f: &mut Visit<'_>, at: &Origin<'_>) {
+    let crate::sprint::terms::SprintTerms {
+        people,
+        measures,
+        interview_purpose,
+        sections: _,
+        lang_loc: _,
+    } = terms;
+    if let Some((singular, plural)) = people {
+        f(Field::SprintTerms, singular, at);
+        f(Field::SprintTerms, plural, at);
+    }
+    for m in measures.iter_mut().flatten() {
+        let crate::sprint::terms::MeasureDef {
+            id: _,
+            label,
+            unit,
+            question,
+            max: _,
+        } = m;
+        f(Field::SprintTerms, label, at);
+        f(Field::SprintTerms, unit, at);
+        f(Field::SprintTerms, question, at);
+    }
+    if let Some(purpose) = interview_purpose {
+        f(Field::SprintTerms, purpose, at);
     }
 }
 
@@ -225,7 +259,7 @@ fn visit_solution(solution: &mut Solution, f: &mut Visit<'_>) {
         sub_challenge,
         challenges: _,
         status: _,
-        hours: _,
+        measures: _,
         owner,
         next_step,
         place,
@@ -490,6 +524,7 @@ impl Field {
             Field::SolutionNextStep => "next_step",
             Field::Leader => "leader",
             Field::AssessmentComment => "comment",
+            Field::SprintTerms => "people, measures, interview_purpose",
             Field::WorkbookText => "workbook text",
         }
     }
@@ -548,6 +583,10 @@ mod tests {
                 members: vec![ws_text.clone()],
                 topics: Vec::new(),
             }],
+            terms: crate::sprint::terms::SprintTerms {
+                interview_purpose: Some(ws_text.clone()),
+                ..Default::default()
+            },
         };
         let date = chrono::NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
         let quote = Quote {
@@ -574,7 +613,7 @@ mod tests {
                 sub_challenge: ws_text.clone(),
                 challenges: Vec::new(),
                 status: crate::records::Status::Idea,
-                hours: crate::records::Hours::default(),
+                measures: std::collections::BTreeMap::new(),
                 owner: ws_text.clone(),
                 next_step: ws_text.clone(),
                 place: String::new(),

@@ -15,7 +15,7 @@ use crate::sprint::Workspace;
 
 pub use assessment::{ASSESSMENT_FILE, Assessment};
 pub use notes::{Consent, Evaluation, Interview, Quote};
-pub use solutions::{Hours, Solution, Status};
+pub use solutions::{Solution, Status};
 
 /// The file of residents' real names, so checks can find them in records.
 /// It is never exported and belongs in no document.

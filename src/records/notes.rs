@@ -31,7 +31,7 @@ pub enum Consent {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InterviewMeta {
-    /// The pseudonym of the family: never a real name.
+    /// The interviewee's pseudonym: never a real name.
     pub pseudonym: At<String>,
     /// The date of the interview, YYYY-MM-DD.
     pub date: At<String>,
@@ -287,7 +287,7 @@ pub fn read_interview(_ws: &Workspace, group: &str, path: &Path) -> Result<Inter
         problems.push(
             sources
                 .diagnostic(meta.pseudonym.loc, "the pseudonym is empty")
-                .with_hint("give the family an invented name, never a real one"),
+                .with_hint("give the interviewee an invented name, never a real one"),
         );
     }
     match date {

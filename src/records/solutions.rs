@@ -1,6 +1,7 @@
 //! `groups/<id>/solutions.yaml`: each group's register of solutions, with
 //! the time they are estimated to free for families and for staff.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use schemars::JsonSchema;
@@ -9,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, suggest};
 use crate::error::{Error, Result};
 use crate::sprint::Workspace;
+use crate::sprint::terms::MeasureDef;
 use crate::workbook::load::Sources;
 use crate::workbook::{At, Id, is_slug};
 
@@ -31,55 +33,76 @@ pub enum Status {
     InUse,
 }
 
-/// Estimated hours freed per month.
+/// Estimated hours freed per month: the form of `solutions.yaml` before
+/// measures were declared, still read as the measures `families` and `staff`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Hours {
     /// For each family, per month.
-    #[serde(default, deserialize_with = "decimal")]
-    pub families: f64,
+    #[serde(default)]
+    pub families: Figure,
     /// For the staff involved, per month.
-    #[serde(default, deserialize_with = "decimal")]
-    pub staff: f64,
+    #[serde(default)]
+    pub staff: Figure,
 }
 
-/// A number of hours as Norwegians write it: `3`, `3.5`, or `3,5` (which
-/// YAML reads as text).
-fn decimal<'de, D: serde::Deserializer<'de>>(de: D) -> std::result::Result<f64, D::Error> {
-    struct Visitor;
-    impl serde::de::Visitor<'_> for Visitor {
-        type Value = f64;
+/// A figure as Norwegians write it: `3`, `3.5`, or `3,5` (which YAML reads
+/// as text).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Figure(pub f64);
 
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a number of hours, such as 3 or 3,5")
-        }
-
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<f64, E> {
-            Ok(v)
-        }
-
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<f64, E> {
-            Ok(v as f64)
-        }
-
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<f64, E> {
-            Ok(v as f64)
-        }
-
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<f64, E> {
-            v.trim()
-                .replace(',', ".")
-                .parse()
-                .ok()
-                .filter(|n: &f64| n.is_finite())
-                .ok_or_else(|| {
-                    E::custom(format!(
-                        "`{v}` is not a number of hours: write it as 3 or 3,5"
-                    ))
-                })
-        }
+impl JsonSchema for Figure {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Figure".into()
     }
-    de.deserialize_any(Visitor)
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [{ "type": "number" }, { "type": "string", "pattern": "^\\s*-?[0-9]+([.,][0-9]+)?\\s*$" }],
+            "description": "A number, such as 3 or 3,5."
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Figure {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Figure;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number, such as 3 or 3,5")
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Figure, E> {
+                Ok(Figure(v))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Figure, E> {
+                Ok(Figure(v as f64))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Figure, E> {
+                Ok(Figure(v as f64))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Figure, E> {
+                parse_figure(v).map(Figure).ok_or_else(|| {
+                    E::custom(format!("`{v}` is not a number: write it as 3 or 3,5"))
+                })
+            }
+        }
+        de.deserialize_any(Visitor)
+    }
+}
+
+/// A number written with a decimal point or comma, finite.
+pub fn parse_figure(v: &str) -> Option<f64> {
+    v.trim()
+        .replace(',', ".")
+        .parse()
+        .ok()
+        .filter(|n: &f64| n.is_finite())
 }
 
 /// The file as written.
@@ -110,9 +133,12 @@ pub struct SolutionEntry {
     pub challenges: Vec<At<String>>,
     /// idea, prototype, tested or in-use.
     pub status: Status,
-    /// Estimated hours freed per month.
+    /// The solution's effect in the sprint's measures, such as `families: 3` (ids from the workbook's or the sprint's `measures`).
     #[serde(default)]
-    pub hours_per_month: At<Hours>,
+    pub measures: Option<At<BTreeMap<At<String>, Figure>>>,
+    /// Estimated hours freed per month (the older form of the measures `families` and `staff`).
+    #[serde(default)]
+    pub hours_per_month: Option<At<Hours>>,
     /// Who owns it from here.
     #[serde(default)]
     pub owner: String,
@@ -138,8 +164,8 @@ pub struct Solution {
     pub challenges: Vec<String>,
     /// Status.
     pub status: Status,
-    /// Hours freed per month.
-    pub hours: Hours,
+    /// The figures given for the sprint's measures, by measure id.
+    pub measures: BTreeMap<String, f64>,
     /// Owner.
     pub owner: String,
     /// Next step.
@@ -158,6 +184,7 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
     let file: SolutionsFile = crate::yaml::parse_or_empty(&display, sources.text(id), id)
         .map_err(|d| Error::Invalid(vec![d]))?;
     let known = ws.workbook.challenge_ids();
+    let measures = ws.measures(ws.lang(None));
     let mut problems: Vec<Diagnostic> = Vec::new();
     for entry in file.solutions.iter().flatten() {
         if !is_slug(entry.id.as_str()) {
@@ -175,23 +202,92 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
         for challenge in &entry.challenges {
             if !known.contains(&challenge.value.as_str()) {
                 let hint = suggest(challenge, known.iter().copied()).map_or_else(
-                    || format!("the system challenges are: {}", known.join(", ")),
+                    || format!("the workbook's challenges are: {}", known.join(", ")),
                     |best| format!("did you mean `{best}`?"),
                 );
                 problems.push(
                     sources
                         .diagnostic(
                             challenge.loc,
-                            format!("unknown system challenge `{}`", challenge.value),
+                            format!("unknown challenge `{}`", challenge.value),
                         )
                         .with_hint(hint),
                 );
             }
         }
-        let hours = &entry.hours_per_month;
-        // A month has 744 hours at most; NaN and infinities are typing mistakes.
+        problems.extend(check_measures(entry, &measures, &sources));
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    Ok(file
+        .solutions
+        .into_iter()
+        .flatten()
+        .map(|e| Solution {
+            measures: figures(&e),
+            group: group.to_owned(),
+            place: format!("{display}:{}:{}", e.id.loc().line, e.id.loc().col),
+            id: e.id.as_str().to_owned(),
+            title: e.title,
+            description: e.description,
+            sub_challenge: e.sub_challenge,
+            challenges: e.challenges.into_iter().map(|c| c.value).collect(),
+            status: e.status,
+            owner: e.owner,
+            next_step: e.next_step,
+        })
+        .collect())
+}
+
+/// The figures of an entry, from `measures:` and the older `hours_per_month:`.
+fn figures(entry: &SolutionEntry) -> BTreeMap<String, f64> {
+    let mut out: BTreeMap<String, f64> = entry
+        .hours_per_month
+        .iter()
+        .flat_map(|h| [("families", h.families.0), ("staff", h.staff.0)])
+        .map(|(id, v)| (id.to_owned(), v))
+        .collect();
+    for (id, figure) in entry.measures.iter().flat_map(|m| m.value.iter()) {
+        out.insert(id.value.clone(), figure.0);
+    }
+    out
+}
+
+/// Every figure is for a declared measure and within its range.
+fn check_measures(
+    entry: &SolutionEntry,
+    measures: &[MeasureDef],
+    sources: &Sources,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let ids: Vec<&str> = measures.iter().map(|m| m.id.as_str()).collect();
+    let unknown = |id: &At<String>, problems: &mut Vec<Diagnostic>| {
+        let hint = match suggest(id, ids.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None if ids.is_empty() => "this sprint declares no measures; remove the figure, or declare the measure under `measures:` in the workbook or samskap.yaml".to_owned(),
+            None => format!("the sprint's measures are: {}", ids.join(", ")),
+        };
+        problems.push(
+            sources
+                .diagnostic(id.loc, format!("unknown measure `{}`", id.value))
+                .with_hint(hint),
+        );
+    };
+    if let Some(hours) = &entry.hours_per_month {
+        for id in ["families", "staff"] {
+            if !ids.contains(&id) {
+                unknown(
+                    &At {
+                        value: id.to_owned(),
+                        loc: hours.loc,
+                    },
+                    &mut problems,
+                );
+            }
+        }
         let bad = |h: f64| !h.is_finite() || !(0.0..=744.0).contains(&h);
-        if bad(hours.families) || bad(hours.staff) {
+        if bad(hours.families.0) || bad(hours.staff.0) {
             problems.push(
                 sources
                     .diagnostic(
@@ -202,27 +298,28 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
             );
         }
     }
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
+    for (id, figure) in entry.measures.iter().flat_map(|m| m.value.iter()) {
+        let Some(measure) = measures.iter().find(|m| m.id == id.value) else {
+            unknown(id, &mut problems);
+            continue;
+        };
+        if let Some(max) = measure.max
+            && !(0.0..=max).contains(&figure.0)
+        {
+            problems.push(
+                sources
+                    .diagnostic(
+                        id.loc,
+                        format!("`{}: {}` is outside 0 to {max}", id.value, figure.0),
+                    )
+                    .with_hint(format!(
+                        "give {} as a number from 0 to {max} ({})",
+                        measure.label, measure.unit
+                    )),
+            );
+        }
     }
-    Ok(file
-        .solutions
-        .into_iter()
-        .flatten()
-        .map(|e| Solution {
-            group: group.to_owned(),
-            place: format!("{display}:{}:{}", e.id.loc().line, e.id.loc().col),
-            id: e.id.as_str().to_owned(),
-            title: e.title,
-            description: e.description,
-            sub_challenge: e.sub_challenge,
-            challenges: e.challenges.into_iter().map(|c| c.value).collect(),
-            status: e.status,
-            hours: e.hours_per_month.value,
-            owner: e.owner,
-            next_step: e.next_step,
-        })
-        .collect())
+    problems
 }
 
 /// Solution ids are unique across the sprint.

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::plan::{Session, long_date};
 use crate::sprint::Workspace;
-use crate::workbook::{Lang, Question, Runs, Step, Text};
+use crate::workbook::{Lang, Question, RoleMembers, Runs, Step, Text};
 
 /// The words templates print around the data, in the document's language.
 #[derive(Debug, Serialize)]
@@ -49,6 +49,7 @@ pub struct Labels {
     pub part: &'static str,
     pub minutes_long: &'static str,
     pub total: &'static str,
+    pub optional: &'static str,
 }
 
 impl Labels {
@@ -93,6 +94,7 @@ impl Labels {
             part: crate::i18n::msg::context_part(lang),
             minutes_long: crate::i18n::msg::context_minutes_2(lang),
             total: crate::i18n::msg::report_total(lang),
+            optional: crate::i18n::msg::context_optional(lang),
         }
     }
 }
@@ -158,6 +160,10 @@ pub struct AgendaBlock {
     pub end: String,
     /// Length in minutes.
     pub minutes: u16,
+    /// Whether it has a clock time (untimed blocks have none).
+    pub timed: bool,
+    /// Whether the block may be left out.
+    pub optional: bool,
     /// What happens.
     pub title: String,
     /// The method's name, if one is used.
@@ -240,9 +246,12 @@ fn agenda_session(
         if let Some(m) = first_use {
             described.push(m.id.as_str());
         }
+        let timed = *block.minutes > 0;
         blocks.push(AgendaBlock {
-            start: clock(at),
-            end: clock(end),
+            start: if timed { clock(at) } else { String::new() },
+            end: if timed { clock(end) } else { String::new() },
+            timed,
+            optional: block.optional,
             minutes: *block.minutes,
             title: block.title.get(lang).to_owned(),
             method: method.map(|m| m.title.get(lang).to_owned()),
@@ -314,12 +323,10 @@ fn participants(
     step.roles
         .iter()
         .map(|r| {
-            let title = ws
-                .workbook
-                .role(r)
-                .map_or(r.value.as_str(), |role| role.title.get(lang));
-            let names = match r.value.as_str() {
-                "arbeidsgruppe" => match (groups, step.runs) {
+            let role = ws.workbook.role(r);
+            let title = role.map_or(r.value.as_str(), |role| role.title.get(lang));
+            let names = match role.and_then(|role| role.members) {
+                Some(RoleMembers::WorkGroups) => match (groups, step.runs) {
                     ([g], _) => g.members.clone(),
                     ([], Runs::Once) => ws.sprint.groups.iter().map(|g| g.name.clone()).collect(),
                     ([], Runs::PerGroup) => Vec::new(),
@@ -334,9 +341,9 @@ fn participants(
                         })
                         .collect(),
                 },
-                "styringsgruppe" => ws.sprint.steering_group.clone(),
-                "fasilitator" => ws.sprint.facilitators.clone(),
-                _ => Vec::new(),
+                Some(RoleMembers::SteeringGroup) => ws.sprint.steering_group.clone(),
+                Some(RoleMembers::Facilitators) => ws.sprint.facilitators.clone(),
+                None => Vec::new(),
             };
             if names.is_empty() {
                 title.to_owned()
@@ -345,6 +352,18 @@ fn participants(
             }
         })
         .collect()
+}
+
+/// The guide's purpose: the sprint's or workbook's sentence (else one that
+/// names the target group as written), then the group's sub-challenge.
+fn guide_purpose(ws: &Workspace, group: &crate::sprint::Group, lang: Lang) -> String {
+    let purpose = ws.interview_purpose(lang).unwrap_or_else(|| {
+        crate::i18n::msg::context_guide_purpose(lang, ws.sprint.target_group.trim())
+    });
+    match group.sub_challenge.trim() {
+        "" => purpose,
+        sub => crate::i18n::msg::context_guide_purpose_sub(lang, purpose.trim(), sub),
+    }
 }
 
 /// An interview guide for one group.
@@ -504,19 +523,7 @@ pub fn interview_guide(
     ];
     let planned_minutes = parts.iter().map(|p| p.minutes).sum();
     let sub = group.sub_challenge.trim();
-    let purpose = format!(
-        "{} {} {}",
-        crate::i18n::msg::context_the_conversation_should_give_the(lang),
-        ws.sprint.target_group.trim().to_lowercase(),
-        if sub.is_empty() {
-            crate::i18n::msg::context_as_they_themselves_see_them(lang).to_owned()
-        } else {
-            format!(
-                "{} «{sub}».",
-                crate::i18n::msg::context_with_a_focus_on_the(lang)
-            )
-        }
-    );
+    let purpose = guide_purpose(ws, group, lang);
     Ok(GuideDoc {
         lang,
         t: Labels::new(lang),

@@ -20,9 +20,9 @@ pub struct SprintFile {
     /// A fixed id for the sprint's calendar events; keep it when you rename the sprint.
     #[serde(default)]
     pub id: Option<At<String>>,
-    /// The language of the documents: nb (Norwegian bokmål) or en (English).
+    /// The language of the documents: one the workbook declares, such as nb (Norwegian bokmål) or en (English).
     #[serde(default)]
-    pub lang: Option<Lang>,
+    pub lang: Option<At<Lang>>,
     /// The workbook, relative to this file: a workbook.yaml or its folder. Leave out for the built-in workbook.
     #[serde(default)]
     pub workbook: Option<At<String>>,
@@ -47,6 +47,18 @@ pub struct SprintFile {
     pub steering_group: Vec<String>,
     /// The work groups.
     pub groups: Vec<GroupFile>,
+    /// The words for the people the sprint is for, when they differ from the workbook's.
+    #[serde(default)]
+    pub people: Option<super::terms::PeopleFile>,
+    /// What solutions' effects are measured in, replacing the workbook's measures (`[]` for none).
+    #[serde(default)]
+    pub measures: Option<Vec<super::terms::MeasureFile>>,
+    /// The interview guide's purpose sentence, replacing the workbook's.
+    #[serde(default)]
+    pub interview_purpose: Option<String>,
+    /// The report's sections, replacing the workbook's choice: about, done, insights, solutions, knowledge, model, evaluation, recommendations.
+    #[serde(default)]
+    pub sections: Option<Vec<At<String>>>,
 }
 
 /// A work group as written.
@@ -72,7 +84,7 @@ pub struct GroupFile {
 
 /// A checked sprint: dates and times parsed, group ids safe to use as
 /// folder names.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Sprint {
     /// The sprint's name.
     pub name: String,
@@ -100,6 +112,8 @@ pub struct Sprint {
     pub steering_group: Vec<String>,
     /// The work groups.
     pub groups: Vec<Group>,
+    /// The sprint's own people words, measures and interview purpose.
+    pub terms: super::terms::SprintTerms,
 }
 
 /// A checked work group.
@@ -265,6 +279,20 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
         }
         seen.push(id);
     }
+    let terms = super::terms::check(
+        super::terms::Overrides {
+            people: file.people,
+            measures: file.measures,
+            interview_purpose: file.interview_purpose,
+            sections: file.sections,
+            lang_loc: file.lang.as_ref().map(|l| l.loc),
+        },
+        sources,
+    )
+    .unwrap_or_else(|mut more| {
+        problems.append(&mut more);
+        super::terms::SprintTerms::default()
+    });
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -283,7 +311,7 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
     Ok(Sprint {
         name: file.name.value,
         id: file.id.map(|i| i.value),
-        lang: file.lang,
+        lang: file.lang.map(|l| l.value),
         workbook: file.workbook.map(|w| w.value),
         challenge: file.challenge.value,
         target_group: file.target_group.value,
@@ -309,6 +337,7 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
                 topics: g.topics,
             })
             .collect(),
+        terms,
     })
 }
 

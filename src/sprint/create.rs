@@ -101,7 +101,7 @@ impl NewSprint {
         }
         line(crate::i18n::msg::create_the_challenge_problem_statement_the(l));
         line(&format!("challenge: {}", quoted(&self.challenge)));
-        line(crate::i18n::msg::create_the_target_group_the_residents(l));
+        line(crate::i18n::msg::create_target_group_comment(l));
         line(&format!("target_group: {}", quoted(&self.target_group)));
         line(crate::i18n::msg::create_the_first_day_of_the(l));
         line(&format!("start: {}", self.start.format("%Y-%m-%d")));
@@ -112,11 +112,11 @@ impl NewSprint {
         line(crate::i18n::msg::create_where_the_sessions_are_held(l));
         match &self.place {
             Some(place) => line(&format!("place: {}", quoted(place))),
-            None => line(crate::i18n::msg::create_place_district_hall_room_1(l)),
+            None => line(crate::i18n::msg::create_place_example(l)),
         }
         line(crate::i18n::msg::create_the_steering_group(l));
         line(&format!("steering_group: {}", list(&self.steering_group)));
-        line(crate::i18n::msg::create_the_work_groups_id_is(l));
+        line(crate::i18n::msg::create_groups_comment(l));
         line("groups:");
         for (i, group) in self.groups.iter().enumerate() {
             let n = i + 1;
@@ -180,7 +180,7 @@ out/
 .samskap.lock
 # Half-written files a write that was stopped left; samskap removes them.
 .samskap-tmp-*
-# Residents' real names, for the privacy check only: never shared.
+# Real names of the people interviewed, for the privacy check only: never shared.
 private/
 ";
 
@@ -210,10 +210,11 @@ Alle kommandoene kan kjøres fra denne mappen eller en mappe under den.
 
 ## Personvern
 
-Intervjunotatene handler om familier og barn, og er helseopplysninger. Bruk
-pseudonymer, aldri navn, fødselsnummer, telefonnummer eller e-postadresser.
-Lagre arbeidsområdet bare der bydelen har godkjent lagring av slike
-opplysninger, og slett notatene når prosjektet er ferdig.
+Intervjunotatene handler om mennesker og kan inneholde sensitive
+personopplysninger. Bruk pseudonymer, aldri navn, fødselsnummer,
+telefonnummer eller e-postadresser. Lagre arbeidsområdet bare der
+organisasjonen har godkjent lagring av slike opplysninger, og slett notatene
+når prosjektet er ferdig.
 ";
 
 const README_EN: &str = "\
@@ -242,9 +243,9 @@ Every command works from this folder or any folder below it.
 
 ## Privacy
 
-The interview notes are about families and children: they are health data.
+The interview notes are about people and may hold sensitive personal data.
 Use pseudonyms, never names, national identity numbers, phone numbers or
-e-mail addresses. Keep the workspace only where the district has approved
+e-mail addresses. Keep the workspace only where your organisation has approved
 storage of such data, and delete the notes when the project ends.
 ";
 

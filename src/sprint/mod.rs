@@ -7,6 +7,7 @@ pub mod progress;
 pub mod schedule;
 pub mod sent;
 pub mod status;
+pub mod terms;
 
 use std::path::{Path, PathBuf};
 
@@ -84,6 +85,19 @@ impl Workspace {
         };
         let workbook = crate::workbook::load(&source)?;
         check_day_fits(&sprint, &workbook, &path_in(&root, SPRINT_FILE))?;
+        if let (Some(lang), Some(loc)) = (sprint.lang, sprint.terms.lang_loc)
+            && !workbook.languages.contains(&lang)
+        {
+            let codes: Vec<&str> = workbook.languages.iter().map(|l| l.code()).collect();
+            return Err(Error::Invalid(vec![
+                sources
+                    .diagnostic(loc, format!("the workbook is not written in `{lang}`"))
+                    .with_hint(format!(
+                        "its languages are: {}; set `lang:` to one of them",
+                        codes.join(", ")
+                    )),
+            ]));
+        }
         let mut ws = Workspace {
             root,
             sprint,
@@ -102,9 +116,10 @@ impl Workspace {
     /// The language of output: --lang, else the sprint's, else
     /// SAMSKAP_LANG or the system's, else bokmål.
     pub fn lang(&self, cli: Option<Lang>) -> Lang {
-        cli.or(self.sprint.lang)
-            .or_else(|| crate::i18n::from_env().ok().flatten())
-            .unwrap_or(Lang::Nb)
+        cli.or(self.sprint.lang).unwrap_or_else(|| {
+            let wanted = crate::i18n::from_env().ok().flatten().unwrap_or(Lang::Nb);
+            self.workbook.lang_for(wanted)
+        })
     }
 
     /// A path inside the workspace.

@@ -199,7 +199,8 @@ pub fn status(facts: Facts<'_>, today: NaiveDate, lang: Lang) -> Status {
             done_on,
         });
     }
-    missing.extend(group_gaps(facts.sprint, lang));
+    let sub_challenges = facts.workbook.defaults.sub_challenges;
+    missing.extend(group_gaps(facts.sprint, sub_challenges, lang));
     Status {
         format: STATUS_FORMAT,
         today,
@@ -230,7 +231,9 @@ fn overdue(session: &Session, title: &str, lang: Lang) -> Missing {
     }
 }
 
-fn group_gaps(sprint: &Sprint, lang: Lang) -> Vec<Missing> {
+/// What the groups lack in samskap.yaml: members always, a sub-challenge
+/// only where the workbook's process gives each group one.
+fn group_gaps(sprint: &Sprint, sub_challenges: bool, lang: Lang) -> Vec<Missing> {
     let gap = |kind, group: &str, what: &str| Missing {
         kind,
         step: None,
@@ -242,7 +245,7 @@ fn group_gaps(sprint: &Sprint, lang: Lang) -> Vec<Missing> {
     };
     let mut gaps = Vec::new();
     for group in &sprint.groups {
-        if group.sub_challenge.trim().is_empty() {
+        if sub_challenges && group.sub_challenge.trim().is_empty() {
             let what = crate::i18n::msg::status_has_no_sub_challenge_in(lang);
             gaps.push(gap(MissingKind::NoSubChallenge, &group.id, what));
         }

@@ -19,6 +19,9 @@ pub fn kind_name(kind: StepKind, lang: Lang) -> &'static str {
         StepKind::Evaluation => crate::i18n::msg::describe_evaluation(lang),
         StepKind::Presentation => crate::i18n::msg::describe_presentation(lang),
         StepKind::Testing => crate::i18n::msg::describe_testing(lang),
+        StepKind::Build => crate::i18n::msg::describe_build(lang),
+        StepKind::Prototype => crate::i18n::msg::describe_prototype(lang),
+        StepKind::Test => crate::i18n::msg::describe_test(lang),
     }
 }
 
@@ -175,14 +178,23 @@ pub fn step(
                 )
             })
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "- {}–{} **{}** ({} min){method}",
-            clock(start, offset),
-            clock(start, end),
-            block.title.get(lang),
-            *block.minutes
-        );
+        let optional = if block.optional {
+            format!(" ({})", crate::i18n::msg::context_optional(lang))
+        } else {
+            String::new()
+        };
+        if *block.minutes == 0 {
+            let _ = writeln!(out, "- **{}**{optional}{method}", block.title.get(lang));
+        } else {
+            let _ = writeln!(
+                out,
+                "- {}–{} **{}** ({} min){optional}{method}",
+                clock(start, offset),
+                clock(start, end),
+                block.title.get(lang),
+                *block.minutes
+            );
+        }
         if let Some(notes) = &block.notes {
             let _ = writeln!(out, "  {}", notes.get(lang));
         }
@@ -244,11 +256,12 @@ fn clock(start: Option<NaiveTime>, minutes: u32) -> String {
 pub fn method(m: &Method, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", m.title.get(lang));
     let people = crate::i18n::msg::describe_people(lang);
-    let _ = writeln!(
-        out,
-        "`{}` · {} min · {}–{} {people}\n",
-        m.id, *m.minutes, *m.group_size.min, *m.group_size.max
-    );
+    let size = m
+        .group_size
+        .as_ref()
+        .map(|g| format!(" · {}–{} {people}", *g.min, *g.max))
+        .unwrap_or_default();
+    let _ = writeln!(out, "`{}` · {} min{size}\n", m.id, *m.minutes);
     let _ = writeln!(
         out,
         "**{}:** {}",

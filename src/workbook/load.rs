@@ -145,6 +145,18 @@ pub fn load(source: &WorkbookSource) -> Result<Workbook> {
     let root: WorkbookFile =
         yaml::parse(&display, &sources.files[0].1, root_id).map_err(|d| Error::Invalid(vec![d]))?;
 
+    if let (Origin::Disk { root: path, .. }, true) = (&origin, looks_included(&root))
+        && let Some((root_file, line)) = including_root(path)
+    {
+        let shown = root_file.display();
+        return Err(Error::Invalid(vec![
+            Diagnostic::file(
+                &display,
+                format!("this file is part of the workbook {shown}, which includes it (line {line}), and is not a workbook on its own"),
+            )
+            .with_hint(format!("check the whole workbook: `samskap workbook check {shown}`")),
+        ]));
+    }
     let mut files = vec![(root_id, root.clone())];
     let mut problems = Vec::new();
     let mut seen = Vec::new();
@@ -190,6 +202,44 @@ pub fn load(source: &WorkbookSource) -> Result<Workbook> {
         return Err(Error::Invalid(problems));
     }
     validate::workbook(files, &sources).map_err(Error::Invalid)
+}
+
+/// Whether a file read as a root is rather an included one: it has none
+/// of the fields only a root has.
+fn looks_included(file: &WorkbookFile) -> bool {
+    file.title.is_none() && file.languages.is_none() && file.include.is_empty()
+}
+
+/// The workbook.yaml in a folder above `file` whose `include` names it,
+/// with the line that does.
+fn including_root(file: &Path) -> Option<(PathBuf, usize)> {
+    let file = file.canonicalize().ok()?;
+    let mut dir = file.parent();
+    for _ in 0..4 {
+        let here = dir?;
+        let candidate = here.join(ROOT_FILE);
+        if candidate != file
+            && let Ok(relative) = file.strip_prefix(here)
+            && let Ok(text) = std::fs::read_to_string(&candidate)
+        {
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            let line = text.lines().position(|l| {
+                let l = l.trim_start();
+                (l.starts_with('-') || l.starts_with("include:")) && l.contains(relative.as_str())
+            });
+            if let Some(line) = line {
+                // Shown as the user would type it: relative to where they are.
+                let shown = std::env::current_dir()
+                    .ok()
+                    .and_then(|cwd| cwd.canonicalize().ok())
+                    .and_then(|cwd| candidate.strip_prefix(cwd).ok().map(Path::to_owned))
+                    .unwrap_or(candidate);
+                return Some((shown, line + 1));
+            }
+        }
+        dir = here.parent();
+    }
+    None
 }
 
 /// Parses the included files on every core: they are most of the workbook,

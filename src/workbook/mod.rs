@@ -5,6 +5,7 @@
 pub mod describe;
 pub mod load;
 pub mod model;
+pub mod terms;
 pub mod text;
 mod validate;
 
@@ -91,6 +92,14 @@ pub struct Workbook {
     pub model: Option<Model>,
     /// The knowledge base, if the workbook has one.
     pub knowledge: Option<Knowledge>,
+    /// The words for the people the process is for, if the workbook gives them.
+    pub people: Option<People>,
+    /// What solutions' effects are measured in.
+    pub measures: Vec<Measure>,
+    /// The vocabulary of note tags.
+    pub tags: Vec<Tag>,
+    /// What the report holds.
+    pub report: ReportSettings,
 }
 
 /// Anything in a workbook that has an id.
@@ -155,7 +164,7 @@ impl Workbook {
     }
 
     /// The question topics of a work group's interviews: those of the
-    /// sprint's per-group interview step, else every topic for residents.
+    /// sprint's per-group interview step, else every topic.
     pub fn interview_topics(&self) -> Vec<&Topic> {
         let Some(bank) = self.questions.as_ref() else {
             return Vec::new();
@@ -167,14 +176,47 @@ impl Workbook {
             .unwrap_or_default();
         bank.topics
             .iter()
-            .filter(|t| {
-                if step_topics.is_empty() {
-                    t.audience == Audience::Residents
-                } else {
-                    step_topics.contains(&t.id.as_str())
-                }
-            })
+            .filter(|t| step_topics.is_empty() || step_topics.contains(&t.id.as_str()))
             .collect()
+    }
+
+    /// The language to speak for `wanted`: it when the workbook is written
+    /// in it, else its other Norwegian standard, else the first language
+    /// the workbook declares.
+    pub fn lang_for(&self, wanted: Lang) -> Lang {
+        let near = match wanted {
+            Lang::Nb => Lang::Nn,
+            Lang::Nn | Lang::En => Lang::Nb,
+        };
+        [wanted, near]
+            .into_iter()
+            .find(|l| self.languages.contains(l))
+            .or_else(|| self.languages.first().copied())
+            .unwrap_or(wanted)
+    }
+
+    /// A usage error naming the workbook's languages when `lang`, asked
+    /// for with --lang or the sprint's `lang`, is not one it is written in.
+    pub fn require_lang(&self, lang: Lang) -> crate::error::Result<Lang> {
+        if self.languages.is_empty() || self.languages.contains(&lang) {
+            return Ok(lang);
+        }
+        let langs = self
+            .languages
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let ui = crate::i18n::ui();
+        Err(crate::error::Error::usage(
+            crate::i18n::msg::lang_not_in_workbook(ui, lang, &langs),
+            crate::i18n::msg::lang_not_in_workbook_hint(ui, &langs),
+        ))
+    }
+
+    /// The tag with this id in the vocabulary.
+    pub fn tag(&self, id: &str) -> Option<&Tag> {
+        self.tags.iter().find(|t| t.id.as_str() == id)
     }
 
     /// Everything that has an id, in the order of the workbook.

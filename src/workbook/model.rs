@@ -47,6 +47,78 @@ pub struct WorkbookFile {
     /// The knowledge base: the system challenges that reports refer to (in one file only).
     #[serde(default)]
     pub knowledge: Option<Knowledge>,
+    /// The words for the people the process is for, such as familie/familier (root file only).
+    #[serde(default)]
+    pub people: Option<People>,
+    /// What a solution's effect is measured in, such as hours per month freed for families.
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    /// The vocabulary of tags on interview and evaluation notes, with their labels.
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    /// What the final report holds and its fixed texts (root file only).
+    #[serde(default)]
+    pub report: Option<ReportSettings>,
+}
+
+/// The words for the people the process is for.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct People {
+    /// One of them, in lowercase, such as `familie` or `customer`.
+    pub singular: Text,
+    /// Several of them, in lowercase, such as `familier` or `customers`.
+    pub plural: Text,
+}
+
+/// A measure of a solution's effect.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// Unique id, the key in `solutions.yaml` under `measures:`.
+    pub id: Id,
+    /// The measure's name, the heading of its column, such as "Per family".
+    pub label: Text,
+    /// Its unit, such as "hours per month" (required).
+    #[serde(default)]
+    pub unit: Option<Text>,
+    /// What `solution new` asks for it.
+    #[serde(default)]
+    pub question: Option<Text>,
+    /// The largest value that makes sense, such as 744 for hours in a month.
+    #[serde(default)]
+    pub max: Option<At<f64>>,
+}
+
+/// A tag of the notes' vocabulary.
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tag {
+    /// The tag as written in notes, a slug such as `overganger`.
+    pub id: Id,
+    /// The tag as readers see it, such as "Overganger".
+    pub label: Text,
+    /// What the tag is used for.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// The challenge of the knowledge base it belongs to, if any (an id from `knowledge.challenges`).
+    #[serde(default)]
+    pub challenge: Option<At<String>>,
+}
+
+/// What the final report holds.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// The sections to show, in order, from: about, done, insights, solutions, knowledge, model, evaluation, recommendations. All when left out.
+    #[serde(default)]
+    pub sections: Option<Vec<At<String>>>,
+    /// The paragraph above the measures of the solutions: what the figures are and how to read them.
+    #[serde(default)]
+    pub measures_intro: Option<Text>,
+    /// The way forward: fixed recommendations shown after those made from the records.
+    #[serde(default)]
+    pub recommendations: Vec<Text>,
 }
 
 /// Defaults for a new sprint.
@@ -67,6 +139,9 @@ pub struct Defaults {
     /// An example target group, offered when a new sprint is set up.
     #[serde(default)]
     pub target_group: Option<Text>,
+    /// Whether each work group explores a sub-challenge of its own (`status` then names a group without one).
+    #[serde(default)]
+    pub sub_challenges: bool,
 }
 
 /// A working day of the week.
@@ -95,6 +170,21 @@ pub struct Role {
     pub title: Text,
     /// Who has this role and what they do.
     pub description: Text,
+    /// Which list of the sprint names the people in this role on agendas: work-groups, steering-group or facilitators.
+    #[serde(default)]
+    pub members: Option<RoleMembers>,
+}
+
+/// A list of people in samskap.yaml that fills a role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleMembers {
+    /// The work groups (`groups:`), with their members.
+    WorkGroups,
+    /// The steering group (`steering_group:`).
+    SteeringGroup,
+    /// The facilitators (`facilitators:`).
+    Facilitators,
 }
 
 /// A phase of the process (a diamond of StimuLab's triple diamond).
@@ -134,6 +224,12 @@ pub enum StepKind {
     Presentation,
     /// Testing prototypes with residents.
     Testing,
+    /// Building something: a service, a tool, a space.
+    Build,
+    /// Making a prototype.
+    Prototype,
+    /// Testing a solution with the people it is for.
+    Test,
 }
 
 /// Whether a step runs once for everyone or once in each work group.
@@ -193,8 +289,12 @@ pub struct Step {
 pub struct Block {
     /// What happens, as participants see it.
     pub title: Text,
-    /// How long it takes, in minutes.
+    /// How long it takes, in minutes; 0 or left out for an untimed block, which must be `optional`.
+    #[serde(default)]
     pub minutes: At<u16>,
+    /// Whether the block may be left out; an untimed optional block is shown without clock time.
+    #[serde(default)]
+    pub optional: bool,
     /// The method used (an id from `methods`), if any.
     #[serde(default)]
     pub method: Option<At<String>>,
@@ -215,8 +315,9 @@ pub struct Method {
     pub purpose: Text,
     /// How long it usually takes, in minutes.
     pub minutes: At<u16>,
-    /// How many people it works for.
-    pub group_size: GroupSize,
+    /// How many people it works for, if it matters.
+    #[serde(default)]
+    pub group_size: Option<GroupSize>,
     /// What is needed.
     #[serde(default)]
     pub materials: Vec<Text>,
@@ -241,6 +342,9 @@ pub struct GroupSize {
 #[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionBank {
+    /// The interview guide's purpose sentence; `{target_group}` stands for the sprint's target group as written.
+    #[serde(default)]
+    pub purpose: Option<Text>,
     /// Read aloud at the start of every interview, before any question.
     pub consent: Text,
     /// The interviewee's rights, said and handed over with the consent text.
@@ -288,25 +392,13 @@ pub struct Topic {
     pub title: Text,
     /// What the interviewer wants to understand under this topic.
     pub purpose: Text,
-    /// Who the questions are for.
-    pub audience: Audience,
+    /// Who the questions are for: a role id from `roles` (or residents, employees, leaders).
+    pub audience: At<String>,
     /// The system challenges this topic sheds light on (ids from `knowledge.challenges`).
     #[serde(default)]
     pub challenges: Vec<At<String>>,
     /// The questions, in the order they are asked.
     pub questions: Vec<Question>,
-}
-
-/// Who a topic's questions are asked of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Audience {
-    /// Residents: families and their children.
-    Residents,
-    /// Employees taking part in the work groups.
-    Employees,
-    /// Leaders.
-    Leaders,
 }
 
 /// A question with the follow-ups the interviewer can use.
@@ -328,6 +420,9 @@ pub struct Model {
     pub title: Text,
     /// What the model is and how to use it.
     pub description: Text,
+    /// The heading of its assessment in the report; "Assessment: <title>" when left out.
+    #[serde(default)]
+    pub heading: Option<Text>,
     /// The labels of the scores 1 to 5, lowest first.
     pub scale: Vec<Text>,
     /// The prerequisites for co-creation.
@@ -362,6 +457,12 @@ pub struct Statement {
 #[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Knowledge {
+    /// The heading of the knowledge base in the report, such as "The four system challenges".
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// The short word for its challenges, in tables and prompts, such as "System challenges".
+    #[serde(default)]
+    pub label: Option<Text>,
     /// The system challenges that lead to exclusion.
     pub challenges: Vec<Challenge>,
     /// What makes the challenges hit some families harder.

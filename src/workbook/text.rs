@@ -114,6 +114,16 @@ impl<T: PartialEq> PartialEq for At<T> {
     }
 }
 impl<T: Eq> Eq for At<T> {}
+impl<T: Ord> PartialOrd for At<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl<T: Ord> Ord for At<T> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.value.cmp(&other.value)
+    }
+}
 
 impl<T> std::ops::Deref for At<T> {
     type Target = T;
@@ -287,7 +297,7 @@ impl<'de> Visitor<'de> for TextVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TextValue, A::Error> {
         let mut texts = BTreeMap::new();
-        while let Some(lang) = map.next_key::<Lang>()? {
+        while let Some(LangKey(lang)) = map.next_key::<LangKey>()? {
             let text: String = map.next_value()?;
             if texts.insert(lang, text).is_some() {
                 return Err(de::Error::custom(format_args!(
@@ -296,6 +306,39 @@ impl<'de> Visitor<'de> for TextVisitor {
             }
         }
         Ok(TextValue::Localised(texts))
+    }
+}
+
+/// Why `key` cannot start a map of languages: most often a plain text with
+/// a colon and a space in it, which YAML reads as `key: value`.
+fn not_a_language(key: &str) -> String {
+    let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    if key.chars().any(char::is_whitespace) || key.chars().count() > 3 {
+        format!(
+            "`{key}: …` is read as a map, because a colon followed by a space starts a value in YAML; \
+             if this is one text, put it all in quotes, such as \"{key}: …\" (a map here may only have the languages {})",
+            codes.join(", ")
+        )
+    } else {
+        format!(
+            "unknown language `{key}`: a text is a plain string or a map of the languages {}",
+            codes.join(", ")
+        )
+    }
+}
+
+/// A key of a map of languages. Parsed on its own, so that a problem
+/// points at the key itself.
+struct LangKey(Lang);
+
+impl<'de> Deserialize<'de> for LangKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == key)
+            .map(LangKey)
+            .ok_or_else(|| de::Error::custom(not_a_language(&key)))
     }
 }
 

@@ -33,7 +33,7 @@ impl Kind {
             Kind::Topic => "question topic",
             Kind::Prerequisite => "prerequisite",
             Kind::Statement => "statement",
-            Kind::Challenge => "system challenge",
+            Kind::Challenge => "challenge",
         }
     }
 
@@ -141,6 +141,9 @@ impl Checker<'_> {
     }
 }
 
+/// The audiences of question topics before they were roles.
+const LEGACY_AUDIENCES: [&str; 3] = ["residents", "employees", "leaders"];
+
 /// Suggests a slug for a bad id: lowercase, ASCII, hyphens.
 fn slugify(name: &str) -> String {
     super::slugify(name).unwrap_or_else(|| "my-id".into())
@@ -162,6 +165,8 @@ pub fn workbook(
         check_references(workbook, &mut checker);
         check_times(workbook, &mut checker);
         check_texts(workbook, &mut checker);
+        let problems = super::terms::check(workbook, sources);
+        checker.problems.extend(problems);
     }
     match workbook {
         Some(workbook) if checker.problems.is_empty() => Ok(workbook),
@@ -191,6 +196,10 @@ fn merge(files: Vec<(u32, WorkbookFile)>, c: &mut Checker<'_>) -> Option<Workboo
         questions: root.questions,
         model: root.model,
         knowledge: root.knowledge,
+        people: root.people,
+        measures: root.measures,
+        tags: root.tags,
+        report: root.report.unwrap_or_default(),
     };
     if wb.title.is_blank() {
         c.problems.push(
@@ -212,6 +221,17 @@ fn merge(files: Vec<(u32, WorkbookFile)>, c: &mut Checker<'_>) -> Option<Workboo
             file.languages.as_ref().map(|l| ("languages", l.loc)),
             file.include.first().map(|i| ("include", i.loc)),
             file.defaults.as_ref().map(|d| ("defaults", d.time.loc)),
+            file.people.as_ref().map(|p| ("people", p.singular.loc)),
+            file.report.as_ref().map(|_| {
+                (
+                    "report",
+                    Loc {
+                        source,
+                        line: 1,
+                        col: 1,
+                    },
+                )
+            }),
         ];
         for (field, loc) in root_only.into_iter().flatten() {
             c.problem(
@@ -223,6 +243,8 @@ fn merge(files: Vec<(u32, WorkbookFile)>, c: &mut Checker<'_>) -> Option<Workboo
         wb.roles.extend(file.roles);
         wb.phases.extend(file.phases);
         wb.methods.extend(file.methods);
+        wb.measures.extend(file.measures);
+        wb.tags.extend(file.tags);
         let once = [
             (
                 "questions",
@@ -268,6 +290,7 @@ fn default_defaults() -> Defaults {
         time: At::new("09:00".into()),
         challenge: None,
         target_group: None,
+        sub_challenges: false,
     }
 }
 
@@ -317,7 +340,27 @@ fn check_references(wb: &Workbook, c: &mut Checker<'_>) {
             c.refer(method, Kind::Method);
         }
     }
+    if wb.questions.is_none() {
+        // Interview guides and notes are made from the question bank, so
+        // `build` and `interview new` would refuse an interview step later.
+        for (_, step) in wb.steps().filter(|(_, s)| s.kind == StepKind::Interview) {
+            c.problem(
+                step.id.loc(),
+                format!(
+                    "the step `{}` is an interview, but the workbook has no question bank",
+                    step.id
+                ),
+                "add `questions:` (consent, rights, warm_up, closing, topics) to one file of the workbook, or give the step another `kind`: interview guides and notes are made from the question bank",
+            );
+        }
+    }
     if let Some(q) = &wb.questions {
+        // The audience is a role; the older words stay valid.
+        for topic in &q.topics {
+            if !LEGACY_AUDIENCES.contains(&topic.audience.value.as_str()) {
+                c.refer(&topic.audience, Kind::Role);
+            }
+        }
         for challenge in q.topics.iter().flat_map(|t| &t.challenges) {
             c.refer(challenge, Kind::Challenge);
         }
@@ -353,13 +396,15 @@ fn check_times(wb: &Workbook, c: &mut Checker<'_>) {
         }
     }
     for method in &wb.methods {
-        let (min, max) = (&method.group_size.min, &method.group_size.max);
-        if **min == 0 || **min > **max {
-            c.problem(
-                min.loc,
-                format!("the group size {}–{} is not a range", **min, **max),
-                "`min` must be at least 1 and no larger than `max`",
-            );
+        if let Some(size) = &method.group_size {
+            let (min, max) = (&size.min, &size.max);
+            if **min == 0 || **min > **max {
+                c.problem(
+                    min.loc,
+                    format!("the group size {}–{} is not a range", **min, **max),
+                    "`min` must be at least 1 and no larger than `max`",
+                );
+            }
         }
         if method.steps.is_empty() {
             c.problem(
@@ -423,11 +468,16 @@ fn check_step(phase: &Phase, step: &Step, c: &mut Checker<'_>) {
             ),
         );
     }
-    if let Some(block) = step.agenda.iter().find(|b| *b.minutes == 0) {
+    if let Some(block) = step.agenda.iter().find(|b| *b.minutes == 0 && !b.optional) {
+        let loc = if block.minutes.loc.line == 0 {
+            block.title.loc
+        } else {
+            block.minutes.loc
+        };
         c.problem(
-            block.minutes.loc,
+            loc,
             "an agenda block of 0 minutes",
-            "give the block its length, or remove it",
+            "give the block its length, or mark it `optional: true` to show it without clock time",
         );
     }
 }
@@ -532,7 +582,30 @@ fn for_each_text(wb: &Workbook, f: &mut dyn FnMut(&Text)) {
             p.statements.iter().for_each(|s| f(&s.text));
         }
     }
+    if let Some(people) = &wb.people {
+        f(&people.singular);
+        f(&people.plural);
+    }
+    for m in &wb.measures {
+        f(&m.label);
+        m.unit.iter().for_each(&mut *f);
+        m.question.iter().for_each(&mut *f);
+    }
+    for tag in &wb.tags {
+        f(&tag.label);
+        tag.description.iter().for_each(&mut *f);
+    }
+    wb.report.measures_intro.iter().for_each(&mut *f);
+    wb.report.recommendations.iter().for_each(&mut *f);
+    if let Some(q) = &wb.questions {
+        q.purpose.iter().for_each(&mut *f);
+    }
+    if let Some(model) = &wb.model {
+        model.heading.iter().for_each(&mut *f);
+    }
     if let Some(k) = &wb.knowledge {
+        k.title.iter().for_each(&mut *f);
+        k.label.iter().for_each(&mut *f);
         for ch in &k.challenges {
             f(&ch.title);
             f(&ch.description);

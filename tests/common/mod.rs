@@ -226,3 +226,22 @@ pub fn quoted(value: &str) -> String {
             .replace('\n', "\\n")
     )
 }
+
+/// Copies the folder `from` (as [`snapshot_tree`] sees it) to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for (path, bytes) in snapshot_tree(from) {
+        let target = to.join(path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, bytes).unwrap();
+    }
+}
+
+/// Opens `files` in Chromium on a 375-px-wide phone and in print on A4:
+/// no element may reach past the page's right edge.
+pub fn fits_a_phone_and_a4(files: &[PathBuf]) {
+    let out = validator("node", &["tests/validators/layout.mjs"], files);
+    assert!(
+        out.contains(&format!("{} files checked, 0 too wide", files.len())),
+        "{out}"
+    );
+}

@@ -45,6 +45,7 @@ fn part(xml: &str, properties: bool, view: &mut View) -> Result<(), String> {
         match reader.read_event().map_err(|e| e.to_string())? {
             Event::Start(e) => match e.name().as_ref() {
                 b"w:t" | b"w:delText" => in_text = true,
+                b"wp:docPr" | b"pic:cNvPr" => alt_text(&e, view)?,
                 b"w:p" => view.gap(),
                 _ if properties => {
                     in_text = true;
@@ -55,6 +56,7 @@ fn part(xml: &str, properties: bool, view: &mut View) -> Result<(), String> {
             Event::Empty(e) => match e.name().as_ref() {
                 b"w:tab" => view.text.push('\t'),
                 b"w:br" | b"w:cr" => view.text.push('\n'),
+                b"wp:docPr" | b"pic:cNvPr" => alt_text(&e, view)?,
                 _ => {}
             },
             Event::End(e) => {
@@ -82,6 +84,22 @@ fn part(xml: &str, properties: bool, view: &mut View) -> Result<(), String> {
     Ok(())
 }
 
+/// A picture's alternative text and title, which Word shows and screen
+/// readers read.
+fn alt_text(e: &quick_xml::events::BytesStart<'_>, view: &mut View) -> Result<(), String> {
+    for attr in e.attributes() {
+        let attr = attr.map_err(|e| e.to_string())?;
+        if matches!(attr.key.as_ref(), b"descr" | b"title") {
+            let raw = std::str::from_utf8(&attr.value).map_err(|e| e.to_string())?;
+            let value = quick_xml::escape::unescape(raw).map_err(|e| e.to_string())?;
+            view.part("picture's alternative text");
+            view.text.push_str(&value);
+            view.gap();
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +116,15 @@ mod tests {
         assert!(v.text.contains("Tuva Nordmann & co"), "{}", v.text);
         assert!(v.text.contains("Tittel"));
         assert!(!v.text.contains("co Neste") && !v.text.contains("coNeste"));
+    }
+
+    #[test]
+    fn a_pictures_alternative_text_is_read() {
+        let xml = "<w:document><w:p><w:r><w:drawing><wp:inline>\
+            <wp:docPr id=\"1\" name=\"Figure 1\" descr=\"Tuva &amp; 41234567\"/>\
+            </wp:inline></w:drawing></w:r></w:p></w:document>";
+        let mut v = View::default();
+        part(xml, false, &mut v).unwrap();
+        assert!(v.text.contains("Tuva & 41234567"), "{}", v.text);
     }
 }

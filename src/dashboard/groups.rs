@@ -1,0 +1,139 @@
+//! Each group's progress and the sprint's key figures, counted from the
+//! status and the records.
+
+use serde::Serialize;
+
+use crate::records::Records;
+use crate::records::notes::Consent;
+use crate::records::solutions::{Solution, Status as SolutionStatus};
+use crate::sprint::Workspace;
+use crate::sprint::status::{State, Status};
+use crate::workbook::Lang;
+
+/// One group's row of the progress table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupRow {
+    /// The group's name.
+    pub name: String,
+    /// "4 / 6": its own sessions done of all.
+    pub held: String,
+    /// Interview notes logged.
+    pub interviews: usize,
+    /// Of them, with consent to quote.
+    pub consented: usize,
+    /// Solutions by status: "1 idé, 1 testet", or a dash.
+    pub solutions: String,
+    /// Its agenda.
+    pub agenda: String,
+    /// Its interview guide.
+    pub guide: String,
+}
+
+/// The key figures in words.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyFigures {
+    /// "18 av 18 samlinger holdt".
+    pub sessions: String,
+    /// "12 intervjuer, 10 med samtykke til sitater".
+    pub interviews: String,
+    /// "6 løsninger: 1 idé, 2 prototyper …".
+    pub solutions: String,
+    /// "4 evalueringsnotater".
+    pub evaluations: String,
+}
+
+const STATUSES: [SolutionStatus; 4] = [
+    SolutionStatus::Idea,
+    SolutionStatus::Prototype,
+    SolutionStatus::Tested,
+    SolutionStatus::InUse,
+];
+
+/// How many solutions there are of each status, leaving out those with
+/// none: "1 idé, 2 testet"; a dash for no solutions.
+fn by_status(solutions: &[&Solution], lang: Lang) -> String {
+    let counts: Vec<String> = STATUSES
+        .iter()
+        .filter_map(|&st| {
+            let n = solutions.iter().filter(|s| s.status == st).count();
+            (n > 0).then(|| format!("{n} {}", crate::report::status_name(st, lang)))
+        })
+        .collect();
+    if counts.is_empty() {
+        "–".into()
+    } else {
+        counts.join(", ")
+    }
+}
+
+/// A row per group of the sprint, in its order.
+pub fn rows(ws: &Workspace, status: &Status, records: &Records, lang: Lang) -> Vec<GroupRow> {
+    ws.sprint
+        .groups
+        .iter()
+        .map(|g| {
+            let own: Vec<_> = status
+                .sessions
+                .iter()
+                .filter(|s| s.session.group.as_deref() == Some(g.id.as_str()))
+                .collect();
+            let done = own.iter().filter(|s| s.state == State::Done).count();
+            let notes: Vec<_> = records
+                .interviews
+                .iter()
+                .filter(|i| i.group == g.id)
+                .collect();
+            let own_solutions: Vec<_> = records
+                .solutions
+                .iter()
+                .filter(|s| s.group == g.id)
+                .collect();
+            let solutions = by_status(&own_solutions, lang);
+            GroupRow {
+                name: g.name.clone(),
+                held: format!("{done} / {}", own.len()),
+                interviews: notes.len(),
+                consented: notes.iter().filter(|i| i.consent == Consent::Given).count(),
+                solutions,
+                agenda: super::pages::group_page(&g.id),
+                guide: super::pages::guide_page(&g.id),
+            }
+        })
+        .collect()
+}
+
+/// The sprint's key figures.
+pub fn key_figures(status: &Status, records: &Records, lang: Lang) -> KeyFigures {
+    let c = status.counts;
+    let sessions = if c.overdue > 0 {
+        crate::i18n::msg::dashboard_figure_sessions_overdue(
+            lang,
+            c.done,
+            status.sessions.len(),
+            c.overdue,
+        )
+    } else {
+        crate::i18n::msg::dashboard_figure_sessions(lang, c.done, status.sessions.len())
+    };
+    let consented = records
+        .interviews
+        .iter()
+        .filter(|i| i.consent == Consent::Given)
+        .count();
+    let interviews =
+        crate::i18n::msg::dashboard_figure_interviews(lang, records.interviews.len(), consented);
+    let all: Vec<&Solution> = records.solutions.iter().collect();
+    let solutions = crate::i18n::msg::dashboard_figure_solutions(
+        lang,
+        records.solutions.len(),
+        by_status(&all, lang),
+    );
+    let evaluations =
+        crate::i18n::msg::dashboard_figure_evaluations(lang, records.evaluations.len());
+    KeyFigures {
+        sessions,
+        interviews,
+        solutions,
+        evaluations,
+    }
+}

@@ -1,0 +1,91 @@
+//! The evaluation: what participants said about the process, by tag, with
+//! quotes from those who consented.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Input, QuoteRow};
+use crate::records::Consent;
+
+/// Quotes shown at most.
+const QUOTES: usize = 6;
+
+/// The section's context.
+#[derive(Debug, Serialize)]
+pub struct Evaluation {
+    /// The heading.
+    pub heading: &'static str,
+    /// Where the notes come from.
+    pub intro: &'static str,
+    /// "Notes".
+    pub notes_label: &'static str,
+    /// Notes.
+    pub count: usize,
+    /// The column headings: theme, count.
+    pub columns: [&'static str; 2],
+    /// Tags with counts.
+    pub themes: Vec<TagCount>,
+    /// Quotes from consenting participants.
+    pub quotes: Vec<QuoteRow>,
+}
+
+/// A tag and how many notes have it.
+#[derive(Debug, Serialize)]
+pub struct TagCount {
+    /// The tag as readers see it.
+    pub tag: String,
+    /// Notes with it.
+    pub count: usize,
+}
+
+/// The section, when there are evaluation notes.
+pub fn build(i: &Input<'_>) -> Option<Evaluation> {
+    let evaluations = &i.records.evaluations;
+    if evaluations.is_empty() {
+        return None;
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in evaluations {
+        for tag in &e.tags {
+            *counts.entry(tag.as_str()).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let participant = crate::i18n::msg::report_participant(i.lang);
+    let quotes = evaluations
+        .iter()
+        .filter(|e| e.consent == Consent::Given)
+        .filter_map(|e| {
+            let q = e.quotes.first()?;
+            let source = match &e.group {
+                Some(g) => format!("{participant}, {}", i.group_name(g)),
+                None => participant.to_owned(),
+            };
+            Some(QuoteRow {
+                text: q.text.clone(),
+                source,
+            })
+        })
+        .take(QUOTES)
+        .collect();
+    Some(Evaluation {
+        heading: crate::i18n::msg::report_evaluation(i.lang),
+        intro: crate::i18n::msg::report_evaluation_interviews_with_participants_from(i.lang),
+        notes_label: crate::i18n::msg::report_notes(i.lang),
+        count: evaluations.len(),
+        columns: [
+            crate::i18n::msg::report_theme(i.lang),
+            crate::i18n::msg::report_count(i.lang),
+        ],
+        themes: ranked
+            .into_iter()
+            .map(|(tag, count)| TagCount {
+                tag: i.tag_label(tag),
+                count,
+            })
+            .collect(),
+        quotes,
+    })
+}

@@ -1,0 +1,222 @@
+//! The words and measures of one sprint: the workbook's, or the sprint's own
+//! where `samskap.yaml` changes them (a new target group, a new measure).
+//! Documents and commands take them from here, never from code.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::Workspace;
+use crate::diagnostic::Diagnostic;
+use crate::workbook::load::Sources;
+use crate::workbook::terms::{SECTIONS, unknown};
+use crate::workbook::{At, Id, Lang, Loc};
+
+/// The people the sprint is for, as written in `samskap.yaml`.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeopleFile {
+    /// One of them, in lowercase, such as `eldre` or `customer`.
+    pub singular: String,
+    /// Several of them, in lowercase, such as `eldre` or `customers`.
+    pub plural: String,
+}
+
+/// A measure as written in `samskap.yaml`.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureFile {
+    /// Unique id, the key in `solutions.yaml` under `measures:`.
+    pub id: Id,
+    /// The measure's name, the heading of its column.
+    pub label: String,
+    /// Its unit, such as "kontakter per uke" (required).
+    #[serde(default)]
+    pub unit: Option<At<String>>,
+    /// What `solution new` asks for it.
+    #[serde(default)]
+    pub question: Option<String>,
+    /// The largest value that makes sense.
+    #[serde(default)]
+    pub max: Option<f64>,
+}
+
+/// A measure, in one language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureDef {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub label: String,
+    /// Its unit.
+    pub unit: String,
+    /// What `solution new` asks.
+    pub question: String,
+    /// The largest value that makes sense, if any.
+    pub max: Option<f64>,
+}
+
+/// The checked sprint overrides.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SprintTerms {
+    /// The people the sprint is for (singular, plural).
+    pub people: Option<(String, String)>,
+    /// The sprint's measures, replacing the workbook's.
+    pub measures: Option<Vec<MeasureDef>>,
+    /// The interview guide's purpose sentence.
+    pub interview_purpose: Option<String>,
+    /// The report's sections, when the sprint chooses them.
+    pub sections: Option<Vec<String>>,
+    /// Where samskap.yaml sets `lang:`, for a language the workbook lacks.
+    pub lang_loc: Option<Loc>,
+}
+
+/// What `samskap.yaml` may change of the workbook's words, as written.
+pub struct Overrides {
+    /// `people:`.
+    pub people: Option<PeopleFile>,
+    /// `measures:`.
+    pub measures: Option<Vec<MeasureFile>>,
+    /// `interview_purpose:`.
+    pub interview_purpose: Option<String>,
+    /// `sections:`.
+    pub sections: Option<Vec<At<String>>>,
+    /// Where `lang:` is written.
+    pub lang_loc: Option<Loc>,
+}
+
+/// Checks the sprint's overrides: measures with unique slugs, each with a
+/// unit; sections the report has.
+pub fn check(o: Overrides, sources: &Sources) -> Result<SprintTerms, Vec<Diagnostic>> {
+    let Overrides {
+        people,
+        measures,
+        interview_purpose,
+        sections,
+        lang_loc,
+    } = o;
+    let mut problems = Vec::new();
+    for section in sections.iter().flatten() {
+        if !SECTIONS.contains(&section.value.as_str()) {
+            problems.push(unknown(sources, section, "report section", &SECTIONS, ""));
+        }
+    }
+    let mut defs = Vec::new();
+    for (i, m) in measures.iter().flatten().enumerate() {
+        let id = m.id.as_str();
+        if !crate::workbook::is_slug(id) {
+            problems.push(
+                sources
+                    .diagnostic(m.id.loc(), format!("the measure id `{id}` is not a slug"))
+                    .with_hint(
+                        "use lowercase letters a-z, digits and hyphens, such as `kontakter`",
+                    ),
+            );
+        }
+        if measures
+            .iter()
+            .flatten()
+            .take(i)
+            .any(|o| o.id.as_str() == id)
+        {
+            problems.push(
+                sources
+                    .diagnostic(m.id.loc(), format!("the measure id `{id}` is used twice"))
+                    .with_hint("give each measure its own id"),
+            );
+        }
+        let unit = m.unit.as_ref().map(|u| u.value.trim()).unwrap_or_default();
+        if unit.is_empty() {
+            let loc = m.unit.as_ref().map_or(m.id.loc(), |u| u.loc);
+            problems.push(
+                sources
+                    .diagnostic(loc, format!("the measure `{id}` has no unit"))
+                    .with_hint("add `unit:`, such as `unit: kontakter per uke`; the report shows every figure with it"),
+            );
+        }
+        defs.push(MeasureDef {
+            id: id.to_owned(),
+            label: m.label.clone(),
+            unit: unit.to_owned(),
+            question: m.question.clone().unwrap_or_else(|| m.label.clone()),
+            max: m.max,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(SprintTerms {
+        people: people.map(|p| (p.singular, p.plural)),
+        measures: measures.map(|_| defs),
+        interview_purpose,
+        sections: sections.map(|s| s.into_iter().map(|x| x.value).collect()),
+        lang_loc,
+    })
+}
+
+/// The people a sprint is for, in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct People {
+    /// One of them.
+    pub singular: String,
+    /// Several of them.
+    pub plural: String,
+}
+
+impl Workspace {
+    /// The people the sprint is for: the sprint's words, else the workbook's,
+    /// else "participant(s)".
+    pub fn people(&self, lang: Lang) -> People {
+        if let Some((singular, plural)) = &self.sprint.terms.people {
+            return People {
+                singular: singular.clone(),
+                plural: plural.clone(),
+            };
+        }
+        match &self.workbook.people {
+            Some(p) => People {
+                singular: p.singular.get(lang).to_owned(),
+                plural: p.plural.get(lang).to_owned(),
+            },
+            None => People {
+                singular: crate::i18n::msg::report_participant(lang).to_owned(),
+                plural: crate::i18n::msg::terms_participants(lang).to_owned(),
+            },
+        }
+    }
+
+    /// The measures of solutions' effects: the sprint's, else the workbook's.
+    pub fn measures(&self, lang: Lang) -> Vec<MeasureDef> {
+        if let Some(measures) = &self.sprint.terms.measures {
+            return measures.clone();
+        }
+        self.workbook
+            .measures
+            .iter()
+            .map(|m| MeasureDef {
+                id: m.id.as_str().to_owned(),
+                label: m.label.get(lang).to_owned(),
+                unit: m
+                    .unit
+                    .as_ref()
+                    .map(|u| u.get(lang).to_owned())
+                    .unwrap_or_default(),
+                question: m.question.as_ref().unwrap_or(&m.label).get(lang).to_owned(),
+                max: m.max.as_ref().map(|x| x.value),
+            })
+            .collect()
+    }
+
+    /// The interview guide's purpose: the sprint's sentence, else the
+    /// workbook's with the target group put in, else none.
+    pub fn interview_purpose(&self, lang: Lang) -> Option<String> {
+        if let Some(purpose) = &self.sprint.terms.interview_purpose {
+            return Some(purpose.clone());
+        }
+        let purpose = self.workbook.questions.as_ref()?.purpose.as_ref()?;
+        Some(
+            purpose
+                .get(lang)
+                .replace("{target_group}", &self.sprint.target_group),
+        )
+    }
+}
