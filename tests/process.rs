@@ -369,12 +369,13 @@ fn a_workbook_in_english_only_is_listed_checked_and_run_in_english() {
     )
     .code(2);
     assert!(
-        run.stderr.contains("the workbook is not written in `nb`"),
+        run.stderr
+            .contains("arbeidsboka finnes ikke på `nb`; den har `en`"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("its languages are: en"),
+        run.stderr.contains("velg et av språkene med --lang"),
         "{}",
         run.stderr
     );
@@ -409,7 +410,8 @@ fn a_workbook_in_english_only_is_listed_checked_and_run_in_english() {
     .unwrap();
     let run = samskap_in(&ws, &["check"]).code(65);
     assert!(
-        run.stderr.contains("the workbook is not written in `nb`"),
+        run.stderr
+            .contains("arbeidsboka finnes ikke på `nb`; den har `en`"),
         "{}",
         run.stderr
     );

@@ -88,13 +88,21 @@ impl Workspace {
         if let (Some(lang), Some(loc)) = (sprint.lang, sprint.terms.lang_loc)
             && !workbook.languages.contains(&lang)
         {
-            let codes: Vec<&str> = workbook.languages.iter().map(|l| l.code()).collect();
+            let langs = workbook
+                .languages
+                .iter()
+                .map(|l| format!("`{l}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let ui = crate::i18n::ui();
             return Err(Error::Invalid(vec![
                 sources
-                    .diagnostic(loc, format!("the workbook is not written in `{lang}`"))
-                    .with_hint(format!(
-                        "its languages are: {}; set `lang:` to one of them",
-                        codes.join(", ")
+                    .diagnostic(
+                        loc,
+                        crate::i18n::msg::lang_not_in_workbook(ui, lang, &langs),
+                    )
+                    .with_hint(crate::i18n::msg::sprint_lang_not_in_workbook_hint(
+                        ui, &langs,
                     )),
             ]));
         }
