@@ -68,13 +68,26 @@ mod catalogue {
     }
 
     /// The lines that matter, numbered from 1: whether each starts an
-    /// entry (is not indented), and its text without the indentation.
+    /// entry (is not indented), and its text without the indentation (a
+    /// text keeps its trailing spaces: " og " is a word with spaces).
     fn lines(text: &str) -> impl Iterator<Item = (usize, bool, &str)> {
         text.lines().enumerate().filter_map(|(i, line)| {
             let trimmed = line.trim();
-            (!trimmed.is_empty() && !trimmed.starts_with('#'))
-                .then(|| (i + 1, !line.starts_with(' '), trimmed))
+            let header = !line.starts_with(' ');
+            let content = if header { trimmed } else { line.trim_start() };
+            (!trimmed.is_empty() && !trimmed.starts_with('#')).then(|| (i + 1, header, content))
         })
+    }
+
+    /// The text of a message without parameters, as one string literal.
+    fn literal(pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Lit(text) => text.as_str(),
+                _ => "",
+            })
+            .collect()
     }
 
     /// Parses the catalogue: entries `id(param, …)` followed by indented
@@ -300,6 +313,26 @@ mod catalogue {
                 .cloned()
                 .unwrap_or_default();
             let _ = writeln!(code, "/// {}", doc.replace('\n', " "));
+            if m.params.is_empty() {
+                // Without parameters a message is one string per language.
+                let _ = writeln!(
+                    code,
+                    "pub fn {}(lang: crate::workbook::Lang) -> &'static str {{\n    match lang {{",
+                    m.id
+                );
+                for (i, variant) in ["Nb", "Nn", "En"].iter().enumerate() {
+                    let text = m.texts[chosen(m, i)]
+                        .as_deref()
+                        .map(literal)
+                        .unwrap_or_default();
+                    let _ = writeln!(
+                        code,
+                        "        crate::workbook::Lang::{variant} => {text:?},"
+                    );
+                }
+                code.push_str("    }\n}\n\n");
+                continue;
+            }
             let _ = writeln!(
                 code,
                 "pub fn {}(lang: crate::workbook::Lang{}{}) -> String {{",

@@ -3,8 +3,8 @@
 # registries only (Debian, npm, PyPI; nothing else is downloaded):
 #   - Debian's chromium (for axe-core through playwright-core, and for
 #     samskap's own PDF printing), a Java runtime (for the Nu HTML Checker),
-#     pandoc (reads the Word files) and poppler-utils (pdftotext reads the
-#     PDFs), only when missing;
+#     pandoc (reads the Word files), poppler-utils (pdftotext reads the
+#     PDFs) and man-db (renders the manual pages), only when missing;
 #   - npm: vnu-jar, axe-core, playwright-core, exactly as
 #     tests/validators/package-lock.json pins them (install scripts are
 #     skipped: vnu-jar's would download a JDK, and no browser is fetched);
@@ -23,6 +23,8 @@ apt_pkgs=()
 command -v java >/dev/null 2>&1 || apt_pkgs+=(default-jre-headless)
 command -v pandoc >/dev/null 2>&1 || apt_pkgs+=(pandoc)
 command -v pdftotext >/dev/null 2>&1 || apt_pkgs+=(poppler-utils)
+# man-db renders the manual pages `samskap man` writes (tests/check_json.rs).
+command -v man >/dev/null 2>&1 || apt_pkgs+=(man-db)
 if [ "${#apt_pkgs[@]}" -gt 0 ]; then
     echo "==> apt-get install ${apt_pkgs[*]}"
     as_root=()

@@ -209,7 +209,11 @@ pub enum Command {
         today: Option<NaiveDate>,
     },
     /// Check samskap.yaml and progress.yaml against the workbook
-    Check,
+    Check {
+        /// Print every finding as JSON for scripts (the shape is documented in README.md)
+        #[arg(long)]
+        json: bool,
+    },
     /// The agenda of a session (default: the next one) or of a whole week, with clock times
     Agenda {
         /// The step (default: the next step not done)
@@ -309,6 +313,15 @@ pub enum Command {
         /// What to do with the workbook.
         #[command(subcommand)]
         command: WorkbookCommand,
+    },
+    /// Write the manual pages (man samskap), made from these help texts
+    Man {
+        /// Write samskap.1 and a page per command into DIR instead of samskap.1 to standard output
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Replace pages in DIR that exist
+        #[arg(long)]
+        force: bool,
     },
     /// Print shell completions, for example `samskap completions bash > /etc/bash_completion.d/samskap`
     Completions {
@@ -538,6 +551,9 @@ pub enum WorkbookCommand {
     Check {
         /// The workbook.yaml (or its folder) to check; default: --workbook, or the built-in one
         file: Option<PathBuf>,
+        /// Print every finding as JSON for scripts (the shape is documented in README.md)
+        #[arg(long)]
+        json: bool,
     },
     /// Write the built-in workbook out as YAML files, to edit and use with --workbook
     Export {

@@ -22,6 +22,23 @@ pub struct Diagnostic {
     /// How many characters to underline, when the caller knows (else the
     /// token at the column).
     pub width: Option<u32>,
+    /// What sort of problem it is, for `check --json`.
+    pub kind: Kind,
+}
+
+/// What sort of problem a diagnostic reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A file is not what samskap expects (syntax, a field, a reference).
+    #[default]
+    Invalid,
+    /// Personal data where it must not be.
+    PersonalData,
+    /// A file where samskap looks for records but does not read it.
+    UnreadFile,
+    /// A record of progress that no longer matches the workbook or sprint.
+    StaleRecord,
 }
 
 impl Diagnostic {
@@ -35,6 +52,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             width: None,
+            kind: Kind::Invalid,
         }
     }
 
@@ -58,6 +76,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             width: None,
+            kind: Kind::Invalid,
         }
     }
 
@@ -65,6 +84,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same problem, of this kind.
+    #[must_use]
+    pub fn with_kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
         self
     }
 
@@ -83,6 +109,43 @@ impl Diagnostic {
             (line, col) => format!("{}:{line}:{col}", self.path),
         }
     }
+}
+
+/// The format version of `check --json` and `workbook check --json`.
+pub const CHECK_FORMAT: &str = "samskap-check/1";
+
+/// One finding as `check --json` prints it.
+#[derive(serde::Serialize)]
+struct Finding<'a> {
+    file: &'a str,
+    line: Option<u32>,
+    column: Option<u32>,
+    kind: Kind,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+/// Every finding as a JSON document (schema: `schemas/check.schema.json`).
+pub fn json_report(diagnostics: &[Diagnostic]) -> String {
+    let findings: Vec<Finding> = diagnostics
+        .iter()
+        .map(|d| Finding {
+            file: &d.path,
+            line: (d.line > 0).then_some(d.line),
+            column: (d.line > 0 && d.col > 0).then_some(d.col),
+            kind: d.kind,
+            message: &d.message,
+            hint: d.hint.as_deref(),
+        })
+        .collect();
+    let report = serde_json::json!({
+        "format": CHECK_FORMAT,
+        "ok": findings.is_empty(),
+        "findings": findings,
+    });
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// How many characters of a source line a diagnostic shows at most.

@@ -39,6 +39,8 @@ pub enum Error {
     },
     /// One or more problems in files the user wrote.
     Invalid(Vec<Diagnostic>),
+    /// This many problems, already listed on standard output (`--json`).
+    Findings(usize),
     /// A file could not be read.
     Read {
         /// The file.
@@ -120,7 +122,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage { .. } => exit::USAGE,
-            Error::Invalid(_) => exit::INVALID_INPUT,
+            Error::Invalid(_) | Error::Findings(_) => exit::INVALID_INPUT,
             Error::Read { .. } => exit::NO_INPUT,
             Error::Write { .. } | Error::Exists(_) | Error::Changed(_) | Error::NotEmpty(_) => {
                 exit::CANNOT_WRITE
@@ -136,6 +138,7 @@ impl Error {
         match self {
             Error::Usage { message, .. } => message.clone(),
             Error::Invalid(diagnostics) => render_all(diagnostics, lang),
+            Error::Findings(n) => msg::findings_reported(lang, n),
             Error::Read { path, source } => msg::error_read(lang, path.display(), io(source)),
             Error::Write { path, source } => msg::error_write(lang, path.display(), io(source)),
             Error::Exists(paths) => msg::file_exists(lang, paths.len(), list_paths(paths)),
@@ -151,13 +154,13 @@ impl Error {
         match self {
             Error::Usage { hint, .. } => hint.clone(),
             Error::Unavailable { hint, .. } => Some(hint.clone()),
-            Error::Exists(_) => Some(msg::file_exists_hint(lang)),
-            Error::Changed(_) => Some(msg::file_changed_hint(lang)),
-            Error::NotEmpty(_) => Some(msg::folder_not_empty_hint(lang)),
+            Error::Exists(_) => Some(msg::file_exists_hint(lang).to_owned()),
+            Error::Changed(_) => Some(msg::file_changed_hint(lang).to_owned()),
+            Error::NotEmpty(_) => Some(msg::folder_not_empty_hint(lang).to_owned()),
             Error::Read { source, .. } if source.kind() == io::ErrorKind::NotFound => {
-                Some(msg::read_not_found_hint(lang))
+                Some(msg::read_not_found_hint(lang).to_owned())
             }
-            Error::Internal(_) => Some(msg::internal_error_hint(lang)),
+            Error::Internal(_) => Some(msg::internal_error_hint(lang).to_owned()),
             _ => None,
         }
     }

@@ -46,9 +46,9 @@ pub fn utf8(display: &str, mut bytes: Vec<u8>) -> Result<String> {
 pub fn describe_io(err: &std::io::Error, lang: crate::workbook::Lang) -> String {
     use crate::i18n::msg;
     match err.kind() {
-        std::io::ErrorKind::NotFound => msg::io_not_found(lang),
-        std::io::ErrorKind::PermissionDenied => msg::io_permission_denied(lang),
-        std::io::ErrorKind::IsADirectory => msg::io_is_a_folder(lang),
+        std::io::ErrorKind::NotFound => msg::io_not_found(lang).to_owned(),
+        std::io::ErrorKind::PermissionDenied => msg::io_permission_denied(lang).to_owned(),
+        std::io::ErrorKind::IsADirectory => msg::io_is_a_folder(lang).to_owned(),
         _ => err.to_string(),
     }
 }

@@ -56,7 +56,7 @@ pub fn main() -> i32 {
             .downcast_ref::<&str>()
             .map(|s| (*s).to_owned())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| msg::unknown_panic(lang));
+            .unwrap_or_else(|| msg::unknown_panic(lang).to_owned());
         Err(Error::Internal(what))
     });
     match outcome {

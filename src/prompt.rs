@@ -2,9 +2,10 @@
 //! ask ends up in the same plain structs that flags fill in.
 
 use chrono::{NaiveDate, NaiveTime};
-use dialoguer::{Confirm, Input, MultiSelect, Select};
+use dialoguer::{Input, MultiSelect, Select};
 
 use crate::error::{Error, Result};
+use crate::i18n::msg;
 use crate::sprint::config::{parse_date, parse_time};
 
 /// Asks questions on standard error's terminal.
@@ -12,9 +13,10 @@ use crate::sprint::config::{parse_date, parse_time};
 pub struct Prompter;
 
 fn cancelled(err: dialoguer::Error) -> Error {
+    let lang = crate::i18n::ui();
     Error::usage(
-        format!("the question was not answered: {err}"),
-        "run the command again, or give the answers as flags",
+        msg::question_unanswered(lang, err),
+        msg::question_unanswered_hint(lang),
     )
 }
 
@@ -25,7 +27,7 @@ impl Prompter {
             .with_prompt(prompt)
             .validate_with(|s: &String| {
                 if s.trim().is_empty() {
-                    Err("svar kan ikke være tomt / cannot be empty")
+                    Err(msg::answer_empty(crate::i18n::ui()))
                 } else {
                     Ok(())
                 }
@@ -54,7 +56,11 @@ impl Prompter {
         let text = Input::<String>::new()
             .with_prompt(prompt)
             .default(default.format("%Y-%m-%d").to_string())
-            .validate_with(|s: &String| parse_date(s).map(drop).ok_or("ÅÅÅÅ-MM-DD / YYYY-MM-DD"))
+            .validate_with(|s: &String| {
+                parse_date(s)
+                    .map(drop)
+                    .ok_or_else(|| msg::prompt_date_format(crate::i18n::ui()))
+            })
             .interact_text()
             .map_err(cancelled)?;
         Ok(parse_date(&text).unwrap_or(default))
@@ -65,7 +71,11 @@ impl Prompter {
         let text = Input::<String>::new()
             .with_prompt(prompt)
             .default(default.format("%H:%M").to_string())
-            .validate_with(|s: &String| parse_time(s).map(drop).ok_or("TT:MM / HH:MM"))
+            .validate_with(|s: &String| {
+                parse_time(s)
+                    .map(drop)
+                    .ok_or_else(|| msg::prompt_time_format(crate::i18n::ui()))
+            })
             .interact_text()
             .map_err(cancelled)?;
         Ok(parse_time(&text).unwrap_or(default))
@@ -80,7 +90,7 @@ impl Prompter {
                 if (min..=max).contains(n) {
                     Ok(())
                 } else {
-                    Err(format!("{min}–{max}"))
+                    Err(msg::prompt_number_range(crate::i18n::ui(), min, max))
                 }
             })
             .interact_text()
@@ -127,12 +137,25 @@ impl Prompter {
             .map_err(cancelled)
     }
 
-    /// Yes or no.
+    /// Yes or no: `ja`/`nei` as well as `yes`/`no` (or their first
+    /// letters), Enter for the default.
     pub fn confirm(&self, prompt: &str, default: bool) -> Result<bool> {
-        Confirm::new()
-            .with_prompt(prompt)
-            .default(default)
-            .interact()
-            .map_err(cancelled)
+        let lang = crate::i18n::ui();
+        let choices = if default {
+            msg::prompt_yes_default(lang)
+        } else {
+            msg::prompt_no_default(lang)
+        };
+        let answer = Input::<String>::new()
+            .with_prompt(msg::prompt_yes_no(lang, prompt, choices))
+            .allow_empty(true)
+            .validate_with(move |s: &String| match s.trim() {
+                "" => Ok(()),
+                s if crate::i18n::parse_yes_no(s).is_some() => Ok(()),
+                _ => Err(msg::prompt_yes_or_no(lang)),
+            })
+            .interact_text()
+            .map_err(cancelled)?;
+        Ok(crate::i18n::parse_yes_no(answer.trim()).unwrap_or(default))
     }
 }

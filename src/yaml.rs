@@ -4,20 +4,25 @@
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, suggest};
+use crate::i18n::msg;
+use crate::workbook::Lang;
 use crate::workbook::text::with_source;
 
 /// Parses `text` (the contents of `display`) as a `T`. `source` is the
 /// file's index in the caller's list of sources, recorded in every `Loc`.
 pub fn parse<T: DeserializeOwned>(display: &str, text: &str, source: u32) -> Result<T, Diagnostic> {
     if is_blank(text) {
-        return Err(Diagnostic::file(display, "the file is empty").with_hint(empty_hint(display)));
+        let lang = crate::i18n::ui();
+        return Err(
+            Diagnostic::file(display, msg::yaml_empty(lang)).with_hint(empty_hint(display, lang))
+        );
     }
     with_source(source, || serde_saphyr::from_str::<T>(text)).map_err(|err| {
         let (line, col) = err
             .location()
             .map_or((0, 0), |l| (to_u32(l.line()), to_u32(l.column())));
         let raw = err.without_snippet().to_string();
-        let (message, hint) = explain(strip_position(&raw));
+        let (message, hint) = explain(strip_position(&raw), crate::i18n::ui());
         // The parser names the scalar it was reading; the tab comes after.
         let tab = raw
             .contains("found a tab")
@@ -74,20 +79,16 @@ pub fn parse_or_empty<T: DeserializeOwned + Default>(
 }
 
 /// What an empty file of this name should hold.
-fn empty_hint(display: &str) -> &'static str {
+fn empty_hint(display: &str, lang: Lang) -> String {
     let name = std::path::Path::new(display)
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default();
     match name {
-        "samskap.yaml" => {
-            "a sprint's samskap.yaml starts with `name:`; `samskap new-sprint DIR` writes a complete one to copy from"
-        }
-        "solutions.yaml" => "write `solutions: []`, or add a solution with `samskap solution new`",
-        "assessment.yaml" => "delete the file, and add assessments with `samskap assess`",
-        _ => {
-            "a workbook file is a YAML mapping such as `title: ...`; see `samskap workbook export` for a complete example"
-        }
+        "samskap.yaml" => msg::yaml_empty_sprint_hint(lang).to_owned(),
+        "solutions.yaml" => msg::yaml_empty_solutions_hint(lang).to_owned(),
+        "assessment.yaml" => msg::yaml_empty_assessment_hint(lang).to_owned(),
+        _ => msg::yaml_empty_workbook_hint(lang).to_owned(),
     }
 }
 
@@ -107,66 +108,63 @@ fn strip_position(message: &str) -> &str {
 }
 
 /// Turns the parser's message into one for people, with a hint where one helps.
-fn explain(message: &str) -> (String, Option<String>) {
+fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
     if let Some(rest) = message.strip_prefix("unknown field `") {
-        return unknown_name("field", rest, "fields");
+        return unknown_name(rest, lang, Name::Field);
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
-        return unknown_name("value", rest, "values");
+        return unknown_name(rest, lang, Name::Value);
     }
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest);
         return (
-            format!("the key `{key}` is given twice in the same mapping"),
-            Some("keep one of them".into()),
+            msg::yaml_duplicate_key(lang, key),
+            Some(msg::yaml_duplicate_key_hint(lang).to_owned()),
         );
     }
     if message.starts_with("tabs disallowed") || message.contains("found a tab") {
         return (
-            "a tab is used for indentation".into(),
-            Some("YAML is indented with spaces only: replace the tab with spaces".into()),
+            msg::yaml_tab(lang).to_owned(),
+            Some(msg::yaml_tab_hint(lang).to_owned()),
         );
     }
     if let Some(field) = message.strip_prefix("missing field `") {
         let field = field.trim_end_matches('`');
         return (
-            format!("the field `{field}` is missing"),
-            Some(format!("add `{field}:` to this mapping")),
+            msg::yaml_missing_field(lang, field),
+            Some(msg::yaml_missing_field_hint(lang, field)),
         );
     }
     if let Some(kind) = message.strip_prefix("invalid ") {
         let expected = match kind {
-            "u8" | "u16" | "u32" | "u64" => "a whole number (0 or more)",
-            "bool" | "boolean" => "true or false",
-            _ => kind,
+            "u8" | "u16" | "u32" | "u64" => msg::yaml_expected_number(lang).to_owned(),
+            "bool" | "boolean" => msg::yaml_expected_bool(lang).to_owned(),
+            _ => msg::yaml_expected(lang, kind),
         };
-        return (format!("expected {expected} here"), None);
+        return (expected, None);
     }
     if message.starts_with("comments must be separated") {
         return (
-            "`#` starts a comment in YAML, so the rest of the line is not read".into(),
-            Some("write tags without `#` here (`tags: [tema, annet-tema]`), or put the value in quotes".into()),
+            msg::yaml_comment(lang).to_owned(),
+            Some(msg::yaml_comment_hint(lang).to_owned()),
         );
     }
     if message.contains("expected sequence start") {
         return (
-            "expected a list here".into(),
-            Some(
-                "write a list: in brackets, `[tema, annet-tema]`, or one `- item` per line below"
-                    .into(),
-            ),
+            msg::yaml_expected_list(lang).to_owned(),
+            Some(msg::yaml_expected_list_hint(lang).to_owned()),
         );
     }
     if message.contains("enum expected scalar or mapping") {
         return (
-            "expected one value here, not a list".into(),
-            Some("write the value alone, without brackets: for example `consent: given`".into()),
+            msg::yaml_expected_one(lang).to_owned(),
+            Some(msg::yaml_expected_one_hint(lang).to_owned()),
         );
     }
     if message.contains("expected mapping") {
         return (
-            "expected a mapping (`key: value` lines) here".into(),
-            Some("check the indentation and that brackets and quotes are closed".into()),
+            msg::yaml_expected_mapping(lang).to_owned(),
+            Some(msg::yaml_expected_mapping_hint(lang).to_owned()),
         );
     }
     let syntax = [
@@ -179,27 +177,47 @@ fn explain(message: &str) -> (String, Option<String>) {
     ];
     if syntax.iter().any(|w| message.contains(w)) {
         return (
-            format!("this is not valid YAML: {message}"),
-            Some("check the indentation, and that every [ { and quote opened on this or an earlier line is closed".into()),
+            msg::yaml_syntax(lang, message),
+            Some(msg::yaml_syntax_hint(lang).to_owned()),
         );
     }
     (message.to_owned(), None)
 }
 
+/// What an unknown name is: a field (a key) or a value.
+#[derive(Clone, Copy)]
+enum Name {
+    Field,
+    Value,
+}
+
 /// "unknown field `x`, expected one of a, b" → message and "did you mean" hint.
-fn unknown_name(what: &str, rest: &str, plural: &str) -> (String, Option<String>) {
+fn unknown_name(rest: &str, lang: Lang, what: Name) -> (String, Option<String>) {
     let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
     let expected: Vec<&str> = tail
         .split_once("expected one of ")
         .or_else(|| tail.split_once("expected "))
         .map(|(_, list)| list.split(", ").map(|s| s.trim_matches('`')).collect())
         .unwrap_or_default();
-    let message = format!("unknown {what} `{name}`");
     let known = expected.join(", ");
-    let hint = match suggest(name, expected.iter().copied()) {
-        Some(best) => Some(format!("did you mean `{best}`? (valid {plural}: {known})")),
-        None if !expected.is_empty() => Some(format!("valid {plural}: {known}")),
-        None => None,
+    let best = suggest(name, expected.iter().copied());
+    let (message, hint) = match what {
+        Name::Field => (
+            msg::yaml_unknown_field(lang, name),
+            match best {
+                Some(best) => Some(msg::yaml_did_you_mean_fields(lang, best, &known)),
+                None if !expected.is_empty() => Some(msg::yaml_valid_fields(lang, &known)),
+                None => None,
+            },
+        ),
+        Name::Value => (
+            msg::yaml_unknown_value(lang, name),
+            match best {
+                Some(best) => Some(msg::yaml_did_you_mean_values(lang, best, &known)),
+                None if !expected.is_empty() => Some(msg::yaml_valid_values(lang, &known)),
+                None => None,
+            },
+        ),
     };
     (message, hint)
 }
@@ -210,7 +228,10 @@ mod tests {
 
     #[test]
     fn unknown_field_gets_a_suggestion() {
-        let (m, h) = explain("unknown field `minuts`, expected one of id, minutes, kind");
+        let (m, h) = explain(
+            "unknown field `minuts`, expected one of id, minutes, kind",
+            Lang::En,
+        );
         assert_eq!(m, "unknown field `minuts`");
         assert_eq!(
             h.as_deref(),

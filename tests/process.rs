@@ -91,12 +91,12 @@ fn a_changed_challenge_and_measure_reach_the_report() {
     )
     .code(2);
     assert!(
-        run.stderr.contains("unknown measure `kontakt`"),
+        run.stderr.contains("ukjent måltall `kontakt`"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("did you mean `kontakter`?"),
+        run.stderr.contains("mente du `kontakter`?"),
         "{}",
         run.stderr
     );
@@ -352,7 +352,7 @@ fn a_workbook_in_english_only_is_listed_checked_and_run_in_english() {
     );
     let check = samskap_in(&dir, &["workbook", "check", "english-only"]).ok();
     assert!(
-        check.stdout.contains("1 phases") && check.stdout.contains("languages: en"),
+        check.stdout.contains("1 phase,") && check.stdout.contains("languages: en"),
         "{}",
         check.stdout
     );
@@ -369,12 +369,13 @@ fn a_workbook_in_english_only_is_listed_checked_and_run_in_english() {
     )
     .code(2);
     assert!(
-        run.stderr.contains("the workbook is not written in `nb`"),
+        run.stderr
+            .contains("arbeidsboka finnes ikke på `nb`; den har `en`"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("its languages are: en"),
+        run.stderr.contains("velg et av språkene med --lang"),
         "{}",
         run.stderr
     );
@@ -409,7 +410,8 @@ fn a_workbook_in_english_only_is_listed_checked_and_run_in_english() {
     .unwrap();
     let run = samskap_in(&ws, &["check"]).code(65);
     assert!(
-        run.stderr.contains("the workbook is not written in `nb`"),
+        run.stderr
+            .contains("arbeidsboka finnes ikke på `nb`; den har `en`"),
         "{}",
         run.stderr
     );

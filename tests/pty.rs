@@ -308,11 +308,11 @@ fn guide_marks_the_chosen_step_done() {
     term.send(ENTER);
     term.expect("Sjekkliste");
     term.send(&format!("a{ENTER}"));
-    term.expect("Marker steget som gjennomført? [Y/n]");
+    term.expect("Marker steget som gjennomført? [J/n]");
     term.send(ENTER);
     term.expect("Markert som gjennomført.");
     term.expect("Videre til neste steg?");
-    term.send("n");
+    term.send(&format!("nei{ENTER}"));
     assert_eq!(term.exit_code(), 0);
 
     let progress = std::fs::read_to_string(ws.join("progress.yaml")).expect("progress.yaml");
@@ -342,7 +342,7 @@ fn guide_in_english() {
     term.send(ENTER);
     term.expect("Marked as done.");
     term.expect("On to the next step?");
-    term.send("n");
+    term.send(&format!("n{ENTER}"));
     assert_eq!(term.exit_code(), 0);
     let progress = std::fs::read_to_string(ws.join("progress.yaml")).expect("progress.yaml");
     assert!(
@@ -405,11 +405,11 @@ fn guide_marks_a_step_done_for_the_chosen_group() {
     term.choose("Hvilken gruppe?", &["gruppe-2", "gruppe-3"], "gruppe-3");
     term.expect("Sjekkliste");
     term.send(&format!("a{ENTER}"));
-    term.expect("Marker steget som gjennomført? [Y/n]");
-    term.send("y");
+    term.expect("Marker steget som gjennomført? [J/n]");
+    term.send(&format!("ja{ENTER}"));
     term.expect("Markert som gjennomført.");
     term.expect("Videre til neste steg?");
-    term.send("y");
+    term.send(&format!("j{ENTER}"));
 
     // Round two: gruppe-2 is left. Tick nothing, so the default is not to mark it.
     term.expect("Velg steg");
@@ -422,10 +422,10 @@ fn guide_marks_a_step_done_for_the_chosen_group() {
     term.expect("Sjekkliste");
     term.send(ENTER);
     term.expect("punkter er ikke krysset av.");
-    term.expect("Marker steget som gjennomført? [y/N]");
+    term.expect("Marker steget som gjennomført? [j/N]");
     term.send(ENTER);
     term.expect("Videre til neste steg?");
-    term.send("n");
+    term.send(&format!("nei{ENTER}"));
     assert_eq!(term.exit_code(), 0);
 
     let progress = std::fs::read_to_string(ws.join("progress.yaml")).expect("progress.yaml");

@@ -467,7 +467,7 @@ fn solutions_and_assessments_through_the_commands() {
     )
     .code(2);
     assert!(
-        run.stderr.contains("did you mean `koordinator`"),
+        run.stderr.contains("mente du `koordinator`"),
         "{}",
         run.stderr
     );
@@ -604,7 +604,7 @@ fn inputs_that_would_break_later_commands_are_refused_up_front() {
     )
     .code(2);
     assert!(
-        run.stderr.contains("outside the working day 09:00–15:30"),
+        run.stderr.contains("utenfor arbeidsdagen 09:00–15:30"),
         "{}",
         run.stderr
     );
@@ -630,7 +630,7 @@ fn inputs_that_would_break_later_commands_are_refused_up_front() {
     )
     .code(2);
     assert!(
-        run.stderr.contains("--sub-challenge is given 2 times"),
+        run.stderr.contains("--sub-challenge er gitt 2 ganger"),
         "{}",
         run.stderr
     );
@@ -645,7 +645,7 @@ fn inputs_that_would_break_later_commands_are_refused_up_front() {
     .unwrap();
     let run = samskap_in(&ws, &["calendar"]).code(65);
     assert!(
-        run.stderr.contains("outside the working day"),
+        run.stderr.contains("utenfor arbeidsdagen"),
         "{}",
         run.stderr
     );
@@ -685,8 +685,7 @@ fn inputs_that_would_break_later_commands_are_refused_up_front() {
     )
     .code(2);
     assert!(
-        run.stderr
-            .contains("already has a solution with the id `x`"),
+        run.stderr.contains("har allerede en løsning med id-en `x`"),
         "{}",
         run.stderr
     );
@@ -723,7 +722,7 @@ fn a_removed_group_leaves_records_that_can_be_undone() {
         run.stderr
     );
     assert!(
-        !run.stderr.contains("did you mean"),
+        !run.stderr.contains("mente du"),
         "no hint towards another group: {}",
         run.stderr
     );
@@ -1016,7 +1015,7 @@ fn small_things_a_review_found() {
     let run = samskap_in(&ws, &["check"]).code(65);
     assert!(
         run.stderr
-            .contains("`9999-01-04` is outside the years 1900–2199"),
+            .contains("`9999-01-04` ligger utenfor årene 1900–2199"),
         "{}",
         run.stderr
     );
@@ -1064,12 +1063,16 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
     let note = ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md");
     let original = std::fs::read_to_string(&note).unwrap();
     for (from, to, message) in [
-        ("tags: []", "tags: [#tid]", "`#` starts a comment in YAML"),
-        ("tags: []", "tags: tid, koordinator", "expected a list here"),
+        (
+            "tags: []",
+            "tags: [#tid]",
+            "`#` begynner en kommentar i YAML",
+        ),
+        ("tags: []", "tags: tid, koordinator", "ventet en liste her"),
         (
             "consent: given",
             "consent: [given]",
-            "expected one value here, not a list",
+            "ventet én verdi her, ikke en liste",
         ),
     ] {
         std::fs::write(&note, original.replacen(from, to, 1)).unwrap();
@@ -1088,7 +1091,11 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
     )
     .unwrap();
     let run = samskap_in(&ws, &["check"]).code(65);
-    assert!(run.stderr.contains("a tab is used"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("en tabulator er brukt"),
+        "{}",
+        run.stderr
+    );
     assert!(
         run.stderr.contains("2027-02-23-lilje.md:5:1"),
         "{}",

@@ -249,7 +249,7 @@ fn done_rejects_what_does_not_exist() {
     let run = samskap_in(&ws, &["done", "diagnose-oppstrat-styringsgruppe"]).code(2);
     assert!(
         run.stderr
-            .contains("did you mean `diagnose-oppstart-styringsgruppe`"),
+            .contains("mente du `diagnose-oppstart-styringsgruppe`"),
         "{}",
         run.stderr
     );
@@ -271,7 +271,7 @@ fn done_rejects_what_does_not_exist() {
         ],
     )
     .code(2);
-    assert!(run.stderr.contains("once for everyone"), "{}", run.stderr);
+    assert!(run.stderr.contains("én gang for alle"), "{}", run.stderr);
     let run = samskap_in(
         &ws,
         &[
@@ -401,7 +401,7 @@ fn commands_find_the_workspace_upward_and_with_c() {
     let run = samskap_in(dir.path(), &["-C", "sprint", "status", "--json"]).ok();
     assert!(run.stdout.contains("\"state\": \"done\""));
     let run = samskap_in(dir.path(), &["status"]).code(2);
-    assert!(run.stderr.contains("no sprint here"), "{}", run.stderr);
+    assert!(run.stderr.contains("ingen sprint her"), "{}", run.stderr);
 }
 
 #[test]
@@ -425,11 +425,7 @@ fn check_reports_bad_sprint_files_with_place() {
     )
     .unwrap();
     let run = samskap_in(&ws, &["check"]).code(65);
-    assert!(
-        run.stderr.contains("did you mean `weekday`"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("mente du `weekday`"), "{}", run.stderr);
 
     std::fs::write(ws.join("samskap.yaml"), &yaml).unwrap();
     std::fs::write(

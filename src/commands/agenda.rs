@@ -6,7 +6,6 @@ use super::Context;
 use super::done::{check_group, find_step};
 use crate::cli::OutputArgs;
 use crate::error::{Error, Result};
-use crate::i18n::tr;
 use crate::plan::Session;
 use crate::render::context;
 use crate::sprint::Workspace;
@@ -71,7 +70,6 @@ fn select(
     week: Option<WeekChoice>,
     lang: crate::workbook::Lang,
 ) -> Result<(Vec<Session>, String)> {
-    let t = |nb, en| tr(lang, nb, en);
     let for_group =
         |s: &Session| group.is_none() || s.group.is_none() || s.group.as_deref() == group;
     if let Some(week) = week {
@@ -96,7 +94,7 @@ fn select(
         let title = match sessions.first() {
             Some(first) => format!(
                 "{} {}",
-                t("Agenda for", "Agenda for"),
+                crate::i18n::msg::agenda_for(lang),
                 week_words(ws, first, lang)
             ),
             None => String::new(),
@@ -125,7 +123,13 @@ fn select(
     let title = sessions
         .first()
         .and_then(|s| ws.workbook.step(&s.step))
-        .map(|(_, st)| format!("{}: {}", t("Agenda", "Agenda"), st.title.get(lang)))
+        .map(|(_, st)| {
+            format!(
+                "{}: {}",
+                crate::i18n::msg::context_agenda(lang),
+                st.title.get(lang)
+            )
+        })
         .unwrap_or_default();
     Ok((sessions, title))
 }

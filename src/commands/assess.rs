@@ -10,7 +10,7 @@ use super::Context;
 use crate::cli::AssessArgs;
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
+use crate::i18n::{msg, ui};
 use crate::prompt::Prompter;
 use crate::records::assessment::{self, ASSESSMENT_FILE, Assessment, statement_ids};
 use crate::sprint::Workspace;
@@ -35,14 +35,11 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
             ));
         }
         (Some(l), _) => l.trim().to_owned(),
-        (None, true) => Prompter.text(
-            tr(lang, "Leder (navn eller rolle)", "Leader (name or role)"),
-            None,
-        )?,
+        (None, true) => Prompter.text(crate::i18n::msg::assess_leader_name_or_role(lang), None)?,
         (None, false) => {
             return Err(Error::usage(
-                "assess needs --leader",
-                "give it as a flag, or run on a terminal to be asked",
+                msg::flag_needed(ui(), "assess", "--leader"),
+                msg::flag_needed_hint(ui()),
             ));
         }
     };
@@ -88,9 +85,9 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
     })?;
     crate::say!(
         "{} {} {}",
-        tr(lang, "Lagret vurderingen til", "Saved the assessment of"),
+        crate::i18n::msg::assess_saved_the_assessment_of(lang),
         leader,
-        format_args!("{} {}", tr(lang, "i", "in"), path.display())
+        format_args!("{} {}", crate::i18n::msg::guard_in(lang), path.display())
     );
     // A leader may leave out what they cannot judge; say so, so that a
     // forgotten flag is not taken for a choice.
@@ -99,14 +96,10 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
         crate::say!(
             "{} {} {} {}; {}",
             scores.len(),
-            tr(lang, "av", "of"),
+            crate::i18n::msg::guide_of(lang),
             ids.len(),
-            tr(lang, "utsagn har skår", "statements are scored"),
-            tr(
-                lang,
-                "de andre står uten skår (kjør på en terminal for å bli spurt, eller gi --score/--file og --force)",
-                "the others have none (run on a terminal to be asked, or give --score/--file and --force)",
-            )
+            crate::i18n::msg::assess_statements_are_scored(lang),
+            crate::i18n::msg::assess_the_others_have_none_run(lang)
         );
     }
     Ok(())

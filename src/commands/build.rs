@@ -15,7 +15,6 @@ use crate::dashboard::{
 };
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
 use crate::plan::Session;
 use crate::privacy::view::Reader;
 use crate::render::context;
@@ -99,27 +98,20 @@ pub fn run(
         0 => String::new(),
         n => format!(
             "; {} {n} {}",
-            tr(lang, "fjernet", "removed"),
-            tr(lang, "gamle", "old ones")
+            crate::i18n::msg::build_removed(lang),
+            crate::i18n::msg::build_old_ones_2(lang)
         ),
     };
     crate::say!(
         "{} {} {} {}{removed}  ({})",
-        tr(lang, "Skrev", "Wrote"),
+        crate::i18n::msg::build_wrote(lang),
         files.len(),
-        tr(lang, "filer til", "files to"),
+        crate::i18n::msg::build_files_to_2(lang),
         out.display(),
         out.join("index.html").display()
     );
     if browser.is_none() {
-        crate::say!(
-            "{}",
-            tr(
-                lang,
-                "report.pdf ble ikke laget: ingen nettleser i Chromium-familien funnet (installer Chromium, Chrome eller Edge, eller sett SAMSKAP_BROWSER)",
-                "report.pdf was not made: no Chromium-family browser found (install Chromium, Chrome or Edge, or set SAMSKAP_BROWSER)"
-            )
-        );
+        crate::say!("{}", crate::i18n::msg::build_report_pdf_was_not_made(lang));
     }
     Ok(())
 }
@@ -202,7 +194,6 @@ fn jobs<'a>(
     pdf: bool,
 ) -> Vec<Job<'a>> {
     let ws: &'a Workspace = inputs.ws;
-    let t = move |nb, en| tr(lang, nb, en);
     let mut jobs: Vec<Job<'a>> = Vec::new();
     // The longest jobs come first, so that no core is left with one of
     // them at the end while the other idles. The report is final once every
@@ -244,7 +235,7 @@ fn jobs<'a>(
             .first()
             .map(|s| super::agenda::week_words(ws, s, lang))
             .unwrap_or_default();
-        let title = format!("{} {words}", t("Agenda for", "Agenda for"));
+        let title = format!("{} {words}", crate::i18n::msg::agenda_for(lang));
         jobs.push(Job::one(href, move || {
             let doc = context::agenda(ws, &chosen, title.clone(), false, lang);
             let page = super::page(ws, &doc.title, "agenda", lang);
@@ -260,7 +251,7 @@ fn jobs<'a>(
             .cloned()
             .collect();
         jobs.push(Job::one(agenda, move || {
-            let title = format!("{}: {}", t("Agenda", "Agenda"), group.name);
+            let title = format!("{}: {}", crate::i18n::msg::build_agenda_2(lang), group.name);
             let doc = context::agenda(ws, &chosen, title, false, lang);
             let page = super::page(ws, &doc.title, "agenda", lang);
             renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)

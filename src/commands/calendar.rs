@@ -9,7 +9,6 @@ use chrono::{DateTime, Utc};
 
 use super::Context;
 use crate::error::Result;
-use crate::i18n::tr;
 use crate::output;
 use crate::plan::Session;
 use crate::render::ics::{self, Event};
@@ -105,20 +104,23 @@ fn shown(ws: &Workspace, session: &Session, lang: Lang) -> Shown {
 /// where the full agenda is. Never a command line: the people who get the
 /// invitation do not run samskap.
 fn describe(ws: &Workspace, session: &Session, lang: Lang) -> String {
-    let t = |nb, en| tr(lang, nb, en);
     let Some((phase, step)) = ws.workbook.step(&session.step) else {
         return String::new();
     };
-    let mut text = format!("{}: {}\n", t("Formål", "Purpose"), step.purpose.get(lang));
+    let mut text = format!(
+        "{}: {}\n",
+        crate::i18n::msg::calendar_purpose(lang),
+        step.purpose.get(lang)
+    );
     text.push_str(&format!(
         "{}: {}",
-        t("Fase", "Phase"),
+        crate::i18n::msg::calendar_phase(lang),
         phase.title.get(lang)
     ));
     if let Some(group) = session.group.as_deref().and_then(|g| ws.sprint.group(g)) {
         text.push_str(&format!(
             "\n{}: {}",
-            t("Arbeidsgruppe", "Work group"),
+            crate::i18n::msg::calendar_work_group(lang),
             group.name
         ));
     }
@@ -140,31 +142,22 @@ fn describe(ws: &Workspace, session: &Session, lang: Lang) -> String {
         at = end;
     }
     if let Some(moved) = &session.moved {
-        text.push_str(&format!(
-            "\n\n{} {} ({}).",
-            t("Flyttet fra", "Moved from"),
+        text.push_str("\n\n");
+        text.push_str(&crate::i18n::msg::calendar_moved_from(
+            lang,
             crate::plan::long_date(moved.from, lang),
-            moved.why(lang)
+            moved.why(lang),
         ));
     }
-    text.push_str(&format!(
-        "\n\n{}: {} {} «{}».",
-        t("Hele agendaen", "The full agenda"),
+    text.push_str("\n\n");
+    text.push_str(&crate::i18n::msg::calendar_full_agenda(
+        lang,
         crate::dashboard::pages::agenda_page(session),
-        t(
-            "i mappa out/ i sprintmappa",
-            "in the folder out/ of the sprint folder"
-        ),
-        ws.sprint.name
+        &ws.sprint.name,
     ));
     text
 }
 
 fn cancelled(lang: Lang) -> String {
-    tr(
-        lang,
-        "Avlyst: økta er ikke lenger med i planen for sprinten.",
-        "Cancelled: the session is no longer in the sprint's plan.",
-    )
-    .to_owned()
+    crate::i18n::msg::calendar_cancelled_the_session_is_no(lang).to_owned()
 }

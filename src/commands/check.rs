@@ -3,9 +3,8 @@
 //! must not leave the workspace. Every problem with its place and a hint.
 
 use super::Context;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::error::{Error, Result};
-use crate::i18n::tr;
 use crate::output;
 use crate::privacy::fields;
 use crate::records;
@@ -91,14 +90,31 @@ fn personal_data(
     Ok(found.into_iter().map(|(_, d)| d).collect())
 }
 
-/// Runs the command.
-pub fn run(cx: &Context) -> Result<()> {
+/// Runs the command; with `json`, every finding goes to standard output
+/// as JSON (the exit code stays that of the plain check).
+pub fn run(cx: &Context, json: bool) -> Result<()> {
+    json_or_plain(check(cx, json), json)
+}
+
+/// With `json`, the problems of `outcome` printed as JSON and the error
+/// left as a count (the same exit code); without, `outcome` as it is.
+pub fn json_or_plain(outcome: Result<()>, json: bool) -> Result<()> {
+    match outcome {
+        Err(Error::Invalid(problems)) if json => {
+            output::print(&crate::diagnostic::json_report(&problems))?;
+            Err(Error::Findings(problems.len()))
+        }
+        other => other,
+    }
+}
+
+fn check(cx: &Context, json: bool) -> Result<()> {
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
     let mut problems: Vec<Diagnostic> = Vec::new();
     let progress = match ws.progress() {
         Ok(mut p) => {
-            problems.append(&mut p.stale);
+            problems.extend(p.stale.drain(..).map(|d| d.with_kind(Kind::StaleRecord)));
             Some(p)
         }
         Err(Error::Invalid(mut ds)) => {
@@ -115,7 +131,11 @@ pub fn run(cx: &Context) -> Result<()> {
         }
         Err(other) => return Err(other),
     };
-    problems.extend(misplaced(&ws));
+    problems.extend(
+        misplaced(&ws)
+            .into_iter()
+            .map(|d| d.with_kind(Kind::UnreadFile)),
+    );
     let mut sprint = ws.sprint.clone();
     let mut none = records::Records::default();
     problems.extend(fields::too_long(
@@ -124,21 +144,25 @@ pub fn run(cx: &Context) -> Result<()> {
     ));
     let found = personal_data(&ws, records.as_ref(), lang)?;
     let findings = found.len();
-    problems.extend(found);
+    problems.extend(found.into_iter().map(|d| d.with_kind(Kind::PersonalData)));
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let t = |nb, en| tr(lang, nb, en);
+    if json {
+        return output::print(&crate::diagnostic::json_report(&[]));
+    }
     // Kept, but worth a look: sessions without residents in a break.
     for (session, name) in ws.in_breaks() {
         let who = session.group.map(|g| format!(" ({g})")).unwrap_or_default();
         crate::say!(
-            "{}: {}{who} {} {} {} {name}",
-            t("advarsel", "warning"),
-            session.step,
-            t("er lagt til", "is planned for"),
-            session.date.format("%Y-%m-%d"),
-            t("i pausen", "in the break"),
+            "{}: {}",
+            crate::i18n::msg::warning_prefix(lang),
+            crate::i18n::msg::plan_in_break(
+                lang,
+                format!("{}{who}", session.step),
+                session.date.format("%Y-%m-%d"),
+                name
+            )
         );
     }
     let (done, records) = (
@@ -150,19 +174,19 @@ pub fn run(cx: &Context) -> Result<()> {
         ws.path(crate::sprint::SPRINT_FILE).display(),
         ws.path(crate::sprint::PROGRESS_FILE).display(),
         ws.sprint.groups.len(),
-        t("grupper", "groups"),
+        crate::i18n::msg::report_groups(lang),
         ws.sessions().len(),
-        t("økter", "sessions"),
+        crate::i18n::msg::check_sessions(lang),
         done,
-        t("markert som gjennomført", "marked done"),
+        crate::i18n::msg::check_marked_done(lang),
         records.interviews.len(),
-        t("intervjunotater", "interview notes"),
+        crate::i18n::msg::check_interview_notes(lang),
         records.solutions.len(),
-        t("løsninger", "solutions"),
+        crate::i18n::msg::check_solutions(lang),
         records.assessments.len(),
-        t("ledervurderinger", "leader assessments"),
+        crate::i18n::msg::check_leader_assessments(lang),
         records.evaluations.len(),
-        t("evalueringsnotater", "evaluation notes"),
-        t("personopplysninger funnet:", "personal data found:"),
+        crate::i18n::msg::check_evaluation_notes(lang),
+        crate::i18n::msg::check_personal_data_found(lang),
     ))
 }

@@ -8,7 +8,7 @@ use chrono::{Local, NaiveDate};
 use super::Context;
 use crate::diagnostic::suggest;
 use crate::error::{Error, Result};
-use crate::i18n::tr;
+use crate::i18n::{msg, ui};
 use crate::sprint::progress;
 use crate::sprint::{Done, Workspace};
 use crate::workbook::{Runs, Step};
@@ -40,36 +40,11 @@ pub fn run(
         Change::Done(HeldOn::new(&ws, date, today)?)
     };
     let message = mark(&ws, step, group, change)?;
-    let t = |nb, en| tr(lang, nb, en);
     let text = match message {
-        Marked::Done => format!(
-            "{} «{title}»{who} {} {}.",
-            t("Markerte", "Marked"),
-            t("som gjennomført", "as done on"),
-            date.format("%Y-%m-%d")
-        ),
-        Marked::AlreadyDone(on) => format!(
-            "«{title}»{who} {} {}.",
-            t(
-                "var allerede markert som gjennomført",
-                "was already marked done on"
-            ),
-            on.format("%Y-%m-%d")
-        ),
-        Marked::Undone => format!(
-            "«{title}»{who} {}.",
-            t(
-                "er ikke lenger markert som gjennomført",
-                "is no longer marked done"
-            )
-        ),
-        Marked::WasNotDone => format!(
-            "«{title}»{who} {}.",
-            t(
-                "var ikke markert som gjennomført; ingenting er endret",
-                "was not marked done; nothing changed"
-            )
-        ),
+        Marked::Done => msg::done_marked(lang, title, &who, date.format("%Y-%m-%d")),
+        Marked::AlreadyDone(on) => msg::done_already(lang, title, &who, on.format("%Y-%m-%d")),
+        Marked::Undone => msg::done_undone(lang, title, &who),
+        Marked::WasNotDone => msg::done_was_not_done(lang, title, &who),
     };
     crate::say!("{text}");
     Ok(())
@@ -98,23 +73,15 @@ impl HeldOn {
         let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         if date > today {
             return Err(Error::usage(
-                format!(
-                    "{} is in the future (today is {}): a step is marked done once it has been held",
-                    day(date),
-                    day(today)
-                ),
-                "mark it done after the session, or give the day it was held with --date YYYY-MM-DD; to change when it is planned, use `samskap move`",
+                msg::done_in_future(ui(), day(date), day(today)),
+                msg::done_in_future_hint(ui()),
             ));
         }
         let start = ws.sprint.start;
         if date < start {
             return Err(Error::usage(
-                format!(
-                    "{} is before the sprint starts ({}, `start:` in samskap.yaml): no session of the sprint was held then",
-                    day(date),
-                    day(start)
-                ),
-                "give the day the session was held with --date YYYY-MM-DD; if the sprint really began earlier, change `start:` in samskap.yaml",
+                msg::done_before_start(ui(), day(date), day(start)),
+                msg::done_before_start_hint(ui()),
             ));
         }
         Ok(HeldOn(date))
@@ -169,10 +136,10 @@ pub fn find_step<'a>(
     ws.workbook.step(id).ok_or_else(|| {
         let ids = ws.workbook.steps().map(|(_, s)| s.id.as_str());
         let hint = suggest(id, ids).map_or_else(
-            || "`samskap status` and `samskap workbook list` show the step ids".to_owned(),
-            |best| format!("did you mean `{best}`?"),
+            || msg::unknown_step_hint(ui()).to_owned(),
+            |best| msg::did_you_mean(ui(), best),
         );
-        Error::usage(format!("the workbook has no step `{id}`"), hint)
+        Error::usage(msg::unknown_step(ui(), id), hint)
     })
 }
 
@@ -181,15 +148,12 @@ pub fn check_group(ws: &Workspace, step: &Step, group: Option<&str>) -> Result<(
     let groups = ws.sprint.group_ids().join(", ");
     match (step.runs, group) {
         (Runs::PerGroup, None) => Err(Error::usage(
-            format!("the step `{}` is held in each group: say which", step.id),
-            format!("add --group with one of: {groups}"),
+            msg::step_needs_group(ui(), &step.id),
+            msg::step_needs_group_hint(ui(), groups),
         )),
         (Runs::Once, Some(_)) => Err(Error::usage(
-            format!(
-                "the step `{}` is held once for everyone, not per group",
-                step.id
-            ),
-            "leave out --group",
+            msg::step_for_everyone(ui(), &step.id),
+            msg::step_for_everyone_hint(ui()),
         )),
         (Runs::PerGroup, Some(g)) => ws.sprint.require_group(g).map(drop),
         _ => Ok(()),

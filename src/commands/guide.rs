@@ -9,7 +9,6 @@ use super::Context;
 use super::done::{Change, HeldOn, Marked, mark};
 use super::next::render;
 use crate::error::{Error, Result};
-use crate::i18n::tr;
 use crate::output;
 use crate::prompt::Prompter;
 use crate::workbook::Runs;
@@ -24,7 +23,6 @@ pub fn run(cx: &Context, today: Option<NaiveDate>) -> Result<()> {
     }
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
-    let t = |nb, en| tr(lang, nb, en);
     let today = today.unwrap_or_else(|| Local::now().date_naive());
     let p = Prompter;
     loop {
@@ -54,12 +52,16 @@ pub fn run(cx: &Context, today: Option<NaiveDate>) -> Result<()> {
         let Some(default) = entries.iter().position(|(_, _, done)| !done) else {
             output::print(&format!(
                 "{}\n",
-                t("Alle stegene er gjennomført.", "Every step is done.")
+                crate::i18n::msg::guide_every_step_is_done(lang)
             ))?;
             return Ok(());
         };
         let labels: Vec<&str> = entries.iter().map(|(_, label, _)| label.as_str()).collect();
-        let chosen = p.choose(t("Velg steg", "Choose a step"), &labels, default)?;
+        let chosen = p.choose(
+            crate::i18n::msg::guide_choose_a_step(lang),
+            &labels,
+            default,
+        )?;
         let step_id = entries[chosen].0.clone();
         let open: Vec<_> = sessions
             .iter()
@@ -88,7 +90,7 @@ pub fn run(cx: &Context, today: Option<NaiveDate>) -> Result<()> {
                 } else {
                     open.iter().filter_map(|s| s.group.clone()).collect()
                 };
-                let i = p.choose(t("Hvilken gruppe?", "Which group?"), &groups, 0)?;
+                let i = p.choose(crate::i18n::msg::guide_which_group(lang), &groups, 0)?;
                 Some(groups[i].clone())
             }
         };
@@ -97,10 +99,7 @@ pub fn run(cx: &Context, today: Option<NaiveDate>) -> Result<()> {
             Vec::new()
         } else {
             p.pick(
-                t(
-                    "Sjekkliste (mellomrom krysser av, a = alle, Enter = ferdig)",
-                    "Checklist (space ticks, a = all, Enter = done)",
-                ),
+                crate::i18n::msg::guide_checklist_space_ticks_a_all(lang),
                 &items,
             )?
         };
@@ -109,30 +108,24 @@ pub fn run(cx: &Context, today: Option<NaiveDate>) -> Result<()> {
             crate::say!(
                 "{} {} {}",
                 items.len() - ticked.len(),
-                t("av", "of"),
+                crate::i18n::msg::guide_of(lang),
                 format_args!(
                     "{} {}",
                     items.len(),
-                    t("punkter er ikke krysset av.", "items are not ticked.")
+                    crate::i18n::msg::guide_items_are_not_ticked(lang)
                 )
             );
         }
-        if p.confirm(
-            t("Marker steget som gjennomført?", "Mark the step as done?"),
-            all,
-        )? {
+        if p.confirm(crate::i18n::msg::guide_mark_the_step_as_done(lang), all)? {
             let held = HeldOn::new(&ws, today, today)?;
             let outcome = mark(&ws, &step_id, group.as_deref(), Change::Done(held))?;
             let said = match outcome {
-                Marked::AlreadyDone(_) => t(
-                    "Steget var allerede markert som gjennomført.",
-                    "The step was already marked done.",
-                ),
-                _ => t("Markert som gjennomført.", "Marked as done."),
+                Marked::AlreadyDone(_) => crate::i18n::msg::guide_the_step_was_already_marked(lang),
+                _ => crate::i18n::msg::guide_marked_as_done(lang),
             };
             crate::say!("{said}");
         }
-        if !p.confirm(t("Videre til neste steg?", "On to the next step?"), true)? {
+        if !p.confirm(crate::i18n::msg::guide_on_to_the_next_step(lang), true)? {
             return Ok(());
         }
     }

@@ -6,7 +6,6 @@ use super::Context;
 use crate::cli::{ConsentArg, InterviewCommand};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
 use crate::sprint::Workspace;
 use crate::workbook::Lang;
 
@@ -107,15 +106,12 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
 }
 
 fn output(path: &std::path::Path, lang: Lang) {
-    crate::say!("{} {}", tr(lang, "Skrev", "Wrote"), path.display());
     crate::say!(
-        "{}",
-        tr(
-            lang,
-            "Notatet sier `consent: given`. Sa den intervjuede nei eller trakk seg, endre det til declined eller withdrawn: da siteres notatet aldri.",
-            "The note says `consent: given`. If the interviewee said no or withdrew, change it to declined or withdrawn: the note is then never quoted."
-        )
+        "{} {}",
+        crate::i18n::msg::templates_wrote(lang),
+        path.display()
     );
+    crate::say!("{}", crate::i18n::msg::interview_note_consent_given(lang));
 }
 
 fn quoted(s: &str) -> String {
@@ -131,22 +127,10 @@ fn tags_comment(ws: &Workspace, lang: Lang) -> String {
         .take(2)
         .map(|t| t.id.as_str())
         .collect();
-    let hint = tr(
-        lang,
-        "Du kan også skrive #emneord i teksten.",
-        "You can also write #tag in the text.",
-    );
     if examples.is_empty() {
-        format!(
-            "# {} {hint}",
-            tr(lang, "Emneord, som en liste.", "Tags, as a list.")
-        )
+        crate::i18n::msg::interview_note_tags_list(lang).to_owned()
     } else {
-        format!(
-            "# {} [{}]. {hint}",
-            tr(lang, "Emneord, for eksempel", "Tags, for example"),
-            examples.join(", ")
-        )
+        crate::i18n::msg::interview_note_tags_example(lang, examples.join(", "))
     }
 }
 
@@ -159,32 +143,25 @@ fn note(
     consent: &str,
     lang: Lang,
 ) -> String {
-    let t = |nb, en| tr(lang, nb, en);
     let names: Vec<String> = interviewers.iter().map(|n| quoted(n)).collect();
     let mut out = format!(
         "---\n{}\npseudonym: {}\ndate: {date}\ninterviewers: [{}]\n{}\nconsent: {consent}\n{}\ntags: []\n---\n",
-        t(
-            "# Intervjunotat. Personopplysninger: skriv aldri navn, fødselsnummer, telefon eller adresse.",
-            "# Interview notes. Personal data: never write names, national identity numbers, phone numbers or addresses."
-        ),
+        crate::i18n::msg::interview_note_personal_data(lang),
         quoted(pseudonym),
         names.join(", "),
-        t(
-            "# given (samtykket) | declined (sa nei) | withdrawn (trakk samtykket)",
-            "# given | declined | withdrawn"
-        ),
+        crate::i18n::msg::interview_note_consent_values(lang),
         tags_comment(ws, lang),
     );
     out.push_str(&format!(
         "\n{}\n",
-        t("Skriv hva den intervjuede fortalte under hvert tema. Sitater skrives som blokksitat: en linje som starter med `>`.", "Write what the interviewee told under each topic. Write quotes as block quotes: a line starting with `>`.")
+        crate::i18n::msg::interview_note_write_under_topics(lang)
     ));
     for topic in ws.workbook.interview_topics() {
         out.push_str(&format!("\n## {}\n\n", topic.title.get(lang)));
     }
     out.push_str(&format!(
         "\n## {}\n\n",
-        t("Avslutning og oppfølging", "Closing and follow-up")
+        crate::i18n::msg::interview_closing_and_follow_up(lang)
     ));
     out
 }

@@ -10,6 +10,7 @@ mod done;
 mod guide;
 mod interview;
 mod interview_guide;
+mod man;
 mod manifest;
 mod move_step;
 mod new_sprint;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 
 use crate::cli::{Cli, Command, Global};
 use crate::error::{Error, Result};
+use crate::i18n::msg;
 use crate::sprint::Workspace;
 use crate::workbook::{Lang, Workbook, WorkbookSource};
 
@@ -40,8 +42,8 @@ impl Context {
         if let Some(dir) = &global.directory {
             std::env::set_current_dir(dir).map_err(|e| {
                 Error::usage(
-                    format!("cannot run in `{}`: {e}", dir.display()),
-                    "-C takes a folder that exists",
+                    msg::cannot_run_in(crate::i18n::ui(), dir.display(), e),
+                    msg::cannot_run_in_hint(crate::i18n::ui()),
                 )
             })?;
         }
@@ -57,11 +59,12 @@ impl Context {
         self.lang_arg.unwrap_or_else(crate::i18n::ui)
     }
 
-    /// Opens the sprint workspace around the current folder; --lang must
-    /// be a language of its workbook.
+    /// Opens the sprint workspace around the current folder. The language
+    /// asked for (--lang, or the sprint's `lang`) must be one the workbook
+    /// is written in.
     pub fn workspace(&self) -> Result<Workspace> {
         let ws = Workspace::open(self.workbook.as_deref())?;
-        if let Some(lang) = self.lang_arg {
+        if let Some(lang) = self.lang_arg.or(ws.sprint.lang) {
             ws.workbook.require_lang(lang)?;
         }
         Ok(ws)
@@ -84,9 +87,14 @@ impl Context {
             .map_or(WorkbookSource::BuiltIn, WorkbookSource::Path)
     }
 
-    /// Loads and validates the workbook.
+    /// Loads and validates the workbook, which must be written in the
+    /// language --lang asks for.
     pub fn load_workbook(&self) -> Result<Workbook> {
-        crate::workbook::load(&self.workbook_source())
+        let wb = crate::workbook::load(&self.workbook_source())?;
+        if let Some(lang) = self.lang_arg {
+            wb.require_lang(lang)?;
+        }
+        Ok(wb)
     }
 }
 
@@ -131,8 +139,8 @@ pub fn page(ws: &Workspace, title: &str, kind: &'static str, lang: Lang) -> crat
         print_header: crate::render::pdf::css_string(title),
         print_page: format!(
             "{} counter(page) {} counter(pages)",
-            crate::render::pdf::css_string(crate::i18n::tr(lang, "side ", "page ")),
-            crate::render::pdf::css_string(crate::i18n::tr(lang, " av ", " of "))
+            crate::render::pdf::css_string(crate::i18n::msg::commands_page(lang)),
+            crate::render::pdf::css_string(crate::i18n::msg::commands_of(lang))
         ),
     }
 }
@@ -236,7 +244,8 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             move_step::run(&cx, &step, group.as_deref(), target, force)
         }
-        Command::Check => check::run(&cx),
+        Command::Check { json } => check::run(&cx, json),
+        Command::Man { output, force } => man::run(&cx, output.as_deref(), force),
         Command::Agenda {
             step,
             group,

@@ -8,7 +8,6 @@ use chrono::{NaiveDate, NaiveTime};
 use super::Context;
 use super::done::{check_group, find_step};
 use crate::error::{Error, Result};
-use crate::i18n::tr;
 use crate::plan::Session;
 use crate::sprint::Workspace;
 use crate::sprint::schedule::{self, Move, rules};
@@ -45,7 +44,6 @@ pub fn run(
     let step = found.id.as_str();
     let title = found.title.get(lang).to_owned();
     let who = group.map(|g| format!(" ({g})")).unwrap_or_default();
-    let t = |nb, en| tr(lang, nb, en);
     let outcome = schedule::update(&ws, step, group, |planned, current| {
         let mv = match &target {
             Target::Reset => return Ok(None),
@@ -73,35 +71,29 @@ pub fn run(
     let text = match (&target, outcome) {
         (Target::Reset, schedule::Outcome { before: None, .. }) => format!(
             "«{title}»{who} {}.",
-            t(
-                "var ikke flyttet; ingenting er endret",
-                "was not moved; nothing changed"
-            )
+            crate::i18n::msg::move_step_was_not_moved_nothing_changed(lang)
         ),
         (Target::Reset, _) => format!(
             "«{title}»{who} {}.",
-            t(
-                "holdes igjen der planen legger den",
-                "is held where the plan puts it again"
-            )
+            crate::i18n::msg::move_step_is_held_where_the_plan(lang)
         ),
         (Target::To { .. }, schedule::Outcome { session, anew, .. }) => {
             let mut text = match session {
                 Some(s) => format!(
                     "{} «{title}»{who} {} {}.",
-                    t("Flyttet", "Moved"),
-                    t("til", "to"),
+                    crate::i18n::msg::move_step_moved(lang),
+                    crate::i18n::msg::move_step_to(lang),
                     when(&s, lang)
                 ),
-                None => format!("{} «{title}»{who}.", t("Flyttet", "Moved")),
+                None => format!(
+                    "{} «{title}»{who}.",
+                    crate::i18n::msg::move_step_moved(lang)
+                ),
             };
             if anew {
                 text.push_str(&format!(
                     "\n{}",
-                    t(
-                        "schedule.yaml var ikke skrevet slik samskap skriver den, og er skrevet på nytt: kommentarer i den er borte.",
-                        "schedule.yaml was not laid out as samskap writes it and was written anew: comments in it are gone."
-                    )
+                    crate::i18n::msg::move_step_schedule_yaml_was_not_laid(lang)
                 ));
             }
             text
@@ -110,10 +102,7 @@ pub fn run(
     crate::say!("{text}");
     crate::say!(
         "{}",
-        t(
-            "Lag kalenderen på nytt og send den ut, så oppdateres avtalen hos alle: samskap calendar -o sprint.ics",
-            "Make the calendar again and send it out, so the event updates for everyone: samskap calendar -o sprint.ics"
-        )
+        crate::i18n::msg::move_step_make_the_calendar_again_and(lang)
     );
     Ok(())
 }
@@ -168,17 +157,9 @@ fn refuse_if_not_possible(
     Err(Error::usage(
         format!(
             "{}:\n  - {}",
-            tr(
-                lang,
-                "økta kan ikke flyttes dit",
-                "the session cannot be moved there"
-            ),
+            crate::i18n::msg::move_step_the_session_cannot_be_moved(lang),
             found.join("\n  - ")
         ),
-        tr(
-            lang,
-            "velg en annen dag eller tid; eller legg til --force for å flytte den likevel",
-            "choose another day or time; or add --force to move it all the same",
-        ),
+        crate::i18n::msg::move_step_choose_another_day_or_time(lang),
     ))
 }

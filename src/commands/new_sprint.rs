@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Local, NaiveDate};
 use super::Context;
 use crate::cli::NewSprintArgs;
 use crate::error::{Error, Result};
-use crate::i18n::tr;
+use crate::i18n::{msg, ui};
 use crate::prompt::Prompter;
 use crate::sprint::config::chrono_weekday;
 use crate::sprint::create::{self, NewGroup, NewSprint};
@@ -41,14 +41,7 @@ pub fn run(cx: &Context, args: NewSprintArgs) -> Result<()> {
         crate::say!("\n{warning}");
     }
     if proposed {
-        crate::say!(
-            "\n{}",
-            tr(
-                new.lang,
-                "Målgruppa har barn, så samskap.yaml foreslår skoleferiene som pauser\n(`breaks:`): ingen samling med innbyggere legges i dem. Sjekk datoene mot\nskoleruta, og rett dem i samskap.yaml.",
-                "The target group has children, so samskap.yaml proposes the school holidays\nas breaks (`breaks:`): no session with residents is planned in them. Check the\ndates against the school calendar and correct them in samskap.yaml.",
-            )
-        );
+        crate::say!("\n{}", msg::new_sprint_breaks_proposed(new.lang));
     }
     Ok(())
 }
@@ -63,8 +56,8 @@ fn non_empty(dir: &Path) -> bool {
 fn check_answers(new: &NewSprint, args: &NewSprintArgs) -> Result<()> {
     if new.name.trim().is_empty() {
         return Err(Error::usage(
-            "the sprint's name is empty",
-            "give it a name, for example --name \"Våren 2027\"",
+            msg::sprint_name_empty(ui()),
+            msg::sprint_name_empty_hint(ui()),
         ));
     }
     let groups = new.groups.len();
@@ -74,8 +67,8 @@ fn check_answers(new: &NewSprint, args: &NewSprintArgs) -> Result<()> {
     ] {
         if given > groups {
             return Err(Error::usage(
-                format!("{flag} is given {given} times, but the sprint has {groups} groups"),
-                format!("give {flag} once per group, in group order, or raise --groups"),
+                msg::flag_too_often(ui(), flag, given, groups),
+                msg::flag_too_often_hint(ui(), flag),
             ));
         }
     }
@@ -83,14 +76,11 @@ fn check_answers(new: &NewSprint, args: &NewSprintArgs) -> Result<()> {
     let hours = day.hours();
     if !(hours.start <= new.time && new.time < hours.end) {
         return Err(Error::usage(
-            format!(
-                "sessions starting at {} would start outside the working day {hours}",
-                new.time.format("%H:%M")
-            ),
-            format!(
-                "choose a --time from {} to {}",
+            msg::plan_time_outside(ui(), new.time.format("%H:%M"), hours),
+            msg::new_sprint_time_outside_hint(
+                ui(),
                 hours.start.format("%H:%M"),
-                hours.end.format("%H:%M")
+                hours.end.format("%H:%M"),
             ),
         ));
     }
@@ -114,22 +104,11 @@ fn plan_warning(new: &NewSprint, wb: &Workbook) -> Option<String> {
             .collect(),
     };
     let unfit = crate::plan::plan(wb, &settings).err()?;
-    Some(format!(
-        "{} {}: `{}` ({} {}). {}",
-        tr(
-            new.lang,
-            "Planen går ikke opp i prosessuke",
-            "The plan does not fit in process week"
-        ),
+    Some(msg::new_sprint_plan_does_not_fit(
+        new.lang,
         unfit.week,
         unfit.step,
-        tr(new.lang, "ingen ledig tid innenfor", "no free time within"),
         new.day.hours(),
-        tr(
-            new.lang,
-            "Før opp flere fasilitatorer (`facilitators:`), gi gruppene egne rom (`place:`) eller utvid `hours:` i samskap.yaml.",
-            "List more facilitators (`facilitators:`), give the groups their own rooms (`place:`) or widen `hours:` in samskap.yaml.",
-        )
     ))
 }
 
@@ -144,7 +123,7 @@ fn facilitators(wb: &Workbook, lang: Lang) -> Vec<String> {
         .unwrap_or(1)
         .max(1);
     (1..=count)
-        .map(|n| format!("{} {n}", tr(lang, "Fasilitator", "Facilitator")))
+        .map(|n| msg::plan_facilitator_n(lang, n))
         .collect()
 }
 
@@ -166,13 +145,13 @@ fn propose_breaks(new: &mut NewSprint, wb: &Workbook) -> bool {
     let weeks: u32 = wb.phases.iter().map(|p| u32::from(*p.weeks)).sum();
     // Room for the weeks breaks push the process on by.
     let end = new.start + Days::new(7 * u64::from(weeks + 12));
-    let t = |nb, en| tr(new.lang, nb, en);
+    let l = new.lang;
     let names = crate::plan::breaks::BreakNames {
-        winter: t("Vinterferie", "Winter holiday"),
-        easter: t("Påskeferie", "Easter holiday"),
-        autumn: t("Høstferie", "Autumn holiday"),
-        christmas: t("Juleferie", "Christmas holiday"),
-        summer: t("Sommerferie", "Summer holiday"),
+        winter: msg::plan_break_winter(l),
+        easter: msg::plan_break_easter(l),
+        autumn: msg::plan_break_autumn(l),
+        christmas: msg::plan_break_christmas(l),
+        summer: msg::plan_break_summer(l),
     };
     let weeks = (holidays.winter_week, holidays.autumn_week);
     new.breaks =
@@ -235,11 +214,8 @@ fn from_flags(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> 
         .collect();
         if !missing.is_empty() {
             return Err(Error::usage(
-                format!(
-                    "new-sprint needs answers that were not given: {}",
-                    missing.join(", ")
-                ),
-                "give them as flags, add --yes to take the defaults, or run on a terminal to be asked",
+                msg::answers_missing(ui(), "new-sprint", missing.join(", ")),
+                msg::answers_missing_hint(ui()),
             ));
         }
     }
@@ -250,7 +226,7 @@ fn from_flags(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> 
         name: args
             .name
             .clone()
-            .unwrap_or_else(|| tr(lang, "Ny sprint", "New sprint").to_owned()),
+            .unwrap_or_else(|| crate::i18n::msg::new_sprint_new_sprint(lang).to_owned()),
         lang,
         workbook: workbook_for(cx, dir),
         challenge: args
@@ -314,26 +290,22 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
             languages.get(i).copied().unwrap_or(Lang::Nb)
         }
     };
-    let t = |nb, en| tr(lang, nb, en);
     let d = &wb.defaults;
     let name = match &args.name {
         Some(name) => name.clone(),
-        None => p.text(t("Navn på sprinten", "Name of the sprint"), None)?,
+        None => p.text(crate::i18n::msg::new_sprint_name_of_the_sprint(lang), None)?,
     };
     let challenge = match &args.challenge {
         Some(c) => c.clone(),
         None => p.text(
-            t(
-                "Utfordringen (problemstillingen)",
-                "The challenge (problem statement)",
-            ),
+            crate::i18n::msg::new_sprint_the_challenge_problem_statement(lang),
             d.challenge.as_ref().map(|c| c.get(lang)),
         )?,
     };
     let target_group = match &args.target_group {
         Some(g) => g.clone(),
         None => p.text(
-            t("Målgruppa", "The target group"),
+            crate::i18n::msg::new_sprint_the_target_group(lang),
             d.target_group.as_ref().map(|c| c.get(lang)),
         )?,
     };
@@ -354,7 +326,7 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
             };
             let default = days.iter().position(|w| *w == d.weekday).unwrap_or(0);
             days[p.choose(
-                t("Ukedag for samlingene", "Weekday of the sessions"),
+                crate::i18n::msg::new_sprint_weekday_of_the_sessions(lang),
                 &names,
                 default,
             )?]
@@ -363,24 +335,21 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
     let start = match args.start {
         Some(s) => s,
         None => p.date(
-            t("Første dag (ÅÅÅÅ-MM-DD)", "First day (YYYY-MM-DD)"),
+            crate::i18n::msg::new_sprint_first_day_yyyy_mm_dd(lang),
             next_weekday(weekday),
         )?,
     };
     let time = match args.time {
         Some(time) => time,
         None => p.time(
-            t(
-                "Klokkeslett for samlingene (TT:MM)",
-                "Time of the sessions (HH:MM)",
-            ),
+            crate::i18n::msg::new_sprint_time_of_the_sessions_hh(lang),
             default_time(wb),
         )?,
     };
     let count = match args.groups {
         Some(n) => n,
         None => p.number(
-            t("Antall arbeidsgrupper", "Number of work groups"),
+            crate::i18n::msg::new_sprint_number_of_work_groups(lang),
             d.groups,
             1,
             20,
@@ -393,19 +362,16 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
             Some(s) => s.clone(),
             None => p.optional_text(&format!(
                 "{} {n}: {}",
-                t("Gruppe", "Group"),
-                t(
-                    "underproblemstilling (kan fylles inn senere)",
-                    "sub-challenge (can be filled in later)"
-                )
+                crate::i18n::msg::context_group(lang),
+                crate::i18n::msg::new_sprint_sub_challenge_can_be_filled(lang)
             ))?,
         };
         let members = match args.members.get(i) {
             Some(m) => split_names(m),
             None => split_names(&p.optional_text(&format!(
                 "{} {n}: {}",
-                t("Gruppe", "Group"),
-                t("medlemmer, skilt med komma", "members, separated by commas")
+                crate::i18n::msg::context_group(lang),
+                crate::i18n::msg::new_sprint_members_separated_by_commas(lang)
             ))?),
         };
         groups.push(NewGroup {
@@ -415,10 +381,9 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
     }
     let steering_group = match &args.steering_group {
         Some(s) => split_names(s),
-        None => split_names(&p.optional_text(t(
-            "Styringsgruppa, skilt med komma",
-            "The steering group, separated by commas",
-        ))?),
+        None => split_names(
+            &p.optional_text(crate::i18n::msg::new_sprint_the_steering_group_separated_by(lang))?,
+        ),
     };
     Ok(NewSprint {
         name,
@@ -439,12 +404,19 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
 }
 
 fn report(dir: &Path, created: &create::Created, lang: Lang) {
-    let t = |nb, en| tr(lang, nb, en);
     for path in &created.written {
-        crate::say!("  {} {}", t("laget", "created"), path.display());
+        crate::say!(
+            "  {} {}",
+            crate::i18n::msg::new_sprint_created(lang),
+            path.display()
+        );
     }
     for path in &created.kept {
-        crate::say!("  {} {}", t("beholdt", "kept"), path.display());
+        crate::say!(
+            "  {} {}",
+            crate::i18n::msg::new_sprint_kept(lang),
+            path.display()
+        );
     }
     let cd = if dir == Path::new(".") {
         String::new()
@@ -453,10 +425,7 @@ fn report(dir: &Path, created: &create::Created, lang: Lang) {
     };
     crate::say!(
         "\n{}\n  {cd}samskap status\n  {cd}samskap next",
-        t(
-            "Sprinten er klar. Fyll inn samskap.yaml, og se hva som er neste steg:",
-            "The sprint is ready. Fill in samskap.yaml, then see what comes next:"
-        ),
+        crate::i18n::msg::new_sprint_the_sprint_is_ready_fill(lang),
     );
 }
 

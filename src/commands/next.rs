@@ -5,7 +5,6 @@ use chrono::{Local, NaiveDate};
 
 use super::Context;
 use crate::error::Result;
-use crate::i18n::tr;
 use crate::output;
 use crate::plan::{Session, long_date};
 use crate::sprint::{Progress, Workspace};
@@ -44,15 +43,8 @@ pub fn render(
     today: NaiveDate,
     lang: crate::workbook::Lang,
 ) -> String {
-    let t = |nb, en| tr(lang, nb, en);
     let Some(first) = sessions.first() else {
-        return format!(
-            "{}\n",
-            t(
-                "Alle stegene er gjennomført. Godt jobbet!",
-                "Every step is done. Well done!"
-            )
-        );
+        return format!("{}\n", crate::i18n::msg::next_every_step_is_done_well(lang));
     };
     let Some((phase, step)) = ws.workbook.step(&first.step) else {
         return String::new();
@@ -65,27 +57,33 @@ pub fn render(
         first.end.format("%H:%M")
     );
     let late = if first.date < today {
-        t(" (forsinket)", " (overdue)")
+        crate::i18n::msg::next_overdue(lang)
     } else {
         ""
     };
-    out.push_str(&format!("{}: {when}{late}\n", t("Neste steg", "Next step")));
+    out.push_str(&format!(
+        "{}: {when}{late}\n",
+        crate::i18n::msg::report_next_step(lang)
+    ));
     if let Some(moved) = &first.moved {
         out.push_str(&format!(
             "{} {} ({}).\n",
-            t("Flyttet fra", "Moved from"),
+            crate::i18n::msg::context_moved_from(lang),
             long_date(moved.from, lang),
             moved.why(lang)
         ));
     }
     if let Some(place) = &first.place {
-        out.push_str(&format!("{}: {place}\n", t("Sted", "Place")));
+        out.push_str(&format!(
+            "{}: {place}\n",
+            crate::i18n::msg::context_place(lang)
+        ));
     }
     let groups: Vec<&str> = sessions.iter().filter_map(|s| s.group.as_deref()).collect();
     if !groups.is_empty() {
         out.push_str(&format!(
             "{}: {}\n",
-            t("Grupper som ikke er ferdige", "Groups not done yet"),
+            crate::i18n::msg::next_groups_not_done_yet(lang),
             groups.join(", ")
         ));
     }
@@ -97,7 +95,10 @@ pub fn render(
         lang,
         Some(first.start),
     ));
-    out.push_str(&format!("\n## {}\n\n", t("Kommandoer", "Commands")));
+    out.push_str(&format!(
+        "\n## {}\n\n",
+        crate::i18n::msg::next_commands(lang)
+    ));
     let id = step.id.as_str();
     let interview = step.kind == crate::workbook::StepKind::Interview;
     if groups.is_empty() {

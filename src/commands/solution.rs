@@ -7,7 +7,7 @@ use super::Context;
 use crate::cli::{SolutionCommand, StatusArg};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
+use crate::i18n::{msg, ui};
 use crate::prompt::Prompter;
 use crate::records::solutions::SOLUTIONS_FILE;
 
@@ -24,41 +24,41 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     let title = match (&args.title, interactive) {
         (Some(t), _) => t.clone(),
         (None, true) => {
-            Prompter.text(tr(lang, "Navn på løsningen", "Name of the solution"), None)?
+            Prompter.text(crate::i18n::msg::solution_name_of_the_solution(lang), None)?
         }
         (None, false) => {
             return Err(Error::usage(
-                "solution new needs --title",
-                "give it as a flag, or run on a terminal to be asked",
+                msg::flag_needed(ui(), "solution new", "--title"),
+                msg::flag_needed_hint(ui()),
             ));
         }
     };
-    let ask = |value: &Option<String>, nb, en| -> Result<String> {
+    let ask = |value: &Option<String>, prompt: &str| -> Result<String> {
         match (value, interactive) {
             (Some(v), _) => Ok(v.clone()),
-            (None, true) => Prompter.optional_text(tr(lang, nb, en)),
+            (None, true) => Prompter.optional_text(prompt),
             (None, false) => Ok(String::new()),
         }
     };
-    let description = ask(&args.description, "Beskrivelse", "Description")?;
-    let owner = ask(&args.owner, "Eier videre", "Owner from here")?;
-    let next_step = ask(&args.next_step, "Neste steg", "Next step")?;
+    let description = ask(&args.description, msg::solution_prompt_description(lang))?;
+    let owner = ask(&args.owner, msg::solution_prompt_owner(lang))?;
+    let next_step = ask(&args.next_step, msg::solution_prompt_next_step(lang))?;
     if title.trim().is_empty() {
         return Err(Error::usage(
-            "the solution's title is empty",
-            "give it a name with --title",
+            msg::solution_title_empty(ui()),
+            msg::solution_title_empty_hint(ui()),
         ));
     }
     let Some(id) = args.id.clone().or_else(|| crate::workbook::slugify(&title)) else {
         return Err(Error::usage(
-            format!("cannot make an id of the title «{title}»"),
-            "give the solution an id with --id, such as felles-plan (letters a-z, digits, hyphens)",
+            msg::solution_no_id(ui(), &title),
+            msg::solution_no_id_hint(ui()),
         ));
     };
     if !crate::workbook::is_slug(&id) {
         return Err(Error::usage(
-            format!("`{id}` cannot be a solution id"),
-            "ids use lowercase letters a-z, digits and single hyphens; give one with --id",
+            msg::solution_bad_id(ui(), &id),
+            msg::solution_bad_id_hint(ui()),
         ));
     }
     // Ids are unique in the sprint; the groups' files are read as they are.
@@ -80,8 +80,8 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
         .collect();
     if taken.contains(&id) {
         return Err(Error::usage(
-            format!("the sprint already has a solution with the id `{id}`"),
-            "give this one another id with --id",
+            msg::solution_id_taken(ui(), &id),
+            msg::solution_id_taken_hint(ui()),
         ));
     }
     let status = match args.status.unwrap_or(StatusArg::Idea) {
@@ -148,11 +148,7 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
             }
             (new, Overwrite::Allowed)
         } else {
-            let header = tr(
-                lang,
-                "# Gruppas løsninger. Se README.md for feltene.\nsolutions:\n",
-                "# The group's solutions. See README.md for the fields.\nsolutions:\n",
-            );
+            let header = crate::i18n::msg::solution_the_group_s_solutions_see(lang);
             (format!("{header}{entry}"), Overwrite::Never)
         };
         fs::write(&path, text.as_bytes(), overwrite)
@@ -161,18 +157,14 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
     if let Err(err) = crate::records::solutions::read(&ws, &group.id, &path) {
         crate::say!(
             "{}",
-            tr(
-                lang,
-                "Løsningen er lagt til, men fila har problemer:",
-                "The solution was added, but the file has problems:"
-            )
+            crate::i18n::msg::solution_the_solution_was_added_but(lang)
         );
         return Err(err);
     }
     crate::say!(
         "{} «{title}» {} {}",
-        tr(lang, "La til", "Added"),
-        tr(lang, "i", "to"),
+        crate::i18n::msg::solution_added(lang),
+        crate::i18n::msg::solution_to(lang),
         path.display()
     );
     Ok(())
@@ -215,13 +207,11 @@ fn check_challenges(ws: &crate::sprint::Workspace, given: &[String]) -> Result<(
         return Ok(());
     };
     let hint = match crate::diagnostic::suggest(bad, known.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if known.is_empty() => {
-            "this workbook has no knowledge base with challenges: leave out --challenge".to_owned()
-        }
-        None => format!("the workbook's challenges are: {}", known.join(", ")),
+        Some(best) => msg::did_you_mean(ui(), best),
+        None if known.is_empty() => msg::unknown_challenge_none_hint(ui()).to_owned(),
+        None => msg::unknown_challenge_hint(ui(), known.join(", ")),
     };
-    Err(Error::usage(format!("unknown challenge `{bad}`"), hint))
+    Err(Error::usage(msg::unknown_challenge(ui(), bad), hint))
 }
 
 /// A figure for exactly each of the sprint's measures: from --measure (and
@@ -240,18 +230,18 @@ fn figures(
     for (id, value) in &given {
         let Some(measure) = measures.iter().find(|m| &m.id == id) else {
             let hint = match crate::diagnostic::suggest(id, ids.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None if ids.is_empty() => "this sprint declares no measures".to_owned(),
-                None => format!("the sprint's measures are: {}", ids.join(", ")),
+                Some(best) => msg::did_you_mean(ui(), best),
+                None if ids.is_empty() => msg::unknown_measure_none_hint(ui()).to_owned(),
+                None => msg::unknown_measure_hint(ui(), ids.join(", ")),
             };
-            return Err(Error::usage(format!("unknown measure `{id}`"), hint));
+            return Err(Error::usage(msg::unknown_measure(ui(), id), hint));
         };
         if let Some(max) = measure.max
             && !(0.0..=max).contains(value)
         {
             return Err(Error::usage(
-                format!("`{id}={value}` is outside 0 to {max}"),
-                format!("give {} ({}) from 0 to {max}", measure.label, measure.unit),
+                msg::measure_out_of_range(ui(), id, value, max),
+                msg::measure_out_of_range_hint(ui(), &measure.label, &measure.unit, max),
             ));
         }
     }

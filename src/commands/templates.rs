@@ -4,7 +4,6 @@ use super::Context;
 use crate::cli::TemplatesCommand;
 use crate::error::Result;
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
 use crate::render::builtin_templates;
 
 /// Runs the command.
@@ -26,15 +25,11 @@ pub fn run(cx: &Context, command: TemplatesCommand) -> Result<()> {
     let lang = cx.lang();
     crate::say!(
         "{} {} {} {}\n{}",
-        tr(lang, "Skrev", "Wrote"),
+        crate::i18n::msg::templates_wrote(lang),
         targets.len(),
-        tr(lang, "maler til", "templates to"),
+        crate::i18n::msg::templates_templates_to(lang),
         dir.display(),
-        tr(
-            lang,
-            "Legg de du endrer i sprintens templates/-mappe; samskap bruker dem i stedet for de innebygde.",
-            "Put the ones you change in the sprint's templates/ folder; samskap uses them instead of the built-in ones."
-        ),
+        crate::i18n::msg::templates_put_the_ones_you_change(lang),
     );
     Ok(())
 }

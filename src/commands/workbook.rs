@@ -7,7 +7,7 @@ use crate::cli::WorkbookCommand;
 use crate::diagnostic::suggest;
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
+use crate::i18n::msg;
 use crate::output;
 use crate::workbook::{self, WorkbookSource, describe};
 
@@ -19,7 +19,9 @@ pub fn run(cx: &Context, command: WorkbookCommand) -> Result<()> {
             output::print(&describe::tree(&wb, cx.lang_for(&wb)?))
         }
         WorkbookCommand::Show { id } => show(cx, &id),
-        WorkbookCommand::Check { file } => check(cx, file.map(WorkbookSource::Path)),
+        WorkbookCommand::Check { file, json } => {
+            super::check::json_or_plain(check(cx, file.map(WorkbookSource::Path), json), json)
+        }
         WorkbookCommand::Export { dir, force } => export(cx, &dir, force),
         WorkbookCommand::Schema { sprint: false } => output::print(&workbook::schema()),
         WorkbookCommand::Schema { sprint: true } => output::print(&crate::sprint::schema()),
@@ -32,42 +34,38 @@ fn show(cx: &Context, id: &str) -> Result<()> {
         Some(item) => output::print(&describe::item(&wb, item, cx.lang_for(&wb)?)),
         None => {
             let items = wb.items();
+            let lang = crate::i18n::ui();
             let hint = match suggest(id, items.iter().map(|(i, _)| i.as_str())) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => "`samskap workbook list` shows the ids of every step".into(),
+                Some(best) => msg::did_you_mean(lang, best),
+                None => msg::workbook_nothing_with_id_hint(lang).to_owned(),
             };
-            Err(Error::usage(
-                format!("the workbook has nothing with the id `{id}`"),
-                hint,
-            ))
+            Err(Error::usage(msg::workbook_nothing_with_id(lang, id), hint))
         }
     }
 }
 
-fn check(cx: &Context, source: Option<WorkbookSource>) -> Result<()> {
+fn check(cx: &Context, source: Option<WorkbookSource>, json: bool) -> Result<()> {
     let source = source.unwrap_or_else(|| cx.workbook_source());
     let wb = workbook::load(&source)?;
+    if json {
+        return output::print(&crate::diagnostic::json_report(&[]));
+    }
     let lang = cx.lang_for(&wb)?;
     let name = match &source {
-        WorkbookSource::BuiltIn => {
-            tr(lang, "den innebygde arbeidsboka", "the built-in workbook").to_owned()
-        }
+        WorkbookSource::BuiltIn => msg::workbook_builtin(lang).to_owned(),
         WorkbookSource::Path(p) => p.display().to_string(),
     };
     let languages: Vec<&str> = wb.languages.iter().map(|l| l.code()).collect();
-    let summary = format!(
-        "OK {name}: {} {}, {} {}, {} {}, {} {}; {}: {}\n",
+    let mut summary = msg::workbook_check_ok(
+        lang,
+        name,
         wb.phases.len(),
-        tr(lang, "faser", "phases"),
         wb.steps().count(),
-        tr(lang, "steg", "steps"),
         wb.methods.len(),
-        tr(lang, "metoder", "methods"),
         wb.questions.as_ref().map_or(0, |q| q.topics.len()),
-        tr(lang, "spørsmålstema", "question topics"),
-        tr(lang, "språk", "languages"),
         languages.join(", "),
     );
+    summary.push('\n');
     output::print(&summary)
 }
 
@@ -86,16 +84,8 @@ fn export(cx: &Context, dir: &Path, force: bool) -> Result<()> {
         fs::write(target, contents, overwrite)?;
     }
     crate::say!(
-        "{} {} {} {}\n{} samskap --workbook {} workbook check",
-        tr(cx.lang(), "Skrev", "Wrote"),
-        targets.len(),
-        tr(cx.lang(), "filer til", "files to"),
-        dir.display(),
-        tr(
-            cx.lang(),
-            "Rediger filene, og sjekk dem med:",
-            "Edit the files, then check them with:"
-        ),
+        "{} samskap --workbook {} workbook check",
+        msg::workbook_exported(cx.lang(), targets.len(), dir.display()),
         dir.display(),
     );
     Ok(())

@@ -4,7 +4,6 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::i18n::tr;
 use crate::plan::Session;
 use crate::workbook::{Lang, Workbook};
 
@@ -82,15 +81,10 @@ fn capitalise(text: &str) -> String {
 /// "uke 38", or "uke 38–39" when the days span two ISO weeks.
 pub fn iso_weeks(first: NaiveDate, last: NaiveDate, lang: Lang) -> String {
     let (a, b) = (first.iso_week().week(), last.iso_week().week());
-    let word = if a == b {
-        tr(lang, "uke", "week")
-    } else {
-        tr(lang, "uke", "weeks")
-    };
     if a == b {
-        format!("{word} {a}")
+        crate::i18n::msg::dashboard_iso_week(lang, a)
     } else {
-        format!("{word} {a}–{b}")
+        crate::i18n::msg::dashboard_iso_weeks(lang, a, b)
     }
 }
 

@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::i18n::tr;
 use crate::records::Records;
 use crate::records::notes::Consent;
 use crate::records::solutions::{Solution, Status as SolutionStatus};
@@ -105,41 +104,32 @@ pub fn rows(ws: &Workspace, status: &Status, records: &Records, lang: Lang) -> V
 
 /// The sprint's key figures.
 pub fn key_figures(status: &Status, records: &Records, lang: Lang) -> KeyFigures {
-    let t = |nb, en| tr(lang, nb, en);
     let c = status.counts;
-    let mut sessions = format!(
-        "{} {} {} {}",
-        c.done,
-        t("av", "of"),
-        status.sessions.len(),
-        t("samlinger holdt", "sessions held")
-    );
-    if c.overdue > 0 {
-        sessions.push_str(&format!(", {} {}", c.overdue, t("forsinket", "overdue")));
-    }
+    let sessions = if c.overdue > 0 {
+        crate::i18n::msg::dashboard_figure_sessions_overdue(
+            lang,
+            c.done,
+            status.sessions.len(),
+            c.overdue,
+        )
+    } else {
+        crate::i18n::msg::dashboard_figure_sessions(lang, c.done, status.sessions.len())
+    };
     let consented = records
         .interviews
         .iter()
         .filter(|i| i.consent == Consent::Given)
         .count();
-    let interviews = format!(
-        "{} {}, {consented} {}",
-        records.interviews.len(),
-        t("intervjunotater", "interview notes"),
-        t("med samtykke til sitater", "with consent to quote")
-    );
+    let interviews =
+        crate::i18n::msg::dashboard_figure_interviews(lang, records.interviews.len(), consented);
     let all: Vec<&Solution> = records.solutions.iter().collect();
-    let solutions = format!(
-        "{} {}: {}",
+    let solutions = crate::i18n::msg::dashboard_figure_solutions(
+        lang,
         records.solutions.len(),
-        t("løsninger", "solutions"),
-        by_status(&all, lang)
+        by_status(&all, lang),
     );
-    let evaluations = format!(
-        "{} {}",
-        records.evaluations.len(),
-        t("evalueringsnotater", "evaluation notes")
-    );
+    let evaluations =
+        crate::i18n::msg::dashboard_figure_evaluations(lang, records.evaluations.len());
     KeyFigures {
         sessions,
         interviews,

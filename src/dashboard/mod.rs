@@ -17,7 +17,6 @@ pub mod timeline;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::i18n::tr;
 use crate::records::Records;
 use crate::render::Figure;
 use crate::render::context::Labels;
@@ -80,49 +79,36 @@ pub struct Words {
 
 impl Words {
     fn new(lang: Lang) -> Self {
-        let t = |nb, en| tr(lang, nb, en);
         Words {
-            standing: t("Hvor står sprinten?", "Where does the sprint stand?"),
-            timeline_table: t("Samlingene fase for fase", "The sessions phase by phase"),
-            phase: t("Fase", "Phase"),
-            when: t("Kalenderuker og dager", "Calendar weeks and days"),
-            held: t("Holdt", "Held"),
-            overdue: t("forsinket", "overdue"),
-            next_day: t("Neste samling", "Next session"),
-            next: t("De neste samlingene", "The next sessions"),
-            no_next: t(
-                "Alle samlingene er holdt eller har passert.",
-                "Every session has been held or has passed.",
-            ),
-            agenda: t("agenda", "agenda"),
-            groups: t("Arbeidsgruppene", "The work groups"),
-            group: t("Gruppe", "Group"),
-            sessions_held: t("Samlinger holdt", "Sessions held"),
-            interviews: t("Intervjuer", "Interviews"),
-            consented: t("med samtykke", "with consent"),
-            solutions: t("Løsninger", "Solutions"),
-            guide: t("intervjuguide", "interview guide"),
-            figures: t("Nøkkeltall", "Key figures"),
-            missing: t("Hva mangler?", "What is missing?"),
-            nothing_missing: t(
-                "Ingenting mangler: alt som skulle vært gjort, er registrert.",
-                "Nothing is missing: everything that should have been done is recorded.",
-            ),
-            report: t("Rapport", "Report"),
-            report_html: t("Rapporten som nettside", "The report as a web page"),
-            report_docx: t(
-                "Rapporten som Word-dokument",
-                "The report as a Word document",
-            ),
-            report_md: t("Rapporten som Markdown", "The report as Markdown"),
-            report_pdf: t("Rapporten som PDF", "The report as PDF"),
-            agendas_by_phase: t("Agendaene fase for fase", "The agendas phase by phase"),
-            calendar: t("Kalender", "Calendar"),
-            calendar_file: t(
-                "Alle samlingene som kalenderfil (.ics) for Outlook eller Google Kalender",
-                "Every session as a calendar file (.ics) for Outlook or Google Calendar",
-            ),
-            generated: t("Laget med samskap", "Made with samskap"),
+            standing: crate::i18n::msg::dashboard_where_does_the_sprint_stand(lang),
+            timeline_table: crate::i18n::msg::dashboard_the_sessions_phase_by_phase(lang),
+            phase: crate::i18n::msg::report_phase(lang),
+            when: crate::i18n::msg::dashboard_calendar_weeks_and_days(lang),
+            held: crate::i18n::msg::dashboard_held(lang),
+            overdue: crate::i18n::msg::status_overdue(lang),
+            next_day: crate::i18n::msg::dashboard_next_session(lang),
+            next: crate::i18n::msg::dashboard_the_next_sessions(lang),
+            no_next: crate::i18n::msg::dashboard_every_session_has_been_held(lang),
+            agenda: crate::i18n::msg::build_agenda(lang),
+            groups: crate::i18n::msg::build_the_work_groups(lang),
+            group: crate::i18n::msg::context_group(lang),
+            sessions_held: crate::i18n::msg::dashboard_sessions_held_2(lang),
+            interviews: crate::i18n::msg::report_interviews(lang),
+            consented: crate::i18n::msg::dashboard_with_consent(lang),
+            solutions: crate::i18n::msg::report_solutions(lang),
+            guide: crate::i18n::msg::build_interview_guide(lang),
+            figures: crate::i18n::msg::report_key_figures(lang),
+            missing: crate::i18n::msg::dashboard_what_is_missing(lang),
+            nothing_missing: crate::i18n::msg::dashboard_nothing_is_missing_everything_that(lang),
+            report: crate::i18n::msg::build_report(lang),
+            report_html: crate::i18n::msg::build_the_report_as_a_web(lang),
+            report_docx: crate::i18n::msg::build_the_report_as_a_word(lang),
+            report_md: crate::i18n::msg::build_the_report_as_markdown(lang),
+            report_pdf: crate::i18n::msg::build_the_report_as_pdf(lang),
+            agendas_by_phase: crate::i18n::msg::dashboard_the_agendas_phase_by_phase(lang),
+            calendar: crate::i18n::msg::build_calendar(lang),
+            calendar_file: crate::i18n::msg::build_every_session_as_a_calendar(lang),
+            generated: crate::i18n::msg::build_made_with_samskap(lang),
         }
     }
 }
@@ -185,7 +171,6 @@ pub fn index(i: &Input<'_>) -> (IndexDoc, Vec<Figure>) {
 
 /// Where the sprint stands, in one sentence.
 fn standing(ws: &Workspace, status: &Status, lang: Lang) -> String {
-    let t = |nb, en| tr(lang, nb, en);
     let today = crate::plan::long_date(status.today, lang);
     let weeks: u32 = ws.workbook.phases.iter().map(|p| u32::from(*p.weeks)).sum();
     match &status.position {
@@ -196,41 +181,26 @@ fn standing(ws: &Workspace, status: &Status, lang: Lang) -> String {
                 .iter()
                 .find(|ph| ph.id.as_str() == p.phase)
                 .map_or(0, |ph| u32::from(*ph.weeks));
-            match lang {
-                Lang::Nb => format!(
-                    "I dag, {today}: fasen {}, uke {} av {of_phase} (uke {} av {weeks} i prosessen).",
-                    p.phase_title, p.phase_week, p.week
-                ),
-                Lang::Nn => format!(
-                    "I dag, {today}: fasen {}, veke {} av {of_phase} (veke {} av {weeks} i prosessen).",
-                    p.phase_title, p.phase_week, p.week
-                ),
-                Lang::En => format!(
-                    "Today, {today}: phase {}, week {} of {of_phase} (week {} of {weeks} of the process).",
-                    p.phase_title, p.phase_week, p.week
-                ),
-            }
-        }
-        None if status.counts.done + status.counts.overdue == 0 => format!(
-            "{} {today}: {}",
-            t("I dag,", "Today,"),
-            t(
-                "prosessen har ikke startet ennå.",
-                "the process has not started yet."
+            crate::i18n::msg::dashboard_today_in_phase(
+                lang,
+                &today,
+                &p.phase_title,
+                p.phase_week,
+                of_phase,
+                p.week,
+                weeks,
             )
-        ),
-        None => format!(
-            "{} {today}: {}",
-            t("I dag,", "Today,"),
-            t("prosessen er over.", "the process is over.")
-        ),
+        }
+        None if status.counts.done + status.counts.overdue == 0 => {
+            crate::i18n::msg::dashboard_today_not_started(lang, &today)
+        }
+        None => crate::i18n::msg::dashboard_today_over(lang, &today),
     }
 }
 
 /// A gap `status` found, in words a leader understands: group names, not
 /// ids, and dates as people write them.
 fn missing(ws: &Workspace, status: &Status, m: &Missing, lang: Lang) -> String {
-    let t = |nb, en| tr(lang, nb, en);
     let group = m.group.as_deref().map(|id| {
         ws.sprint
             .group(id)
@@ -250,36 +220,17 @@ fn missing(ws: &Workspace, status: &Status, m: &Missing, lang: Lang) -> String {
                 )
             });
             let whose = group.map(|g| format!(" ({g})")).unwrap_or_default();
-            format!(
-                "«{title}»{whose} {} {date}, {}",
-                t("skulle vært holdt", "should have been held on"),
-                t(
-                    "men er ikke registrert som gjennomført.",
-                    "but is not recorded as done."
-                )
-            )
+            crate::i18n::msg::dashboard_missing_overdue(lang, title, whose, date)
         }
-        MissingKind::NoInterviewNotes => format!(
-            "{} {}",
-            group.unwrap_or_default(),
-            t(
-                "har ikke lagt inn noen intervjunotater, selv om intervjuuka er over.",
-                "has logged no interview notes, though its interview week is over."
-            )
-        ),
-        MissingKind::NoSubChallenge => format!(
-            "{} {}",
-            group.unwrap_or_default(),
-            t(
-                "har ennå ikke fått sin del av utfordringen.",
-                "has not yet been given its part of the challenge."
-            )
-        ),
-        MissingKind::NoMembers => format!(
-            "{} {}",
-            group.unwrap_or_default(),
-            t("har ingen medlemmer ennå.", "has no members yet.")
-        ),
+        MissingKind::NoInterviewNotes => {
+            crate::i18n::msg::dashboard_missing_notes(lang, group.unwrap_or_default())
+        }
+        MissingKind::NoSubChallenge => {
+            crate::i18n::msg::dashboard_missing_sub_challenge(lang, group.unwrap_or_default())
+        }
+        MissingKind::NoMembers => {
+            crate::i18n::msg::dashboard_missing_members(lang, group.unwrap_or_default())
+        }
         // Already said with the step's title and dates in words.
         MissingKind::UnbookedAppointment | MissingKind::InBreak => m.message.clone(),
     }

@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::agendas::{date_range, iso_weeks};
 use super::svg::esc;
 use super::timeline::{self, Mark, MarkState, Span, Timeline};
-use crate::i18n::tr;
 use crate::plan::long_date;
 use crate::sprint::Workspace;
 use crate::sprint::status::{SessionStatus, State, Status};
@@ -56,11 +55,11 @@ pub struct PhaseRow {
 /// The word for a state, as the legend and the table say it.
 pub fn state_word(state: MarkState, lang: Lang) -> &'static str {
     match state {
-        MarkState::Done => tr(lang, "gjennomført", "done"),
-        MarkState::Today => tr(lang, "i dag", "today"),
-        MarkState::Next => tr(lang, "neste", "next"),
-        MarkState::Overdue => tr(lang, "forsinket", "overdue"),
-        MarkState::Upcoming => tr(lang, "kommer", "ahead"),
+        MarkState::Done => crate::i18n::msg::status_done(lang),
+        MarkState::Today => crate::i18n::msg::status_today(lang),
+        MarkState::Next => crate::i18n::msg::dashboard_next(lang),
+        MarkState::Overdue => crate::i18n::msg::status_overdue(lang),
+        MarkState::Upcoming => crate::i18n::msg::dashboard_ahead(lang),
     }
 }
 
@@ -72,7 +71,7 @@ fn who(ws: &Workspace, group: Option<&str>, lang: Lang) -> String {
             .group(id)
             .map_or(id, |g| g.name.as_str())
             .to_owned(),
-        None => tr(lang, "Alle", "Everyone").to_owned(),
+        None => crate::i18n::msg::dashboard_everyone(lang).to_owned(),
     }
 }
 
@@ -124,7 +123,7 @@ pub fn next(ws: &Workspace, status: &Status, lang: Lang) -> Vec<NextSession> {
                 who: groups.join(", "),
                 date: when(&s.session, lang),
                 time: if s.session.unbooked() {
-                    tr(lang, "etter avtale", "by appointment").to_owned()
+                    crate::i18n::msg::plan_by_arrangement(lang).to_owned()
                 } else {
                     format!(
                         "{}–{}",
@@ -165,7 +164,6 @@ fn mark_states(status: &Status) -> Vec<MarkState> {
 
 /// The timeline of `status` and its legend, as one `<figure>`.
 pub fn figure(ws: &Workspace, status: &Status, lang: Lang) -> String {
-    let t = |nb, en| tr(lang, nb, en);
     let everyone = status.sessions.iter().any(|s| s.session.group.is_none());
     let mut lanes: Vec<String> = Vec::new();
     if everyone {
@@ -192,10 +190,12 @@ pub fn figure(ws: &Workspace, status: &Status, lang: Lang) -> String {
             };
             let moved = s.session.moved.as_ref().map(|m| {
                 format!(
-                    "; {} {} ({})",
-                    t("flyttet fra", "moved from"),
-                    long_date(m.from, lang),
-                    m.why(lang)
+                    "; {}",
+                    crate::i18n::msg::dashboard_mark_moved(
+                        lang,
+                        long_date(m.from, lang),
+                        m.why(lang)
+                    )
                 )
             });
             Mark {
@@ -222,15 +222,15 @@ pub fn figure(ws: &Workspace, status: &Status, lang: Lang) -> String {
     };
     let shaded = holidays(first, last, lang);
     let timeline = Timeline {
-        title: format!("{}: {}", t("Tidslinje", "Timeline"), ws.sprint.name),
+        title: crate::i18n::msg::dashboard_timeline(lang, &ws.sprint.name),
         desc: describe(status, &phases, &shaded, &states, lang),
         lanes,
         phases,
         shaded,
         marks,
         today: status.today,
-        today_label: t("I dag", "Today").into(),
-        week_label: t("Uke", "Week").into(),
+        today_label: crate::i18n::msg::dashboard_today_2(lang).into(),
+        week_label: crate::i18n::msg::describe_week(lang).into(),
     };
     let mut legend = String::new();
     for state in MarkState::ALL {
@@ -243,17 +243,14 @@ pub fn figure(ws: &Workspace, status: &Status, lang: Lang) -> String {
     legend.push_str(&format!(
         "<li>{}{}</li><li>{}{}</li>",
         timeline::legend_icon(None, true, false),
-        esc(t("flyttet fra planlagt dag", "moved from its planned day")),
+        esc(crate::i18n::msg::dashboard_moved_from_its_planned_day(lang)),
         timeline::legend_icon(None, false, true),
-        esc(t("helligdag eller pause", "public holiday or break"))
+        esc(crate::i18n::msg::dashboard_public_holiday_or_break(lang))
     ));
     format!(
         "<figure class=\"chart timeline-figure\">{}<ul class=\"legend\">{legend}</ul><figcaption>{}</figcaption></figure>",
         timeline::svg(&timeline),
-        esc(t(
-            "Hver samling er ett merke, i raden til dem som holder den. Tabellen under viser de samme tallene.",
-            "Each session is one mark, in the row of those who hold it. The table below gives the same figures."
-        ))
+        esc(crate::i18n::msg::dashboard_each_session_is_one_mark(lang))
     )
 }
 
@@ -312,7 +309,6 @@ fn describe(
     states: &[MarkState],
     lang: Lang,
 ) -> String {
-    let t = |nb, en| tr(lang, nb, en);
     let phases: Vec<String> = phases
         .iter()
         .map(|p| format!("{} ({})", p.label, iso_weeks(p.from, p.to, lang)))
@@ -324,20 +320,19 @@ fn describe(
             format!("{n} {}", state_word(state, lang))
         })
         .collect();
-    let mut text = format!(
-        "{} {} {}: {}. {}.",
+    let mut text = crate::i18n::msg::dashboard_timeline_summary(
+        lang,
         status.sessions.len(),
-        t("samlinger i fasene", "sessions in the phases"),
         match (
             phases.first(),
             status.sessions.first(),
-            status.sessions.last()
+            status.sessions.last(),
         ) {
             (Some(_), Some(a), Some(b)) => date_range(a.session.date, b.session.date, lang),
             _ => String::new(),
         },
         phases.join(", "),
-        counts.join(", ")
+        counts.join(", "),
     );
     let moved = status
         .sessions
@@ -345,17 +340,18 @@ fn describe(
         .filter(|s| s.session.moved.is_some())
         .count();
     if moved > 0 {
-        text.push_str(&format!(" {moved} {}.", t("er flyttet", "moved")));
+        text.push(' ');
+        text.push_str(&crate::i18n::msg::dashboard_timeline_moved(lang, moved));
     }
     if !shaded.is_empty() {
         let names: Vec<String> = shaded
             .iter()
             .map(|s| format!("{} ({})", s.label, date_range(s.from, s.to, lang)))
             .collect();
-        text.push_str(&format!(
-            " {}: {}.",
-            t("Fridager", "Days off"),
-            names.join(", ")
+        text.push(' ');
+        text.push_str(&crate::i18n::msg::dashboard_timeline_days_off(
+            lang,
+            names.join(", "),
         ));
     }
     text

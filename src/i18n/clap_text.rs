@@ -58,8 +58,8 @@ fn localise(cmd: &mut clap::Command, path: &str, lang: Lang) {
     let options = msg::clap_options_heading(lang);
     let arguments = msg::clap_arguments_heading(lang);
     let builtin = |arg: &Arg| match arg.get_id().as_str() {
-        "help" => Some(msg::clap_help_flag(lang)),
-        "version" => Some(msg::clap_version_flag(lang)),
+        "help" => Some(msg::clap_help_flag(lang).to_owned()),
+        "version" => Some(msg::clap_version_flag(lang).to_owned()),
         _ => None,
     };
     c = c.mut_args(|mut arg| {
@@ -95,7 +95,7 @@ fn localise(cmd: &mut clap::Command, path: &str, lang: Lang) {
         } else {
             &options
         };
-        arg.help_heading(heading.clone())
+        arg.help_heading(*heading)
     });
     c = c
         .subcommand_help_heading(msg::clap_commands_heading(lang))
@@ -175,7 +175,7 @@ pub fn render_clap_error(err: &clap::Error, lang: Lang) -> String {
         ErrorKind::ArgumentConflict => msg::clap_conflict(lang, &arg, text(ContextKind::PriorArg)),
         ErrorKind::TooManyValues => msg::clap_too_many_values(lang, &value, &arg),
         ErrorKind::NoEquals => msg::clap_no_equals(lang, &arg),
-        ErrorKind::InvalidUtf8 => msg::clap_invalid_utf8(lang),
+        ErrorKind::InvalidUtf8 => msg::clap_invalid_utf8(lang).to_owned(),
         _ => msg::clap_wrong_values(lang, &arg),
     };
     let out_prefix = msg::error_prefix(lang);

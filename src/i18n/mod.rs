@@ -92,12 +92,13 @@ pub fn ui() -> Lang {
     }
 }
 
-/// `nb` or `en`, as `lang` asks (nynorsk gets bokmål). Being replaced by
-/// [`msg`]; do not add new calls.
-pub fn tr(lang: Lang, nb: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nb | Lang::Nn => nb,
-        Lang::En => en,
+/// A yes or a no as people type it: `ja`, `nei`, `yes`, `no`, their first
+/// letters, `true` or `false`, in any case.
+pub fn parse_yes_no(answer: &str) -> Option<bool> {
+    match answer.trim().to_lowercase().as_str() {
+        "j" | "ja" | "y" | "yes" | "true" | "sant" => Some(true),
+        "n" | "nei" | "no" | "false" | "usant" => Some(false),
+        _ => None,
     }
 }
 
@@ -151,6 +152,14 @@ mod tests {
         }
         assert_eq!(msg::made_with_samskap(Lang::Nn), "laga med samskap");
         assert_eq!(msg::made_with_samskap(Lang::En), "made with samskap");
+    }
+
+    #[test]
+    fn ja_and_nei_are_answers() {
+        assert_eq!(parse_yes_no("Ja"), Some(true));
+        assert_eq!(parse_yes_no("nei"), Some(false));
+        assert_eq!(parse_yes_no("y"), Some(true));
+        assert_eq!(parse_yes_no("kanskje"), None);
     }
 
     #[test]

@@ -212,7 +212,7 @@ impl Moved {
         match &self.reason {
             Reason::Holiday(holiday) => holiday.name(lang).to_owned(),
             Reason::Break(name) => name.clone(),
-            Reason::ByHand => crate::i18n::tr(lang, "etter avtale", "by arrangement").to_owned(),
+            Reason::ByHand => crate::i18n::msg::plan_by_arrangement(lang).to_owned(),
         }
     }
 }

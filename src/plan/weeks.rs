@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::i18n::tr;
+use crate::i18n::msg;
 use crate::workbook::Lang;
 
 /// The ISO calendar week `date` falls in: "uke 8".
@@ -13,16 +13,16 @@ pub fn iso_week(date: NaiveDate) -> u32 {
 
 /// The calendar week in words: "uke 8", "week 8".
 pub fn calendar_week(date: NaiveDate, lang: Lang) -> String {
-    format!("{} {}", tr(lang, "uke", "week"), iso_week(date))
+    format!("{} {}", msg::plan_week_word(lang), iso_week(date))
 }
 
 /// The process's own week in words: "sprintuke 2" in the design sprint,
 /// else "prosessuke 8" ("sprint week 2", "process week 8").
 pub fn own_week(week: u32, sprint: bool, lang: Lang) -> String {
     let word = if sprint {
-        tr(lang, "sprintuke", "sprint week")
+        msg::plan_sprint_week_word(lang)
     } else {
-        tr(lang, "prosessuke", "process week")
+        msg::plan_process_week_word(lang)
     };
     format!("{word} {week}")
 }

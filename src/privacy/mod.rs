@@ -19,7 +19,6 @@ use std::cmp::Reverse;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::i18n::tr;
 use crate::workbook::Lang;
 
 /// What kind of personal data a finding is.
@@ -46,58 +45,36 @@ impl Kind {
     #[must_use]
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            Kind::BirthNumber => tr(lang, "fødselsnummer", "national identity number"),
-            Kind::DNumber => tr(lang, "D-nummer", "D number"),
-            Kind::Phone => tr(lang, "telefonnummer", "phone number"),
-            Kind::Email => tr(lang, "e-postadresse", "email address"),
-            Kind::Name => tr(lang, "navn", "name"),
-            Kind::Pseudonym => tr(lang, "pseudonym", "pseudonym"),
+            Kind::BirthNumber => crate::i18n::msg::privacy_national_identity_number(lang),
+            Kind::DNumber => crate::i18n::msg::privacy_d_number(lang),
+            Kind::Phone => crate::i18n::msg::privacy_phone_number(lang),
+            Kind::Email => crate::i18n::msg::privacy_email_address(lang),
+            Kind::Name => crate::i18n::msg::privacy_name(lang),
+            Kind::Pseudonym => crate::i18n::msg::privacy_pseudonym(lang),
         }
     }
 
     /// The kind with its article, as a diagnostic names it.
     pub fn described(self, lang: Lang) -> &'static str {
         match self {
-            Kind::BirthNumber => tr(
-                lang,
-                "et fødselsnummer",
-                "a national identity number (fødselsnummer)",
-            ),
-            Kind::DNumber => tr(lang, "et D-nummer", "a D number (D-nummer)"),
-            Kind::Phone => tr(lang, "et telefonnummer", "a phone number"),
-            Kind::Email => tr(lang, "en e-postadresse", "an email address"),
-            Kind::Name => tr(lang, "et navn fra navnelista", "a name from the names list"),
-            Kind::Pseudonym => tr(
-                lang,
-                "pseudonymet til en familie som ikke har samtykket",
-                "the pseudonym of a family that did not consent",
-            ),
+            Kind::BirthNumber => crate::i18n::msg::privacy_a_national_identity_number_f(lang),
+            Kind::DNumber => crate::i18n::msg::privacy_a_d_number_d_nummer(lang),
+            Kind::Phone => crate::i18n::msg::privacy_a_phone_number(lang),
+            Kind::Email => crate::i18n::msg::privacy_an_email_address(lang),
+            Kind::Name => crate::i18n::msg::privacy_a_name_from_the_names(lang),
+            Kind::Pseudonym => crate::i18n::msg::privacy_the_pseudonym_of_a_family(lang),
         }
     }
 
     /// What to do about a finding of this kind.
     pub fn hint(self, lang: Lang) -> &'static str {
         match self {
-            Kind::BirthNumber | Kind::DNumber | Kind::Phone => tr(
-                lang,
-                "slett nummeret, eller eksporter med --redact",
-                "delete the number, or export with --redact",
-            ),
-            Kind::Email => tr(
-                lang,
-                "slett adressen, eller eksporter med --redact",
-                "delete the address, or export with --redact",
-            ),
-            Kind::Name => tr(
-                lang,
-                "bytt navnet ut med et pseudonym, eller eksporter med --redact",
-                "replace the name with a pseudonym, or export with --redact",
-            ),
-            Kind::Pseudonym => tr(
-                lang,
-                "familien sa nei eller trakk samtykket: ta pseudonymet ut av teksten, eller eksporter med --redact",
-                "the family said no or withdrew consent: take the pseudonym out of the text, or export with --redact",
-            ),
+            Kind::BirthNumber | Kind::DNumber | Kind::Phone => {
+                crate::i18n::msg::privacy_delete_the_number_or_export(lang)
+            }
+            Kind::Email => crate::i18n::msg::privacy_delete_the_address_or_export(lang),
+            Kind::Name => crate::i18n::msg::privacy_replace_the_name_with_a(lang),
+            Kind::Pseudonym => crate::i18n::msg::privacy_the_family_said_no_or(lang),
         }
     }
 
@@ -339,7 +316,11 @@ fn in_pseudonym_field(text: &str, finding: &Finding) -> bool {
 
 /// What stands where personal data was.
 fn marker(kind: Kind, lang: Lang) -> String {
-    format!("[{} {}]", kind.name(lang), tr(lang, "fjernet", "removed"))
+    format!(
+        "[{} {}]",
+        kind.name(lang),
+        crate::i18n::msg::privacy_removed(lang)
+    )
 }
 
 /// Every kind, in the order of their codes in a [`token`].

@@ -4,7 +4,6 @@
 use chrono::{NaiveTime, TimeDelta};
 use serde::Serialize;
 
-use crate::i18n::tr;
 use crate::plan::{Session, long_date};
 use crate::sprint::Workspace;
 use crate::workbook::{Lang, Question, RoleMembers, Runs, Step, Text};
@@ -56,53 +55,46 @@ pub struct Labels {
 impl Labels {
     /// The labels in `lang`.
     pub fn new(lang: Lang) -> Labels {
-        let t = |nb, en| tr(lang, nb, en);
         Labels {
-            agenda: t("Agenda", "Agenda"),
-            agenda_for_week: t("Agenda for uke", "Agenda for week"),
-            purpose: t("Formål", "Purpose"),
-            when: t("Tid", "When"),
-            place: t("Sted", "Place"),
-            participants: t("Deltakere", "Participants"),
-            time: t("Tid", "Time"),
-            activity: t("Innhold", "Activity"),
-            method: t("Metode", "Method"),
-            method_materials: t("Trengs", "Needs"),
-            minutes: t("min", "min"),
-            facilitator_notes: t("Til fasilitatoren", "For the facilitator"),
-            preparation: t("Forberedelser", "Preparation"),
-            materials: t("Materiell", "Materials"),
-            outputs: t("Resultater", "Outputs"),
-            checklist: t("Sjekkliste", "Checklist"),
-            warning: t("Advarsel", "Warning"),
-            interview_guide: t("Intervjuguide", "Interview guide"),
-            group: t("Gruppe", "Group"),
-            sub_challenge: t("Underproblemstilling", "Sub-challenge"),
-            challenge: t("Utfordring", "Challenge"),
-            target_group: t("Målgruppe", "Target group"),
-            consent: t(
-                "Samtykke – les høyt før første spørsmål",
-                "Consent – read aloud before the first question",
-            ),
-            rights: t("Rettighetene dine", "Your rights"),
-            warm_up: t("Oppvarming", "Warm-up"),
-            closing: t("Avslutning", "Closing"),
-            follow_ups: t("Oppfølging", "Follow-up"),
-            notes: t("Notater", "Notes"),
-            interview_facts: t("Om intervjuet", "About the interview"),
-            pseudonym: t(
-                "Pseudonym (aldri ekte navn)",
-                "Pseudonym (never a real name)",
-            ),
-            date: t("Dato", "Date"),
-            interviewers: t("Intervjuere", "Interviewers"),
-            consent_given: t("Samtykke gitt (ja/nei)", "Consent given (yes/no)"),
-            not_written: t("ikke skrevet ennå", "not written yet"),
-            time_plan: t("Tidsplan", "Time plan"),
-            part: t("Del", "Part"),
-            minutes_long: t("Minutter", "Minutes"),
-            total: t("Sum", "Total"),
-            optional: t("valgfritt", "optional"),
+            agenda: crate::i18n::msg::context_agenda(lang),
+            agenda_for_week: crate::i18n::msg::context_agenda_for_week(lang),
+            purpose: crate::i18n::msg::context_purpose(lang),
+            when: crate::i18n::msg::context_when(lang),
+            place: crate::i18n::msg::context_place(lang),
+            participants: crate::i18n::msg::context_participants(lang),
+            time: crate::i18n::msg::context_time(lang),
+            activity: crate::i18n::msg::context_activity(lang),
+            method: crate::i18n::msg::context_method(lang),
+            method_materials: crate::i18n::msg::context_needs(lang),
+            minutes: crate::i18n::msg::context_min(lang),
+            facilitator_notes: crate::i18n::msg::context_for_the_facilitator(lang),
+            preparation: crate::i18n::msg::context_preparation(lang),
+            materials: crate::i18n::msg::context_materials(lang),
+            outputs: crate::i18n::msg::context_outputs(lang),
+            checklist: crate::i18n::msg::context_checklist(lang),
+            warning: crate::i18n::msg::context_warning(lang),
+            interview_guide: crate::i18n::msg::context_interview_guide(lang),
+            group: crate::i18n::msg::context_group(lang),
+            sub_challenge: crate::i18n::msg::context_sub_challenge(lang),
+            challenge: crate::i18n::msg::context_challenge(lang),
+            target_group: crate::i18n::msg::context_target_group(lang),
+            consent: crate::i18n::msg::context_consent_read_aloud_before_the(lang),
+            rights: crate::i18n::msg::context_your_rights(lang),
+            warm_up: crate::i18n::msg::context_warm_up(lang),
+            closing: crate::i18n::msg::context_closing(lang),
+            follow_ups: crate::i18n::msg::context_follow_up(lang),
+            notes: crate::i18n::msg::context_notes(lang),
+            interview_facts: crate::i18n::msg::context_about_the_interview(lang),
+            pseudonym: crate::i18n::msg::context_pseudonym_never_a_real_name(lang),
+            date: crate::i18n::msg::report_date(lang),
+            interviewers: crate::i18n::msg::context_interviewers(lang),
+            consent_given: crate::i18n::msg::context_consent_given_yes_no(lang),
+            not_written: crate::i18n::msg::context_not_written_yet(lang),
+            time_plan: crate::i18n::msg::context_time_plan(lang),
+            part: crate::i18n::msg::context_part(lang),
+            minutes_long: crate::i18n::msg::context_minutes_2(lang),
+            total: crate::i18n::msg::report_total(lang),
+            optional: crate::i18n::msg::context_optional(lang),
         }
     }
 }
@@ -243,7 +235,6 @@ fn agenda_session(
     participant: bool,
     lang: Lang,
 ) -> AgendaSession {
-    let t = |nb, en| tr(lang, nb, en);
     let mut at = session.start;
     let mut blocks = Vec::new();
     let mut described: Vec<&str> = Vec::new();
@@ -278,13 +269,10 @@ fn agenda_session(
     let overrun = (at > session.end).then(|| {
         format!(
             "{} {planned} {} {} {} ({}–{}).",
-            t("Blokkene tar", "The blocks take"),
-            t(
-                "minutter, som er mer enn økta på",
-                "minutes, more than the session's"
-            ),
+            crate::i18n::msg::context_the_blocks_take(lang),
+            crate::i18n::msg::context_minutes_more_than_the_session(lang),
             *step.minutes,
-            t("minutter", "minutes"),
+            crate::i18n::msg::context_minutes(lang),
             clock(session.start),
             clock(session.end)
         )
@@ -296,7 +284,7 @@ fn agenda_session(
             "{} – {} {}",
             step.title.get(lang),
             groups.len(),
-            tr(lang, "grupper, hver for seg", "groups, each on its own")
+            crate::i18n::msg::context_groups_each_on_its_own(lang)
         ),
     };
     AgendaSession {
@@ -304,13 +292,10 @@ fn agenda_session(
         step: step.id.to_string(),
         date: match session.appointment.filter(|a| !a.booked) {
             // Not booked yet: the window, with the plan's reservation as a proposal.
-            Some(window) => format!(
-                "{} {} {} {} ({} {})",
-                t("avtales mellom", "to be booked between"),
+            Some(window) => crate::i18n::msg::agenda_to_be_booked(
+                lang,
                 long_date(window.from, lang),
-                t("og", "and"),
                 long_date(window.by, lang),
-                t("forslag:", "proposed:"),
                 long_date(session.date, lang),
             ),
             None => long_date(session.date, lang),
@@ -320,7 +305,7 @@ fn agenda_session(
         moved: session.moved.as_ref().map(|m| {
             format!(
                 "{} {} ({}).",
-                t("Flyttet fra", "Moved from"),
+                crate::i18n::msg::context_moved_from(lang),
                 long_date(m.from, lang),
                 m.why(lang)
             )
@@ -388,27 +373,12 @@ fn participants(
 /// The guide's purpose: the sprint's or workbook's sentence (else one that
 /// names the target group as written), then the group's sub-challenge.
 fn guide_purpose(ws: &Workspace, group: &crate::sprint::Group, lang: Lang) -> String {
-    let t = |nb, en| tr(lang, nb, en);
     let purpose = ws.interview_purpose(lang).unwrap_or_else(|| {
-        format!(
-            "{} {}.",
-            t(
-                "Samtalen skal gi gruppa innsikt i erfaringene til målgruppa:",
-                "The conversation should give the group insight into the experience of the target group:"
-            ),
-            ws.sprint.target_group.trim()
-        )
+        crate::i18n::msg::context_guide_purpose(lang, ws.sprint.target_group.trim())
     });
     match group.sub_challenge.trim() {
         "" => purpose,
-        sub => format!(
-            "{} {} «{sub}».",
-            purpose.trim(),
-            t(
-                "Gruppas underproblemstilling:",
-                "The group's sub-challenge:"
-            )
-        ),
+        sub => crate::i18n::msg::context_guide_purpose_sub(lang, purpose.trim(), sub),
     }
 }
 
@@ -555,7 +525,7 @@ pub fn interview_guide(
     let main = plan.main_questions as u16 * timing.per_question;
     let parts = vec![
         GuidePart {
-            title: tr(lang, "Samtykke og oppvarming", "Consent and warm-up").to_owned(),
+            title: crate::i18n::msg::context_consent_and_warm_up(lang).to_owned(),
             minutes: timing.opening,
         },
         GuidePart {
@@ -563,18 +533,21 @@ pub fn interview_guide(
             minutes: main,
         },
         GuidePart {
-            title: tr(lang, "Avslutning", "Closing").to_owned(),
+            title: crate::i18n::msg::context_closing(lang).to_owned(),
             minutes: timing.closing,
         },
     ];
     let planned_minutes = parts.iter().map(|p| p.minutes).sum();
-    let t = |nb, en| tr(lang, nb, en);
     let sub = group.sub_challenge.trim();
     let purpose = guide_purpose(ws, group, lang);
     Ok(GuideDoc {
         lang,
         t: Labels::new(lang),
-        title: format!("{} – {}", t("Intervjuguide", "Interview guide"), group.name),
+        title: format!(
+            "{} – {}",
+            crate::i18n::msg::context_interview_guide(lang),
+            group.name
+        ),
         sprint: ws.sprint.name.clone(),
         group: group.name.clone(),
         sub_challenge: (!sub.is_empty()).then(|| sub.to_owned()),

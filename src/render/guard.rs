@@ -15,7 +15,6 @@ use std::sync::OnceLock;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::i18n::tr;
 use crate::privacy::view::{self, Reader};
 use crate::privacy::{self, Detector, Finding, Kind};
 use crate::workbook::Lang;
@@ -142,20 +141,16 @@ impl Guard {
     /// the workbook): where in the document it stands.
     fn unlocated(&self, name: &str, view: &view::View, f: &Finding) -> Diagnostic {
         let part = view.part_at(f.start);
-        let t = |nb, en| tr(self.lang, nb, en);
         let place = if part.is_empty() {
             String::new()
         } else {
-            format!(" ({} {part})", t("i", "in"))
+            format!(" ({} {part})", crate::i18n::msg::guard_in(self.lang))
         };
         Diagnostic::file(
             name.to_owned(),
             format!("{}{place}: `{}`", f.kind.name(self.lang), f.text),
         )
-        .with_hint(t(
-            "finn teksten i arbeidsboka eller i en mal i templates/ og ta den ut",
-            "find the text in the workbook or in a template in templates/ and take it out",
-        ))
+        .with_hint(crate::i18n::msg::guard_find_the_text_in_the(self.lang))
     }
 
     /// Every finding of every source, read once.

@@ -7,7 +7,6 @@
 
 use chrono::NaiveDateTime;
 
-use crate::i18n::tr;
 use crate::plan::Session;
 use crate::sprint::sent::Sent;
 use crate::workbook::Lang;
@@ -110,7 +109,7 @@ pub fn calendar(name: &str, events: &[Event], lang: Lang) -> String {
         let e = &event.sent;
         let s = &e.shown;
         let summary = if e.cancelled {
-            format!("{}: {}", tr(lang, "Avlyst", "Cancelled"), s.title)
+            format!("{}: {}", crate::i18n::msg::ics_cancelled(lang), s.title)
         } else {
             s.title.clone()
         };

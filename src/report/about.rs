@@ -26,10 +26,10 @@ pub fn build(i: &Input<'_>) -> Option<About> {
         return None;
     }
     Some(About {
-        heading: i.t("Utfordring og målgruppe", "Challenge and target group"),
-        challenge_label: i.t("Utfordring", "Challenge"),
+        heading: crate::i18n::msg::report_challenge_and_target_group(i.lang),
+        challenge_label: crate::i18n::msg::context_challenge(i.lang),
         challenge: sprint.challenge.clone(),
-        target_group_label: i.t("Målgruppe", "Target group"),
+        target_group_label: crate::i18n::msg::context_target_group(i.lang),
         target_group: sprint.target_group.clone(),
     })
 }

@@ -51,7 +51,7 @@ pub fn build(i: &Input<'_>) -> Option<Done> {
     let mut facts = vec![format!(
         "{held} / {} {}",
         sessions.len(),
-        i.t("samlinger gjennomført", "sessions held")
+        crate::i18n::msg::report_sessions_held(i.lang)
     )];
     let records = i.records;
     if !records.interviews.is_empty() {
@@ -63,9 +63,9 @@ pub fn build(i: &Input<'_>) -> Option<Done> {
         facts.push(format!(
             "{} {} {} ({consenting} {})",
             records.interviews.len(),
-            i.t("intervjuer med", "interviews with"),
+            crate::i18n::msg::report_interviews_with(i.lang),
             i.people.plural,
-            i.t("med samtykke til sitater", "with consent to quote"),
+            crate::i18n::msg::report_with_consent_to_quote(i.lang),
         ));
         let mut people: Vec<(&str, String)> = records
             .interviews
@@ -78,7 +78,7 @@ pub fn build(i: &Input<'_>) -> Option<Done> {
             "{} {} {}",
             people.len(),
             i.people.plural,
-            i.t("involvert", "involved")
+            crate::i18n::msg::report_involved(i.lang)
         ));
     }
     let mut employees: Vec<&String> = i.ws.sprint.groups.iter().flat_map(|g| &g.members).collect();
@@ -87,22 +87,19 @@ pub fn build(i: &Input<'_>) -> Option<Done> {
     facts.push(format!(
         "{} {}, {} {}",
         employees.len(),
-        i.t(
-            "medarbeidere i arbeidsgruppene",
-            "employees in the work groups"
-        ),
+        crate::i18n::msg::report_employees_in_the_work_groups(i.lang),
         i.ws.sprint.groups.len(),
-        i.t("arbeidsgrupper", "work groups"),
+        crate::i18n::msg::report_work_groups(i.lang),
     ));
     Some(Done {
-        heading: i.t("Hva er gjort", "What was done"),
-        key_figures: i.t("Nøkkeltall", "Key figures"),
+        heading: crate::i18n::msg::report_what_was_done(i.lang),
+        key_figures: crate::i18n::msg::report_key_figures(i.lang),
         facts,
         columns: [
-            i.t("Dato", "Date"),
-            i.t("Fase", "Phase"),
-            i.t("Steg", "Step"),
-            i.t("Status", "Status"),
+            crate::i18n::msg::report_date(i.lang),
+            crate::i18n::msg::report_phase(i.lang),
+            crate::i18n::msg::report_step(i.lang),
+            crate::i18n::msg::report_status(i.lang),
         ],
         steps: step_rows(i, &sessions),
     })
@@ -138,16 +135,16 @@ fn step_rows(i: &Input<'_>, sessions: &[crate::plan::Session]) -> Vec<StepRow> {
             continue;
         }
         let state = if done.len() == all.len() {
-            i.t("gjennomført", "held").to_owned()
+            crate::i18n::msg::report_held(i.lang).to_owned()
         } else if done.is_empty() {
-            i.t("ikke gjennomført", "not held").to_owned()
+            crate::i18n::msg::report_not_held(i.lang).to_owned()
         } else {
             format!(
                 "{} {}/{} {}",
-                i.t("gjennomført i", "held in"),
+                crate::i18n::msg::report_held_in(i.lang),
                 done.len(),
                 all.len(),
-                i.t("grupper", "groups")
+                crate::i18n::msg::report_groups(i.lang)
             )
         };
         let planned = span(all.iter().map(|s| s.date));
@@ -157,7 +154,10 @@ fn step_rows(i: &Input<'_>, sessions: &[crate::plan::Session]) -> Vec<StepRow> {
             .any(|(planned, held)| planned != held)
             .then(|| span(done.iter().map(|(_, held)| *held)));
         let date = match &held {
-            Some(held) => format!("{planned} ({} {held})", i.t("holdt", "held")),
+            Some(held) => format!(
+                "{planned} ({} {held})",
+                crate::i18n::msg::report_held_2(i.lang)
+            ),
             None => planned.clone(),
         };
         rows.push(StepRow {

@@ -53,7 +53,7 @@ pub fn build(i: &Input<'_>) -> Option<Evaluation> {
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let participant = i.t("deltaker", "participant");
+    let participant = crate::i18n::msg::report_participant(i.lang);
     let quotes = evaluations
         .iter()
         .filter(|e| e.consent == Consent::Given)
@@ -71,14 +71,14 @@ pub fn build(i: &Input<'_>) -> Option<Evaluation> {
         .take(QUOTES)
         .collect();
     Some(Evaluation {
-        heading: i.t("Evaluering", "Evaluation"),
-        intro: i.t(
-            "Evalueringsintervjuer med deltakere fra arbeidsgruppene.",
-            "Evaluation interviews with participants from the work groups.",
-        ),
-        notes_label: i.t("Antall notater", "Notes"),
+        heading: crate::i18n::msg::report_evaluation(i.lang),
+        intro: crate::i18n::msg::report_evaluation_interviews_with_participants_from(i.lang),
+        notes_label: crate::i18n::msg::report_notes(i.lang),
         count: evaluations.len(),
-        columns: [i.t("Tema", "Theme"), i.t("Antall", "Count")],
+        columns: [
+            crate::i18n::msg::report_theme(i.lang),
+            crate::i18n::msg::report_count(i.lang),
+        ],
         themes: ranked
             .into_iter()
             .map(|(tag, count)| TagCount {

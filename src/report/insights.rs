@@ -48,21 +48,21 @@ pub fn build(i: &Input<'_>) -> Option<Insights> {
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let source = |group: &str| format!("{}, {}", i.t("intervju", "interview"), i.group_name(group));
+    let source = |group: &str| {
+        format!(
+            "{}, {}",
+            crate::i18n::msg::report_interview(i.lang),
+            i.group_name(group)
+        )
+    };
     let intro = format!(
         "{} {} {}",
-        i.t(
-            "Temaene er emneordene i intervjunotatene, med antall intervjuer. Sitatene er bare fra",
-            "The themes are the tags of the interview notes, with the number of interviews. Quotes come only from"
-        ),
+        crate::i18n::msg::report_the_themes_are_the_tags_2(i.lang),
         i.people.plural,
-        i.t(
-            "som har samtykket, og er gjengitt uten navn.",
-            "who consented, and are given without names."
-        )
+        crate::i18n::msg::report_who_consented_and_are_given(i.lang)
     );
     Some(Insights {
-        heading: i.t("Innsikt etter tema", "Insights by theme"),
+        heading: crate::i18n::msg::report_insights_by_theme(i.lang),
         intro,
         themes: ranked
             .into_iter()

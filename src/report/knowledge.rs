@@ -36,11 +36,11 @@ pub fn build(i: &Input<'_>) -> Option<Knowledge> {
     }
     Some(Knowledge {
         heading: k.title.as_ref().map_or_else(
-            || i.t("Kunnskapsgrunnlag", "Knowledge base").to_owned(),
+            || crate::i18n::msg::report_knowledge_base(i.lang).to_owned(),
             |t| t.get(i.lang).to_owned(),
         ),
-        addressed_by: i.t("Løsninger som svarer på den", "Solutions addressing it"),
-        none_yet: i.t("ingen ennå", "none yet"),
+        addressed_by: crate::i18n::msg::report_solutions_addressing_it(i.lang),
+        none_yet: crate::i18n::msg::report_none_yet(i.lang),
         challenges: k
             .challenges
             .iter()

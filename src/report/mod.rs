@@ -18,7 +18,6 @@ pub mod solutions;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::i18n::tr;
 use crate::plan::long_date;
 use crate::records::{Records, Status};
 use crate::sprint::terms::{MeasureDef, People};
@@ -46,11 +45,6 @@ pub struct Input<'a> {
 }
 
 impl Input<'_> {
-    /// A word in the document's language.
-    pub fn t(&self, nb: &'static str, en: &'static str) -> &'static str {
-        tr(self.lang, nb, en)
-    }
-
     /// A group's name, or its id when the sprint has no such group.
     pub fn group_name(&self, id: &str) -> String {
         self.ws
@@ -137,9 +131,9 @@ pub fn report(
     };
     let i = &input;
     let title = if interim {
-        i.t("Statusrapport", "Interim report")
+        crate::i18n::msg::report_interim_report(i.lang)
     } else {
-        i.t("Sluttrapport", "Final report")
+        crate::i18n::msg::report_final_report(i.lang)
     };
     let section = |id: &str| i.wants(id);
     ReportDoc {
@@ -147,10 +141,7 @@ pub fn report(
         title: format!("{title}: {}", ws.sprint.name),
         sprint: ws.sprint.name.clone(),
         interim,
-        interim_note: i.t(
-            "Dette er en statusrapport for en sprint som pågår. Tallene vil endre seg.",
-            "This is an interim report for a sprint under way. The figures will change.",
-        ),
+        interim_note: crate::i18n::msg::report_this_is_an_interim_report(i.lang),
         date: long_date(today, lang),
         about: section("about").then(|| about::build(i)).flatten(),
         done: section("done").then(|| done::build(i)).flatten(),
@@ -158,14 +149,13 @@ pub fn report(
         solutions: section("solutions").then(|| solutions::build(i)).flatten(),
         knowledge: section("knowledge").then(|| knowledge::build(i)).flatten(),
         model: section("model").then(|| model::build(i)).flatten(),
-        evaluation: section("evaluation").then(|| evaluation::build(i)).flatten(),
+        evaluation: section("evaluation")
+            .then(|| evaluation::build(i))
+            .flatten(),
         recommendations: section("recommendations")
             .then(|| recommendations::build(i))
             .flatten(),
-        privacy_note: i.t(
-            "Rapporten bygger på intervjunotater under pseudonym. Den inneholder ingen navn eller personopplysninger, og sitater bare fra dem som har samtykket.",
-            "The report builds on interview notes under pseudonyms. It holds no names or personal data, and quotes only from those who consented.",
-        ),
+        privacy_note: crate::i18n::msg::report_the_report_builds_on_interview(i.lang),
     }
 }
 
@@ -199,10 +189,10 @@ pub fn number(value: f64, lang: Lang) -> String {
 /// A solution's status in words.
 pub fn status_name(status: Status, lang: Lang) -> &'static str {
     match status {
-        Status::Idea => tr(lang, "idé", "idea"),
-        Status::Prototype => tr(lang, "prototyp", "prototype"),
-        Status::Tested => tr(lang, "testet", "tested"),
-        Status::InUse => tr(lang, "i bruk", "in use"),
+        Status::Idea => crate::i18n::msg::report_idea(lang),
+        Status::Prototype => crate::i18n::msg::report_prototype(lang),
+        Status::Tested => crate::i18n::msg::report_tested(lang),
+        Status::InUse => crate::i18n::msg::report_in_use(lang),
     }
 }
 

@@ -65,29 +65,26 @@ pub fn build(i: &Input<'_>) -> Option<Assessment> {
         || {
             format!(
                 "{}: {}",
-                i.t("Vurdering", "Assessment"),
+                crate::i18n::msg::report_assessment(i.lang),
                 model.title.get(i.lang)
             )
         },
         |h| h.get(i.lang).to_owned(),
     );
     Some(Assessment {
-        chart_title: format!("{heading} ({})", i.t("snitt, 1–5", "average, 1–5")),
-        chart_caption: i.t(
-            "Snittskår per forutsetning. Tabellen under viser de samme tallene.",
-            "Average score per prerequisite. The table below shows the same figures.",
+        chart_title: format!(
+            "{heading} ({})",
+            crate::i18n::msg::report_average_1_5(i.lang)
         ),
+        chart_caption: crate::i18n::msg::report_average_score_per_prerequisite_the(i.lang),
         heading,
-        intro: i.t(
-            "Lederne har vurdert påstandene under hver forutsetning fra 1 (stemmer ikke) til 5 (stemmer helt). Tabellen viser snittet for hver forutsetning.",
-            "The leaders scored the statements under each prerequisite from 1 (not true) to 5 (entirely true). The table shows the average for each prerequisite.",
-        ),
-        leaders_label: i.t("Antall ledere", "Leaders"),
+        intro: crate::i18n::msg::report_the_leaders_scored_the_statements(i.lang),
+        leaders_label: crate::i18n::msg::report_leaders(i.lang),
         leaders: i.records.assessments.len(),
         columns: [
-            i.t("Forutsetning", "Prerequisite"),
-            i.t("Snitt", "Average"),
-            i.t("Laveste–høyeste", "Lowest–highest"),
+            crate::i18n::msg::report_prerequisite(i.lang),
+            crate::i18n::msg::report_average(i.lang),
+            crate::i18n::msg::report_lowest_highest(i.lang),
         ],
         rows,
         chart: CHART_MARKER,

@@ -22,7 +22,7 @@ pub fn build(i: &Input<'_>) -> Option<Recommendations> {
     let solutions = &i.records.solutions;
     for s in solutions.iter().filter(|s| s.status >= Status::Tested) {
         let owner = if s.owner.is_empty() {
-            i.t("eier må avklares", "owner to be agreed").to_owned()
+            crate::i18n::msg::report_owner_to_be_agreed(i.lang).to_owned()
         } else {
             s.owner.clone()
         };
@@ -31,13 +31,13 @@ pub fn build(i: &Input<'_>) -> Option<Recommendations> {
         } else {
             format!(
                 " {}: {}",
-                i.t("Neste steg", "Next step"),
+                crate::i18n::msg::report_next_step(i.lang),
                 s.next_step.trim()
             )
         };
         items.push(format!(
             "{} «{}» ({}; {owner}).{next}",
-            i.t("Ta i bruk", "Put in place"),
+            crate::i18n::msg::report_put_in_place(i.lang),
             s.title,
             status_name(s.status, i.lang),
         ));
@@ -49,11 +49,8 @@ pub fn build(i: &Input<'_>) -> Option<Recommendations> {
     if developing > 0 {
         items.push(format!(
             "{} {developing} {} {}.",
-            i.t("Utvikle og test videre de", "Develop and test further the"),
-            i.t(
-                "løsningene som er idé eller prototyp, sammen med",
-                "solutions that are ideas or prototypes, together with the"
-            ),
+            crate::i18n::msg::report_develop_and_test_further_the(i.lang),
+            crate::i18n::msg::report_solutions_that_are_ideas_or_2(i.lang),
             i.people.plural,
         ));
     }
@@ -67,11 +64,8 @@ pub fn build(i: &Input<'_>) -> Option<Recommendations> {
     if !weakest.is_empty() {
         items.push(format!(
             "{} {}.",
-            i.t(
-                "Styrk forutsetningene med lavest skår:",
-                "Strengthen the prerequisites with the lowest scores:"
-            ),
-            weakest.join(i.t(" og ", " and "))
+            crate::i18n::msg::report_strengthen_the_prerequisites_with_the(i.lang),
+            weakest.join(crate::i18n::msg::report_and_2(i.lang))
         ));
     }
     items.extend(
@@ -82,10 +76,7 @@ pub fn build(i: &Input<'_>) -> Option<Recommendations> {
             .map(|r| r.get(i.lang).to_owned()),
     );
     (!items.is_empty()).then(|| Recommendations {
-        heading: i.t(
-            "Anbefalinger og neste steg",
-            "Recommendations and next steps",
-        ),
+        heading: crate::i18n::msg::report_recommendations_and_next_steps(i.lang),
         items,
     })
 }

@@ -134,15 +134,10 @@ pub fn build(i: &Input<'_>) -> Option<Solutions> {
     let all: Vec<&Solution> = records.iter().collect();
     let intro = (!i.measures.is_empty()).then(|| match &wb.report.measures_intro {
         Some(text) if i.ws.sprint.terms.measures.is_none() => text.get(i.lang).to_owned(),
-        _ => i
-            .t(
-                "Tallene er gruppenes anslag for hvert mål når løsningen er i bruk. De er anslag med forutsetninger, ikke målinger, og summene legger sammen anslagene for flere løsninger.",
-                "The figures are the groups' estimates for each measure once a solution is in use. They are estimates with assumptions, not measurements, and the sums add up the estimates of several solutions.",
-            )
-            .to_owned(),
+        _ => crate::i18n::msg::report_the_figures_are_the_groups_2(i.lang).to_owned(),
     });
     Some(Solutions {
-        heading: i.t("Løsninger", "Solutions"),
+        heading: crate::i18n::msg::report_solutions(i.lang),
         intro,
         columns: i
             .measures
@@ -154,23 +149,20 @@ pub fn build(i: &Input<'_>) -> Option<Solutions> {
             .collect(),
         challenges_label: knowledge.map(|k| {
             k.label.as_ref().map_or_else(
-                || i.t("Utfordringer", "Challenges").to_owned(),
+                || crate::i18n::msg::report_challenges(i.lang).to_owned(),
                 |l| l.get(i.lang).to_owned(),
             )
         }),
         t: Words {
-            solution: i.t("Løsning", "Solution"),
-            status: i.t("Status", "Status"),
-            total: i.t("Sum", "Total"),
-            total_all: i.t("Sum av alle anslagene", "Sum of all estimates"),
-            owner: i.t("Eier", "Owner"),
-            next_step: i.t("Neste steg", "Next step"),
-            no_solutions: i.t(
-                "Gruppa har ikke registrert løsninger.",
-                "The group has registered no solutions.",
-            ),
-            by_group: i.t("Summer etter gruppe", "Totals by group"),
-            group: i.t("Gruppe", "Group"),
+            solution: crate::i18n::msg::report_solution(i.lang),
+            status: crate::i18n::msg::report_status(i.lang),
+            total: crate::i18n::msg::report_total(i.lang),
+            total_all: crate::i18n::msg::report_sum_of_all_estimates(i.lang),
+            owner: crate::i18n::msg::report_owner(i.lang),
+            next_step: crate::i18n::msg::report_next_step(i.lang),
+            no_solutions: crate::i18n::msg::report_the_group_has_registered_no(i.lang),
+            by_group: crate::i18n::msg::report_totals_by_group(i.lang),
+            group: crate::i18n::msg::context_group(i.lang),
         },
         groups,
         totals: sums(i, &all),

@@ -7,10 +7,11 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{msg, ui};
 use crate::plan::{Break, Span};
 use crate::workbook::load::Sources;
 use crate::workbook::text::Loc;
-use crate::workbook::timing::span_problem;
+use crate::workbook::timing::{SpanField, span_problem};
 use crate::workbook::{At, Id, Lang, Weekday, is_slug};
 
 /// The sprint file, `samskap.yaml`, as written.
@@ -189,10 +190,10 @@ impl Sprint {
         self.group(id).ok_or_else(|| {
             let hint = crate::diagnostic::suggest(id, self.groups.iter().map(|g| g.id.as_str()))
                 .map_or_else(
-                    || format!("the groups are: {}", self.group_ids().join(", ")),
-                    |b| format!("did you mean `{b}`?"),
+                    || msg::unknown_group_hint(ui(), self.group_ids().join(", ")),
+                    |b| msg::did_you_mean(ui(), b),
                 );
-            crate::error::Error::usage(format!("the sprint has no group `{id}`"), hint)
+            crate::error::Error::usage(msg::unknown_group(ui(), id), hint)
         })
     }
 
@@ -212,17 +213,13 @@ impl Sprint {
 
 /// The breaks as written, checked: dates, an end on or after the start,
 /// no two sharing a day.
-fn check_breaks(breaks: &[BreakFile], problem: &mut impl FnMut(Loc, String, &str)) -> Vec<Break> {
+fn check_breaks(breaks: &[BreakFile], problem: &mut impl FnMut(Loc, String, String)) -> Vec<Break> {
     let mut checked: Vec<(Break, Loc)> = Vec::new();
     for b in breaks {
-        let date = |d: &At<String>, problem: &mut dyn FnMut(Loc, String, &str)| {
+        let date = |d: &At<String>, problem: &mut dyn FnMut(Loc, String, String)| {
             let parsed = parse_date(d);
             if parsed.is_none() {
-                problem(
-                    d.loc,
-                    not_a_date(d),
-                    "write the date as YYYY-MM-DD, for example 2027-02-22",
-                );
+                problem(d.loc, not_a_date(d), msg::not_a_date_hint(ui()).to_owned());
             }
             parsed
         };
@@ -232,11 +229,8 @@ fn check_breaks(breaks: &[BreakFile], problem: &mut impl FnMut(Loc, String, &str
         if to < from {
             problem(
                 b.to.loc,
-                format!(
-                    "the break `{}` ends ({to}) before it starts ({from})",
-                    *b.name
-                ),
-                "give `to:` the last day of the break, on or after `from:`",
+                msg::break_ends_before_start(ui(), &*b.name, to, from),
+                msg::break_ends_before_start_hint(ui()).to_owned(),
             );
             continue;
         }
@@ -248,11 +242,8 @@ fn check_breaks(breaks: &[BreakFile], problem: &mut impl FnMut(Loc, String, &str
         if let Some((other, _)) = checked.iter().find(|(o, _)| o.overlaps(&new)) {
             problem(
                 b.from.loc,
-                format!(
-                    "the break `{}` ({from} to {to}) overlaps the break `{}` ({} to {})",
-                    new.name, other.name, other.from, other.to
-                ),
-                "join them into one break, or let one end before the other starts",
+                msg::breaks_overlap(ui(), &new.name, from, to, &other.name, other.from, other.to),
+                msg::breaks_overlap_hint(ui()).to_owned(),
             );
             continue;
         }
@@ -294,13 +285,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 pub fn not_a_date(s: &str) -> String {
     let s = s.trim();
     if s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() {
-        format!(
-            "`{s}` is outside the years {}–{}",
-            YEARS.start(),
-            YEARS.end()
-        )
+        msg::date_out_of_range(ui(), s, YEARS.start(), YEARS.end())
     } else {
-        format!("`{s}` is not a date")
+        msg::not_a_date(ui(), s)
     }
 }
 
@@ -313,13 +300,13 @@ pub fn parse_time(s: &str) -> Option<NaiveTime> {
 }
 
 /// Why a group id is unsafe, in words, or `None` when it is a good id.
-pub fn group_id_problem(id: &str) -> Option<&'static str> {
+pub fn group_id_problem(id: &str) -> Option<String> {
     if id.contains('/') || id.contains('\\') {
-        Some("it contains a slash, and group ids become folder names")
+        Some(msg::group_id_slash(ui()).to_owned())
     } else if id.contains("..") || id.starts_with('.') {
-        Some("it contains `..` or starts with a dot, and group ids become folder names")
+        Some(msg::group_id_dots(ui()).to_owned())
     } else if !is_slug(id) {
-        Some("ids use only lowercase letters a-z, digits and single hyphens")
+        Some(msg::group_id_not_slug(ui()).to_owned())
     } else {
         None
     }
@@ -328,7 +315,7 @@ pub fn group_id_problem(id: &str) -> Option<&'static str> {
 /// Checks the sprint file; every problem is reported with its place.
 pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let mut problem = |loc, message: String, hint: &str| {
+    let mut problem = |loc, message: String, hint: String| {
         problems.push(sources.diagnostic(loc, message).with_hint(hint));
     };
     let start = parse_date(&file.start);
@@ -336,22 +323,22 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
         problem(
             file.start.loc,
             not_a_date(&file.start),
-            "write the date as YYYY-MM-DD, for example 2027-01-11",
+            msg::not_a_date_hint(ui()).to_owned(),
         );
     }
     let time = parse_time(&file.time);
     if time.is_none() {
         problem(
             file.time.loc,
-            format!("`{}` is not a time of day", *file.time),
-            "write the time as HH:MM, for example \"09:00\"",
+            msg::not_a_time(ui(), &*file.time),
+            msg::not_a_time_hint(ui()).to_owned(),
         );
     }
-    let mut span = |field: &Option<At<String>>, what: &str| {
+    let mut span = |field: &Option<At<String>>, what: SpanField| {
         let field = field.as_ref()?;
         match span_problem(field, what) {
             Some((message, hint)) => {
-                problem(field.loc, message, &hint);
+                problem(field.loc, message, hint);
                 None
             }
             None => Span::parse(field).ok().map(|s| At {
@@ -360,8 +347,8 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
             }),
         }
     };
-    let hours = span(&file.hours, "the working day");
-    let lunch = span(&file.lunch, "lunch");
+    let hours = span(&file.hours, SpanField::Hours);
+    let lunch = span(&file.lunch, SpanField::Lunch);
     let breaks = check_breaks(&file.breaks, &mut problem);
     let mut group_times = Vec::new();
     for group in &file.groups {
@@ -370,8 +357,8 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
             if parsed.is_none() {
                 problem(
                     t.loc,
-                    format!("`{}` is not a time of day", **t),
-                    "write the time as HH:MM, for example \"12:30\"",
+                    msg::not_a_time(ui(), &**t),
+                    msg::not_a_time_hint(ui()).to_owned(),
                 );
             }
             parsed.map(|value| At { value, loc: t.loc })
@@ -380,15 +367,15 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
     if file.name.trim().is_empty() {
         problem(
             file.name.loc,
-            "the sprint has no name".into(),
-            "give the sprint a name, for example `name: Høsten 2027`",
+            msg::sprint_no_name(ui()).to_owned(),
+            msg::sprint_no_name_hint(ui()).to_owned(),
         );
     }
     if file.groups.is_empty() {
         problem(
             file.name.loc,
-            "the sprint has no work groups".into(),
-            "add groups under `groups:`, each with an `id`",
+            msg::sprint_no_groups(ui()).to_owned(),
+            msg::sprint_no_groups_hint(ui()).to_owned(),
         );
     }
     let mut seen: Vec<&str> = Vec::new();
@@ -397,15 +384,15 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
         if let Some(why) = group_id_problem(id) {
             problem(
                 group.id.loc(),
-                format!("the group id `{id}` cannot be used: {why}"),
-                "use an id such as `gruppe-1`",
+                msg::group_id_unusable(ui(), id, why),
+                msg::group_id_unusable_hint(ui()).to_owned(),
             );
         }
         if seen.contains(&id) {
             problem(
                 group.id.loc(),
-                format!("the group id `{id}` is used twice"),
-                "give every group its own id",
+                msg::group_id_twice(ui(), id),
+                msg::group_id_twice_hint(ui()).to_owned(),
             );
         }
         seen.push(id);
@@ -433,7 +420,11 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
     if let Some(id) = &file.id
         && !crate::workbook::is_slug(id)
     {
-        return Err(vec![sources.diagnostic(id.loc, format!("the id `{}` is not a slug", id.value)).with_hint("use lowercase letters a-z, digits and hyphens; keep it once the calendar is shared")]);
+        return Err(vec![
+            sources
+                .diagnostic(id.loc, msg::sprint_id_not_slug(ui(), &id.value))
+                .with_hint(msg::sprint_id_not_slug_hint(ui())),
+        ]);
     }
     Ok(Sprint {
         name: file.name.value,

@@ -8,7 +8,6 @@ use chrono::{NaiveDate, NaiveTime};
 use super::{PROGRESS_FILE, SPRINT_FILE};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
 use crate::workbook::{Lang, Weekday};
 
 /// Everything needed to start a sprint, however it was gathered.
@@ -93,109 +92,58 @@ impl NewSprint {
         };
         line("# yaml-language-server: $schema=samskap.schema.json");
         line("#");
-        line(tr(
-            l,
-            "# Innstillingene for sprinten. Fila er deres: rediger den fritt. samskap leser\n# den, men skriver den aldri om. Sjekk endringer med `samskap check`.",
-            "# The sprint's settings. The file is yours: edit it freely. samskap reads it\n# but never rewrites it. Check your changes with `samskap check`.",
-        ));
+        line(crate::i18n::msg::create_the_sprint_s_settings_the(l));
         line("");
-        line(tr(
-            l,
-            "# Navnet på sprinten, som står på alle dokumentene.",
-            "# The sprint's name, shown on every document.",
-        ));
+        line(crate::i18n::msg::create_the_sprint_s_name_shown(l));
         line(&format!("name: {}", quoted(&self.name)));
-        line(tr(
-            l,
-            "# Fast id for kalenderhendelsene. Behold den selv om navnet endres, så\n# oppdaterer kalenderen hendelsene i stedet for å lage nye.",
-            "# A fixed id for the calendar events. Keep it when the name changes, so\n# calendars update the events instead of adding new ones.",
-        ));
+        line(crate::i18n::msg::create_a_fixed_id_for_the(l));
         line(&format!("id: {}", self.calendar_id()));
-        line(tr(
-            l,
-            "# Språket i dokumentene: nb (bokmål) eller en (engelsk).",
-            "# The documents' language: nb (Norwegian bokmål) or en (English).",
-        ));
+        line(crate::i18n::msg::create_the_documents_language_nb_norwegian(l));
         line(&format!("lang: {}", self.lang));
-        line(tr(
-            l,
-            "# Arbeidsboka, relativt til denne fila. Uten denne linja brukes den innebygde.",
-            "# The workbook, relative to this file. Without this line the built-in one is used.",
-        ));
+        line(crate::i18n::msg::create_the_workbook_relative_to_this(l));
         match &self.workbook {
             Some(path) => line(&format!("workbook: {}", quoted(path))),
             None => line("# workbook: min-arbeidsbok"),
         }
-        line(tr(
-            l,
-            "# Utfordringen (problemstillingen) sprinten jobber med.",
-            "# The challenge (problem statement) the sprint works on.",
-        ));
+        line(crate::i18n::msg::create_the_challenge_problem_statement_the(l));
         line(&format!("challenge: {}", quoted(&self.challenge)));
-        line(tr(
-            l,
-            "# Målgruppa: dem sprinten er til for.",
-            "# The target group: the people the sprint is for.",
-        ));
+        line(crate::i18n::msg::create_target_group_comment(l));
         line(&format!("target_group: {}", quoted(&self.target_group)));
-        line(tr(
-            l,
-            "# Første dag i prosessen (ÅÅÅÅ-MM-DD). Samlingene legges på ukedagen under, og\n# flyttes til neste arbeidsdag når de faller på en helligdag.",
-            "# The first day of the process (YYYY-MM-DD). Sessions fall on the weekday below,\n# and move to the next working day when they fall on a public holiday.",
-        ));
+        line(crate::i18n::msg::create_the_first_day_of_the(l));
         line(&format!("start: {}", self.start.format("%Y-%m-%d")));
-        line(tr(
-            l,
-            "# Ukedagen samlingene holdes: mon, tue, wed, thu eller fri.",
-            "# The weekday of the sessions: mon, tue, wed, thu or fri.",
-        ));
+        line(crate::i18n::msg::create_the_weekday_of_the_sessions(l));
         line(&format!("weekday: {}", weekday_code(self.weekday)));
-        line(tr(
-            l,
-            "# Klokkeslettet samlingene starter (TT:MM).",
-            "# The time sessions start (HH:MM).",
-        ));
+        line(crate::i18n::msg::create_the_time_sessions_start_hh(l));
         line(&format!("time: \"{}\"", self.time.format("%H:%M")));
         self.write_plan_fields(&mut line);
-        line(tr(
-            l,
-            "# Hvor samlingene holdes.",
-            "# Where the sessions are held.",
-        ));
+        line(crate::i18n::msg::create_where_the_sessions_are_held(l));
         match &self.place {
             Some(place) => line(&format!("place: {}", quoted(place))),
-            None => line(tr(l, "# place: Møterom 1", "# place: Meeting room 1")),
+            None => line(crate::i18n::msg::create_place_example(l)),
         }
-        line(tr(l, "# Styringsgruppa.", "# The steering group."));
+        line(crate::i18n::msg::create_the_steering_group(l));
         line(&format!("steering_group: {}", list(&self.steering_group)));
-        line(tr(
-            l,
-            "# Arbeidsgruppene. `id` brukes i kommandoer og mappenavn: små bokstaver a-z,\n# tall og bindestrek. Skriv aldri navn på dem dere intervjuer, her eller andre steder.",
-            "# The work groups. `id` is used in commands and folder names: lowercase a-z,\n# digits and hyphens. Never write the names of the people you interview, here or anywhere else.",
-        ));
+        line(crate::i18n::msg::create_groups_comment(l));
         line("groups:");
         for (i, group) in self.groups.iter().enumerate() {
             let n = i + 1;
-            line(&format!("  - id: {}-{n}", tr(l, "gruppe", "group")));
+            line(&format!(
+                "  - id: {}-{n}",
+                crate::i18n::msg::create_group(l)
+            ));
             line(&format!(
                 "    name: {}",
-                quoted(&format!("{} {n}", tr(l, "Gruppe", "Group")))
+                quoted(&format!("{} {n}", crate::i18n::msg::context_group(l)))
             ));
-            line(tr(
-                l,
-                "    # Den delen av utfordringen gruppa utforsker.",
-                "    # The part of the challenge the group explores.",
-            ));
+            line(crate::i18n::msg::create_the_part_of_the_challenge(l));
             line(&format!(
                 "    sub_challenge: {}",
                 quoted(&group.sub_challenge)
             ));
             line(&format!("    members: {}", list(&group.members)));
-            line(tr(
-                l,
-                "    # Gruppas egne samlinger kan ha egen ukedag, tid og sted:\n    # weekday: wed\n    # time: \"12:00\"\n    # place: \"Møterom 2\"",
-                "    # The group's own sessions may have their own weekday, time and place:\n    # weekday: wed\n    # time: \"12:00\"\n    # place: \"Room 2\"",
-            ));
+            for comment in crate::i18n::msg::create_group_slot_comment(l).lines() {
+                line(&format!("    {comment}"));
+            }
         }
         y
     }
@@ -205,37 +153,17 @@ impl NewSprint {
         let l = self.lang;
         let span =
             |s: crate::plan::Span| format!("{}-{}", s.start.format("%H:%M"), s.end.format("%H:%M"));
-        line(tr(
-            l,
-            "# Arbeidsdagen (TT:MM-TT:MM): ingen samling starter før eller slutter etter den.",
-            "# The working day (HH:MM-HH:MM): no session starts before or ends after it.",
-        ));
+        line(crate::i18n::msg::create_hours_comment(l));
         line(&format!("hours: \"{}\"", span(self.day.hours())));
-        line(tr(
-            l,
-            "# Lunsjen: ingen samling går gjennom den.",
-            "# Lunch: no session runs through it.",
-        ));
+        line(crate::i18n::msg::create_lunch_comment(l));
         line(&format!("lunch: \"{}\"", span(self.day.lunch())));
-        line(tr(
-            l,
-            "# Fasilitatorene (skriv navnene). En samling med fasilitator trenger en av dem,\n# og ingen er i to samlinger samtidig: med flere kan gruppene møtes samtidig.",
-            "# The facilitators (write their names). A facilitated session needs one of them,\n# and no one is in two sessions at once: with more, groups can meet at the same time.",
-        ));
+        line(crate::i18n::msg::create_facilitators_comment(l));
         line(&format!("facilitators: {}", list(&self.facilitators)));
-        line(tr(
-            l,
-            "# Pauser (fra og med, til og med): ingen samling med innbyggere legges i en\n# pause; prosessen flyttes en uke. Andre samlinger i en pause gir en advarsel.",
-            "# Breaks (first and last day): no session with residents is planned in one; the\n# process moves on a week. Other sessions in a break are warned about.",
-        ));
+        line(crate::i18n::msg::create_breaks_comment(l));
         if self.breaks.is_empty() {
             line("breaks: []");
         } else {
-            line(tr(
-                l,
-                "# Foreslått fra skoleferiene: sjekk datoene mot skoleruta.",
-                "# Proposed from the school holidays: check the dates against the school calendar.",
-            ));
+            line(crate::i18n::msg::create_breaks_proposed_comment(l));
             line("breaks:");
             for b in &self.breaks {
                 line(&format!("  - name: {}", quoted(&b.name)));
@@ -257,7 +185,12 @@ impl NewSprint {
     /// The workspace's README: what to do next, in the sprint's language.
     pub fn readme(&self) -> String {
         let l = self.lang;
-        let body = tr(l, README_NB, README_EN);
+        // The README is a whole page, kept as a file per language; nynorsk
+        // has bokmål's until it gets its own.
+        let body = match l {
+            Lang::En => README_EN,
+            Lang::Nb | Lang::Nn => README_NB,
+        };
         format!("# {}\n\n{}", self.name, body)
     }
 

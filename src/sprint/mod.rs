@@ -12,6 +12,7 @@ pub mod terms;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::i18n::{msg, ui};
 use crate::workbook::load::Sources;
 use crate::workbook::{Lang, Workbook, WorkbookSource};
 use crate::{fs, yaml};
@@ -76,10 +77,8 @@ impl Workspace {
     pub fn open(workbook: Option<&Path>) -> Result<Workspace> {
         let root = find_root().ok_or_else(|| {
             Error::usage(
-                format!(
-                    "no sprint here: found no {SPRINT_FILE} in this folder or any folder above it"
-                ),
-                "start a sprint with `samskap new-sprint DIR`, or run inside one (or use -C DIR)",
+                crate::i18n::msg::no_sprint_here(crate::i18n::ui(), SPRINT_FILE),
+                crate::i18n::msg::no_sprint_here_hint(crate::i18n::ui()),
             )
         })?;
         let mut sources = Sources::default();
@@ -93,13 +92,21 @@ impl Workspace {
         if let (Some(lang), Some(loc)) = (sprint.lang, sprint.terms.lang_loc)
             && !workbook.languages.contains(&lang)
         {
-            let codes: Vec<&str> = workbook.languages.iter().map(|l| l.code()).collect();
+            let langs = workbook
+                .languages
+                .iter()
+                .map(|l| format!("`{l}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let ui = crate::i18n::ui();
             return Err(Error::Invalid(vec![
                 sources
-                    .diagnostic(loc, format!("the workbook is not written in `{lang}`"))
-                    .with_hint(format!(
-                        "its languages are: {}; set `lang:` to one of them",
-                        codes.join(", ")
+                    .diagnostic(
+                        loc,
+                        crate::i18n::msg::lang_not_in_workbook(ui, lang, &langs),
+                    )
+                    .with_hint(crate::i18n::msg::sprint_lang_not_in_workbook_hint(
+                        ui, &langs,
                     )),
             ]));
         }
@@ -273,26 +280,22 @@ pub fn plan_settings(
             .or(sprint.hours.as_ref())
             .map(|l| l.loc)
             .unwrap_or(sprint.time_at);
-        let d = sources.diagnostic(
-            loc,
-            format!("lunch {lunch} is not inside the working day {hours}"),
-        );
-        return Err(Error::Invalid(vec![d.with_hint("set `lunch:` to a span between the start and the end of `hours:`, for example \"11:30-12:00\"")]));
+        let d = sources.diagnostic(loc, msg::plan_lunch_outside(ui(), lunch, hours));
+        return Err(Error::Invalid(vec![
+            d.with_hint(msg::plan_lunch_outside_hint(ui())),
+        ]));
     };
     let mut problems = Vec::new();
     let mut time_problem = |time: chrono::NaiveTime, loc| {
         if !(hours.start <= time && time < hours.end) {
             let d = sources.diagnostic(
                 loc,
-                format!(
-                    "sessions starting at {} would start outside the working day {hours}",
-                    time.format("%H:%M")
-                ),
+                msg::plan_time_outside(ui(), time.format("%H:%M"), hours),
             );
-            problems.push(d.with_hint(format!(
-                "give a time from {} to {}, or widen `hours:`",
+            problems.push(d.with_hint(msg::plan_time_outside_hint(
+                ui(),
                 hours.start.format("%H:%M"),
-                hours.end.format("%H:%M")
+                hours.end.format("%H:%M"),
             )));
         }
     };
@@ -333,20 +336,26 @@ pub fn plan(
     file: &Path,
 ) -> Result<Vec<crate::plan::Session>> {
     crate::plan::plan(workbook, settings).map_err(|unfit| {
-        let who = unfit.group.as_ref().map_or_else(String::new, |g| format!(" for {g}"));
-        Error::Invalid(vec![crate::diagnostic::Diagnostic::file(
-            file.display().to_string(),
-            format!(
-                "process week {} ({}, from {}) cannot hold its sessions: `{}`{who} finds no free time within {} (lunch {})",
-                unfit.week,
-                crate::plan::weeks::calendar_week(unfit.monday, Lang::En),
-                unfit.monday,
-                unfit.step,
-                settings.day.hours(),
-                settings.day.lunch(),
-            ),
-        )
-        .with_hint("name more `facilitators:`, give groups their own `place:`, widen `hours:`, or move a step to another week in the workbook")])
+        let who = unfit
+            .group
+            .as_ref()
+            .map_or_else(String::new, |g| format!(" ({g})"));
+        Error::Invalid(vec![
+            crate::diagnostic::Diagnostic::file(
+                file.display().to_string(),
+                msg::plan_week_cannot_hold(
+                    ui(),
+                    unfit.week,
+                    crate::plan::weeks::calendar_week(unfit.monday, ui()),
+                    unfit.monday,
+                    unfit.step,
+                    who,
+                    settings.day.hours(),
+                    settings.day.lunch(),
+                ),
+            )
+            .with_hint(msg::plan_week_cannot_hold_hint(ui())),
+        ])
     })
 }
 

@@ -6,7 +6,6 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use super::{Progress, Sprint};
-use crate::i18n::tr;
 use crate::plan::Session;
 use crate::workbook::{Lang, StepKind, Workbook};
 
@@ -207,12 +206,8 @@ pub fn status(facts: Facts<'_>, today: NaiveDate, lang: Lang) -> Status {
                     group: Some(group.clone()),
                     message: format!(
                         "{} {group} {}",
-                        tr(lang, "Gruppa", "The group"),
-                        tr(
-                            lang,
-                            "har ingen intervjunotater etter intervjuuka.",
-                            "has no interview notes after its interview week."
-                        )
+                        crate::i18n::msg::status_the_group(lang),
+                        crate::i18n::msg::status_has_no_interview_notes_after(lang)
                     ),
                 });
             }
@@ -255,13 +250,9 @@ fn overdue(session: &Session, title: &str, lang: Lang) -> Missing {
         group: session.group.clone(),
         message: format!(
             "«{title}»{who} {} {} {}",
-            tr(lang, "var planlagt", "was planned for"),
+            crate::i18n::msg::status_was_planned_for(lang),
             session.date.format("%Y-%m-%d"),
-            tr(
-                lang,
-                "og er ikke markert som gjennomført.",
-                "and is not marked done."
-            ),
+            crate::i18n::msg::status_and_is_not_marked_done(lang),
         ),
     }
 }
@@ -303,21 +294,12 @@ fn unbooked(session: &Session, title: &str, lang: Lang) -> Missing {
         kind: MissingKind::UnbookedAppointment,
         step: Some(session.step.clone()),
         group: session.group.clone(),
-        message: format!(
-            "«{title}»{who} {} {} {} {}{}",
-            tr(
-                lang,
-                "er ikke avtalt ennå: avtal tid og sted mellom",
-                "is not booked yet: agree a time and place between"
-            ),
+        message: crate::i18n::msg::status_unbooked(
+            lang,
+            title,
+            who,
             window.from.format("%Y-%m-%d"),
-            tr(lang, "og", "and"),
             window.by.format("%Y-%m-%d"),
-            tr(
-                lang,
-                ", og skriv datoen i intervjunotatet.",
-                ", and write the date in the interview note.",
-            ),
         ),
     }
 }
@@ -335,11 +317,12 @@ fn in_break(workbook: &Workbook, session: &Session, name: &str, lang: Lang) -> M
         kind: MissingKind::InBreak,
         step: Some(session.step.clone()),
         group: session.group.clone(),
-        message: format!(
-            "«{title}»{who} {} {} {} {name}.",
-            tr(lang, "er lagt til", "is planned for"),
+        message: crate::i18n::msg::status_in_break(
+            lang,
+            title,
+            who,
             session.date.format("%Y-%m-%d"),
-            tr(lang, "i pausen", "in the break"),
+            name,
         ),
     }
 }
@@ -351,24 +334,19 @@ fn group_gaps(sprint: &Sprint, sub_challenges: bool, lang: Lang) -> Vec<Missing>
         kind,
         step: None,
         group: Some(group.to_owned()),
-        message: format!("{} {group} {what}", tr(lang, "Gruppa", "The group")),
+        message: format!(
+            "{} {group} {what}",
+            crate::i18n::msg::status_the_group(lang)
+        ),
     };
     let mut gaps = Vec::new();
     for group in &sprint.groups {
         if sub_challenges && group.sub_challenge.trim().is_empty() {
-            let what = tr(
-                lang,
-                "har ingen underproblemstilling i samskap.yaml.",
-                "has no sub-challenge in samskap.yaml.",
-            );
+            let what = crate::i18n::msg::status_has_no_sub_challenge_in(lang);
             gaps.push(gap(MissingKind::NoSubChallenge, &group.id, what));
         }
         if group.members.is_empty() {
-            let what = tr(
-                lang,
-                "har ingen medlemmer i samskap.yaml.",
-                "has no members in samskap.yaml.",
-            );
+            let what = crate::i18n::msg::status_has_no_members_in_samskap(lang);
             gaps.push(gap(MissingKind::NoMembers, &group.id, what));
         }
     }
@@ -379,12 +357,11 @@ impl Status {
     /// The status as text for the terminal: where the sprint is, what is
     /// missing, and one line per step.
     pub fn to_text(&self, lang: Lang) -> String {
-        let t = |nb, en| tr(lang, nb, en);
         let mut out = format!(
             "{} · {} {}
 ",
             self.sprint,
-            t("i dag", "today"),
+            crate::i18n::msg::status_today(lang),
             crate::plan::long_date(self.today, lang)
         );
         match &self.position {
@@ -393,17 +370,14 @@ impl Status {
                 let in_phase = if p.sprint {
                     own_week(p.phase_week, true, lang)
                 } else {
-                    match lang {
-                        Lang::Nb | Lang::Nn => format!("{}. uke av fasen", p.phase_week),
-                        Lang::En => format!("phase week {}", p.phase_week),
-                    }
+                    crate::i18n::msg::plan_phase_week(lang, p.phase_week)
                 };
                 out.push_str(&format!(
                     "{}: {}, {in_phase} · {} · {} {}\n",
-                    t("Fase", "Phase"),
+                    crate::i18n::msg::report_phase(lang),
                     p.phase_title,
                     own_week(p.week, false, lang),
-                    t("uke", "week"),
+                    crate::i18n::msg::plan_week_word(lang),
                     p.calendar_week,
                 ));
             }
@@ -412,39 +386,35 @@ impl Status {
                 .first()
                 .is_some_and(|s| s.session.date > self.today) =>
             {
-                out.push_str(t(
-                    "Prosessen har ikke startet ennå.\n",
-                    "The process has not started yet.\n",
-                ));
+                out.push_str(crate::i18n::msg::status_the_process_has_not_started(lang));
             }
-            None => out.push_str(t("Prosessen er over.\n", "The process is over.\n")),
+            None => out.push_str(crate::i18n::msg::status_the_process_is_over(lang)),
         }
         let c = &self.counts;
         out.push_str(&format!(
             "{} {} · {} {} · {} {} · {} {}\n",
             c.done,
-            t("gjennomført", "done"),
+            crate::i18n::msg::status_done(lang),
             c.overdue,
-            t("forsinket", "overdue"),
+            crate::i18n::msg::status_overdue(lang),
             c.today,
-            t("i dag", "today"),
+            crate::i18n::msg::status_today(lang),
             c.upcoming,
-            t("kommer", "upcoming"),
+            crate::i18n::msg::status_upcoming(lang),
         ));
         if !self.missing.is_empty() {
-            out.push_str(&format!("\n{}\n", t("Mangler:", "Missing:")));
+            out.push_str(&format!("\n{}\n", crate::i18n::msg::status_missing(lang)));
             for m in &self.missing {
                 out.push_str(&format!("  ! {}\n", m.message));
             }
         }
-        out.push_str(&format!("\n{}\n", t("Steg:", "Steps:")));
+        out.push_str(&format!("\n{}\n", crate::i18n::msg::status_steps(lang)));
         for line in self.step_lines(lang) {
             out.push_str(&line);
         }
         out.push_str(&format!(
             "\n{}\n",
-            t("✓ gjennomført  ! forsinket  → i dag  · kommer. Neste steg i sin helhet: samskap next",
-              "✓ done  ! overdue  → today  · upcoming. The next step in full: samskap next")
+            crate::i18n::msg::status_done_overdue_today_upcoming_the(lang)
         ));
         out
     }
@@ -481,12 +451,16 @@ impl Status {
             let groups = if open.is_empty() || same.len() == 1 {
                 String::new()
             } else {
-                format!(" [{}: {}]", tr(lang, "gjenstår", "to do"), open.join(", "))
+                format!(
+                    " [{}: {}]",
+                    crate::i18n::msg::status_to_do(lang),
+                    open.join(", ")
+                )
             };
             let moved = first.session.moved.as_ref().map_or_else(String::new, |m| {
                 format!(
                     " ({} {}: {})",
-                    tr(lang, "flyttet fra", "moved from"),
+                    crate::i18n::msg::status_moved_from(lang),
                     m.from.format("%Y-%m-%d"),
                     m.why(lang)
                 )

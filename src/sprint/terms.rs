@@ -7,7 +7,6 @@ use serde::Deserialize;
 
 use super::Workspace;
 use crate::diagnostic::Diagnostic;
-use crate::i18n::tr;
 use crate::workbook::load::Sources;
 use crate::workbook::terms::{SECTIONS, unknown};
 use crate::workbook::{At, Id, Lang, Loc};
@@ -179,8 +178,8 @@ impl Workspace {
                 plural: p.plural.get(lang).to_owned(),
             },
             None => People {
-                singular: tr(lang, "deltaker", "participant").to_owned(),
-                plural: tr(lang, "deltakere", "participants").to_owned(),
+                singular: crate::i18n::msg::report_participant(lang).to_owned(),
+                plural: crate::i18n::msg::terms_participants(lang).to_owned(),
             },
         }
     }

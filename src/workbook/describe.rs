@@ -7,30 +7,29 @@ use std::fmt::Write;
 use chrono::{NaiveTime, TimeDelta};
 
 use super::{Item, Method, Phase, Runs, Step, StepKind, Text, Workbook};
-use crate::i18n::tr;
 use crate::workbook::Lang;
 
 /// The kind of a step in words.
 pub fn kind_name(kind: StepKind, lang: Lang) -> &'static str {
     match kind {
-        StepKind::Workshop => tr(lang, "verksted", "workshop"),
-        StepKind::Interview => tr(lang, "intervju", "interview"),
-        StepKind::Analysis => tr(lang, "analyse", "analysis"),
-        StepKind::Meeting => tr(lang, "møte", "meeting"),
-        StepKind::Evaluation => tr(lang, "evaluering", "evaluation"),
-        StepKind::Presentation => tr(lang, "presentasjon", "presentation"),
-        StepKind::Testing => tr(lang, "testing", "testing"),
-        StepKind::Build => tr(lang, "bygging", "build"),
-        StepKind::Prototype => tr(lang, "prototyping", "prototyping"),
-        StepKind::Test => tr(lang, "utprøving", "test"),
+        StepKind::Workshop => crate::i18n::msg::describe_workshop(lang),
+        StepKind::Interview => crate::i18n::msg::report_interview(lang),
+        StepKind::Analysis => crate::i18n::msg::describe_analysis(lang),
+        StepKind::Meeting => crate::i18n::msg::describe_meeting(lang),
+        StepKind::Evaluation => crate::i18n::msg::describe_evaluation(lang),
+        StepKind::Presentation => crate::i18n::msg::describe_presentation(lang),
+        StepKind::Testing => crate::i18n::msg::describe_testing(lang),
+        StepKind::Build => crate::i18n::msg::describe_build(lang),
+        StepKind::Prototype => crate::i18n::msg::describe_prototype(lang),
+        StepKind::Test => crate::i18n::msg::describe_test(lang),
     }
 }
 
 /// Whether a step is for all or per group, in words.
 pub fn runs_name(runs: Runs, lang: Lang) -> &'static str {
     match runs {
-        Runs::Once => tr(lang, "alle sammen", "everyone together"),
-        Runs::PerGroup => tr(lang, "hver gruppe", "each group"),
+        Runs::Once => crate::i18n::msg::describe_everyone_together(lang),
+        Runs::PerGroup => crate::i18n::msg::describe_each_group(lang),
     }
 }
 
@@ -50,11 +49,11 @@ pub fn tree(wb: &Workbook, lang: Lang) -> String {
             ("├─", "│  ")
         };
         let sprint = if phase.sprint {
-            tr(lang, "designsprint, ", "design sprint, ")
+            crate::i18n::msg::describe_design_sprint(lang)
         } else {
             ""
         };
-        let weeks = tr(lang, "uker", "weeks");
+        let weeks = crate::i18n::msg::describe_weeks(lang);
         let _ = writeln!(
             out,
             "{branch} {} ({sprint}{} {weeks})  [{}]",
@@ -71,7 +70,11 @@ pub fn tree(wb: &Workbook, lang: Lang) -> String {
             } else {
                 ("├─", "│  ")
             };
-            let _ = writeln!(out, "{stem}{wbranch} {} {week}", tr(lang, "Uke", "Week"));
+            let _ = writeln!(
+                out,
+                "{stem}{wbranch} {} {week}",
+                crate::i18n::msg::describe_week(lang)
+            );
             let steps: Vec<&Step> = phase.steps.iter().filter(|s| *s.week == *week).collect();
             for (si, step) in steps.iter().enumerate() {
                 let sbranch = if si + 1 == steps.len() {
@@ -94,14 +97,10 @@ pub fn tree(wb: &Workbook, lang: Lang) -> String {
         out,
         "\n{} {} · {} {}\n{}\n",
         wb.methods.len(),
-        tr(lang, "metoder", "methods"),
+        crate::i18n::msg::describe_methods(lang),
         wb.questions.as_ref().map_or(0, |q| q.topics.len()),
-        tr(lang, "spørsmålstema", "question topics"),
-        tr(
-            lang,
-            "Vis et steg eller en metode i sin helhet: samskap workbook show ID",
-            "Show a step or method in full: samskap workbook show ID"
-        ),
+        crate::i18n::msg::describe_question_topics(lang),
+        crate::i18n::msg::describe_show_a_step_or_method(lang),
     );
     out
 }
@@ -131,7 +130,7 @@ pub fn step(
     start: Option<NaiveTime>,
 ) -> String {
     let mut out = format!("# {}\n\n", step.title.get(lang));
-    let week = tr(lang, "uke", "week");
+    let week = crate::i18n::msg::status_week(lang);
     let _ = writeln!(
         out,
         "`{}` · {}, {week} {} · {} · {} · {} min\n",
@@ -145,7 +144,7 @@ pub fn step(
     let _ = writeln!(
         out,
         "**{}:** {}\n",
-        tr(lang, "Formål", "Purpose"),
+        crate::i18n::msg::context_purpose(lang),
         step.purpose.get(lang)
     );
     let roles: Vec<&str> = step
@@ -159,10 +158,10 @@ pub fn step(
     let _ = writeln!(
         out,
         "**{}:** {}",
-        tr(lang, "Deltakere", "Participants"),
+        crate::i18n::msg::context_participants(lang),
         roles.join(", ")
     );
-    let _ = writeln!(out, "\n## {}\n", tr(lang, "Agenda", "Agenda"));
+    let _ = writeln!(out, "\n## {}\n", crate::i18n::msg::context_agenda(lang));
     let mut offset = 0u32;
     for block in &step.agenda {
         let end = offset + u32::from(*block.minutes);
@@ -173,14 +172,14 @@ pub fn step(
             .map(|m| {
                 format!(
                     " · {}: {} (`{}`)",
-                    tr(lang, "metode", "method"),
+                    crate::i18n::msg::describe_method(lang),
                     m.title.get(lang),
                     m.id
                 )
             })
             .unwrap_or_default();
         let optional = if block.optional {
-            format!(" ({})", tr(lang, "valgfritt", "optional"))
+            format!(" ({})", crate::i18n::msg::context_optional(lang))
         } else {
             String::new()
         };
@@ -203,28 +202,28 @@ pub fn step(
     }
     list(
         &mut out,
-        tr(lang, "Forberedelser", "Preparation"),
+        crate::i18n::msg::context_preparation(lang),
         &step.preparation,
         lang,
         false,
     );
     list(
         &mut out,
-        tr(lang, "Materiell", "Materials"),
+        crate::i18n::msg::context_materials(lang),
         &step.materials,
         lang,
         false,
     );
     list(
         &mut out,
-        tr(lang, "Resultater", "Outputs"),
+        crate::i18n::msg::context_outputs(lang),
         &step.outputs,
         lang,
         false,
     );
     list(
         &mut out,
-        tr(lang, "Sjekkliste", "Checklist"),
+        crate::i18n::msg::context_checklist(lang),
         &step.checklist,
         lang,
         false,
@@ -233,7 +232,7 @@ pub fn step(
         let _ = writeln!(
             out,
             "\n## {}\n",
-            tr(lang, "Spørsmålstema", "Question topics")
+            crate::i18n::msg::describe_question_topics_2(lang)
         );
         for id in &step.topics {
             let title = wb.topic(id).map_or("", |t| t.title.get(lang));
@@ -256,7 +255,7 @@ fn clock(start: Option<NaiveTime>, minutes: u32) -> String {
 /// A method in full.
 pub fn method(m: &Method, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", m.title.get(lang));
-    let people = tr(lang, "personer", "people");
+    let people = crate::i18n::msg::describe_people(lang);
     let size = m
         .group_size
         .as_ref()
@@ -266,24 +265,30 @@ pub fn method(m: &Method, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "**{}:** {}",
-        tr(lang, "Formål", "Purpose"),
+        crate::i18n::msg::context_purpose(lang),
         m.purpose.get(lang)
     );
     list(
         &mut out,
-        tr(lang, "Materiell", "Materials"),
+        crate::i18n::msg::context_materials(lang),
         &m.materials,
         lang,
         false,
     );
     list(
         &mut out,
-        tr(lang, "Slik gjør du det", "How to do it"),
+        crate::i18n::msg::describe_how_to_do_it(lang),
         &m.steps,
         lang,
         true,
     );
-    list(&mut out, tr(lang, "Tips", "Tips"), &m.tips, lang, false);
+    list(
+        &mut out,
+        crate::i18n::msg::describe_tips(lang),
+        &m.tips,
+        lang,
+        false,
+    );
     out
 }
 
@@ -304,14 +309,14 @@ pub fn item(wb: &Workbook, item: Item<'_>, lang: Lang) -> String {
                 p.title.get(lang),
                 p.id,
                 *p.weeks,
-                tr(lang, "uker", "weeks"),
+                crate::i18n::msg::describe_weeks(lang),
                 p.purpose.get(lang)
             );
             for s in &p.steps {
                 let _ = writeln!(
                     out,
                     "- {} {}: {} (`{}`)",
-                    tr(lang, "Uke", "Week"),
+                    crate::i18n::msg::describe_week(lang),
                     *s.week,
                     s.title.get(lang),
                     s.id
@@ -361,7 +366,7 @@ pub fn item(wb: &Workbook, item: Item<'_>, lang: Lang) -> String {
             );
             list(
                 &mut out,
-                tr(lang, "Funn", "Findings"),
+                crate::i18n::msg::describe_findings(lang),
                 &c.findings,
                 lang,
                 false,

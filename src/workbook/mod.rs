@@ -196,19 +196,22 @@ impl Workbook {
             .unwrap_or(wanted)
     }
 
-    /// A usage error when `lang`, asked for with --lang, is not one the
-    /// workbook is written in.
+    /// A usage error naming the workbook's languages when `lang`, asked
+    /// for with --lang or the sprint's `lang`, is not one it is written in.
     pub fn require_lang(&self, lang: Lang) -> crate::error::Result<Lang> {
-        if self.languages.contains(&lang) {
+        if self.languages.is_empty() || self.languages.contains(&lang) {
             return Ok(lang);
         }
-        let codes: Vec<&str> = self.languages.iter().map(|l| l.code()).collect();
+        let langs = self
+            .languages
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let ui = crate::i18n::ui();
         Err(crate::error::Error::usage(
-            format!("the workbook is not written in `{lang}`"),
-            format!(
-                "its languages are: {}; give --lang one of them",
-                codes.join(", ")
-            ),
+            crate::i18n::msg::lang_not_in_workbook(ui, lang, &langs),
+            crate::i18n::msg::lang_not_in_workbook_hint(ui, &langs),
         ))
     }
 

@@ -22,18 +22,37 @@ pub fn working_day(defaults: &Defaults) -> WorkingDay {
 }
 
 /// What is wrong with a span as written, in words, with a hint.
-pub fn span_problem(text: &str, what: &str) -> Option<(String, String)> {
-    match Span::parse(text) {
-        Ok(_) => None,
-        Err(SpanError::NotASpan) => Some((
-            format!("`{text}` is not a span of time for {what}"),
-            "write two clock times joined by a dash, for example \"09:00-15:30\"".into(),
+pub fn span_problem(text: &str, what: SpanField) -> Option<(String, String)> {
+    use crate::i18n::{msg, ui};
+    let l = ui();
+    match (Span::parse(text), what) {
+        (Ok(_), _) => None,
+        (Err(SpanError::NotASpan), SpanField::Hours) => Some((
+            msg::plan_hours_not_a_span(l, text),
+            msg::plan_span_hint(l).to_owned(),
         )),
-        Err(SpanError::EndNotAfterStart) => Some((
-            format!("{what} `{text}` ends before it starts"),
-            "put the earlier time first, for example \"09:00-15:30\"".into(),
+        (Err(SpanError::NotASpan), SpanField::Lunch) => Some((
+            msg::plan_lunch_not_a_span(l, text),
+            msg::plan_span_hint(l).to_owned(),
+        )),
+        (Err(SpanError::EndNotAfterStart), SpanField::Hours) => Some((
+            msg::plan_hours_backwards(l, text),
+            msg::plan_span_backwards_hint(l).to_owned(),
+        )),
+        (Err(SpanError::EndNotAfterStart), SpanField::Lunch) => Some((
+            msg::plan_lunch_backwards(l, text),
+            msg::plan_span_backwards_hint(l).to_owned(),
         )),
     }
+}
+
+/// Which span of the day a field holds, for its messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanField {
+    /// `hours:`, the working day.
+    Hours,
+    /// `lunch:`.
+    Lunch,
 }
 
 /// Every problem with the timing fields of `wb`.
@@ -45,8 +64,8 @@ pub fn check(wb: &Workbook, sources: &Sources) -> Vec<Diagnostic> {
     let defaults = &wb.defaults;
     let mut spans_ok = true;
     for (field, what) in [
-        (&defaults.hours, "the working day"),
-        (&defaults.lunch, "lunch"),
+        (&defaults.hours, SpanField::Hours),
+        (&defaults.lunch, SpanField::Lunch),
     ] {
         if let Some(text) = field
             && let Some((message, hint)) = span_problem(text, what)

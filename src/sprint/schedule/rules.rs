@@ -2,7 +2,6 @@
 //! and not at the same time as a session of the same people or in the same
 //! room. `samskap move` refuses a move that breaks one unless --force.
 
-use crate::i18n::tr;
 use crate::plan::{Session, holiday_on};
 use crate::workbook::Lang;
 
@@ -15,13 +14,19 @@ pub fn problems(
     title: &dyn Fn(&Session) -> String,
     lang: Lang,
 ) -> Vec<String> {
-    let t = |nb, en| tr(lang, nb, en);
     let mut out = Vec::new();
     let day = crate::plan::long_date(moved.date, lang);
     if let Some(holiday) = holiday_on(moved.date) {
-        out.push(format!("{day} {} {}", t("er", "is"), holiday.name(lang)));
+        out.push(format!(
+            "{day} {} {}",
+            crate::i18n::msg::rules_is(lang),
+            holiday.name(lang)
+        ));
     } else if !crate::plan::is_working_day(moved.date) {
-        out.push(format!("{day} {}", t("er en helgedag", "is a weekend day")));
+        out.push(format!(
+            "{day} {}",
+            crate::i18n::msg::rules_is_a_weekend_day(lang)
+        ));
     }
     for other in others {
         let same = other.step == moved.step && other.group == moved.group;
@@ -38,25 +43,19 @@ pub fn problems(
         if moved.group.is_some() && other.group == moved.group {
             out.push(format!(
                 "{} «{}» ({when})",
-                t(
-                    "gruppa har allerede en annen økt da:",
-                    "the group already has another session then:"
-                ),
+                crate::i18n::msg::rules_the_group_already_has_another(lang),
                 title(other)
             ));
         } else if moved.group.is_none() || other.group.is_none() {
             out.push(format!(
                 "{} «{}» ({when})",
-                t(
-                    "det er en økt for alle gruppene da:",
-                    "there is a session for every group then:"
-                ),
+                crate::i18n::msg::rules_there_is_a_session_for(lang),
                 title(other)
             ));
         } else if moved.place.is_some() && other.place == moved.place {
             out.push(format!(
                 "{} «{}» ({when}, {})",
-                t("rommet er opptatt av", "the room is taken by"),
+                crate::i18n::msg::rules_the_room_is_taken_by(lang),
                 title(other),
                 other.place.as_deref().unwrap_or_default()
             ));
