@@ -26,14 +26,15 @@ fn sprint(dir: &Path, extra: &[&str]) -> PathBuf {
 }
 
 /// Replaces `from` by `to` in samskap.yaml, runs `check`, and returns its
-/// stderr after checking the exit code and that the file is unchanged.
+/// stderr (in English) after checking the exit code and that the file is
+/// unchanged.
 fn bad(ws: &Path, from: &str, to: &str) -> String {
     let path = ws.join("samskap.yaml");
     let original = std::fs::read_to_string(&path).unwrap();
     assert!(original.contains(from), "{from} not in samskap.yaml");
     let edited = original.replacen(from, to, 1);
     std::fs::write(&path, &edited).unwrap();
-    let run = samskap_in(ws, &["check"]).code(65);
+    let run = samskap_in(ws, &["--lang", "en", "check"]).code(65);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         edited,
@@ -84,7 +85,7 @@ fn bad_plan_settings_are_refused_with_their_place_and_a_hint() {
         err.contains("samskap.yaml:") && err.contains("ends before it starts"),
         "{err}"
     );
-    assert!(err.contains("= tips: put the earlier time first"), "{err}");
+    assert!(err.contains("= hint: put the earlier time first"), "{err}");
     let err = bad(&ws, "hours: \"09:00-15:30\"", "hours: \"ni til halv fire\"");
     assert!(err.contains("is not a span of time"), "{err}");
     let err = bad(&ws, "lunch: \"11:30-12:00\"", "lunch: \"16:00-16:30\"");
@@ -136,9 +137,16 @@ fn a_week_that_cannot_hold_its_sessions_says_what_to_change() {
         .replace("hours: \"09:00-15:30\"", "hours: \"09:00-13:00\""),
     )
     .unwrap();
-    let run = samskap_in(&ws, &["status"]).code(65);
+    let run = samskap_in(&ws, &["--lang", "en", "status"]).code(65);
     assert!(
         run.stderr.contains("cannot hold its sessions"),
+        "{}",
+        run.stderr
+    );
+    // In the sprint's own language by default.
+    let run = samskap_in(&ws, &["status"]).code(65);
+    assert!(
+        run.stderr.contains("har ikke plass til samlingene sine"),
         "{}",
         run.stderr
     );
