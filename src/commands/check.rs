@@ -136,6 +136,9 @@ fn check(cx: &Context, json: bool) -> Result<()> {
             .into_iter()
             .map(|d| d.with_kind(Kind::UnreadFile)),
     );
+    for warning in records::vocabulary::unknown_tags(&ws, &records::files(&ws)) {
+        crate::say!("{}", warning.render_warning(crate::i18n::ui()));
+    }
     let mut sprint = ws.sprint.clone();
     let mut none = records::Records::default();
     problems.extend(fields::too_long(
