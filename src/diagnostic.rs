@@ -188,7 +188,7 @@ impl Diagnostic {
     /// worded when the diagnostic is made).
     pub fn render(&self, lang: crate::workbook::Lang) -> String {
         let mut out = String::new();
-        let _ = self.write(&mut out, lang, &crate::i18n::msg::error_prefix(lang));
+        let _ = self.write(&mut out, lang, crate::i18n::msg::error_prefix(lang));
         out
     }
 
@@ -196,7 +196,7 @@ impl Diagnostic {
     /// to stop.
     pub fn render_warning(&self, lang: crate::workbook::Lang) -> String {
         let mut out = String::new();
-        let _ = self.write(&mut out, lang, &crate::i18n::msg::warning_prefix(lang));
+        let _ = self.write(&mut out, lang, crate::i18n::msg::warning_prefix(lang));
         out
     }
 
