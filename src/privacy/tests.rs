@@ -467,15 +467,14 @@ fn the_negative_corpus_gives_no_findings() {
 }
 
 #[test]
-fn a_hundred_thousand_names_are_quick() {
+fn a_hundred_thousand_names_are_all_found() {
+    // How fast is `cargo bench --bench build`'s business; here, that a
+    // list this long still finds every name.
     let list: Vec<String> = (0..100_000)
         .map(|i| format!("Navn{i} Etternavn{}", i % 977))
         .collect();
     let text = "Mor til Navn77 Etternavn77 ringte om Navn5 Etternavn5.\n".repeat(2000);
-    let start = std::time::Instant::now();
     let detector = Detector::new(&list, &[]);
     let found = detector.scan(&text);
     assert_eq!(found.len(), 4000);
-    // Unoptimised test builds are slow; the release figure is far lower.
-    assert!(start.elapsed() < std::time::Duration::from_secs(10));
 }
