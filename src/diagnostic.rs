@@ -125,23 +125,23 @@ impl Diagnostic {
     /// worded when the diagnostic is made).
     pub fn render(&self, lang: crate::workbook::Lang) -> String {
         let mut out = String::new();
-        let _ = self.write(&mut out, crate::i18n::msg::error_prefix(lang), lang);
+        let _ = self.write(&mut out, lang, &crate::i18n::msg::error_prefix(lang));
         out
     }
 
-    /// The problem as printed when samskap goes on without what it
-    /// concerns: framed as a warning.
+    /// The problem as printed when it is a warning: worth a look, no reason
+    /// to stop.
     pub fn render_warning(&self, lang: crate::workbook::Lang) -> String {
         let mut out = String::new();
-        let _ = self.write(&mut out, crate::i18n::msg::warning_prefix(lang), lang);
+        let _ = self.write(&mut out, lang, &crate::i18n::msg::warning_prefix(lang));
         out
     }
 
     fn write(
         &self,
         f: &mut impl fmt::Write,
-        prefix: String,
         lang: crate::workbook::Lang,
+        prefix: &str,
     ) -> fmt::Result {
         use crate::i18n::msg;
         writeln!(f, "{prefix}: {}", self.message)?;

@@ -5,7 +5,9 @@
 
 pub mod assessment;
 pub mod notes;
+pub mod outline;
 pub mod solutions;
+pub mod vocabulary;
 
 use std::path::{Path, PathBuf};
 
