@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Input, QuoteRow};
-use crate::records::{Consent, Quote, Records};
+use crate::records::{Quote, Records};
 
 /// Quotes shown per theme at most.
 const QUOTES_PER_THEME: usize = 3;
@@ -84,7 +84,7 @@ fn spread_quotes(records: &Records, tag: &str, source: &dyn Fn(&str) -> String) 
     for i in records
         .interviews
         .iter()
-        .filter(|i| i.consent == Consent::Given && i.tags.iter().any(|t| t == tag))
+        .filter(|i| i.consent.allows_quotes() && i.tags.iter().any(|t| t == tag))
     {
         let Some(quote) = i.quotes.first() else {
             continue;
