@@ -104,17 +104,21 @@ impl fmt::Display for Consent {
 pub struct Written {
     /// The answer to the interview; for one answer, its place is unknown
     /// (line 0) and the caller's is used.
-    pub interview: At<String>,
+    pub interview: At<Word>,
     /// The answer to quotes.
-    pub quotes: At<String>,
+    pub quotes: At<Word>,
 }
+
+/// One answer as written: a word, or a list (`[given]`), which is none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word(Option<String>);
 
 /// The two-level form.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Levels {
-    interview: At<String>,
-    quotes: At<String>,
+    interview: At<Word>,
+    quotes: At<Word>,
 }
 
 /// The words an answer is written with, for messages.
@@ -130,22 +134,26 @@ impl Written {
     /// Each word that is not an answer, at its place, with the nearest.
     pub fn check(&self, at: Loc, sources: &Sources) -> Result<Consent, Vec<Diagnostic>> {
         let lang = crate::i18n::ui();
-        let answer = |word: &At<String>| {
+        let answer = |word: &At<Word>| {
             let loc = if word.loc.line == 0 { at } else { word.loc };
-            parse(&word.value).ok_or_else(|| {
-                let hint = crate::diagnostic::suggest(&word.value, WORDS.iter().copied())
-                    .map_or_else(
-                        || msg::consent_words(lang).to_string(),
-                        |w| {
-                            format!(
-                                "{} {}",
-                                msg::clap_did_you_mean(lang, w),
-                                msg::consent_words(lang)
-                            )
-                        },
-                    );
+            let Some(text) = &word.value.0 else {
+                return Err(sources
+                    .diagnostic(loc, msg::consent_list(lang))
+                    .with_hint(msg::consent_words(lang)));
+            };
+            parse(text).ok_or_else(|| {
+                let hint = crate::diagnostic::suggest(text, WORDS.iter().copied()).map_or_else(
+                    || msg::consent_words(lang).to_string(),
+                    |w| {
+                        format!(
+                            "{} {}",
+                            msg::clap_did_you_mean(lang, w),
+                            msg::consent_words(lang)
+                        )
+                    },
+                );
                 sources
-                    .diagnostic(loc, msg::consent_unknown(lang, word.value.trim()))
+                    .diagnostic(loc, msg::consent_unknown(lang, text.trim()))
                     .with_hint(hint)
             })
         };
@@ -171,6 +179,47 @@ fn parse(word: &str) -> Option<Answer> {
     .find(|a| a.word() == word)
 }
 
+/// Reads one answer as written.
+struct WordVisitor;
+
+impl<'de> Visitor<'de> for WordVisitor {
+    type Value = Word;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("one of given, declined, withdrawn, pending")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Word, E> {
+        Ok(Word(Some(v.to_owned())))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Word, E> {
+        // `yes` and `no` are booleans to YAML: kept as written, so that
+        // the check names them at their place.
+        self.visit_str(if v { "yes" } else { "no" })
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Word, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Word, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Word, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(Word(None))
+    }
+}
+
+impl<'de> Deserialize<'de> for Word {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WordVisitor)
+    }
+}
+
+/// `consent:` itself: one answer for both, or the map of two.
 struct WrittenVisitor;
 
 impl<'de> Visitor<'de> for WrittenVisitor {
@@ -181,16 +230,23 @@ impl<'de> Visitor<'de> for WrittenVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Written, E> {
-        Ok(Written {
-            interview: At::new(v.to_owned()),
-            quotes: At::new(v.to_owned()),
-        })
+        Ok(Written::both(WordVisitor.visit_str(v)?))
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Written, E> {
-        // `yes` and `no` are booleans to YAML: kept as written, so that
-        // the check names them at their place.
-        self.visit_str(if v { "yes" } else { "no" })
+        Ok(Written::both(WordVisitor.visit_bool(v)?))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Written, E> {
+        Ok(Written::both(WordVisitor.visit_i64(v)?))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Written, E> {
+        Ok(Written::both(WordVisitor.visit_u64(v)?))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Written, A::Error> {
+        Ok(Written::both(WordVisitor.visit_seq(seq)?))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Written, A::Error> {
@@ -199,6 +255,16 @@ impl<'de> Visitor<'de> for WrittenVisitor {
             interview: levels.interview,
             quotes: levels.quotes,
         })
+    }
+}
+
+impl Written {
+    /// One answer for both levels, placed where `consent:` is.
+    fn both(word: Word) -> Written {
+        Written {
+            interview: At::new(word.clone()),
+            quotes: At::new(word),
+        }
     }
 }
 

@@ -38,7 +38,7 @@ pub struct Theme {
 /// The section, when some interview note has tags.
 pub fn build(i: &Input<'_>) -> Option<Insights> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for interview in &i.records.interviews {
+    for interview in i.records.counted() {
         for tag in &interview.tags {
             *counts.entry(tag.as_str()).or_default() += 1;
         }
