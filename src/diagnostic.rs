@@ -125,13 +125,26 @@ impl Diagnostic {
     /// worded when the diagnostic is made).
     pub fn render(&self, lang: crate::workbook::Lang) -> String {
         let mut out = String::new();
-        let _ = self.write(&mut out, lang);
+        let _ = self.write(&mut out, lang, &crate::i18n::msg::error_prefix(lang));
         out
     }
 
-    fn write(&self, f: &mut impl fmt::Write, lang: crate::workbook::Lang) -> fmt::Result {
+    /// The problem as printed when it is a warning: worth a look, no reason
+    /// to stop.
+    pub fn render_warning(&self, lang: crate::workbook::Lang) -> String {
+        let mut out = String::new();
+        let _ = self.write(&mut out, lang, &crate::i18n::msg::warning_prefix(lang));
+        out
+    }
+
+    fn write(
+        &self,
+        f: &mut impl fmt::Write,
+        lang: crate::workbook::Lang,
+        prefix: &str,
+    ) -> fmt::Result {
         use crate::i18n::msg;
-        writeln!(f, "{}: {}", msg::error_prefix(lang), self.message)?;
+        writeln!(f, "{prefix}: {}", self.message)?;
         write!(f, "  --> {}", self.location())?;
         if let Some(line_text) = &self.source_line {
             let number = self.line.to_string();

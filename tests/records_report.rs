@@ -385,7 +385,9 @@ fn interview_new_writes_a_note_to_fill_in_and_never_overwrites() {
         report.stdout
     );
     assert!(
-        report.stdout.contains("### overganger (1)"),
+        report
+            .stdout
+            .contains("### Overganger\n\n*1 intervju i 1 gruppe*"),
         "{}",
         report.stdout
     );
@@ -778,7 +780,7 @@ fn check_finds_misplaced_records_bom_names_and_data_in_samskap_yaml() {
     samskap_in(&ws, &["check"]).ok();
     let report = samskap_in(&ws, &["report"]).ok();
     assert!(
-        report.stdout.contains("### tid (1)"),
+        report.stdout.contains("### Tid\n\n*1 intervju i 1 gruppe*"),
         "a tag counts once per note:\n{}",
         report.stdout
     );

@@ -121,6 +121,9 @@ pub fn run(cx: &Context) -> Result<()> {
         Err(other) => return Err(other),
     };
     problems.extend(misplaced(&ws));
+    for warning in records::vocabulary::unknown_tags(&ws, &records::files(&ws)) {
+        crate::say!("{}", warning.render_warning(crate::i18n::ui()));
+    }
     let mut sprint = ws.sprint.clone();
     let mut none = records::Records::default();
     problems.extend(fields::too_long(

@@ -262,6 +262,8 @@ fn visit_quotes(field: Field, quotes: &mut [Quote], at: &Origin<'_>, f: &mut Vis
             text,
             path: _,
             line: _,
+            // Some of the note's tags, visited with them.
+            tags: _,
         } = quote;
         f(field, text, at);
     }
@@ -617,6 +619,7 @@ mod tests {
             text: ws_text.clone(),
             path: PathBuf::new(),
             line: 1,
+            tags: Vec::new(),
         };
         let mut records = Records {
             interviews: vec![Interview {

@@ -6,7 +6,9 @@
 pub mod assessment;
 pub mod consent;
 pub mod notes;
+pub mod outline;
 pub mod solutions;
+pub mod vocabulary;
 
 use std::path::{Path, PathBuf};
 

@@ -63,6 +63,9 @@ pub struct Quote {
     pub path: PathBuf,
     /// The line of the quote's first line.
     pub line: u32,
+    /// The note's tags this quote belongs to, closest first (see
+    /// [`super::outline`]).
+    pub tags: Vec<String>,
 }
 
 /// A checked interview note.
@@ -172,6 +175,17 @@ fn empty_front(display: &str) -> Diagnostic {
 /// digits or hyphens. Headings (`## Title`) are not tags.
 pub fn inline_tags(body: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
+    for (_, tag) in inline_tag_spans(body) {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+/// Every `#tag` of a text with the byte offset of its `#`, repeats kept.
+pub fn inline_tag_spans(body: &str) -> Vec<(usize, String)> {
+    let mut tags = Vec::new();
     for (i, _) in body.match_indices('#') {
         let before = body[..i].chars().next_back();
         let after_space = before.is_none_or(|c| c.is_whitespace() || c == '(');
@@ -183,8 +197,8 @@ pub fn inline_tags(body: &str) -> Vec<String> {
             .find(|c: char| !(c.is_alphanumeric() || c == '-'))
             .unwrap_or(rest.len());
         let tag = rest[..end].trim_end_matches('-').to_lowercase();
-        if !tag.is_empty() && !tags.contains(&tag) {
-            tags.push(tag);
+        if !tag.is_empty() {
+            tags.push((i, tag));
         }
     }
     tags
@@ -214,6 +228,7 @@ pub fn quotes(path: &Path, body: &str, body_line: u32) -> Vec<Quote> {
                         text: text.to_owned(),
                         path: path.to_owned(),
                         line: body_line + u32::try_from(i).unwrap_or(u32::MAX),
+                        tags: Vec::new(),
                     });
                 }
             }
@@ -241,6 +256,19 @@ fn merge_tags(front: &[At<String>], body: &str) -> Vec<String> {
     }
     tags.retain(|t| !t.is_empty());
     tags
+}
+
+/// The body's quotes, each with the note's tags it belongs to.
+fn tagged_quotes(
+    ws: &Workspace,
+    path: &Path,
+    body: &str,
+    body_line: u32,
+    front: &[At<String>],
+) -> Vec<Quote> {
+    let tags = merge_tags(front, body);
+    let found = quotes(path, body, body_line);
+    super::outline::tag_quotes(&ws.workbook, body, body_line, &tags, found)
 }
 
 fn parse_front<T: serde::de::DeserializeOwned>(path: &Path) -> Result<(T, Sources, String, u32)> {
@@ -325,7 +353,7 @@ fn consent_of(
 }
 
 /// Reads and checks an interview note of `group`.
-pub fn read_interview(_ws: &Workspace, group: &str, path: &Path) -> Result<Interview> {
+pub fn read_interview(ws: &Workspace, group: &str, path: &Path) -> Result<Interview> {
     let (meta, sources, body, body_line): (InterviewMeta, _, _, _) = parse_front(path)?;
     let mut problems = Vec::new();
     let date = date_of(&meta.date, &sources, &mut problems);
@@ -346,8 +374,8 @@ pub fn read_interview(_ws: &Workspace, group: &str, path: &Path) -> Result<Inter
             interviewers: meta.interviewers,
             consent,
             pending: pending(&meta.consent, consent, &sources),
+            quotes: tagged_quotes(ws, path, &body, body_line, &meta.tags),
             tags: merge_tags(&meta.tags, &body),
-            quotes: quotes(path, &body, body_line),
         }),
         _ => Err(Error::Invalid(problems)),
     }
@@ -379,8 +407,8 @@ pub fn read_evaluation(ws: &Workspace, path: &Path) -> Result<Evaluation> {
             date,
             consent,
             pending: pending(&meta.consent, consent, &sources),
+            quotes: tagged_quotes(ws, path, &body, body_line, &meta.tags),
             tags: merge_tags(&meta.tags, &body),
-            quotes: quotes(path, &body, body_line),
         }),
         _ => Err(Error::Invalid(problems)),
     }

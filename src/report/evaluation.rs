@@ -46,8 +46,11 @@ pub fn build(i: &Input<'_>) -> Option<Evaluation> {
     }
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for e in evaluations {
-        for tag in &e.tags {
-            *counts.entry(tag.as_str()).or_default() += 1;
+        // `søsken` and `sosken` are one theme, counted once per note.
+        let ids: std::collections::BTreeSet<&str> =
+            e.tags.iter().map(|t| i.ws.workbook.tag_id(t)).collect();
+        for id in ids {
+            *counts.entry(id).or_default() += 1;
         }
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();

@@ -211,9 +211,22 @@ impl Workbook {
         ))
     }
 
-    /// The tag with this id in the vocabulary.
-    pub fn tag(&self, id: &str) -> Option<&Tag> {
-        self.tags.iter().find(|t| t.id.as_str() == id)
+    /// The vocabulary's tag for a tag as written in a note: the one with
+    /// this id, or whose id is its slug (`#søsken` is `sosken`).
+    pub fn tag(&self, written: &str) -> Option<&Tag> {
+        self.tags
+            .iter()
+            .find(|t| t.id.as_str() == written)
+            .or_else(|| {
+                let slug = slugify(written)?;
+                self.tags.iter().find(|t| t.id.as_str() == slug)
+            })
+    }
+
+    /// A tag as written, under the id it has in the vocabulary, so that
+    /// `søsken` and `sosken` count as one theme; as written when unknown.
+    pub fn tag_id<'a>(&'a self, written: &'a str) -> &'a str {
+        self.tag(written).map_or(written, |t| t.id.as_str())
     }
 
     /// Everything that has an id, in the order of the workbook.

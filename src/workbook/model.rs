@@ -53,7 +53,7 @@ pub struct WorkbookFile {
     /// What a solution's effect is measured in, such as hours per month freed for families.
     #[serde(default)]
     pub measures: Vec<Measure>,
-    /// The vocabulary of tags on interview and evaluation notes, with their labels.
+    /// The vocabulary of tags on interview and evaluation notes, with their labels in each language: the report's themes are headed by them. A tag a note uses that is not here is shown as written.
     #[serde(default)]
     pub tags: Vec<Tag>,
     /// What the final report holds and its fixed texts (root file only).
@@ -104,6 +104,9 @@ pub struct Tag {
     /// The challenge of the knowledge base it belongs to, if any (an id from `knowledge.challenges`).
     #[serde(default)]
     pub challenge: Option<At<String>>,
+    /// Interview topics (ids from `questions.topics`) whose sections in a note are about this tag: a quote under the topic's heading belongs to this tag when its note has it.
+    #[serde(default)]
+    pub topics: Vec<At<String>>,
 }
 
 /// What the final report holds.

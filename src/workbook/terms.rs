@@ -43,6 +43,22 @@ pub fn check(wb: &Workbook, sources: &Sources) -> Vec<Diagnostic> {
             ));
         }
     }
+    let topics: Vec<&str> = wb
+        .questions
+        .iter()
+        .flat_map(|q| q.topics.iter().map(|t| t.id.as_str()))
+        .collect();
+    for reference in wb.tags.iter().flat_map(|t| &t.topics) {
+        if !topics.contains(&reference.value.as_str()) {
+            out.push(unknown(
+                sources,
+                reference,
+                "interview topic",
+                &topics,
+                "topics are defined under `questions: topics:`",
+            ));
+        }
+    }
     for section in wb.report.sections.iter().flatten() {
         if !SECTIONS.contains(&section.value.as_str()) {
             out.push(unknown(sources, section, "report section", &SECTIONS, ""));
