@@ -416,9 +416,12 @@ pub enum InterviewCommand {
         /// The interviewers, separated by commas (default: the group's members)
         #[arg(long, value_name = "NAMES")]
         interviewers: Option<String>,
-        /// Whether the family consented: given (default), declined or withdrawn
-        #[arg(long, value_enum, default_value = "given", ignore_case = true)]
+        /// Consent to the interview: pending (default: not asked yet), given, declined or withdrawn
+        #[arg(long, value_enum, default_value = "pending", ignore_case = true)]
         consent: ConsentArg,
+        /// Consent to short quotes without names (default: as --consent)
+        #[arg(long, value_enum, ignore_case = true, value_name = "CONSENT")]
+        quote_consent: Option<ConsentArg>,
     },
 }
 
@@ -439,6 +442,9 @@ pub enum ConsentArg {
         alias = "trekt-tilbake"
     )]
     Withdrawn,
+    /// Not asked yet: the note counts as without consent
+    #[value(alias = "venter", alias = "ventar")]
+    Pending,
 }
 
 /// What to do with solutions.

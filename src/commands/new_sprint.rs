@@ -76,6 +76,8 @@ fn check_answers(new: &NewSprint, args: &NewSprintArgs, wb: &Workbook) -> Result
         place: None,
         facilitators: Vec::new(),
         steering_group: Vec::new(),
+        project_lead: None,
+        contact: None,
         groups: Vec::new(),
         id: None,
         terms: Default::default(),

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Input;
-use crate::records::Consent;
+use crate::i18n::msg;
 
 /// The section's context.
 #[derive(Debug, Serialize)]
@@ -55,44 +55,31 @@ pub fn build(i: &Input<'_>) -> Option<Done> {
     )];
     let records = i.records;
     if !records.interviews.is_empty() {
-        let consenting = records
-            .interviews
-            .iter()
-            .filter(|x| x.consent == Consent::Given)
-            .count();
-        facts.push(format!(
-            "{} {} {} ({consenting} {})",
-            records.interviews.len(),
-            i.t("intervjuer med", "interviews with"),
-            i.people.plural,
-            i.t("med samtykke til sitater", "with consent to quote"),
+        // Interview consent alone counts; quotes need consent to them too.
+        facts.push(msg::report_interviews(
+            i.lang,
+            records.counted().count(),
+            records.quotable().count(),
         ));
         let mut people: Vec<(&str, String)> = records
-            .interviews
-            .iter()
+            .counted()
             .map(|x| (x.group.as_str(), x.pseudonym.to_lowercase()))
             .collect();
         people.sort();
         people.dedup();
-        facts.push(format!(
-            "{} {} {}",
+        facts.push(msg::report_people_involved(
+            i.lang,
             people.len(),
-            i.people.plural,
-            i.t("involvert", "involved")
+            i.people.count(people.len()),
         ));
     }
     let mut employees: Vec<&String> = i.ws.sprint.groups.iter().flat_map(|g| &g.members).collect();
     employees.sort();
     employees.dedup();
-    facts.push(format!(
-        "{} {}, {} {}",
+    facts.push(msg::report_employees(
+        i.lang,
         employees.len(),
-        i.t(
-            "medarbeidere i arbeidsgruppene",
-            "employees in the work groups"
-        ),
         i.ws.sprint.groups.len(),
-        i.t("arbeidsgrupper", "work groups"),
     ));
     Some(Done {
         heading: i.t("Hva er gjort", "What was done"),

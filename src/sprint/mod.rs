@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod create;
+pub mod people;
 pub mod progress;
 pub mod schedule;
 pub mod sent;
