@@ -302,6 +302,27 @@ pub enum Command {
         #[arg(long)]
         redact: bool,
     },
+    /// One site for leaders over several sprints: each sprint's state, key figures and solutions, the solutions in use, the total effect by measure
+    Portfolio {
+        /// The sprints' folders, or portfolio.yaml files listing them (default: portfolio.yaml here)
+        #[arg(value_name = "DIR")]
+        sprints: Vec<PathBuf>,
+        /// The folder to write into (default: `portfolio/` here)
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The day the sprints' state is shown for (default: today)
+        #[arg(long, value_parser = date_arg, value_name = "DATE")]
+        today: Option<NaiveDate>,
+        /// Replace files in DIR that samskap did not write there
+        #[arg(long)]
+        force: bool,
+        /// Stop when a sprint cannot be shown, instead of leaving it out with a warning
+        #[arg(long)]
+        strict: bool,
+        /// Replace personal data with a marker instead of refusing
+        #[arg(long)]
+        redact: bool,
+    },
     /// The built-in document templates
     Templates {
         /// What to do with them.
@@ -411,9 +432,12 @@ pub enum InterviewCommand {
         /// The interviewers, separated by commas (default: the group's members)
         #[arg(long, value_name = "NAMES")]
         interviewers: Option<String>,
-        /// Whether the family consented: given (default), declined or withdrawn
-        #[arg(long, value_enum, default_value = "given", ignore_case = true)]
+        /// Consent to the interview: pending (default: not asked yet), given, declined or withdrawn
+        #[arg(long, value_enum, default_value = "pending", ignore_case = true)]
         consent: ConsentArg,
+        /// Consent to short quotes without names (default: as --consent)
+        #[arg(long, value_enum, ignore_case = true, value_name = "CONSENT")]
+        quote_consent: Option<ConsentArg>,
     },
 }
 
@@ -434,6 +458,9 @@ pub enum ConsentArg {
         alias = "trekt-tilbake"
     )]
     Withdrawn,
+    /// Not asked yet: the note counts as without consent
+    #[value(alias = "venter", alias = "ventar")]
+    Pending,
 }
 
 /// What to do with solutions.

@@ -86,7 +86,9 @@ fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
     let text = validator("python3", &["-c", script], std::slice::from_ref(&docx));
     for expected in [
         "Heading 1|Sluttrapport: Våren 2027",
-        "Heading 2|Hva er gjort",
+        "Heading 2|Sammendrag",
+        "Heading 2|Innhold",
+        "Heading 2|Vedlegg: Hva er gjort",
         "Heading 2|Innsikt etter tema",
         "Heading 2|Løsninger",
         "Heading 3|Summer etter gruppe",
@@ -368,10 +370,13 @@ fn interview_new_writes_a_note_to_fill_in_and_never_overwrites() {
     )
     .code(2);
     assert!(run.stderr.contains("real names"), "{}", run.stderr);
-    // The note checks clean, with its tags and quotes once filled in.
+    // The note checks clean, with its consent, tags and quotes once filled in.
     std::fs::write(
         &path,
-        text.replace("tags: []", "tags: [tid]") + "\n> «Jeg er koordinatoren.»\n\n#overganger\n",
+        text.replace("tags: []", "tags: [tid]")
+            .replace("interview: pending", "interview: given")
+            .replace("quotes: pending", "quotes: given")
+            + "\n> «Jeg er koordinatoren.»\n\n#overganger\n",
     )
     .unwrap();
     samskap_in(&ws, &["check"]).ok();
@@ -874,6 +879,8 @@ fn control_characters_pasted_into_records_never_break_a_document() {
             "Lilje",
             "--date",
             "2027-02-23",
+            "--consent",
+            "given",
         ],
     )
     .ok();
@@ -990,6 +997,8 @@ fn small_things_a_review_found() {
             "Lilje",
             "--date",
             "2027-02-23",
+            "--consent",
+            "given",
         ],
     )
     .ok();
@@ -1059,6 +1068,8 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
             "Lilje",
             "--date",
             "2027-02-23",
+            "--consent",
+            "given",
         ],
     )
     .ok();
@@ -1072,9 +1083,9 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
         ),
         ("tags: []", "tags: tid, koordinator", "ventet en liste her"),
         (
-            "consent: given",
-            "consent: [given]",
-            "ventet én verdi her, ikke en liste",
+            "interview: given",
+            "interview: [given]",
+            "samtykket er én verdi her, ikke en liste",
         ),
     ] {
         std::fs::write(&note, original.replacen(from, to, 1)).unwrap();

@@ -124,7 +124,12 @@ fn check(cx: &Context, json: bool) -> Result<()> {
         Err(other) => return Err(other),
     };
     let mut records = match records::read(&ws) {
-        Ok(r) => Some(r),
+        Ok(r) => {
+            // A consent not yet asked is no error in the file, but the note
+            // is left out of everything until it is answered.
+            problems.extend(r.pending().cloned());
+            Some(r)
+        }
         Err(Error::Invalid(mut ds)) => {
             problems.append(&mut ds);
             None

@@ -6,6 +6,8 @@ use super::Context;
 use crate::cli::{ConsentArg, InterviewCommand};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
+use crate::i18n::msg;
+use crate::records::{Answer, Consent};
 use crate::sprint::Workspace;
 use crate::workbook::Lang;
 
@@ -17,6 +19,7 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
         date,
         interviewers,
         consent,
+        quote_consent,
     } = command;
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
@@ -33,10 +36,9 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
             .collect(),
         None => found.members.clone(),
     };
-    let consent = match consent {
-        ConsentArg::Given => "given",
-        ConsentArg::Declined => "declined",
-        ConsentArg::Withdrawn => "withdrawn",
+    let consent = Consent {
+        interview: answer(consent),
+        quotes: answer(quote_consent.unwrap_or(consent)),
     };
     let path = ws.interviews_dir(&group).join(format!(
         "{}-{}.md",
@@ -61,8 +63,18 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
         ),
         other => other,
     })?;
-    output(&path, lang);
+    output(&path, consent, lang);
     Ok(())
+}
+
+/// The answer a command-line value means.
+fn answer(arg: ConsentArg) -> Answer {
+    match arg {
+        ConsentArg::Given => Answer::Given,
+        ConsentArg::Declined => Answer::Declined,
+        ConsentArg::Withdrawn => Answer::Withdrawn,
+        ConsentArg::Pending => Answer::Pending,
+    }
 }
 
 /// A pseudonym may not be a name from the private list of real names.
@@ -105,13 +117,14 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
     Ok(())
 }
 
-fn output(path: &std::path::Path, lang: Lang) {
-    crate::say!(
-        "{} {}",
-        crate::i18n::msg::templates_wrote(lang),
-        path.display()
-    );
-    crate::say!("{}", crate::i18n::msg::interview_note_consent_given(lang));
+fn output(path: &std::path::Path, consent: Consent, lang: Lang) {
+    crate::say!("{} {}", msg::templates_wrote(lang), path.display());
+    let said = if consent.interview == Answer::Pending || consent.quotes == Answer::Pending {
+        msg::interview_new_pending(lang).to_string()
+    } else {
+        msg::interview_new_consent(lang, consent)
+    };
+    crate::say!("{said}");
 }
 
 fn quoted(s: &str) -> String {
@@ -140,16 +153,19 @@ fn note(
     pseudonym: &str,
     date: &str,
     interviewers: &[String],
-    consent: &str,
+    consent: Consent,
     lang: Lang,
 ) -> String {
     let names: Vec<String> = interviewers.iter().map(|n| quoted(n)).collect();
     let mut out = format!(
-        "---\n{}\npseudonym: {}\ndate: {date}\ninterviewers: [{}]\n{}\nconsent: {consent}\n{}\ntags: []\n---\n",
-        crate::i18n::msg::interview_note_personal_data(lang),
+        "---\n{}\npseudonym: {}\ndate: {date}\ninterviewers: [{}]\nconsent:\n  # {}\n  interview: {}\n  # {}\n  quotes: {}\n{}\ntags: []\n---\n",
+        msg::interview_note_personal_data(lang),
         quoted(pseudonym),
         names.join(", "),
-        crate::i18n::msg::interview_note_consent_values(lang),
+        msg::interview_note_consent_interview(lang),
+        consent.interview.word(),
+        msg::interview_note_consent_quotes(lang),
+        consent.quotes.word(),
         tags_comment(ws, lang),
     );
     out.push_str(&format!(

@@ -8,6 +8,8 @@
 //! the same figures as text beside it.
 
 pub mod agendas;
+pub mod bars;
+pub mod effect;
 pub mod groups;
 pub mod pages;
 pub mod sessions;
@@ -60,10 +62,10 @@ pub struct Words {
     group: &'static str,
     sessions_held: &'static str,
     interviews: &'static str,
-    consented: &'static str,
     solutions: &'static str,
     guide: &'static str,
     figures: &'static str,
+    effect: &'static str,
     missing: &'static str,
     nothing_missing: &'static str,
     report: &'static str,
@@ -94,10 +96,10 @@ impl Words {
             group: crate::i18n::msg::context_group(lang),
             sessions_held: crate::i18n::msg::dashboard_sessions_held_2(lang),
             interviews: crate::i18n::msg::report_interviews(lang),
-            consented: crate::i18n::msg::dashboard_with_consent(lang),
             solutions: crate::i18n::msg::report_solutions(lang),
             guide: crate::i18n::msg::build_interview_guide(lang),
             figures: crate::i18n::msg::report_key_figures(lang),
+            effect: crate::i18n::msg::dashboard_effect_heading(lang),
             missing: crate::i18n::msg::dashboard_what_is_missing(lang),
             nothing_missing: crate::i18n::msg::dashboard_nothing_is_missing_everything_that(lang),
             report: crate::i18n::msg::build_report(lang),
@@ -127,6 +129,10 @@ pub struct IndexDoc {
     next: Vec<sessions::NextSession>,
     groups: Vec<groups::GroupRow>,
     figures: groups::KeyFigures,
+    /// The solutions' total in each measure, in words.
+    effect: Vec<String>,
+    /// The marker of the effect's charts, when the sprint has measures.
+    effect_chart: Option<&'static str>,
     missing: Vec<String>,
     agendas: Vec<agendas::PhaseWeeks>,
     report_pdf: Option<&'static str>,
@@ -139,6 +145,8 @@ pub fn index(i: &Input<'_>) -> (IndexDoc, Vec<Figure>) {
     let (ws, status, lang) = (i.ws, i.status, i.lang);
     let sessions: Vec<crate::plan::Session> =
         status.sessions.iter().map(|s| s.session.clone()).collect();
+    let totals = effect::totals(&ws.measures(lang), &i.records.solutions);
+    let charts = effect::sprint_charts(&ws.sprint.name, &totals, lang);
     let doc = IndexDoc {
         t: Words::new(lang),
         l: Labels::new(lang),
@@ -151,6 +159,8 @@ pub fn index(i: &Input<'_>) -> (IndexDoc, Vec<Figure>) {
         next: sessions::next(ws, status, lang),
         groups: groups::rows(ws, status, i.records, lang),
         figures: groups::key_figures(status, i.records, lang),
+        effect: totals.iter().map(|t| t.line(lang)).collect(),
+        effect_chart: (!charts.is_empty()).then_some(effect::EFFECT_MARKER),
         missing: status
             .missing
             .iter()
@@ -161,11 +171,18 @@ pub fn index(i: &Input<'_>) -> (IndexDoc, Vec<Figure>) {
         calendar: "calendar.ics",
         date: crate::plan::long_date(i.today, lang),
     };
-    let figures = vec![Figure {
+    let mut figures = vec![Figure {
         marker: TIMELINE_MARKER,
         html: sessions::figure(ws, status, lang),
         picture: None,
     }];
+    if !charts.is_empty() {
+        figures.push(Figure {
+            marker: effect::EFFECT_MARKER,
+            html: effect::figure(&charts, lang),
+            picture: None,
+        });
+    }
     (doc, figures)
 }
 

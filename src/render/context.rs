@@ -4,6 +4,7 @@
 use chrono::{NaiveTime, TimeDelta};
 use serde::Serialize;
 
+use crate::i18n::msg;
 use crate::plan::{Session, long_date};
 use crate::sprint::Workspace;
 use crate::workbook::{Lang, Question, RoleMembers, Runs, Step, Text};
@@ -43,7 +44,9 @@ pub struct Labels {
     pub pseudonym: &'static str,
     pub date: &'static str,
     pub interviewers: &'static str,
-    pub consent_given: &'static str,
+    pub consent_interview: String,
+    pub consent_quotes: String,
+    pub contact: String,
     pub not_written: &'static str,
     pub time_plan: &'static str,
     pub part: &'static str,
@@ -88,7 +91,9 @@ impl Labels {
             pseudonym: crate::i18n::msg::context_pseudonym_never_a_real_name(lang),
             date: crate::i18n::msg::report_date(lang),
             interviewers: crate::i18n::msg::context_interviewers(lang),
-            consent_given: crate::i18n::msg::context_consent_given_yes_no(lang),
+            consent_interview: msg::guide_consent_interview(lang).to_string(),
+            consent_quotes: msg::guide_consent_quotes(lang).to_string(),
+            contact: msg::guide_contact_label(lang).to_string(),
             not_written: crate::i18n::msg::context_not_written_yet(lang),
             time_plan: crate::i18n::msg::context_time_plan(lang),
             part: crate::i18n::msg::context_part(lang),
@@ -382,6 +387,19 @@ fn guide_purpose(ws: &Workspace, group: &crate::sprint::Group, lang: Lang) -> St
     }
 }
 
+/// The consent text with `{contact}` made the sprint's contact, or "us"
+/// when it names none.
+fn consent_text(ws: &Workspace, text: &str, lang: Lang) -> String {
+    if !text.contains("{contact}") {
+        return text.to_owned();
+    }
+    let contact = ws.sprint.contact.as_ref().map_or_else(
+        || msg::guide_contact_none(lang).to_string(),
+        |c| msg::guide_contact_in_text(lang, &c.name, &c.phone),
+    );
+    text.replace("{contact}", &contact)
+}
+
 /// An interview guide for one group.
 #[derive(Debug, Serialize)]
 pub struct GuideDoc {
@@ -403,8 +421,11 @@ pub struct GuideDoc {
     pub target_group: String,
     /// What the interview is for.
     pub purpose: String,
-    /// The consent text, read aloud.
+    /// The consent text, read aloud, with the contact put in.
     pub consent: String,
+    /// Whom to contact to withdraw consent, with the phone number; none
+    /// when the sprint names no one (the guide leaves a line to fill in).
+    pub contact: Option<String>,
     /// The interviewee's rights.
     pub rights: Vec<String>,
     /// Opening questions.
@@ -554,7 +575,12 @@ pub fn interview_guide(
         challenge: ws.sprint.challenge.clone(),
         target_group: ws.sprint.target_group.clone(),
         purpose,
-        consent: bank.consent.get(lang).to_owned(),
+        consent: consent_text(ws, bank.consent.get(lang), lang),
+        contact: ws
+            .sprint
+            .contact
+            .as_ref()
+            .map(|c| msg::guide_contact(lang, &c.name, &c.phone)),
         rights: texts(&bank.rights, lang),
         warm_up: questions(&bank.warm_up, lang),
         topics,

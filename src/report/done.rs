@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Input;
-use crate::records::Consent;
+use crate::i18n::msg;
 
 /// The section's context.
 #[derive(Debug, Serialize)]
@@ -55,41 +55,31 @@ pub fn build(i: &Input<'_>) -> Option<Done> {
     )];
     let records = i.records;
     if !records.interviews.is_empty() {
-        let consenting = records
-            .interviews
-            .iter()
-            .filter(|x| x.consent == Consent::Given)
-            .count();
-        facts.push(format!(
-            "{} {} {} ({consenting} {})",
-            records.interviews.len(),
-            crate::i18n::msg::report_interviews_with(i.lang),
-            i.people.plural,
-            crate::i18n::msg::report_with_consent_to_quote(i.lang),
+        // Interview consent alone counts; quotes need consent to them too.
+        facts.push(msg::report_interviews_consented(
+            i.lang,
+            records.counted().count(),
+            records.quotable().count(),
         ));
         let mut people: Vec<(&str, String)> = records
-            .interviews
-            .iter()
+            .counted()
             .map(|x| (x.group.as_str(), x.pseudonym.to_lowercase()))
             .collect();
         people.sort();
         people.dedup();
-        facts.push(format!(
-            "{} {} {}",
+        facts.push(msg::report_people_involved(
+            i.lang,
             people.len(),
-            i.people.plural,
-            crate::i18n::msg::report_involved(i.lang)
+            i.people.count(people.len()),
         ));
     }
     let mut employees: Vec<&String> = i.ws.sprint.groups.iter().flat_map(|g| &g.members).collect();
     employees.sort();
     employees.dedup();
-    facts.push(format!(
-        "{} {}, {} {}",
+    facts.push(msg::report_employees(
+        i.lang,
         employees.len(),
-        crate::i18n::msg::report_employees_in_the_work_groups(i.lang),
         i.ws.sprint.groups.len(),
-        crate::i18n::msg::report_work_groups(i.lang),
     ));
     Some(Done {
         heading: crate::i18n::msg::report_what_was_done(i.lang),

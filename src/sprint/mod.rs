@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod create;
+pub mod people;
 pub mod progress;
 pub mod schedule;
 pub mod sent;
@@ -81,6 +82,12 @@ impl Workspace {
                 crate::i18n::msg::no_sprint_here_hint(crate::i18n::ui()),
             )
         })?;
+        Workspace::open_at(root, workbook)
+    }
+
+    /// Opens the workspace whose `samskap.yaml` is in `root` (a portfolio's
+    /// sprints are folders named on the command line, not found upward).
+    pub fn open_at(root: PathBuf, workbook: Option<&Path>) -> Result<Workspace> {
         let mut sources = Sources::default();
         let sprint = read_sprint(&root, &mut sources)?;
         let source = match (workbook, &sprint.workbook) {

@@ -400,7 +400,7 @@ pub struct QuestionBank {
     /// The interview guide's purpose sentence; `{target_group}` stands for the sprint's target group as written.
     #[serde(default)]
     pub purpose: Option<Text>,
-    /// Read aloud at the start of every interview, before any question.
+    /// Read aloud at the start of every interview, before any question; `{contact}` stands for the sprint's contact for withdrawing consent (its name and phone).
     pub consent: Text,
     /// The interviewee's rights, said and handed over with the consent text.
     pub rights: Vec<Text>,
