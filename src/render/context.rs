@@ -200,26 +200,26 @@ pub fn agenda(
     // The groups' sessions of one step on one day share their agenda: it is
     // shown once, with every group among the participants. One group's own
     // agenda comes from choosing that group.
-    let mut merged: Vec<(&Session, Vec<&crate::sprint::Group>)> = Vec::new();
+    let mut merged: Vec<Vec<(&Session, Option<&crate::sprint::Group>)>> = Vec::new();
     for s in sessions {
         let group = s.group.as_deref().and_then(|g| ws.sprint.group(g));
-        match merged.last_mut() {
-            Some((first, groups))
+        match merged.last_mut().map(|m| (m[0].0, m)) {
+            Some((first, same))
                 if first.step == s.step
                     && first.date == s.date
                     && first.start == s.start
                     && group.is_some() =>
             {
-                groups.extend(group);
+                same.push((s, group));
             }
-            _ => merged.push((s, group.into_iter().collect())),
+            _ => merged.push(vec![(s, group)]),
         }
     }
     let sessions = merged
         .into_iter()
-        .filter_map(|(s, groups)| {
-            let (_, step) = ws.workbook.step(&s.step)?;
-            Some(agenda_session(ws, s, &groups, step, participant, lang))
+        .filter_map(|same| {
+            let (_, step) = ws.workbook.step(&same[0].0.step)?;
+            Some(agenda_session(ws, &same, step, participant, lang))
         })
         .collect();
     AgendaDoc {
@@ -234,12 +234,14 @@ pub fn agenda(
 
 fn agenda_session(
     ws: &Workspace,
-    session: &Session,
-    groups: &[&crate::sprint::Group],
+    same: &[(&Session, Option<&crate::sprint::Group>)],
     step: &Step,
     participant: bool,
     lang: Lang,
 ) -> AgendaSession {
+    let session = same[0].0;
+    let groups: Vec<&crate::sprint::Group> = same.iter().filter_map(|(_, g)| *g).collect();
+    let groups = groups.as_slice();
     let mut at = session.start;
     let mut blocks = Vec::new();
     let mut described: Vec<&str> = Vec::new();
@@ -315,8 +317,14 @@ fn agenda_session(
                 m.why(lang)
             )
         }),
-        place: session.place.clone(),
-        participants: participants(ws, step, groups, session.facilitator.as_deref(), lang),
+        place: Some(by_group(same, |s| s.place.as_deref()).join("; ")).filter(|p| !p.is_empty()),
+        participants: participants(
+            ws,
+            step,
+            groups,
+            by_group(same, |s| s.facilitator.as_deref()),
+            lang,
+        ),
         purpose: step.purpose.get(lang).to_owned(),
         blocks,
         overrun,
@@ -327,12 +335,31 @@ fn agenda_session(
     }
 }
 
+/// What the groups' sessions shown as one have of `field` (their place, their
+/// facilitator): the one value when they share it, else each group's with
+/// its name, so that no group is sent to another group's room or person.
+fn by_group<'a>(
+    same: &[(&'a Session, Option<&crate::sprint::Group>)],
+    field: impl Fn(&'a Session) -> Option<&'a str>,
+) -> Vec<String> {
+    let first = field(same[0].0);
+    if same.iter().all(|(s, _)| field(s) == first) {
+        return first.map(str::to_owned).into_iter().collect();
+    }
+    same.iter()
+        .filter_map(|(s, g)| {
+            let value = field(s)?;
+            Some(g.map_or_else(|| value.to_owned(), |g| format!("{value} ({})", g.name)))
+        })
+        .collect()
+}
+
 /// The roles taking part, with names where the sprint knows them.
 fn participants(
     ws: &Workspace,
     step: &Step,
     groups: &[&crate::sprint::Group],
-    facilitator: Option<&str>,
+    booked: Vec<String>,
     lang: Lang,
 ) -> Vec<String> {
     step.roles
@@ -340,10 +367,13 @@ fn participants(
         .map(|r| {
             let role = ws.workbook.role(r);
             let title = role.map_or(r.value.as_str(), |role| role.title.get(lang));
-            // The facilitator the plan booked, else all of them.
-            let facilitators = || match facilitator {
-                Some(name) => vec![name.to_owned()],
-                None => ws.sprint.facilitators.clone(),
+            // The facilitators the plan booked, else all of them.
+            let facilitators = || {
+                if booked.is_empty() {
+                    ws.sprint.facilitators.clone()
+                } else {
+                    booked.clone()
+                }
             };
             let names = match role.and_then(|role| role.members) {
                 _ if role.is_some_and(|role| role.facilitator) => facilitators(),
