@@ -212,10 +212,11 @@ fn the_index_charts_the_solutions_total_effect_in_the_sprints_measures() {
 
 #[test]
 fn a_sprint_without_measures_has_no_effect_chart() {
-    // The second example declares no measures.
+    // The second example, its measure taken away.
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("eldre-2027");
     copy_tree(&root().join("examples/eldre-2027"), &ws);
+    common::without_measures(&ws);
     let index = std::fs::read_to_string(build(&ws, "nb").join("index.html")).unwrap();
     assert!(index.contains("<h2>Nøkkeltall</h2>"), "{index}");
     assert!(!index.contains("effect-figure"), "{index}");

@@ -117,12 +117,20 @@ fn one_site_with_every_sprint_and_each_measure_summed_as_the_reports_sum_it() {
             "{label}: {total} ≠ {x} + {y}"
         );
     }
-    // The second example has no measures: in no sum, and said so.
+    // The second example has a measure of its own: beside the hours, in
+    // no sum of theirs, and said so under each.
     assert!(index.contains("Måles ikke i: Færre alene høsten 2027."));
+    let contacts = report_totals(&eldre);
+    assert_eq!(contacts.len(), 1, "{contacts:?}");
+    let total = portfolio_total(&index, &contacts[0].0);
+    assert!((total - contacts[0].1).abs() < 0.05, "{total}");
+    assert!(
+        index.contains("Måles ikke i: Våren 2027, Våren 2028."),
+        "{index}"
+    );
     let eldre_page =
         std::fs::read_to_string(site.join("sprint-faerre-alene-2027-09-06.html")).unwrap();
-    assert!(eldre_page.contains("Sprinten har ingen mål for løsningenes effekt."));
-    assert!(!eldre_page.contains("class=\"bars\""));
+    assert!(eldre_page.contains("class=\"bars\""));
     // Each sprint's page: challenge, dates, state, figures, solutions with
     // status and owner.
     let page = std::fs::read_to_string(site.join("sprint-varen-kopi.html")).unwrap();
@@ -138,7 +146,22 @@ fn one_site_with_every_sprint_and_each_measure_summed_as_the_reports_sum_it() {
     assert!(page.contains("<td>Koordinatoravtale – én side om hvem som gjør hva</td>\n<td>Koordinatoren</td>\n<td>testet</td>\n<td>Leder for koordinerende enhet</td>"), "{page}");
     // No raw note and no quote reaches the portfolio.
     assert!(!index.contains("<blockquote>") && !page.contains("<blockquote>"));
-    let _ = eldre;
+}
+
+#[test]
+fn a_sprint_without_measures_is_in_no_sum_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let [_, eldre, _] = sprints(dir.path());
+    common::without_measures(&eldre);
+    portfolio(dir.path(), &["varen-2027", "eldre-2027", "-o", "site"]).ok();
+    let site = dir.path().join("site");
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("Måles ikke i: Færre alene høsten 2027."));
+    assert!(!index.contains("kontakter per uke"), "{index}");
+    let eldre_page =
+        std::fs::read_to_string(site.join("sprint-faerre-alene-2027-09-06.html")).unwrap();
+    assert!(eldre_page.contains("Sprinten har ingen mål for løsningenes effekt."));
+    assert!(!eldre_page.contains("class=\"bars\""));
 }
 
 #[test]

@@ -245,3 +245,32 @@ pub fn fits_a_phone_and_a4(files: &[PathBuf]) {
         "{out}"
     );
 }
+
+/// Makes the sprint in `ws` one that measures nothing: `measures: []` in its
+/// `samskap.yaml`, and no figures in its groups' solutions.
+pub fn without_measures(ws: &Path) {
+    let sprint = ws.join("samskap.yaml");
+    let mut yaml = std::fs::read_to_string(&sprint).unwrap();
+    yaml.push_str("measures: []\n");
+    std::fs::write(&sprint, yaml).unwrap();
+    for group in std::fs::read_dir(ws.join("groups")).unwrap() {
+        let path = group.unwrap().path().join("solutions.yaml");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        // A figure is a line under `measures:` indented deeper than it.
+        let mut kept = Vec::new();
+        let mut under: Option<usize> = None;
+        for line in text.lines() {
+            let indent = line.len() - line.trim_start().len();
+            if under.is_some_and(|i| indent > i) {
+                continue;
+            }
+            under = (line.trim() == "measures:").then_some(indent);
+            if under.is_none() {
+                kept.push(line);
+            }
+        }
+        std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+    }
+}
