@@ -33,7 +33,7 @@ pub fn run(cx: &Context, args: NewSprintArgs) -> Result<()> {
         from_flags(cx, &args, &workbook, &dir)?
     };
     check_answers(&new, &args, &workbook)?;
-    let created = create::create(&dir, &new, args.force)?;
+    let created = create::create(&dir, &new, &workbook, args.force)?;
     report(&dir, &created, new.lang);
     Ok(())
 }

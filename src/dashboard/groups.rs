@@ -136,17 +136,8 @@ pub fn key_figures(status: &Status, records: &Records, lang: Lang) -> KeyFigures
         },
     );
     let all: Vec<&Solution> = records.solutions.iter().collect();
-    let solutions = format!(
-        "{} {}: {}",
-        records.solutions.len(),
-        t("løsninger", "solutions"),
-        by_status(&all, lang)
-    );
-    let evaluations = format!(
-        "{} {}",
-        records.evaluations.len(),
-        t("evalueringsnotater", "evaluation notes")
-    );
+    let solutions = msg::dashboard_solutions(lang, records.solutions.len(), by_status(&all, lang));
+    let evaluations = msg::dashboard_evaluations(lang, records.evaluations.len());
     KeyFigures {
         sessions,
         interviews,

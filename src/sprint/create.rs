@@ -198,14 +198,19 @@ impl NewSprint {
     }
 
     /// The workspace's README: what to do next, in the sprint's language.
-    pub fn readme(&self) -> String {
+    pub fn readme(&self, wb: &crate::workbook::Workbook) -> String {
         let l = self.lang;
         let body = tr(l, README_NB, README_EN);
-        format!("# {}\n\n{}", self.name, body)
+        format!(
+            "# {}\n\n{}{}",
+            self.name,
+            body,
+            super::readme::records(wb, l)
+        )
     }
 
     /// Every file of a new workspace, relative to its folder.
-    pub fn files(&self) -> Vec<(PathBuf, String)> {
+    pub fn files(&self, wb: &crate::workbook::Workbook) -> Vec<(PathBuf, String)> {
         vec![
             (PathBuf::from(SPRINT_FILE), self.sprint_yaml()),
             (PathBuf::from("samskap.schema.json"), super::schema()),
@@ -213,7 +218,7 @@ impl NewSprint {
                 PathBuf::from(PROGRESS_FILE),
                 super::Progress::default().render(),
             ),
-            (PathBuf::from("README.md"), self.readme()),
+            (PathBuf::from("README.md"), self.readme(wb)),
             (PathBuf::from(".gitignore"), GITIGNORE.to_owned()),
         ]
     }
@@ -296,13 +301,18 @@ storage of such data, and delete the notes when the project ends.
 
 /// Creates the workspace in `dir`. An existing, non-empty `dir` is refused
 /// unless `force`; even then no existing file is changed.
-pub fn create(dir: &Path, new: &NewSprint, force: bool) -> Result<Created> {
+pub fn create(
+    dir: &Path,
+    new: &NewSprint,
+    wb: &crate::workbook::Workbook,
+    force: bool,
+) -> Result<Created> {
     let non_empty = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     if non_empty && !force {
         return Err(Error::NotEmpty(dir.to_owned()));
     }
     let mut created = Created::default();
-    for (relative, contents) in new.files() {
+    for (relative, contents) in new.files(wb) {
         let path = super::path_in(dir, &relative);
         if path.exists() {
             created.kept.push(path);
