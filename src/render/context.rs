@@ -385,6 +385,7 @@ fn participants(
                 },
                 Some(RoleMembers::SteeringGroup) => ws.sprint.steering_group.clone(),
                 Some(RoleMembers::Facilitators) => ws.sprint.facilitators.clone(),
+                Some(RoleMembers::ProjectLead) => ws.sprint.project_lead.iter().cloned().collect(),
                 None => Vec::new(),
             };
             if names.is_empty() {

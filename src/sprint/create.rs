@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 use super::{PROGRESS_FILE, SPRINT_FILE};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
+use crate::i18n::{msg, tr};
 use crate::workbook::{Lang, Weekday};
 
 /// Everything needed to start a sprint, however it was gathered.
@@ -36,6 +36,20 @@ pub struct NewSprint {
     pub steering_group: Vec<String>,
     /// The work groups, in order.
     pub groups: Vec<NewGroup>,
+    /// The people agendas and the interview guide name.
+    pub people: NewPeople,
+}
+
+/// The facilitators, the project lead and the contact for withdrawing
+/// consent, as `new-sprint` was told them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewPeople {
+    /// The facilitators, in order.
+    pub facilitators: Vec<String>,
+    /// The project lead.
+    pub project_lead: Option<String>,
+    /// The contact's name and phone number.
+    pub contact: Option<(String, String)>,
 }
 
 /// A work group of a new sprint.
@@ -161,6 +175,7 @@ impl NewSprint {
         }
         line(tr(l, "# Styringsgruppa.", "# The steering group."));
         line(&format!("steering_group: {}", list(&self.steering_group)));
+        self.write_people(&mut line);
         line(tr(
             l,
             "# Arbeidsgruppene. `id` brukes i kommandoer og mappenavn: små bokstaver a-z,\n# tall og bindestrek. Skriv aldri navn på dem dere intervjuer, her eller andre steder.",
@@ -186,6 +201,29 @@ impl NewSprint {
             line(&format!("    members: {}", list(&group.members)));
         }
         y
+    }
+
+    /// The facilitators, the project lead and the contact, with comments;
+    /// those not given as examples to fill in.
+    fn write_people(&self, line: &mut impl FnMut(&str)) {
+        let (l, p) = (self.lang, &self.people);
+        line(&format!("# {}", msg::new_sprint_yaml_facilitators(l)));
+        line(&format!("facilitators: {}", list(&p.facilitators)));
+        line(&format!("# {}", msg::new_sprint_yaml_project_lead(l)));
+        match &p.project_lead {
+            Some(name) => line(&format!("project_lead: {}", quoted(name))),
+            None => line("# project_lead: \"…\""),
+        }
+        line(&format!("# {}", msg::new_sprint_yaml_contact(l)));
+        match &p.contact {
+            Some((name, phone)) => line(&format!(
+                "contact: {{ name: {}, phone: {} }}",
+                quoted(name),
+                quoted(phone)
+            )),
+            // No number in the example: a comment is checked like the rest.
+            None => line("# contact: { name: \"…\", phone: \"…\" }"),
+        }
     }
 
     /// The sprint's fixed calendar id: a slug of the name and the start date.
