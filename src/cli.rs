@@ -353,6 +353,18 @@ pub struct NewSprintArgs {
     /// Where sessions are held
     #[arg(long)]
     pub place: Option<String>,
+    /// A facilitator, as agendas name them; repeat for each
+    #[arg(long = "facilitator", value_name = "NAME")]
+    pub facilitators: Vec<String>,
+    /// The project lead, as agendas name them
+    #[arg(long, value_name = "NAME")]
+    pub project_lead: Option<String>,
+    /// The employee residents contact to withdraw their consent, named in the interview guide (with --contact-phone)
+    #[arg(long, value_name = "NAME", requires = "contact_phone")]
+    pub contact_name: Option<String>,
+    /// The contact's work phone number, such as "23 40 00 00" (with --contact-name)
+    #[arg(long, value_name = "PHONE", requires = "contact_name")]
+    pub contact_phone: Option<String>,
     /// Take the defaults for everything not given, without asking
     #[arg(long, short)]
     pub yes: bool,
@@ -395,9 +407,12 @@ pub enum InterviewCommand {
         /// The interviewers, separated by commas (default: the group's members)
         #[arg(long, value_name = "NAMES")]
         interviewers: Option<String>,
-        /// Whether the family consented: given (default), declined or withdrawn
-        #[arg(long, value_enum, default_value = "given", ignore_case = true)]
+        /// Consent to the interview: pending (default: not asked yet), given, declined or withdrawn
+        #[arg(long, value_enum, default_value = "pending", ignore_case = true)]
         consent: ConsentArg,
+        /// Consent to short quotes without names (default: as --consent)
+        #[arg(long, value_enum, ignore_case = true, value_name = "CONSENT")]
+        quote_consent: Option<ConsentArg>,
     },
 }
 
@@ -418,6 +433,9 @@ pub enum ConsentArg {
         alias = "trekt-tilbake"
     )]
     Withdrawn,
+    /// Not asked yet: the note counts as without consent
+    #[value(alias = "venter", alias = "ventar")]
+    Pending,
 }
 
 /// What to do with solutions.

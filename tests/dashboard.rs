@@ -123,7 +123,7 @@ fn the_index_lists_what_comes_next_each_groups_figures_and_what_is_missing() {
     assert!(next.contains("Bydelshuset, møterom Solsikken"));
     let groups = index.split("<h2>Arbeidsgruppene</h2>").nth(1).unwrap();
     assert!(
-        groups.contains("<td>Koordinatoren</td>\n<td>1 / 7</td>\n<td>5 (4 med samtykke)</td>\n<td>1 idé, 1 testet</td>"),
+        groups.contains("<td>Koordinatoren</td>\n<td>1 / 7</td>\n<td>5 (4 med samtykke, 4 til sitater)</td>\n<td>1 idé, 1 testet</td>"),
         "{groups}"
     );
     let missing = index.split("<h2>Hva mangler?</h2>").nth(1).unwrap();

@@ -219,6 +219,14 @@ fn plant(ws: &Path, field: Field, value: &str) -> &'static str {
             text.push_str(&format!("interview_purpose: {q}\n"));
             std::fs::write(&yaml, text).unwrap();
         }
+        Field::ProjectLead => replace_key(&yaml, "project_lead:", &q),
+        // The contact's phone is the one number let through: what is
+        // planted in its name is found like anywhere else.
+        Field::Contact => replace_key(
+            &yaml,
+            "contact:",
+            &format!("{{ name: {q}, phone: \"23 40 00 00\" }}"),
+        ),
         Field::WorkbookText => {
             samskap_in(ws, &["workbook", "export", "wb"]).ok();
             replace_key(&yaml, "workbook:", "wb");
@@ -241,7 +249,9 @@ fn plant(ws: &Path, field: Field, value: &str) -> &'static str {
         | Field::GroupName
         | Field::SubChallenge
         | Field::Members
-        | Field::SprintTerms => "samskap.yaml",
+        | Field::SprintTerms
+        | Field::ProjectLead
+        | Field::Contact => "samskap.yaml",
         Field::Pseudonym | Field::Interviewers | Field::InterviewTags | Field::InterviewQuote => {
             "lilje.md"
         }

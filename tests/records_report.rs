@@ -370,10 +370,13 @@ fn interview_new_writes_a_note_to_fill_in_and_never_overwrites() {
     )
     .code(2);
     assert!(run.stderr.contains("real names"), "{}", run.stderr);
-    // The note checks clean, with its tags and quotes once filled in.
+    // The note checks clean, with its consent, tags and quotes once filled in.
     std::fs::write(
         &path,
-        text.replace("tags: []", "tags: [tid]") + "\n> «Jeg er koordinatoren.»\n\n#overganger\n",
+        text.replace("tags: []", "tags: [tid]")
+            .replace("interview: pending", "interview: given")
+            .replace("quotes: pending", "quotes: given")
+            + "\n> «Jeg er koordinatoren.»\n\n#overganger\n",
     )
     .unwrap();
     samskap_in(&ws, &["check"]).ok();
@@ -869,6 +872,8 @@ fn control_characters_pasted_into_records_never_break_a_document() {
             "Lilje",
             "--date",
             "2027-02-23",
+            "--consent",
+            "given",
         ],
     )
     .ok();
@@ -985,6 +990,8 @@ fn small_things_a_review_found() {
             "Lilje",
             "--date",
             "2027-02-23",
+            "--consent",
+            "given",
         ],
     )
     .ok();
@@ -1054,6 +1061,8 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
             "Lilje",
             "--date",
             "2027-02-23",
+            "--consent",
+            "given",
         ],
     )
     .ok();
@@ -1063,9 +1072,9 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
         ("tags: []", "tags: [#tid]", "`#` starts a comment in YAML"),
         ("tags: []", "tags: tid, koordinator", "expected a list here"),
         (
-            "consent: given",
-            "consent: [given]",
-            "expected one value here, not a list",
+            "interview: given",
+            "interview: [given]",
+            "samtykket er én verdi her, ikke en liste",
         ),
     ] {
         std::fs::write(&note, original.replacen(from, to, 1)).unwrap();
@@ -1121,14 +1130,14 @@ fn the_report_shows_the_planned_date_and_the_date_held_where_different() {
     let rows: Vec<&str> = run
         .stdout
         .lines()
-        .filter(|l| l.starts_with("| 0"))
+        .filter(|l| l.starts_with("| 5 January"))
         .collect();
     // Held two days late: both dates; held as planned: the one.
     assert_eq!(rows.len(), 2, "{}", run.stdout);
     assert!(
-        rows[0].starts_with("| 05.01.2027 (held 07.01.2027) | "),
+        rows[0].starts_with("| 5 January 2027 (held 7 January 2027) | "),
         "{}",
         rows[0]
     );
-    assert!(rows[1].starts_with("| 05.01.2027 | "), "{}", rows[1]);
+    assert!(rows[1].starts_with("| 5 January 2027 | "), "{}", rows[1]);
 }

@@ -108,7 +108,12 @@ pub fn run(cx: &Context) -> Result<()> {
         Err(other) => return Err(other),
     };
     let mut records = match records::read(&ws) {
-        Ok(r) => Some(r),
+        Ok(r) => {
+            // A consent not yet asked is no error in the file, but the note
+            // is left out of everything until it is answered.
+            problems.extend(r.pending().cloned());
+            Some(r)
+        }
         Err(Error::Invalid(mut ds)) => {
             problems.append(&mut ds);
             None

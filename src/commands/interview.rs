@@ -6,7 +6,8 @@ use super::Context;
 use crate::cli::{ConsentArg, InterviewCommand};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
+use crate::i18n::{msg, tr};
+use crate::records::{Answer, Consent};
 use crate::sprint::Workspace;
 use crate::workbook::Lang;
 
@@ -18,6 +19,7 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
         date,
         interviewers,
         consent,
+        quote_consent,
     } = command;
     let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
@@ -34,10 +36,9 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
             .collect(),
         None => found.members.clone(),
     };
-    let consent = match consent {
-        ConsentArg::Given => "given",
-        ConsentArg::Declined => "declined",
-        ConsentArg::Withdrawn => "withdrawn",
+    let consent = Consent {
+        interview: answer(consent),
+        quotes: answer(quote_consent.unwrap_or(consent)),
     };
     let path = ws.interviews_dir(&group).join(format!(
         "{}-{}.md",
@@ -62,8 +63,18 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
         ),
         other => other,
     })?;
-    output(&path, lang);
+    output(&path, consent, lang);
     Ok(())
+}
+
+/// The answer a command-line value means.
+fn answer(arg: ConsentArg) -> Answer {
+    match arg {
+        ConsentArg::Given => Answer::Given,
+        ConsentArg::Declined => Answer::Declined,
+        ConsentArg::Withdrawn => Answer::Withdrawn,
+        ConsentArg::Pending => Answer::Pending,
+    }
 }
 
 /// A pseudonym may not be a name from the private list of real names.
@@ -106,16 +117,14 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
     Ok(())
 }
 
-fn output(path: &std::path::Path, lang: Lang) {
+fn output(path: &std::path::Path, consent: Consent, lang: Lang) {
     crate::say!("{} {}", tr(lang, "Skrev", "Wrote"), path.display());
-    crate::say!(
-        "{}",
-        tr(
-            lang,
-            "Notatet sier `consent: given`. Sa den intervjuede nei eller trakk seg, endre det til declined eller withdrawn: da siteres notatet aldri.",
-            "The note says `consent: given`. If the interviewee said no or withdrew, change it to declined or withdrawn: the note is then never quoted."
-        )
-    );
+    let said = if consent.interview == Answer::Pending || consent.quotes == Answer::Pending {
+        msg::interview_new_pending(lang).to_string()
+    } else {
+        msg::interview_new_consent(lang, consent)
+    };
+    crate::say!("{said}");
 }
 
 fn quoted(s: &str) -> String {
@@ -156,23 +165,23 @@ fn note(
     pseudonym: &str,
     date: &str,
     interviewers: &[String],
-    consent: &str,
+    consent: Consent,
     lang: Lang,
 ) -> String {
     let t = |nb, en| tr(lang, nb, en);
     let names: Vec<String> = interviewers.iter().map(|n| quoted(n)).collect();
     let mut out = format!(
-        "---\n{}\npseudonym: {}\ndate: {date}\ninterviewers: [{}]\n{}\nconsent: {consent}\n{}\ntags: []\n---\n",
+        "---\n{}\npseudonym: {}\ndate: {date}\ninterviewers: [{}]\nconsent:\n  # {}\n  interview: {}\n  # {}\n  quotes: {}\n{}\ntags: []\n---\n",
         t(
             "# Intervjunotat. Personopplysninger: skriv aldri navn, fødselsnummer, telefon eller adresse.",
             "# Interview notes. Personal data: never write names, national identity numbers, phone numbers or addresses."
         ),
         quoted(pseudonym),
         names.join(", "),
-        t(
-            "# given (samtykket) | declined (sa nei) | withdrawn (trakk samtykket)",
-            "# given | declined | withdrawn"
-        ),
+        msg::interview_note_consent_interview(lang),
+        consent.interview.word(),
+        msg::interview_note_consent_quotes(lang),
+        consent.quotes.word(),
         tags_comment(ws, lang),
     );
     out.push_str(&format!(

@@ -10,10 +10,10 @@ use chrono::{Datelike, Days, Local, NaiveDate};
 use super::Context;
 use crate::cli::NewSprintArgs;
 use crate::error::{Error, Result};
-use crate::i18n::tr;
+use crate::i18n::{msg, tr};
 use crate::prompt::Prompter;
 use crate::sprint::config::chrono_weekday;
-use crate::sprint::create::{self, NewGroup, NewSprint};
+use crate::sprint::create::{self, NewGroup, NewPeople, NewSprint};
 use crate::workbook::{Lang, Weekday, Workbook};
 
 /// Runs the command.
@@ -33,7 +33,7 @@ pub fn run(cx: &Context, args: NewSprintArgs) -> Result<()> {
         from_flags(cx, &args, &workbook, &dir)?
     };
     check_answers(&new, &args, &workbook)?;
-    let created = create::create(&dir, &new, args.force)?;
+    let created = create::create(&dir, &new, &workbook, args.force)?;
     report(&dir, &created, new.lang);
     Ok(())
 }
@@ -76,6 +76,8 @@ fn check_answers(new: &NewSprint, args: &NewSprintArgs, wb: &Workbook) -> Result
         place: None,
         facilitators: Vec::new(),
         steering_group: Vec::new(),
+        project_lead: None,
+        contact: None,
         groups: Vec::new(),
         id: None,
         terms: Default::default(),
@@ -193,6 +195,7 @@ fn from_flags(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> 
                     .unwrap_or_default(),
             })
             .collect(),
+        people: people(args)?,
     })
 }
 
@@ -342,6 +345,38 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
         place: args.place.clone(),
         steering_group,
         groups,
+        people: people(args)?,
+    })
+}
+
+/// The facilitators, project lead and contact from the flags, trimmed; a
+/// phone number the privacy gate would not know as one is refused here
+/// rather than by `check` later.
+fn people(args: &NewSprintArgs) -> Result<NewPeople> {
+    let name = |s: &String| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let contact = match (&args.contact_name, &args.contact_phone) {
+        (Some(n), Some(phone)) => {
+            let lang = crate::i18n::ui();
+            let Some(n) = name(n) else {
+                return Err(Error::usage(
+                    msg::contact_no_name(lang),
+                    msg::contact_hint(lang),
+                ));
+            };
+            if crate::privacy::phone_number(phone).is_none() {
+                return Err(Error::usage(
+                    msg::contact_bad_phone(lang, phone.trim()),
+                    msg::contact_hint(lang),
+                ));
+            }
+            Some((n, phone.trim().to_owned()))
+        }
+        _ => None,
+    };
+    Ok(NewPeople {
+        facilitators: args.facilitators.iter().filter_map(name).collect(),
+        project_lead: args.project_lead.as_ref().and_then(name),
+        contact,
     })
 }
 

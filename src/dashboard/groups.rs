@@ -3,9 +3,8 @@
 
 use serde::Serialize;
 
-use crate::i18n::tr;
+use crate::i18n::{msg, tr};
 use crate::records::Records;
-use crate::records::notes::Consent;
 use crate::records::solutions::{Solution, Status as SolutionStatus};
 use crate::sprint::Workspace;
 use crate::sprint::status::{State, Status};
@@ -18,10 +17,9 @@ pub struct GroupRow {
     pub name: String,
     /// "4 / 6": its own sessions done of all.
     pub held: String,
-    /// Interview notes logged.
-    pub interviews: usize,
-    /// Of them, with consent to quote.
-    pub consented: usize,
+    /// Interview notes logged, with how many have consent to the interview
+    /// and to quotes: "5 (4 med samtykke, 3 til sitater)".
+    pub interviews: String,
     /// Solutions by status: "1 idé, 1 testet", or a dash.
     pub solutions: String,
     /// Its agenda.
@@ -93,8 +91,12 @@ pub fn rows(ws: &Workspace, status: &Status, records: &Records, lang: Lang) -> V
             GroupRow {
                 name: g.name.clone(),
                 held: format!("{done} / {}", own.len()),
-                interviews: notes.len(),
-                consented: notes.iter().filter(|i| i.consent == Consent::Given).count(),
+                interviews: msg::dashboard_interviews(
+                    lang,
+                    notes.len(),
+                    notes.iter().filter(|i| i.consent.counts()).count(),
+                    notes.iter().filter(|i| i.consent.allows_quotes()).count(),
+                ),
                 solutions,
                 agenda: super::pages::group_page(&g.id),
                 guide: super::pages::guide_page(&g.id),
@@ -117,29 +119,25 @@ pub fn key_figures(status: &Status, records: &Records, lang: Lang) -> KeyFigures
     if c.overdue > 0 {
         sessions.push_str(&format!(", {} {}", c.overdue, t("forsinket", "overdue")));
     }
-    let consented = records
+    let pending = records
         .interviews
         .iter()
-        .filter(|i| i.consent == Consent::Given)
+        .filter(|i| !i.pending.is_empty())
         .count();
-    let interviews = format!(
-        "{} {}, {consented} {}",
+    let interviews = msg::dashboard_interview_figures(
+        lang,
         records.interviews.len(),
-        t("intervjunotater", "interview notes"),
-        t("med samtykke til sitater", "with consent to quote")
+        records.counted().count(),
+        records.quotable().count(),
+        if pending > 0 {
+            msg::dashboard_pending(lang, pending)
+        } else {
+            String::new()
+        },
     );
     let all: Vec<&Solution> = records.solutions.iter().collect();
-    let solutions = format!(
-        "{} {}: {}",
-        records.solutions.len(),
-        t("løsninger", "solutions"),
-        by_status(&all, lang)
-    );
-    let evaluations = format!(
-        "{} {}",
-        records.evaluations.len(),
-        t("evalueringsnotater", "evaluation notes")
-    );
+    let solutions = msg::dashboard_solutions(lang, records.solutions.len(), by_status(&all, lang));
+    let evaluations = msg::dashboard_evaluations(lang, records.evaluations.len());
     KeyFigures {
         sessions,
         interviews,

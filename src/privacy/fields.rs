@@ -64,13 +64,17 @@ pub enum Field {
     AssessmentComment,
     /// samskap.yaml `people`, `measures` and `interview_purpose`.
     SprintTerms,
+    /// samskap.yaml `project_lead`.
+    ProjectLead,
+    /// samskap.yaml `contact` (its name; its phone is the one number let through).
+    Contact,
     /// Any text of a custom workbook. Not replaced at its source: the gate
     /// refuses a document that shows one, even with --redact.
     WorkbookText,
 }
 
 /// Every field, once.
-pub const FIELDS: [Field; 25] = [
+pub const FIELDS: [Field; 27] = [
     Field::SprintName,
     Field::Challenge,
     Field::TargetGroup,
@@ -95,6 +99,8 @@ pub const FIELDS: [Field; 25] = [
     Field::Leader,
     Field::AssessmentComment,
     Field::SprintTerms,
+    Field::ProjectLead,
+    Field::Contact,
     Field::WorkbookText,
 ];
 
@@ -142,6 +148,8 @@ fn visit_sprint(sprint: &mut Sprint, file: &str, f: &mut Visit<'_>) {
         place,
         facilitators,
         steering_group,
+        project_lead,
+        contact,
         groups,
         terms,
     } = sprint;
@@ -154,6 +162,13 @@ fn visit_sprint(sprint: &mut Sprint, file: &str, f: &mut Visit<'_>) {
     }
     each(Field::Facilitators, facilitators, &at, f);
     each(Field::SteeringGroup, steering_group, &at, f);
+    if let Some(lead) = project_lead {
+        f(Field::ProjectLead, lead, &at);
+    }
+    if let Some(crate::sprint::people::Contact { name, phone }) = contact {
+        f(Field::Contact, name, &at);
+        f(Field::Contact, phone, &at);
+    }
     for group in groups {
         let Group {
             id: _,
@@ -205,13 +220,14 @@ fn visit_interview(interview: &mut Interview, f: &mut Visit<'_>) {
         date: _,
         interviewers,
         consent,
+        pending: _,
         tags,
         quotes,
     } = interview;
     let file = path.display().to_string();
     let at = Origin {
         file: &file,
-        own: *consent != crate::records::Consent::Given,
+        own: consent.withheld(),
     };
     f(Field::Pseudonym, pseudonym, &at);
     each(Field::Interviewers, interviewers, &at, f);
@@ -226,13 +242,14 @@ fn visit_evaluation(evaluation: &mut Evaluation, f: &mut Visit<'_>) {
         group: _,
         date: _,
         consent,
+        pending: _,
         tags,
         quotes,
     } = evaluation;
     let file = path.display().to_string();
     let at = Origin {
         file: &file,
-        own: *consent != crate::records::Consent::Given,
+        own: consent.withheld(),
     };
     f(Field::Participant, participant, &at);
     each(Field::EvaluationTags, tags, &at, f);
@@ -348,7 +365,7 @@ pub fn too_long(sprint: &mut Sprint, records: &mut Records) -> Vec<crate::diagno
 pub fn detector(ws: &Workspace, records: &Records) -> Result<Detector> {
     let names = crate::records::private_names(ws)?;
     let pseudonyms: Vec<String> = records.withheld().map(|i| i.pseudonym.clone()).collect();
-    Ok(Detector::new(&names, &pseudonyms))
+    Ok(Detector::new(&names, &pseudonyms).allowing(ws.sprint.contact.as_ref()))
 }
 
 /// Every file the text of a document of `ws` may come from: samskap.yaml,
@@ -527,6 +544,8 @@ impl Field {
             Field::Leader => "leader",
             Field::AssessmentComment => "comment",
             Field::SprintTerms => "people, measures, interview_purpose",
+            Field::ProjectLead => "project_lead",
+            Field::Contact => "contact",
             Field::WorkbookText => "workbook text",
         }
     }
@@ -578,6 +597,11 @@ mod tests {
             place: Some(ws_text.clone()),
             facilitators: vec![ws_text.clone()],
             steering_group: vec![ws_text.clone()],
+            project_lead: Some(ws_text.clone()),
+            contact: Some(crate::sprint::people::Contact {
+                name: ws_text.clone(),
+                phone: ws_text.clone(),
+            }),
             groups: vec![Group {
                 id: "g".into(),
                 name: ws_text.clone(),
@@ -604,7 +628,8 @@ mod tests {
                 pseudonym: ws_text.clone(),
                 date,
                 interviewers: vec![ws_text.clone()],
-                consent: crate::records::Consent::Given,
+                consent: crate::records::Consent::both(crate::records::Answer::Given),
+                pending: Vec::new(),
                 tags: vec![ws_text.clone()],
                 quotes: vec![quote.clone()],
             }],
@@ -632,7 +657,8 @@ mod tests {
                 participant: ws_text.clone(),
                 group: None,
                 date,
-                consent: crate::records::Consent::Given,
+                consent: crate::records::Consent::both(crate::records::Answer::Given),
+                pending: Vec::new(),
                 tags: vec![ws_text.clone()],
                 quotes: vec![quote],
             }],

@@ -177,6 +177,36 @@ pub fn scan_with(text: &str, names: &[String], pseudonyms: &[String]) -> Vec<Fin
 pub struct Detector {
     names: names::List,
     pseudonyms: names::List,
+    /// What is no finding here: the sprint's own contact (see
+    /// [`Detector::allowing`]).
+    allowed: Vec<(Kind, String)>,
+}
+
+/// The eight digits of `text` when it is one Norwegian phone number and
+/// nothing more (`23 40 00 00`, `+47 23400000`), as the detector reads it.
+#[must_use]
+pub fn phone_number(text: &str) -> Option<String> {
+    let normalized = normalize::normalize(text.trim());
+    let whole = &normalized.text;
+    phone::find(whole)
+        .iter()
+        .any(|h| h.start == 0 && h.end == whole.len())
+        .then(|| last_eight(whole))
+}
+
+/// The last eight digits of a text: a phone number without its country code.
+fn last_eight(text: &str) -> String {
+    let digits: Vec<char> = text.chars().filter(char::is_ascii_digit).collect();
+    digits[digits.len().saturating_sub(8)..].iter().collect()
+}
+
+/// What makes a finding the allowed one: its data, a phone number by its
+/// eight digits (with or without the country code).
+fn allowed_key(kind: Kind, data: String) -> (Kind, String) {
+    match kind {
+        Kind::Phone => (kind, last_eight(&data)),
+        _ => (kind, data),
+    }
 }
 
 impl Detector {
@@ -187,7 +217,30 @@ impl Detector {
         Detector {
             names: names::List::new(names),
             pseudonyms: names::List::new(pseudonyms),
+            allowed: Vec::new(),
         }
+    }
+
+    /// The same detector, letting the sprint's contact through: an
+    /// employee's name and work number, printed in the interview guide so
+    /// residents can withdraw, are no finding. Only they are: another
+    /// number, or the name with more to it, still is.
+    #[must_use]
+    pub fn allowing(mut self, contact: Option<&crate::sprint::people::Contact>) -> Detector {
+        if let Some(c) = contact {
+            for (kind, text) in [(Kind::Name, &c.name), (Kind::Phone, &c.phone)] {
+                let finding = Finding {
+                    kind,
+                    line: 0,
+                    col: 0,
+                    start: 0,
+                    end: 0,
+                    text: text.clone(),
+                };
+                self.allowed.push(allowed_key(kind, finding.data().1));
+            }
+        }
+        self
     }
 
     /// The personal data in `text` (see [`scan`]).
@@ -225,7 +278,14 @@ impl Detector {
                 end: normalized.end(h.end),
             })
             .collect();
-        findings(original, &hits)
+        let mut found = findings(original, &hits);
+        if !self.allowed.is_empty() {
+            found.retain(|f| {
+                let (kind, data) = f.data();
+                !self.allowed.contains(&allowed_key(kind, data))
+            });
+        }
+        found
     }
 
     /// The personal data in a record file, as an export would see it: a

@@ -4,6 +4,7 @@
 //! and checked here; rendering never changes them.
 
 pub mod assessment;
+pub mod consent;
 pub mod notes;
 pub mod outline;
 pub mod solutions;
@@ -16,7 +17,8 @@ use crate::error::{Error, Result};
 use crate::sprint::Workspace;
 
 pub use assessment::{ASSESSMENT_FILE, Assessment};
-pub use notes::{Consent, Evaluation, Interview, Quote};
+pub use consent::{Answer, Consent};
+pub use notes::{Evaluation, Interview, Quote};
 pub use solutions::{Solution, Status};
 
 /// The file of residents' real names, so checks can find them in records.
@@ -39,12 +41,27 @@ pub struct Records {
 }
 
 impl Records {
-    /// The interviews of families who declined or withdrew consent: never
-    /// quoted, and their pseudonyms kept out of every document.
+    /// The interviews without consent to the interview (declined,
+    /// withdrawn or still pending): never counted or quoted, and their
+    /// pseudonyms kept out of every document.
     pub fn withheld(&self) -> impl Iterator<Item = &Interview> {
-        self.interviews
-            .iter()
-            .filter(|i| i.consent != Consent::Given)
+        self.interviews.iter().filter(|i| i.consent.withheld())
+    }
+
+    /// The interviews that count in figures: consent to the interview.
+    pub fn counted(&self) -> impl Iterator<Item = &Interview> {
+        self.interviews.iter().filter(|i| i.consent.counts())
+    }
+
+    /// The interviews that may be quoted: consent to quotes as well.
+    pub fn quotable(&self) -> impl Iterator<Item = &Interview> {
+        self.interviews.iter().filter(|i| i.consent.allows_quotes())
+    }
+
+    /// Every record whose consent is still `pending`, at its place.
+    pub fn pending(&self) -> impl Iterator<Item = &Diagnostic> {
+        let interviews = self.interviews.iter().flat_map(|i| &i.pending);
+        interviews.chain(self.evaluations.iter().flat_map(|e| &e.pending))
     }
 }
 

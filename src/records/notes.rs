@@ -8,24 +8,14 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use super::consent::{Answer, Consent, Written};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::i18n::msg;
 use crate::sprint::Workspace;
 use crate::sprint::config::parse_date;
 use crate::workbook::At;
 use crate::workbook::load::Sources;
-
-/// Whether the interviewee agreed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Consent {
-    /// Consent given: the interview may be quoted without names.
-    Given,
-    /// The interviewee said no: the interview counts only in numbers.
-    Declined,
-    /// Consent was withdrawn afterwards: counts only in numbers, never quoted.
-    Withdrawn,
-}
 
 /// The front matter of an interview note.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -38,8 +28,9 @@ pub struct InterviewMeta {
     /// The employees who held the interview.
     #[serde(default)]
     pub interviewers: Vec<String>,
-    /// given, declined or withdrawn.
-    pub consent: Consent,
+    /// Consent to the interview and to quotes: given, declined, withdrawn or
+    /// pending for both, or `{interview: given, quotes: declined}`.
+    pub consent: At<Written>,
     /// Topics of the note, as lowercase words (`#tag` in the text counts too).
     #[serde(default)]
     pub tags: Vec<At<String>>,
@@ -56,8 +47,8 @@ pub struct EvaluationMeta {
     pub group: Option<At<String>>,
     /// The date, YYYY-MM-DD.
     pub date: At<String>,
-    /// given, declined or withdrawn.
-    pub consent: Consent,
+    /// Consent, as in an interview note.
+    pub consent: At<Written>,
     /// Topics of the note.
     #[serde(default)]
     pub tags: Vec<At<String>>,
@@ -92,6 +83,9 @@ pub struct Interview {
     pub interviewers: Vec<String>,
     /// The consent.
     pub consent: Consent,
+    /// Where the consent is still `pending`: problems for `check`, while
+    /// every document treats the note as without consent.
+    pub pending: Vec<Diagnostic>,
     /// Tags from the front matter and the text, lowercase, without repeats.
     pub tags: Vec<String>,
     /// The block quotes of the text.
@@ -111,6 +105,8 @@ pub struct Evaluation {
     pub date: NaiveDate,
     /// The consent.
     pub consent: Consent,
+    /// Where the consent is still `pending` (see [`Interview::pending`]).
+    pub pending: Vec<Diagnostic>,
     /// Tags.
     pub tags: Vec<String>,
     /// The block quotes.
@@ -306,6 +302,56 @@ fn date_of(
     date
 }
 
+/// A problem for each answer of `written` still `pending`, at its place:
+/// one for both when the note writes one answer.
+fn pending(written: &At<Written>, consent: Consent, sources: &Sources) -> Vec<Diagnostic> {
+    let lang = crate::i18n::ui();
+    let one = written.interview.loc.line == 0;
+    let levels = [
+        (
+            consent.interview,
+            written.interview.loc,
+            msg::consent_pending_interview(lang),
+        ),
+        (
+            consent.quotes,
+            written.quotes.loc,
+            msg::consent_pending_quotes(lang),
+        ),
+    ];
+    if one {
+        return (consent.interview == Answer::Pending)
+            .then(|| {
+                sources
+                    .diagnostic(written.loc, msg::consent_pending(lang))
+                    .with_hint(msg::consent_pending_hint(lang))
+            })
+            .into_iter()
+            .collect();
+    }
+    levels
+        .into_iter()
+        .filter(|(answer, _, _)| *answer == Answer::Pending)
+        .map(|(_, loc, message)| {
+            sources
+                .diagnostic(loc, message)
+                .with_hint(msg::consent_pending_hint(lang))
+        })
+        .collect()
+}
+
+/// The consent a note writes, or its problems added to `problems`.
+fn consent_of(
+    written: &At<Written>,
+    sources: &Sources,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Consent> {
+    written
+        .check(written.loc, sources)
+        .map_err(|mut ds| problems.append(&mut ds))
+        .ok()
+}
+
 /// Reads and checks an interview note of `group`.
 pub fn read_interview(ws: &Workspace, group: &str, path: &Path) -> Result<Interview> {
     let (meta, sources, body, body_line): (InterviewMeta, _, _, _) = parse_front(path)?;
@@ -318,14 +364,16 @@ pub fn read_interview(ws: &Workspace, group: &str, path: &Path) -> Result<Interv
                 .with_hint("give the interviewee an invented name, never a real one"),
         );
     }
-    match date {
-        Some(date) if problems.is_empty() => Ok(Interview {
+    let consent = consent_of(&meta.consent, &sources, &mut problems);
+    match (date, consent) {
+        (Some(date), Some(consent)) if problems.is_empty() => Ok(Interview {
             path: path.to_owned(),
             group: group.to_owned(),
             pseudonym: meta.pseudonym.value.trim().to_owned(),
             date,
             interviewers: meta.interviewers,
-            consent: meta.consent,
+            consent,
+            pending: pending(&meta.consent, consent, &sources),
             quotes: tagged_quotes(ws, path, &body, body_line, &meta.tags),
             tags: merge_tags(&meta.tags, &body),
         }),
@@ -350,13 +398,15 @@ pub fn read_evaluation(ws: &Workspace, path: &Path) -> Result<Evaluation> {
                 )),
         );
     }
-    match date {
-        Some(date) if problems.is_empty() => Ok(Evaluation {
+    let consent = consent_of(&meta.consent, &sources, &mut problems);
+    match (date, consent) {
+        (Some(date), Some(consent)) if problems.is_empty() => Ok(Evaluation {
             path: path.to_owned(),
             participant: meta.participant.value,
             group: meta.group.map(|g| g.value),
             date,
-            consent: meta.consent,
+            consent,
+            pending: pending(&meta.consent, consent, &sources),
             quotes: tagged_quotes(ws, path, &body, body_line, &meta.tags),
             tags: merge_tags(&meta.tags, &body),
         }),

@@ -4,7 +4,7 @@
 use chrono::{NaiveTime, TimeDelta};
 use serde::Serialize;
 
-use crate::i18n::tr;
+use crate::i18n::{msg, tr};
 use crate::plan::{Session, long_date};
 use crate::sprint::Workspace;
 use crate::workbook::{Lang, Question, RoleMembers, Runs, Step, Text};
@@ -44,7 +44,9 @@ pub struct Labels {
     pub pseudonym: &'static str,
     pub date: &'static str,
     pub interviewers: &'static str,
-    pub consent_given: &'static str,
+    pub consent_interview: String,
+    pub consent_quotes: String,
+    pub contact: String,
     pub not_written: &'static str,
     pub time_plan: &'static str,
     pub part: &'static str,
@@ -96,7 +98,9 @@ impl Labels {
             ),
             date: t("Dato", "Date"),
             interviewers: t("Intervjuere", "Interviewers"),
-            consent_given: t("Samtykke gitt (ja/nei)", "Consent given (yes/no)"),
+            consent_interview: msg::guide_consent_interview(lang).to_string(),
+            consent_quotes: msg::guide_consent_quotes(lang).to_string(),
+            contact: msg::guide_contact_label(lang).to_string(),
             not_written: t("ikke skrevet ennå", "not written yet"),
             time_plan: t("Tidsplan", "Time plan"),
             part: t("Del", "Part"),
@@ -157,6 +161,13 @@ pub struct AgendaSession {
     pub outputs: Vec<String>,
     /// What must be true afterwards.
     pub checklist: Vec<String>,
+    /// Whether the group runs the session on its own (no facilitator takes
+    /// part): its notes, preparation and checklist are the group's, and
+    /// stay in the participants' version.
+    pub self_run: bool,
+    /// The heading of the blocks' notes: to the facilitator, or to the
+    /// group when it runs the session alone.
+    pub notes_label: String,
 }
 
 /// One block of a session.
@@ -244,6 +255,9 @@ fn agenda_session(
     lang: Lang,
 ) -> AgendaSession {
     let t = |nb, en| tr(lang, nb, en);
+    let self_run = self_run(ws, step);
+    // A group running the session alone reads the notes itself.
+    let notes_shown = !participant || self_run;
     let mut at = session.start;
     let mut blocks = Vec::new();
     let mut described: Vec<&str> = Vec::new();
@@ -268,7 +282,7 @@ fn agenda_session(
             method_materials: first_use
                 .map(|m| texts(&m.materials, lang))
                 .unwrap_or_default(),
-            notes: (!participant)
+            notes: notes_shown
                 .then(|| block.notes.as_ref().map(|n| n.get(lang).to_owned()))
                 .flatten(),
         });
@@ -322,7 +336,23 @@ fn agenda_session(
         materials: texts(&step.materials, lang),
         outputs: texts(&step.outputs, lang),
         checklist: texts(&step.checklist, lang),
+        self_run,
+        notes_label: if self_run {
+            msg::agenda_notes_for_group(lang).to_string()
+        } else {
+            msg::agenda_notes_for_facilitator(lang).to_string()
+        },
     }
+}
+
+/// Whether a step's sessions are run by the groups alone: none of its
+/// roles is filled by the sprint's facilitators.
+fn self_run(ws: &Workspace, step: &Step) -> bool {
+    !step.roles.iter().any(|r| {
+        ws.workbook
+            .role(r)
+            .is_some_and(|role| role.members == Some(RoleMembers::Facilitators))
+    })
 }
 
 /// The roles taking part, with names where the sprint knows them.
@@ -355,6 +385,7 @@ fn participants(
                 },
                 Some(RoleMembers::SteeringGroup) => ws.sprint.steering_group.clone(),
                 Some(RoleMembers::Facilitators) => ws.sprint.facilitators.clone(),
+                Some(RoleMembers::ProjectLead) => ws.sprint.project_lead.iter().cloned().collect(),
                 None => Vec::new(),
             };
             if names.is_empty() {
@@ -393,6 +424,19 @@ fn guide_purpose(ws: &Workspace, group: &crate::sprint::Group, lang: Lang) -> St
     }
 }
 
+/// The consent text with `{contact}` made the sprint's contact, or "us"
+/// when it names none.
+fn consent_text(ws: &Workspace, text: &str, lang: Lang) -> String {
+    if !text.contains("{contact}") {
+        return text.to_owned();
+    }
+    let contact = ws.sprint.contact.as_ref().map_or_else(
+        || msg::guide_contact_none(lang).to_string(),
+        |c| msg::guide_contact_in_text(lang, &c.name, &c.phone),
+    );
+    text.replace("{contact}", &contact)
+}
+
 /// An interview guide for one group.
 #[derive(Debug, Serialize)]
 pub struct GuideDoc {
@@ -414,8 +458,11 @@ pub struct GuideDoc {
     pub target_group: String,
     /// What the interview is for.
     pub purpose: String,
-    /// The consent text, read aloud.
+    /// The consent text, read aloud, with the contact put in.
     pub consent: String,
+    /// Whom to contact to withdraw consent, with the phone number; none
+    /// when the sprint names no one (the guide leaves a line to fill in).
+    pub contact: Option<String>,
     /// The interviewee's rights.
     pub rights: Vec<String>,
     /// Opening questions.
@@ -562,7 +609,12 @@ pub fn interview_guide(
         challenge: ws.sprint.challenge.clone(),
         target_group: ws.sprint.target_group.clone(),
         purpose,
-        consent: bank.consent.get(lang).to_owned(),
+        consent: consent_text(ws, bank.consent.get(lang), lang),
+        contact: ws
+            .sprint
+            .contact
+            .as_ref()
+            .map(|c| msg::guide_contact(lang, &c.name, &c.phone)),
         rights: texts(&bank.rights, lang),
         warm_up: questions(&bank.warm_up, lang),
         topics,

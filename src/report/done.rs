@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Input;
-use crate::records::Consent;
+use crate::i18n::msg;
 
 /// The section's context.
 #[derive(Debug, Serialize)]
@@ -55,44 +55,31 @@ pub fn build(i: &Input<'_>) -> Option<Done> {
     )];
     let records = i.records;
     if !records.interviews.is_empty() {
-        let consenting = records
-            .interviews
-            .iter()
-            .filter(|x| x.consent == Consent::Given)
-            .count();
-        facts.push(format!(
-            "{} {} {} ({consenting} {})",
-            records.interviews.len(),
-            i.t("intervjuer med", "interviews with"),
-            i.people.plural,
-            i.t("med samtykke til sitater", "with consent to quote"),
+        // Interview consent alone counts; quotes need consent to them too.
+        facts.push(msg::report_interviews(
+            i.lang,
+            records.counted().count(),
+            records.quotable().count(),
         ));
         let mut people: Vec<(&str, String)> = records
-            .interviews
-            .iter()
+            .counted()
             .map(|x| (x.group.as_str(), x.pseudonym.to_lowercase()))
             .collect();
         people.sort();
         people.dedup();
-        facts.push(format!(
-            "{} {} {}",
+        facts.push(msg::report_people_involved(
+            i.lang,
             people.len(),
-            i.people.plural,
-            i.t("involvert", "involved")
+            i.people.count(people.len()),
         ));
     }
     let mut employees: Vec<&String> = i.ws.sprint.groups.iter().flat_map(|g| &g.members).collect();
     employees.sort();
     employees.dedup();
-    facts.push(format!(
-        "{} {}, {} {}",
+    facts.push(msg::report_employees(
+        i.lang,
         employees.len(),
-        i.t(
-            "medarbeidere i arbeidsgruppene",
-            "employees in the work groups"
-        ),
         i.ws.sprint.groups.len(),
-        i.t("arbeidsgrupper", "work groups"),
     ));
     Some(Done {
         heading: i.t("Hva er gjort", "What was done"),
@@ -150,12 +137,12 @@ fn step_rows(i: &Input<'_>, sessions: &[crate::plan::Session]) -> Vec<StepRow> {
                 i.t("grupper", "groups")
             )
         };
-        let planned = span(all.iter().map(|s| s.date));
+        let planned = span(all.iter().map(|s| s.date), i.lang);
         // The day held is shown only where a session was held on another.
         let held = done
             .iter()
             .any(|(planned, held)| planned != held)
-            .then(|| span(done.iter().map(|(_, held)| *held)));
+            .then(|| span(done.iter().map(|(_, held)| *held), i.lang));
         let date = match &held {
             Some(held) => format!("{planned} ({} {held})", i.t("holdt", "held")),
             None => planned.clone(),
@@ -172,17 +159,16 @@ fn step_rows(i: &Input<'_>, sessions: &[crate::plan::Session]) -> Vec<StepRow> {
     rows
 }
 
-/// The first to the last of `dates` as dd.mm.yyyy, or the one day.
-fn span(dates: impl Iterator<Item = NaiveDate>) -> String {
+/// The first to the last of `dates` in the document's language
+/// ("4.–8. januar 2027", "4–8 January 2027"), or the one day.
+fn span(dates: impl Iterator<Item = NaiveDate>, lang: crate::workbook::Lang) -> String {
     let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
     for d in dates {
         first = Some(first.map_or(d, |f| f.min(d)));
         last = Some(last.map_or(d, |l| l.max(d)));
     }
-    let day = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
     match (first, last) {
-        (Some(f), Some(l)) if f != l => format!("{}–{}", day(f), day(l)),
-        (Some(f), _) => day(f),
+        (Some(f), Some(l)) => crate::plan::dates::date_range(f, l, lang),
         _ => String::new(),
     }
 }

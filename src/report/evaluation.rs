@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Input, QuoteRow};
-use crate::records::Consent;
 
 /// Quotes shown at most.
 const QUOTES: usize = 6;
@@ -59,7 +58,7 @@ pub fn build(i: &Input<'_>) -> Option<Evaluation> {
     let participant = i.t("deltaker", "participant");
     let quotes = evaluations
         .iter()
-        .filter(|e| e.consent == Consent::Given)
+        .filter(|e| e.consent.allows_quotes())
         .filter_map(|e| {
             let q = e.quotes.first()?;
             let source = match &e.group {

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Input, QuoteRow};
 use crate::i18n::msg;
-use crate::records::{Consent, Interview, Quote};
+use crate::records::{Interview, Quote};
 
 /// Quotes shown per theme at most.
 const QUOTES_PER_THEME: usize = 3;
@@ -78,7 +78,8 @@ pub fn build(i: &Input<'_>) -> Option<Insights> {
 fn rank<'a>(i: &Input<'a>) -> Vec<Ranked<'a>> {
     let wb = &i.ws.workbook;
     let mut carriers: BTreeMap<&str, (usize, BTreeSet<&str>)> = BTreeMap::new();
-    for interview in &i.records.interviews {
+    // Consent to the interview alone counts a note in the figures.
+    for interview in i.records.counted() {
         let ids: BTreeSet<&str> = interview.tags.iter().map(|t| wb.tag_id(t)).collect();
         for id in ids {
             let entry = carriers.entry(id).or_default();
@@ -152,7 +153,7 @@ fn place_quotes(i: &Input<'_>, ranked: &[Ranked<'_>]) -> Vec<Vec<QuoteRow>> {
 
 /// Whether an interview's quotes may be used.
 fn may_quote(interview: &Interview) -> bool {
-    interview.consent == Consent::Given
+    interview.consent.allows_quotes()
 }
 
 /// Every quote of the interviews that may be quoted and belongs to a shown

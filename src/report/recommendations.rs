@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{Input, prerequisite_scores, status_name};
+use crate::i18n::msg;
 use crate::records::Status;
 
 /// The section's context.
@@ -52,14 +53,10 @@ pub fn build(i: &Input<'_>) -> Option<Recommendations> {
         .filter(|s| s.status < Status::Tested)
         .count();
     if developing > 0 {
-        items.push(format!(
-            "{} {developing} {} {}.",
-            i.t("Utvikle og test videre de", "Develop and test further the"),
-            i.t(
-                "løsningene som er idé eller prototyp, sammen med",
-                "solutions that are ideas or prototypes, together with the"
-            ),
-            i.people.plural,
+        items.push(msg::report_develop_further(
+            i.lang,
+            developing,
+            &i.people.plural,
         ));
     }
     let mut scores = prerequisite_scores(i.ws, i.records, i.lang);

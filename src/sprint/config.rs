@@ -44,6 +44,12 @@ pub struct SprintFile {
     /// The members of the steering group.
     #[serde(default)]
     pub steering_group: Vec<String>,
+    /// The project lead (a name or a role), shown on agendas with the facilitators.
+    #[serde(default)]
+    pub project_lead: Option<At<String>>,
+    /// Whom residents contact to withdraw their consent: {name, phone}, an employee's work number; named in the interview guide.
+    #[serde(default)]
+    pub contact: Option<super::people::ContactFile>,
     /// The work groups.
     pub groups: Vec<GroupFile>,
     /// The words for the people the sprint is for, when they differ from the workbook's.
@@ -109,6 +115,10 @@ pub struct Sprint {
     pub facilitators: Vec<String>,
     /// The steering group.
     pub steering_group: Vec<String>,
+    /// The project lead, if named.
+    pub project_lead: Option<String>,
+    /// The contact for withdrawing consent, if given.
+    pub contact: Option<super::people::Contact>,
     /// The work groups.
     pub groups: Vec<Group>,
     /// The sprint's own people words, measures and interview purpose.
@@ -296,6 +306,10 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
         problems.append(&mut more);
         super::terms::SprintTerms::default()
     });
+    let contact = super::people::check_contact(file.contact, sources).unwrap_or_else(|mut more| {
+        problems.append(&mut more);
+        None
+    });
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -320,6 +334,11 @@ pub fn check(file: SprintFile, sources: &Sources) -> Result<Sprint, Vec<Diagnost
         place: file.place,
         facilitators: file.facilitators,
         steering_group: file.steering_group,
+        project_lead: file
+            .project_lead
+            .map(|p| p.value.trim().to_owned())
+            .filter(|p| !p.is_empty()),
+        contact,
         groups: file
             .groups
             .into_iter()

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 use super::{PROGRESS_FILE, SPRINT_FILE};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::tr;
+use crate::i18n::{msg, tr};
 use crate::workbook::{Lang, Weekday};
 
 /// Everything needed to start a sprint, however it was gathered.
@@ -36,6 +36,20 @@ pub struct NewSprint {
     pub steering_group: Vec<String>,
     /// The work groups, in order.
     pub groups: Vec<NewGroup>,
+    /// The people agendas and the interview guide name.
+    pub people: NewPeople,
+}
+
+/// The facilitators, the project lead and the contact for withdrawing
+/// consent, as `new-sprint` was told them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewPeople {
+    /// The facilitators, in order.
+    pub facilitators: Vec<String>,
+    /// The project lead.
+    pub project_lead: Option<String>,
+    /// The contact's name and phone number.
+    pub contact: Option<(String, String)>,
 }
 
 /// A work group of a new sprint.
@@ -161,6 +175,7 @@ impl NewSprint {
         }
         line(tr(l, "# Styringsgruppa.", "# The steering group."));
         line(&format!("steering_group: {}", list(&self.steering_group)));
+        self.write_people(&mut line);
         line(tr(
             l,
             "# Arbeidsgruppene. `id` brukes i kommandoer og mappenavn: små bokstaver a-z,\n# tall og bindestrek. Skriv aldri navn på dem dere intervjuer, her eller andre steder.",
@@ -188,6 +203,29 @@ impl NewSprint {
         y
     }
 
+    /// The facilitators, the project lead and the contact, with comments;
+    /// those not given as examples to fill in.
+    fn write_people(&self, line: &mut impl FnMut(&str)) {
+        let (l, p) = (self.lang, &self.people);
+        line(&format!("# {}", msg::new_sprint_yaml_facilitators(l)));
+        line(&format!("facilitators: {}", list(&p.facilitators)));
+        line(&format!("# {}", msg::new_sprint_yaml_project_lead(l)));
+        match &p.project_lead {
+            Some(name) => line(&format!("project_lead: {}", quoted(name))),
+            None => line("# project_lead: \"…\""),
+        }
+        line(&format!("# {}", msg::new_sprint_yaml_contact(l)));
+        match &p.contact {
+            Some((name, phone)) => line(&format!(
+                "contact: {{ name: {}, phone: {} }}",
+                quoted(name),
+                quoted(phone)
+            )),
+            // No number in the example: a comment is checked like the rest.
+            None => line("# contact: { name: \"…\", phone: \"…\" }"),
+        }
+    }
+
     /// The sprint's fixed calendar id: a slug of the name and the start date.
     pub fn calendar_id(&self) -> String {
         format!(
@@ -198,14 +236,19 @@ impl NewSprint {
     }
 
     /// The workspace's README: what to do next, in the sprint's language.
-    pub fn readme(&self) -> String {
+    pub fn readme(&self, wb: &crate::workbook::Workbook) -> String {
         let l = self.lang;
         let body = tr(l, README_NB, README_EN);
-        format!("# {}\n\n{}", self.name, body)
+        format!(
+            "# {}\n\n{}{}",
+            self.name,
+            body,
+            super::readme::records(wb, l)
+        )
     }
 
     /// Every file of a new workspace, relative to its folder.
-    pub fn files(&self) -> Vec<(PathBuf, String)> {
+    pub fn files(&self, wb: &crate::workbook::Workbook) -> Vec<(PathBuf, String)> {
         vec![
             (PathBuf::from(SPRINT_FILE), self.sprint_yaml()),
             (PathBuf::from("samskap.schema.json"), super::schema()),
@@ -213,7 +256,7 @@ impl NewSprint {
                 PathBuf::from(PROGRESS_FILE),
                 super::Progress::default().render(),
             ),
-            (PathBuf::from("README.md"), self.readme()),
+            (PathBuf::from("README.md"), self.readme(wb)),
             (PathBuf::from(".gitignore"), GITIGNORE.to_owned()),
         ]
     }
@@ -296,13 +339,18 @@ storage of such data, and delete the notes when the project ends.
 
 /// Creates the workspace in `dir`. An existing, non-empty `dir` is refused
 /// unless `force`; even then no existing file is changed.
-pub fn create(dir: &Path, new: &NewSprint, force: bool) -> Result<Created> {
+pub fn create(
+    dir: &Path,
+    new: &NewSprint,
+    wb: &crate::workbook::Workbook,
+    force: bool,
+) -> Result<Created> {
     let non_empty = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     if non_empty && !force {
         return Err(Error::NotEmpty(dir.to_owned()));
     }
     let mut created = Created::default();
-    for (relative, contents) in new.files() {
+    for (relative, contents) in new.files(wb) {
         let path = super::path_in(dir, &relative);
         if path.exists() {
             created.kept.push(path);

@@ -163,6 +163,14 @@ pub struct People {
     pub plural: String,
 }
 
+impl People {
+    /// The word for `n` of them: "1 familie", "2 familier".
+    #[must_use]
+    pub fn count(&self, n: usize) -> &str {
+        if n == 1 { &self.singular } else { &self.plural }
+    }
+}
+
 impl Workspace {
     /// The people the sprint is for: the sprint's words, else the workbook's,
     /// else "participant(s)".

@@ -173,7 +173,7 @@ pub struct Role {
     pub title: Text,
     /// Who has this role and what they do.
     pub description: Text,
-    /// Which list of the sprint names the people in this role on agendas: work-groups, steering-group or facilitators.
+    /// Which list of the sprint names the people in this role on agendas: work-groups, steering-group, facilitators or project-lead.
     #[serde(default)]
     pub members: Option<RoleMembers>,
 }
@@ -188,6 +188,8 @@ pub enum RoleMembers {
     SteeringGroup,
     /// The facilitators (`facilitators:`).
     Facilitators,
+    /// The project lead (`project_lead:`).
+    ProjectLead,
 }
 
 /// A phase of the process (a diamond of StimuLab's triple diamond).
@@ -348,7 +350,7 @@ pub struct QuestionBank {
     /// The interview guide's purpose sentence; `{target_group}` stands for the sprint's target group as written.
     #[serde(default)]
     pub purpose: Option<Text>,
-    /// Read aloud at the start of every interview, before any question.
+    /// Read aloud at the start of every interview, before any question; `{contact}` stands for the sprint's contact for withdrawing consent (its name and phone).
     pub consent: Text,
     /// The interviewee's rights, said and handed over with the consent text.
     pub rights: Vec<Text>,
