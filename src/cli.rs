@@ -295,6 +295,27 @@ pub enum Command {
         #[arg(long)]
         redact: bool,
     },
+    /// One site for leaders over several sprints: each sprint's state, key figures and solutions, the solutions in use, the total effect by measure
+    Portfolio {
+        /// The sprints' folders, or portfolio.yaml files listing them (default: portfolio.yaml here)
+        #[arg(value_name = "DIR")]
+        sprints: Vec<PathBuf>,
+        /// The folder to write into (default: `portfolio/` here)
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The day the sprints' state is shown for (default: today)
+        #[arg(long, value_parser = date_arg, value_name = "DATE")]
+        today: Option<NaiveDate>,
+        /// Replace files in DIR that samskap did not write there
+        #[arg(long)]
+        force: bool,
+        /// Stop when a sprint cannot be shown, instead of leaving it out with a warning
+        #[arg(long)]
+        strict: bool,
+        /// Replace personal data with a marker instead of refusing
+        #[arg(long)]
+        redact: bool,
+    },
     /// The built-in document templates
     Templates {
         /// What to do with them.

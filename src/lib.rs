@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod output;
 pub mod parallel;
 pub mod plan;
+pub mod portfolio;
 pub mod privacy;
 pub mod prompt;
 pub mod records;

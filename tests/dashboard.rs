@@ -159,3 +159,64 @@ fn every_page_passes_the_validators_and_fits_a_phone_and_a4() {
     passes_vnu_and_axe(&pages);
     fits_a_phone_and_a4(&pages);
 }
+
+/// The totals row of the report's solutions, as figures.
+fn report_totals(ws: &Path) -> Vec<String> {
+    let md = samskap_in(ws, &["report", "--today", TODAY]).ok().stdout;
+    let row = md
+        .lines()
+        .find(|l| l.contains("**Sum av alle anslagene**"))
+        .unwrap();
+    row.trim_matches('|')
+        .split('|')
+        .skip(1)
+        .map(|c| c.trim().trim_matches('*').to_owned())
+        .collect()
+}
+
+#[test]
+fn the_index_charts_the_solutions_total_effect_in_the_sprints_measures() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = midway(dir.path());
+    let index = std::fs::read_to_string(build(&ws, "nb").join("index.html")).unwrap();
+    let figure = index
+        .split("<figure class=\"chart effect-figure\">")
+        .nth(1)
+        .unwrap()
+        .split("</figure>")
+        .next()
+        .unwrap();
+    // One chart (both measures are hours per month), a bar per measure, a
+    // title and a description, the numbers written beside the bars: the
+    // report's totals.
+    assert_eq!(figure.matches("<svg ").count(), 1, "{figure}");
+    assert_eq!(figure.matches("<rect class=\"bar\"").count(), 2, "{figure}");
+    assert!(figure.contains("role=\"img\" aria-labelledby=\"effect-1-title effect-1-desc\""));
+    assert!(figure.contains(
+        "<title id=\"effect-1-title\">Løsningenes samlede effekt (timer per måned): Våren 2027</title>"
+    ));
+    let totals = report_totals(&ws);
+    for total in &totals {
+        assert!(
+            figure.contains(&format!(">{total} timer per måned</text>")),
+            "{total}: {figure}"
+        );
+    }
+    // The same figures as text.
+    assert!(index.contains(&format!(
+        "<li>Per familie: {} timer per måned</li>",
+        totals[0]
+    )));
+}
+
+#[test]
+fn a_sprint_without_measures_has_no_effect_chart() {
+    // The second example declares no measures.
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("eldre-2027");
+    copy_tree(&root().join("examples/eldre-2027"), &ws);
+    let index = std::fs::read_to_string(build(&ws, "nb").join("index.html")).unwrap();
+    assert!(index.contains("<h2>Nøkkeltall</h2>"), "{index}");
+    assert!(!index.contains("effect-figure"), "{index}");
+    assert!(!index.contains("class=\"bars\""));
+}

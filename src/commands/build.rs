@@ -25,14 +25,14 @@ use crate::workbook::Lang;
 
 /// Files of the site made together, on demand (on any of the threads):
 /// one page, or the report in every format from one rendering.
-struct Job<'a> {
-    paths: Vec<PathBuf>,
-    make: Box<dyn Fn() -> Result<Vec<Vec<u8>>> + Send + Sync + 'a>,
+pub(super) struct Job<'a> {
+    pub(super) paths: Vec<PathBuf>,
+    pub(super) make: Box<dyn Fn() -> Result<Vec<Vec<u8>>> + Send + Sync + 'a>,
 }
 
 impl<'a> Job<'a> {
     /// A job that makes one file.
-    fn one(
+    pub(super) fn one(
         path: impl Into<PathBuf>,
         make: impl Fn() -> Result<Vec<u8>> + Send + Sync + 'a,
     ) -> Self {
@@ -87,14 +87,7 @@ pub fn run(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    for file in &files {
-        fs::write(&out.join(&file.path), &file.bytes, Overwrite::Generated)?;
-    }
-    let listed: Vec<(&Path, u64)> = files.iter().map(|f| (f.path.as_path(), f.print)).collect();
-    Manifest::write(out, &listed)?;
-    // Pages the last build made that this one does not (a removed group's)
-    // go, unless someone changed them since.
-    let removed = manifest.remove_gone(out, &paths)?;
+    let removed = write_site(out, &files, &manifest)?;
     let removed = match removed {
         0 => String::new(),
         n => format!(
@@ -124,18 +117,55 @@ pub fn run(
     Ok(())
 }
 
+/// Where the sprint stands on `today`, as `status` and the dashboard see it.
+pub(super) fn status_of(
+    ws: &Workspace,
+    sessions: &[Session],
+    progress: &crate::sprint::Progress,
+    today: NaiveDate,
+    lang: Lang,
+) -> crate::sprint::status::Status {
+    crate::sprint::status::status(
+        crate::sprint::status::Facts {
+            workbook: &ws.workbook,
+            sprint: &ws.sprint,
+            sessions: sessions.to_vec(),
+            progress,
+            interviews: ws.interview_counts(),
+        },
+        today,
+        lang,
+    )
+}
+
+/// Writes `files` into `out`, each atomically, with the manifest of what
+/// was written; pages the last run made that this one does not (a removed
+/// group's) go, unless someone changed them since. Returns how many went.
+pub(super) fn write_site(out: &Path, files: &[Rendered], manifest: &Manifest) -> Result<usize> {
+    for file in files {
+        fs::write(&out.join(&file.path), &file.bytes, Overwrite::Generated)?;
+    }
+    let listed: Vec<(&Path, u64)> = files.iter().map(|f| (f.path.as_path(), f.print)).collect();
+    Manifest::write(out, &listed)?;
+    let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    manifest.remove_gone(out, &paths)
+}
+
 /// A file of the site, ready to write.
-struct Rendered {
+pub(super) struct Rendered {
     /// Where, relative to the output folder.
-    path: PathBuf,
+    pub(super) path: PathBuf,
     /// What.
-    bytes: Vec<u8>,
+    pub(super) bytes: Vec<u8>,
     /// Its fingerprint, for the manifest.
-    print: u64,
+    pub(super) print: u64,
 }
 
 /// Renders every job on every core: the files, in job order.
-fn render_all(jobs: &[Job<'_>], bar: Option<&indicatif::ProgressBar>) -> Result<Vec<Rendered>> {
+pub(super) fn render_all(
+    jobs: &[Job<'_>],
+    bar: Option<&indicatif::ProgressBar>,
+) -> Result<Vec<Rendered>> {
     let made = crate::parallel::map(jobs, |job| {
         let files = (job.make)()?;
         if let Some(bar) = bar {
@@ -158,7 +188,7 @@ fn render_all(jobs: &[Job<'_>], bar: Option<&indicatif::ProgressBar>) -> Result<
         .map(|files| files.into_iter().flatten().collect())
 }
 
-fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
+pub(super) fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
     std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(len as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
@@ -170,7 +200,12 @@ fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
 
 /// Files in the way that the last build did not write, or that someone
 /// changed since, are kept, unless --force.
-fn check_targets(out: &Path, paths: &[PathBuf], manifest: &Manifest, force: bool) -> Result<()> {
+pub(super) fn check_targets(
+    out: &Path,
+    paths: &[PathBuf],
+    manifest: &Manifest,
+    force: bool,
+) -> Result<()> {
     if force {
         return Ok(());
     }
@@ -265,17 +300,7 @@ fn jobs<'a>(
             renderer.export("interview-guide.md", &doc, &page, Format::Html, &[], guard)
         }));
     }
-    let status = crate::sprint::status::status(
-        crate::sprint::status::Facts {
-            workbook: &ws.workbook,
-            sprint: &ws.sprint,
-            sessions: sessions.to_vec(),
-            progress: inputs.progress,
-            interviews: ws.interview_counts(),
-        },
-        today,
-        lang,
-    );
+    let status = status_of(ws, sessions, inputs.progress, today, lang);
     jobs.push(Job::one("index.html", move || {
         let (index, figures) = dashboard::index(&dashboard::Input {
             ws,

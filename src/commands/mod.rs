@@ -14,6 +14,7 @@ mod manifest;
 mod move_step;
 mod new_sprint;
 mod next;
+mod portfolio;
 mod report;
 mod solution;
 mod status;
@@ -116,15 +117,21 @@ pub fn format_of(out: &crate::cli::OutputArgs) -> Result<crate::render::Format> 
 
 /// The frame of a document of `ws`: title, language, header and footer.
 pub fn page(ws: &Workspace, title: &str, kind: &'static str, lang: Lang) -> crate::render::Page {
+    frame(&ws.sprint.name, title, kind, lang)
+}
+
+/// The frame of a document called `title` under the header `header` (the
+/// sprint's name, or the portfolio's heading).
+pub fn frame(header: &str, title: &str, kind: &'static str, lang: Lang) -> crate::render::Page {
     // These values reach the HTML layout without Markdown's escaping.
     let printable = crate::render::markdown::printable;
     crate::render::Page {
         title: printable(title),
         lang,
-        sprint: printable(&ws.sprint.name),
+        sprint: printable(header),
         footer: format!(
             "{} · {}",
-            printable(&ws.sprint.name),
+            printable(header),
             crate::i18n::msg::made_with_samskap(lang)
         ),
         kind,
@@ -157,18 +164,24 @@ pub fn deliver_document<T: serde::Serialize>(
 }
 
 /// What every export starts from: the workspace, its records and the gate.
-/// With `redact`, the personal data in every field of the settings and
-/// records is replaced by its marker here, before anything is rendered.
-pub fn export_inputs(
-    cx: &Context,
-    redact: bool,
-) -> Result<(
+pub type ExportInputs = (
     Workspace,
     crate::records::Records,
     crate::render::guard::Guard,
-)> {
-    let mut ws = cx.workspace()?;
+);
+
+/// What every export starts from: the workspace, its records and the gate.
+/// With `redact`, the personal data in every field of the settings and
+/// records is replaced by its marker here, before anything is rendered.
+pub fn export_inputs(cx: &Context, redact: bool) -> Result<ExportInputs> {
+    let ws = cx.workspace()?;
     let lang = ws.lang(cx.lang_arg);
+    export_inputs_of(ws, lang, redact)
+}
+
+/// Like [`export_inputs`], for a workspace already open: a portfolio's
+/// sprints are opened by folder.
+pub fn export_inputs_of(mut ws: Workspace, lang: Lang, redact: bool) -> Result<ExportInputs> {
     let mut records = crate::records::read(&ws)?;
     let too_long = crate::privacy::fields::too_long(&mut ws.sprint, &mut records);
     if !too_long.is_empty() {
@@ -279,5 +292,23 @@ pub fn run(cli: Cli) -> Result<()> {
             force,
             redact,
         } => build::run(&cx, output.as_deref(), today, force, redact),
+        Command::Portfolio {
+            sprints,
+            output,
+            today,
+            force,
+            strict,
+            redact,
+        } => portfolio::run(
+            &cx,
+            &portfolio::Args {
+                sprints: &sprints,
+                output: output.as_deref(),
+                today,
+                force,
+                strict,
+                redact,
+            },
+        ),
     }
 }

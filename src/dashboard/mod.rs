@@ -8,6 +8,8 @@
 //! the same figures as text beside it.
 
 pub mod agendas;
+pub mod bars;
+pub mod effect;
 pub mod groups;
 pub mod pages;
 pub mod sessions;
@@ -64,6 +66,7 @@ pub struct Words {
     solutions: &'static str,
     guide: &'static str,
     figures: &'static str,
+    effect: &'static str,
     missing: &'static str,
     nothing_missing: &'static str,
     report: &'static str,
@@ -101,6 +104,10 @@ impl Words {
             solutions: t("Løsninger", "Solutions"),
             guide: t("intervjuguide", "interview guide"),
             figures: t("Nøkkeltall", "Key figures"),
+            effect: t(
+                "Løsningenes samlede effekt, etter gruppenes anslag",
+                "The solutions' total effect, as the groups estimate it",
+            ),
             missing: t("Hva mangler?", "What is missing?"),
             nothing_missing: t(
                 "Ingenting mangler: alt som skulle vært gjort, er registrert.",
@@ -139,6 +146,10 @@ pub struct IndexDoc {
     next: Vec<sessions::NextSession>,
     groups: Vec<groups::GroupRow>,
     figures: groups::KeyFigures,
+    /// The solutions' total in each measure, in words.
+    effect: Vec<String>,
+    /// The marker of the effect's charts, when the sprint has measures.
+    effect_chart: Option<&'static str>,
     missing: Vec<String>,
     agendas: Vec<agendas::PhaseWeeks>,
     report_pdf: Option<&'static str>,
@@ -151,6 +162,8 @@ pub fn index(i: &Input<'_>) -> (IndexDoc, Vec<Figure>) {
     let (ws, status, lang) = (i.ws, i.status, i.lang);
     let sessions: Vec<crate::plan::Session> =
         status.sessions.iter().map(|s| s.session.clone()).collect();
+    let totals = effect::totals(&ws.measures(lang), &i.records.solutions);
+    let charts = effect::sprint_charts(&ws.sprint.name, &totals, lang);
     let doc = IndexDoc {
         t: Words::new(lang),
         l: Labels::new(lang),
@@ -163,6 +176,8 @@ pub fn index(i: &Input<'_>) -> (IndexDoc, Vec<Figure>) {
         next: sessions::next(ws, status, lang),
         groups: groups::rows(ws, status, i.records, lang),
         figures: groups::key_figures(status, i.records, lang),
+        effect: totals.iter().map(|t| t.line(lang)).collect(),
+        effect_chart: (!charts.is_empty()).then_some(effect::EFFECT_MARKER),
         missing: status
             .missing
             .iter()
@@ -173,11 +188,18 @@ pub fn index(i: &Input<'_>) -> (IndexDoc, Vec<Figure>) {
         calendar: "calendar.ics",
         date: crate::plan::long_date(i.today, lang),
     };
-    let figures = vec![Figure {
+    let mut figures = vec![Figure {
         marker: TIMELINE_MARKER,
         html: sessions::figure(ws, status, lang),
         picture: None,
     }];
+    if !charts.is_empty() {
+        figures.push(Figure {
+            marker: effect::EFFECT_MARKER,
+            html: effect::figure(&charts, lang),
+            picture: None,
+        });
+    }
     (doc, figures)
 }
 

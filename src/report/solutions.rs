@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Input, number, status_name};
 use crate::records::Solution;
+use crate::sprint::terms::MeasureDef;
 
 /// The section's context.
 #[derive(Debug, Serialize)]
@@ -179,11 +180,26 @@ pub fn build(i: &Input<'_>) -> Option<Solutions> {
 
 /// The sum of each measure over `solutions`, formatted.
 fn sums(i: &Input<'_>, solutions: &[&Solution]) -> Vec<String> {
-    i.measures
+    totals(&i.measures, solutions.iter().copied())
+        .into_iter()
+        .map(|sum| number(sum, i.lang))
+        .collect()
+}
+
+/// The sum of each of `measures` over `solutions`, in their order: the
+/// report's totals, and the dashboard's and the portfolio's.
+pub fn totals<'a>(
+    measures: &[MeasureDef],
+    solutions: impl IntoIterator<Item = &'a Solution> + Clone,
+) -> Vec<f64> {
+    measures
         .iter()
         .map(|m| {
-            let sum: f64 = solutions.iter().filter_map(|s| s.measures.get(&m.id)).sum();
-            number(sum, i.lang)
+            solutions
+                .clone()
+                .into_iter()
+                .filter_map(|s| s.measures.get(&m.id))
+                .sum()
         })
         .collect()
 }

@@ -80,6 +80,12 @@ impl Workspace {
                 "start a sprint with `samskap new-sprint DIR`, or run inside one (or use -C DIR)",
             )
         })?;
+        Workspace::open_at(root, workbook)
+    }
+
+    /// Opens the workspace whose `samskap.yaml` is in `root` (a portfolio's
+    /// sprints are folders named on the command line, not found upward).
+    pub fn open_at(root: PathBuf, workbook: Option<&Path>) -> Result<Workspace> {
         let mut sources = Sources::default();
         let sprint = read_sprint(&root, &mut sources)?;
         let source = match (workbook, &sprint.workbook) {
