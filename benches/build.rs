@@ -3,7 +3,9 @@
 //! Markdown to HTML (reading the files included), and beside pandoc doing
 //! the same when pandoc is installed. Prints the figures and whether the
 //! targets hold: samskap within 1.5× of comrak alone, peak memory under
-//! 64 MB. It reports; it does not fail on slow machines.
+//! 64 MB. Then `samskap portfolio` over 10 such sprints, beside `build` of
+//! one (`cargo bench --bench build -- portfolio` runs that part alone).
+//! It reports; it does not fail on slow machines.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -168,6 +170,70 @@ fn time_build(bin: &str, root: &Path) -> Duration {
     )
 }
 
+/// How many sprints the portfolio is timed over.
+const SPRINTS: usize = 10;
+
+/// `SPRINTS` sprints like the one at `root`, each with its own id, in
+/// folders beside it.
+fn generate_sprints(root: &Path) -> Vec<PathBuf> {
+    (1..=SPRINTS)
+        .map(|i| {
+            let dir = root.with_file_name(format!("portfolio-sprint-{i}"));
+            generate(&dir, NOTES_PER_GROUP);
+            let yaml = dir.join("samskap.yaml");
+            let text = std::fs::read_to_string(&yaml).expect("samskap.yaml");
+            let text = text.replacen(
+                "name: Benchmark\n",
+                &format!("name: Benchmark {i}\nid: benchmark-{i}\n"),
+                1,
+            );
+            std::fs::write(&yaml, text).expect("samskap.yaml");
+            dir
+        })
+        .collect()
+}
+
+/// `samskap portfolio` over `sprints`, median of the runs, each into a
+/// folder of its own.
+fn time_portfolio(bin: &str, sprints: &[PathBuf]) -> Duration {
+    let sites = sprints[0].with_file_name("bench-portfolios");
+    let _ = std::fs::remove_dir_all(&sites);
+    median(
+        (0..RUNS)
+            .map(|run| {
+                let start = Instant::now();
+                let output = Command::new(bin)
+                    .args(["portfolio", "--strict", "--today", "2027-05-10", "-o"])
+                    .arg(sites.join(format!("run-{run}")))
+                    .args(sprints)
+                    .output()
+                    .expect("samskap runs");
+                let took = start.elapsed();
+                assert!(
+                    output.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                took
+            })
+            .collect(),
+    )
+}
+
+/// The portfolio over `SPRINTS` sprints like the one at `root`, beside
+/// `build` of that one.
+fn bench_portfolio(bin: &str, root: &Path, build: Duration) {
+    let sprints = generate_sprints(root);
+    let portfolio = time_portfolio(bin, &sprints);
+    println!(
+        "samskap portfolio      {:>8.1} ms  (median of {RUNS}, {SPRINTS} sprints of {GROUPS} groups × {NOTES_PER_GROUP} notes; build of one: {:.1} ms, portfolio/build {:.2}, per sprint {:.1} ms)",
+        portfolio.as_secs_f64() * 1e3,
+        build.as_secs_f64() * 1e3,
+        portfolio.as_secs_f64() / build.as_secs_f64(),
+        portfolio.as_secs_f64() * 1e3 / SPRINTS as f64
+    );
+}
+
 /// An interview note's front matter, as samskap reads it.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -267,6 +333,10 @@ fn main() {
         size as f64 / 1e6
     );
     let build = time_build(bin, &root);
+    if std::env::args().skip(1).any(|a| a == "portfolio") {
+        bench_portfolio(bin, &root, build);
+        return;
+    }
     let (comrak, _) = time_comrak(&notes);
     let ratio = build.as_secs_f64() / comrak.as_secs_f64();
     println!(
@@ -332,6 +402,7 @@ fn main() {
         }
     );
     std::fs::remove_file(root.join("private/names.txt")).expect("names.txt");
+    bench_portfolio(bin, &root, build);
     match peak_memory_kb(bin, &root) {
         Some(kb) => println!(
             "peak memory            {:>8.1} MB  target < 64 MB: {}",
