@@ -3,7 +3,9 @@
 //! Markdown to HTML (reading the files included), and beside pandoc doing
 //! the same when pandoc is installed. Prints the figures and whether the
 //! targets hold: samskap within 1.5× of comrak alone, peak memory under
-//! 64 MB. It reports; it does not fail on slow machines.
+//! 64 MB. Then `samskap portfolio` over 10 such sprints, beside `build` of
+//! one (`cargo bench --bench build -- portfolio` runs that part alone).
+//! It reports; it does not fail on slow machines.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -49,12 +51,19 @@ fn write(path: &Path, text: &str) {
 /// the note files.
 fn generate(root: &Path, per_group: usize) -> Vec<PathBuf> {
     let mut yaml = String::from(
-        "name: Benchmark\nlang: nb\nchallenge: Hvordan kan vi frigjøre tid?\ntarget_group: Familier med barn med sammensatte behov\nstart: 2027-01-04\nweekday: tue\ntime: \"09:00\"\nplace: Bydelshuset\nsteering_group: [Bydelsdirektør]\ngroups:\n",
+        "name: Benchmark\nlang: nb\nchallenge: Hvordan kan vi frigjøre tid?\ntarget_group: Familier med barn med sammensatte behov\nstart: 2027-01-04\nweekday: tue\ntime: \"09:00\"\nplace: Bydelshuset\nsteering_group: [Bydelsdirektør]\n",
     );
+    // Fifty groups need rooms of their own and several facilitators, as a
+    // coordinator would give them: one room for all cannot hold the plan.
+    let facilitators: Vec<String> = (1..=10).map(|f| format!("Fasilitator {f}")).collect();
+    yaml.push_str(&format!(
+        "facilitators: [{}]\ngroups:\n",
+        facilitators.join(", ")
+    ));
     let mut notes = Vec::new();
     for g in 1..=GROUPS {
         yaml.push_str(&format!(
-            "  - id: gruppe-{g}\n    name: Gruppe {g}\n    sub_challenge: Underproblemstilling {g}\n    members: [Ansatt {g}a, Ansatt {g}b, Ansatt {g}c]\n"
+            "  - id: gruppe-{g}\n    name: Gruppe {g}\n    sub_challenge: Underproblemstilling {g}\n    members: [Ansatt {g}a, Ansatt {g}b, Ansatt {g}c]\n    place: Grupperom {g}\n"
         ));
         for n in 1..=per_group {
             let tags = format!(
@@ -161,6 +170,70 @@ fn time_build(bin: &str, root: &Path) -> Duration {
     )
 }
 
+/// How many sprints the portfolio is timed over.
+const SPRINTS: usize = 10;
+
+/// `SPRINTS` sprints like the one at `root`, each with its own id, in
+/// folders beside it.
+fn generate_sprints(root: &Path) -> Vec<PathBuf> {
+    (1..=SPRINTS)
+        .map(|i| {
+            let dir = root.with_file_name(format!("portfolio-sprint-{i}"));
+            generate(&dir, NOTES_PER_GROUP);
+            let yaml = dir.join("samskap.yaml");
+            let text = std::fs::read_to_string(&yaml).expect("samskap.yaml");
+            let text = text.replacen(
+                "name: Benchmark\n",
+                &format!("name: Benchmark {i}\nid: benchmark-{i}\n"),
+                1,
+            );
+            std::fs::write(&yaml, text).expect("samskap.yaml");
+            dir
+        })
+        .collect()
+}
+
+/// `samskap portfolio` over `sprints`, median of the runs, each into a
+/// folder of its own.
+fn time_portfolio(bin: &str, sprints: &[PathBuf]) -> Duration {
+    let sites = sprints[0].with_file_name("bench-portfolios");
+    let _ = std::fs::remove_dir_all(&sites);
+    median(
+        (0..RUNS)
+            .map(|run| {
+                let start = Instant::now();
+                let output = Command::new(bin)
+                    .args(["portfolio", "--strict", "--today", "2027-05-10", "-o"])
+                    .arg(sites.join(format!("run-{run}")))
+                    .args(sprints)
+                    .output()
+                    .expect("samskap runs");
+                let took = start.elapsed();
+                assert!(
+                    output.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                took
+            })
+            .collect(),
+    )
+}
+
+/// The portfolio over `SPRINTS` sprints like the one at `root`, beside
+/// `build` of that one.
+fn bench_portfolio(bin: &str, root: &Path, build: Duration) {
+    let sprints = generate_sprints(root);
+    let portfolio = time_portfolio(bin, &sprints);
+    println!(
+        "samskap portfolio      {:>8.1} ms  (median of {RUNS}, {SPRINTS} sprints of {GROUPS} groups × {NOTES_PER_GROUP} notes; build of one: {:.1} ms, portfolio/build {:.2}, per sprint {:.1} ms)",
+        portfolio.as_secs_f64() * 1e3,
+        build.as_secs_f64() * 1e3,
+        portfolio.as_secs_f64() / build.as_secs_f64(),
+        portfolio.as_secs_f64() * 1e3 / SPRINTS as f64
+    );
+}
+
 /// An interview note's front matter, as samskap reads it.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -260,6 +333,10 @@ fn main() {
         size as f64 / 1e6
     );
     let build = time_build(bin, &root);
+    if std::env::args().skip(1).any(|a| a == "portfolio") {
+        bench_portfolio(bin, &root, build);
+        return;
+    }
     let (comrak, _) = time_comrak(&notes);
     let ratio = build.as_secs_f64() / comrak.as_secs_f64();
     println!(
@@ -309,6 +386,23 @@ fn main() {
             "NOT met"
         }
     );
+    // names.txt of 100,000 names: check on the 2,000 notes in under a second.
+    let names: String = (0..100_000)
+        .map(|i| format!("Fornavn{i} Etternavn{}\n", i % 977))
+        .collect();
+    write(&root.join("private/names.txt"), &names);
+    let named = time_check(bin, &root);
+    println!(
+        "check, 100,000 names   {:>8.1} ms  (2,000 notes, private/names.txt of 100,000 names) target < 1000 ms: {}",
+        named.as_secs_f64() * 1e3,
+        if named.as_secs_f64() < 1.0 {
+            "met"
+        } else {
+            "NOT met"
+        }
+    );
+    std::fs::remove_file(root.join("private/names.txt")).expect("names.txt");
+    bench_portfolio(bin, &root, build);
     match peak_memory_kb(bin, &root) {
         Some(kb) => println!(
             "peak memory            {:>8.1} MB  target < 64 MB: {}",

@@ -390,6 +390,18 @@ pub struct NewSprintArgs {
     /// Where sessions are held
     #[arg(long)]
     pub place: Option<String>,
+    /// A facilitator, as agendas name them; repeat for each
+    #[arg(long = "facilitator", value_name = "NAME")]
+    pub facilitators: Vec<String>,
+    /// The project lead, as agendas name them
+    #[arg(long, value_name = "NAME")]
+    pub project_lead: Option<String>,
+    /// The employee residents contact to withdraw their consent, named in the interview guide (with --contact-phone)
+    #[arg(long, value_name = "NAME", requires = "contact_phone")]
+    pub contact_name: Option<String>,
+    /// The contact's work phone number, such as "23 40 00 00" (with --contact-name)
+    #[arg(long, value_name = "PHONE", requires = "contact_name")]
+    pub contact_phone: Option<String>,
     /// Take the defaults for everything not given, without asking
     #[arg(long, short)]
     pub yes: bool,

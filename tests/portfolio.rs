@@ -135,11 +135,11 @@ fn one_site_with_every_sprint_and_each_measure_summed_as_the_reports_sum_it() {
     // status and owner.
     let page = std::fs::read_to_string(site.join("sprint-varen-kopi.html")).unwrap();
     assert!(
-        page.contains("<strong>Tidsrom:</strong> 5. januar–4. mai 2027"),
+        page.contains("<strong>Tidsrom:</strong> 5. januar–18. mai 2027"),
         "{page}"
     );
     assert!(
-        page.contains("<strong>Status:</strong> avsluttet"),
+        page.contains("<strong>Status:</strong> pågår: fasen Utvikle, prosessuke 17 av 18"),
         "{page}"
     );
     assert!(page.contains("53 av 53 samlinger holdt"), "{page}");

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{msg, ui};
 use crate::prompt::Prompter;
 use crate::sprint::config::chrono_weekday;
-use crate::sprint::create::{self, NewGroup, NewSprint};
+use crate::sprint::create::{self, NewGroup, NewPeople, NewSprint};
 use crate::workbook::{Lang, Weekday, Workbook};
 
 /// Runs the command.
@@ -35,7 +35,7 @@ pub fn run(cx: &Context, args: NewSprintArgs) -> Result<()> {
     let mut new = new;
     let proposed = propose_breaks(&mut new, &workbook);
     check_answers(&new, &args)?;
-    let created = create::create(&dir, &new, args.force)?;
+    let created = create::create(&dir, &new, &workbook, args.force)?;
     report(&dir, &created, new.lang);
     if let Some(warning) = plan_warning(&new, &workbook) {
         crate::say!("\n{warning}");
@@ -97,7 +97,7 @@ fn plan_warning(new: &NewSprint, wb: &Workbook) -> Option<String> {
         time: new.time,
         day: new.day,
         place: new.place.clone(),
-        facilitators: new.facilitators.clone(),
+        facilitators: new.people.facilitators.clone(),
         breaks: new.breaks.clone(),
         groups: (1..=new.groups.len())
             .map(|n| crate::plan::GroupSettings::new(format!("g{n}")))
@@ -257,8 +257,8 @@ fn from_flags(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> 
             })
             .collect(),
         day: crate::workbook::timing::working_day(&wb.defaults),
-        facilitators: facilitators(wb, lang),
         breaks: Vec::new(),
+        people: people(args, wb, lang)?,
     })
 }
 
@@ -398,8 +398,48 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
         steering_group,
         groups,
         day: crate::workbook::timing::working_day(&wb.defaults),
-        facilitators: facilitators(wb, lang),
         breaks: Vec::new(),
+        people: people(args, wb, lang)?,
+    })
+}
+
+/// The facilitators, project lead and contact from the flags, trimmed; a
+/// phone number the privacy gate would not know as one is refused here
+/// rather than by `check` later.
+fn people(args: &NewSprintArgs, wb: &Workbook, lang: Lang) -> Result<NewPeople> {
+    let name = |s: &String| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let contact = match (&args.contact_name, &args.contact_phone) {
+        (Some(n), Some(phone)) => {
+            let lang = crate::i18n::ui();
+            let Some(n) = name(n) else {
+                return Err(Error::usage(
+                    msg::contact_no_name(lang),
+                    msg::contact_hint(lang),
+                ));
+            };
+            if crate::privacy::phone_number(phone).is_none() {
+                return Err(Error::usage(
+                    msg::contact_bad_phone(lang, phone.trim()),
+                    msg::contact_hint(lang),
+                ));
+            }
+            Some((n, phone.trim().to_owned()))
+        }
+        _ => None,
+    };
+    Ok(NewPeople {
+        // Not named: as many as the workbook says a sprint has, numbered
+        // for people to name.
+        facilitators: Some(
+            args.facilitators
+                .iter()
+                .filter_map(name)
+                .collect::<Vec<_>>(),
+        )
+        .filter(|named| !named.is_empty())
+        .unwrap_or_else(|| facilitators(wb, lang)),
+        project_lead: args.project_lead.as_ref().and_then(name),
+        contact,
     })
 }
 

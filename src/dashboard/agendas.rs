@@ -88,31 +88,7 @@ pub fn iso_weeks(first: NaiveDate, last: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// "8. september 2027", "8.–10. september 2027", "30. september–1. oktober
-/// 2027" (nb); "8–10 September 2027" and so on (en).
-pub fn date_range(first: NaiveDate, last: NaiveDate, lang: Lang) -> String {
-    let (locale, day) = match lang {
-        Lang::Nb => (chrono::Locale::nb_NO, "%-d."),
-        Lang::Nn => (chrono::Locale::nn_NO, "%-d."),
-        Lang::En => (chrono::Locale::en_GB, "%-d"),
-    };
-    let full = |d: NaiveDate| {
-        d.format_localized(&format!("{day} %B %Y"), locale)
-            .to_string()
-    };
-    if first == last {
-        full(last)
-    } else if first.year() != last.year() {
-        format!("{}–{}", full(first), full(last))
-    } else if first.month() != last.month() {
-        let start = first
-            .format_localized(&format!("{day} %B"), locale)
-            .to_string();
-        format!("{start}–{}", full(last))
-    } else {
-        format!("{}–{}", first.format(day), full(last))
-    }
-}
+pub use crate::plan::dates::date_range;
 
 #[cfg(test)]
 mod tests {

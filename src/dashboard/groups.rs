@@ -135,13 +135,8 @@ pub fn key_figures(status: &Status, records: &Records, lang: Lang) -> KeyFigures
         },
     );
     let all: Vec<&Solution> = records.solutions.iter().collect();
-    let solutions = crate::i18n::msg::dashboard_figure_solutions(
-        lang,
-        records.solutions.len(),
-        by_status(&all, lang),
-    );
-    let evaluations =
-        crate::i18n::msg::dashboard_figure_evaluations(lang, records.evaluations.len());
+    let solutions = msg::dashboard_solutions(lang, records.solutions.len(), by_status(&all, lang));
+    let evaluations = msg::dashboard_evaluations(lang, records.evaluations.len());
     KeyFigures {
         sessions,
         interviews,

@@ -63,6 +63,7 @@ pub fn tag_quotes(
 impl Outline {
     /// One pass over the body's lines.
     fn of(wb: &Workbook, body: &str, note_tags: &[String]) -> Outline {
+        let names = Names::of(wb, note_tags);
         let mut sections = vec![Section {
             level: 0,
             parent: None,
@@ -81,7 +82,7 @@ impl Outline {
                 sections.push(Section {
                     level,
                     parent: Some(parent),
-                    tags: named_by(wb, title, note_tags),
+                    tags: names.named_by(title),
                 });
                 section_text.push(String::new());
                 in_paragraph = false;
@@ -142,43 +143,82 @@ fn heading(line: &str) -> Option<(usize, &str)> {
         .then(|| (level, rest.trim().trim_end_matches('#').trim()))
 }
 
-/// The note's tags a heading names: by the tag's id or label (its words
-/// among the heading's words), or by the title or id of an interview topic
-/// the workbook links the tag to.
-fn named_by(wb: &Workbook, title: &str, note_tags: &[String]) -> Vec<String> {
-    let Some(heading) = slugify(title) else {
-        return Vec::new();
-    };
-    let words: Vec<&str> = heading.split('-').collect();
-    let mentions = |name: &str| {
-        slugify(name).is_some_and(|slug| {
-            let needle: Vec<&str> = slug.split('-').collect();
-            words.windows(needle.len()).any(|w| w == needle.as_slice())
-        })
-    };
-    let is_heading = |name: &str| slugify(name).is_some_and(|s| s == heading);
-    let topics = wb.questions.as_ref().map(|q| q.topics.as_slice());
-    note_tags
-        .iter()
-        .filter(|written| {
-            let Some(tag) = wb.tag(written) else {
-                return mentions(written);
-            };
-            let labels = wb.languages.iter().map(|&l| tag.label.get(l));
-            let by_topic = tag.topics.iter().any(|id| {
-                topics
-                    .into_iter()
-                    .flatten()
-                    .filter(|t| t.id.as_str() == id.value)
-                    .any(|t| {
-                        is_heading(t.id.as_str())
-                            || wb.languages.iter().any(|&l| is_heading(t.title.get(l)))
-                    })
-            });
-            by_topic || mentions(written) || mentions(tag.id.as_str()) || { labels }.any(mentions)
-        })
-        .cloned()
-        .collect()
+/// What each of a note's tags is called, as slugs, made once per note:
+/// its id and labels as runs of words (`tid`, `oversikt-over-tjenestene`),
+/// and the whole headings of the interview topics the workbook links it to.
+struct Names<'a> {
+    tags: Vec<Name<'a>>,
+}
+
+/// One tag of a note: as written, the word runs that name it, and the
+/// headings (as slugs) of its linked topics.
+struct Name<'a> {
+    tag: &'a str,
+    words: Vec<Vec<String>>,
+    headings: Vec<String>,
+}
+
+impl<'a> Names<'a> {
+    fn of(wb: &Workbook, note_tags: &'a [String]) -> Names<'a> {
+        let slug_words =
+            |name: &str| slugify(name).map(|s| s.split('-').map(str::to_owned).collect());
+        let topics = wb
+            .questions
+            .as_ref()
+            .map_or(&[][..], |q| q.topics.as_slice());
+        let tags = note_tags
+            .iter()
+            .map(|written| {
+                let mut words: Vec<Vec<String>> = slug_words(written).into_iter().collect();
+                let mut headings = Vec::new();
+                if let Some(tag) = wb.tag(written) {
+                    words.extend(slug_words(tag.id.as_str()));
+                    words.extend(
+                        wb.languages
+                            .iter()
+                            .filter_map(|&l| slug_words(tag.label.get(l))),
+                    );
+                    for topic in topics
+                        .iter()
+                        .filter(|t| tag.topics.iter().any(|id| id.value == t.id.as_str()))
+                    {
+                        headings.push(topic.id.as_str().to_owned());
+                        headings.extend(
+                            wb.languages
+                                .iter()
+                                .filter_map(|&l| slugify(topic.title.get(l))),
+                        );
+                    }
+                }
+                Name {
+                    tag: written,
+                    words,
+                    headings,
+                }
+            })
+            .collect();
+        Names { tags }
+    }
+
+    /// The note's tags a heading names: by the tag's id or label (its words
+    /// among the heading's words), or by the title or id of an interview
+    /// topic the workbook links the tag to.
+    fn named_by(&self, title: &str) -> Vec<String> {
+        let Some(heading) = slugify(title) else {
+            return Vec::new();
+        };
+        let words: Vec<&str> = heading.split('-').collect();
+        let mentions = |needle: &Vec<String>| {
+            words
+                .windows(needle.len())
+                .any(|w| w.iter().zip(needle).all(|(a, b)| *a == b))
+        };
+        self.tags
+            .iter()
+            .filter(|n| n.headings.contains(&heading) || n.words.iter().any(mentions))
+            .map(|n| n.tag.to_owned())
+            .collect()
+    }
 }
 
 /// `text` without the `#tags` written in it.
@@ -200,10 +240,10 @@ mod tests {
     use crate::records::notes::quotes;
 
     fn tagged(body: &str, note: &[&str]) -> Vec<(String, Vec<String>)> {
-        let wb = crate::workbook::load(&crate::workbook::WorkbookSource::BuiltIn).unwrap();
+        let wb = &*BUILTIN;
         let note: Vec<String> = note.iter().map(|s| (*s).to_owned()).collect();
         let qs = quotes(Path::new("x.md"), body, 10);
-        tag_quotes(&wb, body, 10, &note, qs)
+        tag_quotes(wb, body, 10, &note, qs)
             .into_iter()
             .map(|q| (q.text, q.tags))
             .collect()
@@ -256,16 +296,59 @@ mod tests {
         );
     }
 
+    /// The built-in workbook, loaded once for every case.
+    static BUILTIN: std::sync::LazyLock<Workbook> = std::sync::LazyLock::new(|| {
+        crate::workbook::load(&crate::workbook::WorkbookSource::BuiltIn).unwrap()
+    });
+
+    proptest::proptest! {
+        // Whatever a note holds, every quote belongs to some of the note's
+        // own tags (never to a word the note does not have), and no quote
+        // shows a `#tag`.
+        #[test]
+        fn a_quote_belongs_only_to_tags_of_its_note(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "## (Hverdag og tid|Overganger|Det som fungerer|Annet)",
+                    "### [a-zæøå ]{0,12}",
+                    "> «[a-zæøå ]{1,12}»( #(tid|tolk|ny))?",
+                    "[a-zæøå ]{0,12}( #(tid|sosken|bolig))?",
+                    proptest::strategy::Just(String::new()),
+                ],
+                0..20,
+            ),
+            note in proptest::sample::subsequence(vec!["tid", "overganger", "det-som-virker", "tolk"], 0..4),
+        ) {
+            let body = lines.join("\n");
+            let mut tags: Vec<String> = note.iter().map(|t| (*t).to_owned()).collect();
+            for t in inline_tags(&body) {
+                if !tags.contains(&t) {
+                    tags.push(t);
+                }
+            }
+            let wb = &*BUILTIN;
+            let found = quotes(Path::new("x.md"), &body, 1);
+            let n = found.len();
+            let tagged = tag_quotes(wb, &body, 1, &tags, found);
+            proptest::prop_assert_eq!(tagged.len(), n);
+            for q in &tagged {
+                proptest::prop_assert!(q.tags.iter().all(|t| tags.contains(t)), "{:?} not in {:?}", q.tags, tags);
+                proptest::prop_assert_eq!(tags.is_empty(), q.tags.is_empty());
+                proptest::prop_assert!(!q.text.contains(" #"), "{}", q.text);
+            }
+        }
+    }
+
     #[test]
     fn headings_of_a_custom_vocabulary_name_tags_by_their_words() {
-        let mut wb = crate::workbook::load(&crate::workbook::WorkbookSource::BuiltIn).unwrap();
+        let mut wb = BUILTIN.clone();
         wb.tags.clear();
         wb.questions = None;
         let note = vec!["ventetid".to_owned(), "apningstider".to_owned()];
         assert_eq!(
-            named_by(&wb, "Åpningstider og ventetid", &note),
+            Names::of(&wb, &note).named_by("Åpningstider og ventetid"),
             ["ventetid", "apningstider"]
         );
-        assert!(named_by(&wb, "Annet", &note).is_empty());
+        assert!(Names::of(&wb, &note).named_by("Annet").is_empty());
     }
 }

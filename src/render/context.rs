@@ -154,6 +154,13 @@ pub struct AgendaSession {
     pub outputs: Vec<String>,
     /// What must be true afterwards.
     pub checklist: Vec<String>,
+    /// Whether the group runs the session on its own (no facilitator takes
+    /// part): its notes, preparation and checklist are the group's, and
+    /// stay in the participants' version.
+    pub self_run: bool,
+    /// The heading of the blocks' notes: to the facilitator, or to the
+    /// group when it runs the session alone.
+    pub notes_label: String,
 }
 
 /// One block of a session.
@@ -242,6 +249,9 @@ fn agenda_session(
     let session = same[0].0;
     let groups: Vec<&crate::sprint::Group> = same.iter().filter_map(|(_, g)| *g).collect();
     let groups = groups.as_slice();
+    let self_run = self_run(ws, step);
+    // A group running the session alone reads the notes itself.
+    let notes_shown = !participant || self_run;
     let mut at = session.start;
     let mut blocks = Vec::new();
     let mut described: Vec<&str> = Vec::new();
@@ -266,7 +276,7 @@ fn agenda_session(
             method_materials: first_use
                 .map(|m| texts(&m.materials, lang))
                 .unwrap_or_default(),
-            notes: (!participant)
+            notes: notes_shown
                 .then(|| block.notes.as_ref().map(|n| n.get(lang).to_owned()))
                 .flatten(),
         });
@@ -332,6 +342,12 @@ fn agenda_session(
         materials: texts(&step.materials, lang),
         outputs: texts(&step.outputs, lang),
         checklist: texts(&step.checklist, lang),
+        self_run,
+        notes_label: if self_run {
+            msg::agenda_notes_for_group(lang).to_string()
+        } else {
+            msg::agenda_notes_for_facilitator(lang).to_string()
+        },
     }
 }
 
@@ -352,6 +368,16 @@ fn by_group<'a>(
             Some(g.map_or_else(|| value.to_owned(), |g| format!("{value} ({})", g.name)))
         })
         .collect()
+}
+
+/// Whether a step's sessions are run by the groups alone: none of its
+/// roles is filled by the sprint's facilitators.
+fn self_run(ws: &Workspace, step: &Step) -> bool {
+    !step.roles.iter().any(|r| {
+        ws.workbook
+            .role(r)
+            .is_some_and(|role| role.members == Some(RoleMembers::Facilitators))
+    })
 }
 
 /// The roles taking part, with names where the sprint knows them.
@@ -394,6 +420,7 @@ fn participants(
                 },
                 Some(RoleMembers::SteeringGroup) => ws.sprint.steering_group.clone(),
                 Some(RoleMembers::Facilitators) => facilitators(),
+                Some(RoleMembers::ProjectLead) => ws.sprint.project_lead.iter().cloned().collect(),
                 None => Vec::new(),
             };
             if names.is_empty() {

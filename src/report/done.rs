@@ -137,12 +137,12 @@ fn step_rows(i: &Input<'_>, sessions: &[crate::plan::Session]) -> Vec<StepRow> {
                 crate::i18n::msg::report_groups(i.lang)
             )
         };
-        let planned = span(all.iter().map(|s| s.date));
+        let planned = span(all.iter().map(|s| s.date), i.lang);
         // The day held is shown only where a session was held on another.
         let held = done
             .iter()
             .any(|(planned, held)| planned != held)
-            .then(|| span(done.iter().map(|(_, held)| *held)));
+            .then(|| span(done.iter().map(|(_, held)| *held), i.lang));
         let date = match &held {
             Some(held) => format!(
                 "{planned} ({} {held})",
@@ -162,17 +162,16 @@ fn step_rows(i: &Input<'_>, sessions: &[crate::plan::Session]) -> Vec<StepRow> {
     rows
 }
 
-/// The first to the last of `dates` as dd.mm.yyyy, or the one day.
-fn span(dates: impl Iterator<Item = NaiveDate>) -> String {
+/// The first to the last of `dates` in the document's language
+/// ("4.–8. januar 2027", "4–8 January 2027"), or the one day.
+fn span(dates: impl Iterator<Item = NaiveDate>, lang: crate::workbook::Lang) -> String {
     let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
     for d in dates {
         first = Some(first.map_or(d, |f| f.min(d)));
         last = Some(last.map_or(d, |l| l.max(d)));
     }
-    let day = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
     match (first, last) {
-        (Some(f), Some(l)) if f != l => format!("{}–{}", day(f), day(l)),
-        (Some(f), _) => day(f),
+        (Some(f), Some(l)) => crate::plan::dates::date_range(f, l, lang),
         _ => String::new(),
     }
 }

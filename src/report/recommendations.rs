@@ -53,11 +53,10 @@ pub fn build(i: &Input<'_>) -> Option<Recommendations> {
         .filter(|s| s.status < Status::Tested)
         .count();
     if developing > 0 {
-        items.push(format!(
-            "{} {developing} {} {}.",
-            crate::i18n::msg::report_develop_and_test_further_the(i.lang),
-            crate::i18n::msg::report_solutions_that_are_ideas_or_2(i.lang),
-            i.people.plural,
+        items.push(msg::report_develop_further(
+            i.lang,
+            developing,
+            &i.people.plural,
         ));
     }
     let mut scores = prerequisite_scores(i.ws, i.records, i.lang);

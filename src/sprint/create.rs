@@ -8,6 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 use super::{PROGRESS_FILE, SPRINT_FILE};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
+use crate::i18n::msg;
 use crate::workbook::{Lang, Weekday};
 
 /// Everything needed to start a sprint, however it was gathered.
@@ -37,10 +38,22 @@ pub struct NewSprint {
     pub groups: Vec<NewGroup>,
     /// The working day and lunch.
     pub day: crate::plan::WorkingDay,
-    /// The facilitators, as people will name them.
-    pub facilitators: Vec<String>,
     /// The breaks proposed (school holidays).
     pub breaks: Vec<crate::plan::Break>,
+    /// The people agendas and the interview guide name.
+    pub people: NewPeople,
+}
+
+/// The facilitators, the project lead and the contact for withdrawing
+/// consent, as `new-sprint` was told them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewPeople {
+    /// The facilitators, in order.
+    pub facilitators: Vec<String>,
+    /// The project lead.
+    pub project_lead: Option<String>,
+    /// The contact's name and phone number.
+    pub contact: Option<(String, String)>,
 }
 
 /// A work group of a new sprint.
@@ -123,6 +136,7 @@ impl NewSprint {
         }
         line(crate::i18n::msg::create_the_steering_group(l));
         line(&format!("steering_group: {}", list(&self.steering_group)));
+        self.write_people(&mut line);
         line(crate::i18n::msg::create_groups_comment(l));
         line("groups:");
         for (i, group) in self.groups.iter().enumerate() {
@@ -157,8 +171,6 @@ impl NewSprint {
         line(&format!("hours: \"{}\"", span(self.day.hours())));
         line(crate::i18n::msg::create_lunch_comment(l));
         line(&format!("lunch: \"{}\"", span(self.day.lunch())));
-        line(crate::i18n::msg::create_facilitators_comment(l));
-        line(&format!("facilitators: {}", list(&self.facilitators)));
         line(crate::i18n::msg::create_breaks_comment(l));
         if self.breaks.is_empty() {
             line("breaks: []");
@@ -173,6 +185,29 @@ impl NewSprint {
         }
     }
 
+    /// The facilitators, the project lead and the contact, with comments;
+    /// those not given as examples to fill in.
+    fn write_people(&self, line: &mut impl FnMut(&str)) {
+        let (l, p) = (self.lang, &self.people);
+        line(msg::create_facilitators_comment(l));
+        line(&format!("facilitators: {}", list(&p.facilitators)));
+        line(&format!("# {}", msg::new_sprint_yaml_project_lead(l)));
+        match &p.project_lead {
+            Some(name) => line(&format!("project_lead: {}", quoted(name))),
+            None => line("# project_lead: \"…\""),
+        }
+        line(&format!("# {}", msg::new_sprint_yaml_contact(l)));
+        match &p.contact {
+            Some((name, phone)) => line(&format!(
+                "contact: {{ name: {}, phone: {} }}",
+                quoted(name),
+                quoted(phone)
+            )),
+            // No number in the example: a comment is checked like the rest.
+            None => line("# contact: { name: \"…\", phone: \"…\" }"),
+        }
+    }
+
     /// The sprint's fixed calendar id: a slug of the name and the start date.
     pub fn calendar_id(&self) -> String {
         format!(
@@ -183,7 +218,7 @@ impl NewSprint {
     }
 
     /// The workspace's README: what to do next, in the sprint's language.
-    pub fn readme(&self) -> String {
+    pub fn readme(&self, wb: &crate::workbook::Workbook) -> String {
         let l = self.lang;
         // The README is a whole page, kept as a file per language; nynorsk
         // has bokmål's until it gets its own.
@@ -191,11 +226,16 @@ impl NewSprint {
             Lang::En => README_EN,
             Lang::Nb | Lang::Nn => README_NB,
         };
-        format!("# {}\n\n{}", self.name, body)
+        format!(
+            "# {}\n\n{}{}",
+            self.name,
+            body,
+            super::readme::records(wb, l)
+        )
     }
 
     /// Every file of a new workspace, relative to its folder.
-    pub fn files(&self) -> Vec<(PathBuf, String)> {
+    pub fn files(&self, wb: &crate::workbook::Workbook) -> Vec<(PathBuf, String)> {
         vec![
             (PathBuf::from(SPRINT_FILE), self.sprint_yaml()),
             (PathBuf::from("samskap.schema.json"), super::schema()),
@@ -203,7 +243,7 @@ impl NewSprint {
                 PathBuf::from(PROGRESS_FILE),
                 super::Progress::default().render(),
             ),
-            (PathBuf::from("README.md"), self.readme()),
+            (PathBuf::from("README.md"), self.readme(wb)),
             (PathBuf::from(".gitignore"), GITIGNORE.to_owned()),
         ]
     }
@@ -286,13 +326,18 @@ storage of such data, and delete the notes when the project ends.
 
 /// Creates the workspace in `dir`. An existing, non-empty `dir` is refused
 /// unless `force`; even then no existing file is changed.
-pub fn create(dir: &Path, new: &NewSprint, force: bool) -> Result<Created> {
+pub fn create(
+    dir: &Path,
+    new: &NewSprint,
+    wb: &crate::workbook::Workbook,
+    force: bool,
+) -> Result<Created> {
     let non_empty = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     if non_empty && !force {
         return Err(Error::NotEmpty(dir.to_owned()));
     }
     let mut created = Created::default();
-    for (relative, contents) in new.files() {
+    for (relative, contents) in new.files(wb) {
         let path = super::path_in(dir, &relative);
         if path.exists() {
             created.kept.push(path);

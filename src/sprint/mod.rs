@@ -5,6 +5,7 @@ pub mod config;
 pub mod create;
 pub mod people;
 pub mod progress;
+pub mod readme;
 pub mod schedule;
 pub mod sent;
 pub mod status;

@@ -213,7 +213,7 @@ pub struct Role {
     /// Whether the role is residents': a step with it is never planned in a break (a school holiday).
     #[serde(default)]
     pub residents: bool,
-    /// Which list of the sprint names the people in this role on agendas: work-groups, steering-group or facilitators.
+    /// Which list of the sprint names the people in this role on agendas: work-groups, steering-group, facilitators or project-lead.
     #[serde(default)]
     pub members: Option<RoleMembers>,
 }
@@ -228,6 +228,8 @@ pub enum RoleMembers {
     SteeringGroup,
     /// The facilitators (`facilitators:`).
     Facilitators,
+    /// The project lead (`project_lead:`).
+    ProjectLead,
 }
 
 /// A phase of the process (a diamond of StimuLab's triple diamond).
