@@ -175,12 +175,9 @@ mod tests {
         let bank = bank();
         let ids = vec!["overganger".to_owned(), "hverdag-og-tid".to_owned()];
         let err = plan(&bank, &[], Some(&ids), Some(18)).unwrap_err();
-        assert!(err.to_string().contains("18 minutes"), "{err}");
+        assert!(err.to_string().contains("18 minutter"), "{err}");
         let ids = vec!["overgangar".to_owned()];
         let err = plan(&bank, &[], Some(&ids), None).unwrap_err();
-        assert!(
-            err.to_string().contains("did you mean `overganger`"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("mente du `overganger`"), "{err}");
     }
 }

@@ -9,7 +9,7 @@ use super::Workspace;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{msg, ui};
 use crate::workbook::load::Sources;
-use crate::workbook::terms::{SECTIONS, unknown};
+use crate::workbook::terms::{SECTIONS, Term, unknown};
 use crate::workbook::{At, Id, Lang, Loc};
 
 /// The people the sprint is for, as written in `samskap.yaml`.
@@ -98,7 +98,7 @@ pub fn check(o: Overrides, sources: &Sources) -> Result<SprintTerms, Vec<Diagnos
     let mut problems = Vec::new();
     for section in sections.iter().flatten() {
         if !SECTIONS.contains(&section.value.as_str()) {
-            problems.push(unknown(sources, section, "report section", &SECTIONS, ""));
+            problems.push(unknown(sources, section, Term::Section, &SECTIONS));
         }
     }
     let mut defs = Vec::new();
