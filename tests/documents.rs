@@ -581,7 +581,7 @@ fn a_broken_calendar_record_is_pointed_at_and_kept() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("slett fila"), "{}", run.stderr);
+    assert!(run.stderr.contains("delete it"), "{}", run.stderr);
     assert_eq!(
         std::fs::read_to_string(ws.join("calendar-sent.yaml")).unwrap(),
         broken
