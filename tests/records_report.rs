@@ -86,7 +86,9 @@ fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
     let text = validator("python3", &["-c", script], std::slice::from_ref(&docx));
     for expected in [
         "Heading 1|Sluttrapport: Våren 2027",
-        "Heading 2|Hva er gjort",
+        "Heading 2|Sammendrag",
+        "Heading 2|Innhold",
+        "Heading 2|Vedlegg: Hva er gjort",
         "Heading 2|Innsikt etter tema",
         "Heading 2|Løsninger",
         "Heading 3|Summer etter gruppe",

@@ -176,13 +176,30 @@ fn allowed_link(url: &str) -> bool {
     }
 }
 
+/// The id a heading gets in the HTML page when the document links to it:
+/// `Innsikt etter tema` is `innsikt-etter-tema`, as GitHub and comrak
+/// make them, so the Markdown's own links work there too.
+pub fn anchor(heading: &str) -> String {
+    comrak::Anchorizer::new().anchorize(heading)
+}
+
 /// Renders Markdown to an HTML fragment: raw HTML dropped, links other than
 /// http, https and mailto unlinked (their text kept), images replaced by
-/// their description so that no request leaves the file.
+/// their description so that no request leaves the file. A heading the
+/// document links to (`[…](#its-anchor)`, a table of contents) gets its id.
 pub fn to_html(markdown: &str) -> String {
     let arena = Arena::new();
     let options = options();
     let root = parse_document(&arena, markdown, &options);
+    let targets = link_targets(root);
+    let mut ids: Vec<Option<String>> = Vec::new();
+    for node in root.descendants() {
+        if let NodeValue::Heading(_) = node.data().value {
+            let id = anchor(&heading_text(node));
+            let wanted = targets.contains(&id) && !ids.iter().flatten().any(|x| *x == id);
+            ids.push(wanted.then_some(id));
+        }
+    }
     for node in root.descendants() {
         let mut data = node.data_mut();
         let replacement = match &data.value {
@@ -198,12 +215,85 @@ pub fn to_html(markdown: &str) -> String {
     let mut html = String::new();
     // Formatting into a String cannot fail.
     let _ = format_html(root, &options, &mut html);
-    html
+    with_heading_ids(&html, &ids)
+}
+
+/// The anchors the document's own links point to (`#…`).
+fn link_targets<'a>(root: &'a comrak::nodes::AstNode<'a>) -> Vec<String> {
+    root.descendants()
+        .filter_map(|n| match &n.data().value {
+            NodeValue::Link(link) => link.url.strip_prefix('#').map(str::to_owned),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A heading's text as its anchor is made from.
+fn heading_text<'a>(node: &'a comrak::nodes::AstNode<'a>) -> String {
+    let mut text = String::new();
+    for d in node.descendants() {
+        match &d.data().value {
+            NodeValue::Text(t) => text.push_str(t),
+            NodeValue::Code(c) => text.push_str(&c.literal),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// `html` with the n-th heading's opening tag given `ids[n]`. Raw HTML is
+/// never passed through, so every `<hN>` in it is a heading of the text.
+fn with_heading_ids(html: &str, ids: &[Option<String>]) -> String {
+    if ids.iter().all(Option::is_none) {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    let mut n = 0;
+    while let Some(at) = rest.find("<h") {
+        let tag = &rest[at..];
+        let is_heading =
+            tag.len() > 3 && tag.as_bytes()[2].is_ascii_digit() && tag.as_bytes()[3] == b'>';
+        out.push_str(&rest[..at]);
+        if is_heading {
+            out.push_str(&tag[..3]);
+            if let Some(Some(id)) = ids.get(n) {
+                out.push_str(&format!(" id=\"{}\"", xml_escape(id)));
+            }
+            out.push('>');
+            rest = &tag[4..];
+            n += 1;
+        } else {
+            out.push_str("<h");
+            rest = &tag[2..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_a_document_links_to_get_their_ids() {
+        let html = to_html(
+            "# Rapport\n\n- [Innsikt etter tema](#innsikt-etter-tema)\n\n## Innsikt etter tema\n\n## Løsninger\n\n## Innsikt etter tema\n",
+        );
+        assert!(
+            html.contains("<h2 id=\"innsikt-etter-tema\">Innsikt etter tema</h2>"),
+            "{html}"
+        );
+        // Only those linked to, and an id only once.
+        assert!(
+            html.contains("<h1>Rapport</h1>") && html.contains("<h2>Løsninger</h2>"),
+            "{html}"
+        );
+        assert_eq!(html.matches("id=").count(), 1, "{html}");
+        assert!(html.contains("<a href=\"#innsikt-etter-tema\">"), "{html}");
+        assert_eq!(anchor("Vedlegg: Hva er gjort"), "vedlegg-hva-er-gjort");
+    }
 
     #[test]
     fn escaping_keeps_text_as_text() {

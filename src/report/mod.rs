@@ -14,6 +14,7 @@ pub mod knowledge;
 pub mod model;
 pub mod recommendations;
 pub mod solutions;
+pub mod summary;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -91,9 +92,15 @@ pub struct ReportDoc {
     pub interim_note: &'static str,
     /// The date of the report, in words.
     pub date: String,
+    /// The one-page summary for leaders, first.
+    pub summary: summary::Summary,
+    /// The table of contents: every section after the summary.
+    pub contents: Contents,
+    /// The heading of what was done, an appendix at the end.
+    pub done_heading: String,
     /// Challenge and target group.
     pub about: Option<about::About>,
-    /// What was done.
+    /// What was done: the process log, an appendix.
     pub done: Option<done::Done>,
     /// Insights by theme.
     pub insights: Option<insights::Insights>,
@@ -109,6 +116,49 @@ pub struct ReportDoc {
     pub recommendations: Option<recommendations::Recommendations>,
     /// What the report holds and does not, shown last.
     pub privacy_note: &'static str,
+}
+
+/// The table of contents.
+#[derive(Debug, Serialize)]
+pub struct Contents {
+    /// Its heading.
+    pub heading: String,
+    /// The sections, in the report's order.
+    pub entries: Vec<Entry>,
+}
+
+/// A section in the table of contents.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    /// The section's heading.
+    pub title: String,
+    /// The id its heading has in the HTML page (`#innsikt-etter-tema`).
+    pub anchor: String,
+}
+
+impl ReportDoc {
+    /// The contents: the headings of the sections present, in the order
+    /// the template shows them, the appendix last.
+    fn contents(&self) -> Vec<Entry> {
+        let headings = [
+            self.about.as_ref().map(|x| x.heading.to_owned()),
+            self.insights.as_ref().map(|x| x.heading.clone()),
+            self.solutions.as_ref().map(|x| x.heading.to_owned()),
+            self.knowledge.as_ref().map(|x| x.heading.clone()),
+            self.model.as_ref().map(|x| x.heading.clone()),
+            self.evaluation.as_ref().map(|x| x.heading.to_owned()),
+            self.recommendations.as_ref().map(|x| x.heading.to_owned()),
+            self.done.as_ref().map(|_| self.done_heading.clone()),
+        ];
+        headings
+            .into_iter()
+            .flatten()
+            .map(|title| Entry {
+                anchor: crate::render::markdown::anchor(&title),
+                title,
+            })
+            .collect()
+    }
 }
 
 /// Builds the report.
@@ -136,27 +186,49 @@ pub fn report(
         crate::i18n::msg::report_final_report(i.lang)
     };
     let section = |id: &str| i.wants(id);
-    ReportDoc {
+    let done = section("done").then(|| done::build(i)).flatten();
+    let insights = section("insights").then(|| insights::build(i)).flatten();
+    let recommendations = section("recommendations")
+        .then(|| recommendations::build(i))
+        .flatten();
+    let summary = summary::build(
+        i,
+        &summary::Sections {
+            facts: done.as_ref().map_or(&[], |d| d.facts.as_slice()),
+            insights: insights.as_ref(),
+            recommendations: recommendations.as_ref(),
+        },
+    );
+    let mut doc = ReportDoc {
         lang,
         title: format!("{title}: {}", ws.sprint.name),
         sprint: ws.sprint.name.clone(),
         interim,
         interim_note: crate::i18n::msg::report_this_is_an_interim_report(i.lang),
         date: long_date(today, lang),
+        summary,
+        contents: Contents {
+            heading: crate::i18n::msg::report_contents_heading(lang).to_owned(),
+            entries: Vec::new(),
+        },
+        done_heading: crate::i18n::msg::report_appendix(
+            lang,
+            done.as_ref().map_or("", |d| d.heading),
+        ),
         about: section("about").then(|| about::build(i)).flatten(),
-        done: section("done").then(|| done::build(i)).flatten(),
-        insights: section("insights").then(|| insights::build(i)).flatten(),
+        done,
+        insights,
         solutions: section("solutions").then(|| solutions::build(i)).flatten(),
         knowledge: section("knowledge").then(|| knowledge::build(i)).flatten(),
         model: section("model").then(|| model::build(i)).flatten(),
         evaluation: section("evaluation")
             .then(|| evaluation::build(i))
             .flatten(),
-        recommendations: section("recommendations")
-            .then(|| recommendations::build(i))
-            .flatten(),
+        recommendations,
         privacy_note: crate::i18n::msg::report_the_report_builds_on_interview(i.lang),
-    }
+    };
+    doc.contents.entries = doc.contents();
+    doc
 }
 
 /// A quote with whose group it came from (never the pseudonym).

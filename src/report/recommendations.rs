@@ -14,11 +14,13 @@ pub struct Recommendations {
     pub heading: &'static str,
     /// The recommendations, in order.
     pub items: Vec<String>,
+    /// The same, each without its next step: for the summary.
+    pub brief: Vec<String>,
 }
 
 /// The section, when there is anything to recommend.
 pub fn build(i: &Input<'_>) -> Option<Recommendations> {
-    let mut items = Vec::new();
+    let (mut items, mut brief) = (Vec::new(), Vec::new());
     let solutions = &i.records.solutions;
     for s in solutions.iter().filter(|s| s.status >= Status::Tested) {
         let owner = if s.owner.is_empty() {
@@ -35,13 +37,16 @@ pub fn build(i: &Input<'_>) -> Option<Recommendations> {
                 s.next_step.trim()
             )
         };
-        items.push(format!(
-            "{} «{}» ({}; {owner}).{next}",
+        let put = format!(
+            "{} «{}» ({}; {owner}).",
             crate::i18n::msg::report_put_in_place(i.lang),
             s.title,
             status_name(s.status, i.lang),
-        ));
+        );
+        items.push(format!("{put}{next}"));
+        brief.push(put);
     }
+    let from_records = items.len();
     let developing = solutions
         .iter()
         .filter(|s| s.status < Status::Tested)
@@ -75,8 +80,10 @@ pub fn build(i: &Input<'_>) -> Option<Recommendations> {
             .iter()
             .map(|r| r.get(i.lang).to_owned()),
     );
+    brief.extend(items[from_records..].iter().cloned());
     (!items.is_empty()).then(|| Recommendations {
         heading: crate::i18n::msg::report_recommendations_and_next_steps(i.lang),
         items,
+        brief,
     })
 }

@@ -217,7 +217,10 @@ impl<'f> Word<'f> {
                     self.paragraph(Self::inline_paragraph(child, "Quote"));
                 }
             }
-            NodeValue::List(list) => self.list(node, &list, depth),
+            NodeValue::List(list) => match contents_entries(node) {
+                Some(entries) => self.contents(&entries),
+                None => self.list(node, &list, depth),
+            },
             NodeValue::Table(_) => {
                 let docx = std::mem::take(&mut self.docx);
                 self.docx = docx.add_table(table::table(node, TEXT_WIDTH));
@@ -264,6 +267,32 @@ impl<'f> Word<'f> {
         }
     }
 
+    /// A table of contents as Word's own field (`TOC \\o "1-2" \\h`):
+    /// until Word updates it (F9, or References › Update Table), it shows
+    /// the sections' names as the report lists them, so LibreOffice and
+    /// pandoc read them too.
+    fn contents(&mut self, entries: &[String]) {
+        use docx_rs::{FieldCharType, InstrText, InstrToC};
+        let last = entries.len().saturating_sub(1);
+        for (n, entry) in entries.iter().enumerate() {
+            let mut p = Paragraph::new().style("Normal");
+            if n == 0 {
+                let toc = InstrToC::new().heading_styles_range(1, 2).hyperlink();
+                p = p.add_run(
+                    Run::new()
+                        .add_field_char(FieldCharType::Begin, false)
+                        .add_instr_text(InstrText::TOC(toc))
+                        .add_field_char(FieldCharType::Separate, false),
+                );
+            }
+            p = p.add_run(Run::new().add_text(entry.clone()));
+            if n == last {
+                p = p.add_run(Run::new().add_field_char(FieldCharType::End, false));
+            }
+            self.paragraph(p);
+        }
+    }
+
     fn picture(&mut self, picture: &'f Picture) {
         const EMU_PER_PX: u32 = 9525;
         let (w, h) = (picture.width, picture.height);
@@ -289,6 +318,27 @@ impl<'f> Word<'f> {
             .map_err(|e| Error::Internal(format!("building the Word file: {e}")))?;
         Ok(bytes.into_inner())
     }
+}
+
+/// The entries of a table of contents: a list whose every item is only a
+/// link into the document (`- [Innsikt](#innsikt)`). None for any other list.
+fn contents_entries<'a>(list: &'a AstNode<'a>) -> Option<Vec<String>> {
+    let mut entries = Vec::new();
+    for item in list.children() {
+        let mut blocks = item.children();
+        let (Some(paragraph), None) = (blocks.next(), blocks.next()) else {
+            return None;
+        };
+        let mut inlines = paragraph.children();
+        let (Some(link), None) = (inlines.next(), inlines.next()) else {
+            return None;
+        };
+        match &link.data().value {
+            NodeValue::Link(l) if l.url.starts_with('#') => entries.push(text_of(link)),
+            _ => return None,
+        }
+    }
+    (!entries.is_empty()).then_some(entries)
 }
 
 /// Where the text of a list item at `level` starts, in twips.
