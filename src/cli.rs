@@ -106,11 +106,8 @@ impl From<WeekdayArg> for Weekday {
 
 /// Parses a date given on the command line.
 pub fn date_arg(s: &str) -> Result<NaiveDate, String> {
-    crate::sprint::config::parse_date(s).ok_or_else(|| {
-        format!(
-            "`{s}` is not a date from 1900 to 2199; write it as YYYY-MM-DD, for example 2027-01-11"
-        )
-    })
+    crate::sprint::config::parse_date(s)
+        .ok_or_else(|| crate::i18n::msg::arg_not_a_date(crate::i18n::ui(), s))
 }
 
 /// Parses hours per month: a number from 0 to 744 (the hours of a month),
@@ -121,25 +118,23 @@ pub fn hours_arg(s: &str) -> Result<f64, String> {
         .parse::<f64>()
         .ok()
         .filter(|h| h.is_finite() && (0.0..=744.0).contains(h))
-        .ok_or_else(|| {
-            format!("`{s}` is not a number of hours per month from 0 to 744, such as 3 or 3,5")
-        })
+        .ok_or_else(|| crate::i18n::msg::arg_not_hours(crate::i18n::ui(), s))
 }
 
 /// Parses `ID=NUMBER`, the number with a decimal point or comma.
 pub fn measure_arg(s: &str) -> Result<(String, f64), String> {
-    let (id, value) = s.split_once('=').ok_or_else(|| {
-        format!("`{s}` is not ID=NUMBER; write it as, for example, --measure kontakter=3")
-    })?;
+    let (id, value) = s
+        .split_once('=')
+        .ok_or_else(|| crate::i18n::msg::arg_not_a_measure(crate::i18n::ui(), s))?;
     let value = crate::records::solutions::parse_figure(value)
-        .ok_or_else(|| format!("`{value}` is not a number; write it as 3 or 3,5"))?;
+        .ok_or_else(|| crate::i18n::msg::arg_not_a_number(crate::i18n::ui(), value))?;
     Ok((id.trim().to_owned(), value))
 }
 
 /// Parses a time of day given on the command line.
 pub fn time_arg(s: &str) -> Result<NaiveTime, String> {
     crate::sprint::config::parse_time(s)
-        .ok_or_else(|| format!("`{s}` is not a time of day; write it as HH:MM, for example 09:00"))
+        .ok_or_else(|| crate::i18n::msg::arg_not_a_time(crate::i18n::ui(), s))
 }
 
 /// The commands.

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use crate::error::{Error, Result};
+use crate::i18n::{msg, ui};
 
 /// Writes a message line to standard error. A closed standard error is
 /// no reason to fail (or, as `eprintln!` would, to panic).
@@ -40,14 +41,14 @@ pub fn deliver(bytes: &[u8], path: Option<&std::path::Path>, force: bool) -> Res
         // A Word file is no use on a terminal screen.
         None if bytes.starts_with(b"PK\x03\x04") && io::IsTerminal::is_terminal(&io::stdout()) => {
             Err(Error::usage(
-                "a Word document cannot be shown on the terminal",
-                "write it to a file with -o, for example -o rapport.docx",
+                msg::output_docx_on_terminal(ui()),
+                msg::output_docx_on_terminal_hint(ui()),
             ))
         }
         None => print_bytes(bytes),
         Some(path) if path.is_dir() => Err(Error::usage(
-            format!("`{}` is a folder", path.display()),
-            "give -o a file name, such as out/agenda.html",
+            msg::output_is_a_folder(ui(), path.display()),
+            msg::output_is_a_folder_hint(ui()),
         )),
         Some(path) => {
             let overwrite = if force {

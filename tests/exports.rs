@@ -176,7 +176,7 @@ fn pdf_without_a_browser_exits_69_naming_what_to_install() {
     )
     .code(69);
     assert!(
-        run.stderr.contains("Chromium-family browser"),
+        run.stderr.contains("nettleser i Chromium-familien"),
         "{}",
         run.stderr
     );

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Run, fixture, samskap_in};
+use common::{Run, copy_tree, fixture, html_files, passes_vnu_and_axe, root, samskap_in};
 
 /// Words of English messages that no bokmål or nynorsk message has.
 const ENGLISH: &[&str] = &[
@@ -264,4 +264,136 @@ fn help_is_in_the_language_asked_for() {
     );
     let en = samskap_in(dir.path(), &["--lang", "en", "done", "--help"]).ok();
     assert!(en.stdout.contains("Usage: samskap done"), "{}", en.stdout);
+}
+
+/// Words only bokmål writes (nynorsk: ikkje, kva, kvar, korleis, nokon,
+/// frå, berre, sjølv, utan, veke, manglar, samlingar, løysingar).
+const BOKMAL_ONLY: &[&str] = &[
+    "ikke",
+    "hva",
+    "hvor",
+    "hvordan",
+    "noen",
+    "fra",
+    "bare",
+    "selv",
+    "uten",
+    "uke",
+    "uker",
+    "ennå",
+    "mangler",
+    "samlinger",
+    "løsninger",
+    "hver",
+    "hvert",
+    "navn",
+    "ble",
+    "laget",
+];
+
+/// The words a reader sees on an HTML page, without tags and attributes.
+fn visible_words(html: &str) -> Vec<String> {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn build_site(ws: &Path, lang: &str) -> PathBuf {
+    let site = ws.join(format!("site-{lang}"));
+    samskap_in(
+        ws,
+        &[
+            "--lang",
+            lang,
+            "build",
+            "-o",
+            site.to_str().unwrap(),
+            "--today",
+            "2027-02-23",
+        ],
+    )
+    .ok();
+    site
+}
+
+#[test]
+fn a_sprint_in_nynorsk_builds_pages_in_nynorsk_that_pass_vnu_and_axe() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("varen-2027");
+    copy_tree(&root().join("examples/varen-2027"), &ws);
+    let config = ws.join("samskap.yaml");
+    let yaml = std::fs::read_to_string(&config).unwrap();
+    assert!(yaml.contains("\nlang: nb\n"), "the example says `lang: nb`");
+    std::fs::write(&config, yaml.replace("\nlang: nb\n", "\nlang: nn\n")).unwrap();
+    // The sprint's `lang: nn` chooses the language: no --lang.
+    let site = ws.join("site");
+    samskap_in(
+        &ws,
+        &[
+            "build",
+            "-o",
+            site.to_str().unwrap(),
+            "--today",
+            "2027-02-23",
+        ],
+    )
+    .ok();
+    // What the sprint's people wrote (the challenge, solutions, quotes) is
+    // the same in every language; what samskap and the workbook write is
+    // not. Words of a nynorsk page that its English twin lacks are
+    // samskap's, and must be nynorsk.
+    let english = build_site(&ws, "en");
+    let pages = html_files(&site);
+    assert!(pages.len() >= 10, "{} pages", pages.len());
+    let mut weekdays = 0;
+    for page in &pages {
+        let html = std::fs::read_to_string(page).unwrap();
+        assert!(html.contains("<html lang=\"nn\""), "{}", page.display());
+        let words = visible_words(&html);
+        let twin = english.join(page.strip_prefix(&site).unwrap());
+        let twin = visible_words(&std::fs::read_to_string(&twin).unwrap());
+        let ours: Vec<&String> =
+            similar::capture_diff_slices(similar::Algorithm::Myers, &twin, &words)
+                .iter()
+                .filter(|op| op.tag() != similar::DiffTag::Equal)
+                .flat_map(|op| op.new_range())
+                .map(|i| &words[i])
+                .collect();
+        assert!(
+            !ours.is_empty(),
+            "{} reads as its English twin",
+            page.display()
+        );
+        let bokmal: Vec<&&String> = ours
+            .iter()
+            .filter(|w| BOKMAL_ONLY.contains(&w.as_str()))
+            .collect();
+        assert!(
+            bokmal.is_empty(),
+            "bokmål words {bokmal:?} in {}",
+            page.display()
+        );
+        weekdays += words.iter().filter(|w| *w == "tysdag").count();
+        assert!(!words.iter().any(|w| w == "tirsdag"), "{}", page.display());
+    }
+    // The sessions fall on Tuesdays: "tysdag 12. januar 2027".
+    assert!(weekdays > 0, "no nynorsk weekday in the pages");
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("tysdag 23. februar 2027"), "{index}");
+    assert!(index.contains("Kvar står sprinten?"), "{index}");
+    passes_vnu_and_axe(&pages);
 }

@@ -512,7 +512,7 @@ fn next_report_and_build_follow_a_move() {
     let row = report
         .stdout
         .lines()
-        .find(|l| l.starts_with("| 04.01.2027"))
+        .find(|l| l.starts_with("| 4 January 2027"))
         .unwrap_or_else(|| panic!("{}", report.stdout));
     assert!(!row.contains("(held"), "{row}");
     samskap_in(&ws, &["build", "--today", "2027-01-05"]).ok();

@@ -116,12 +116,12 @@ fn unknown_measures_and_measures_without_unit_are_refused_with_their_place() {
     let run = samskap_in(&ws, &["check"]).code(65);
     assert!(run.stderr.contains("solutions.yaml:6:7"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("unknown measure `familes`"),
+        run.stderr.contains("ukjent måltall `familes`"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("did you mean `families`?"),
+        run.stderr.contains("mente du `families`?"),
         "{}",
         run.stderr
     );
@@ -136,12 +136,12 @@ fn unknown_measures_and_measures_without_unit_are_refused_with_their_place() {
     rewrite_sprint(&ws, "sections: [about, solution]\n");
     let run = samskap_in(&ws, &["check"]).code(65);
     assert!(
-        run.stderr.contains("unknown report section `solution`"),
+        run.stderr.contains("ukjent rapportdel `solution`"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("did you mean `solutions`?"),
+        run.stderr.contains("mente du `solutions`?"),
         "{}",
         run.stderr
     );
@@ -149,7 +149,7 @@ fn unknown_measures_and_measures_without_unit_are_refused_with_their_place() {
     rewrite_sprint(&ws, "measures:\n  - id: kontakter\n    label: Kontakter\n");
     let run = samskap_in(&ws, &["check"]).code(65);
     assert!(
-        run.stderr.contains("the measure `kontakter` has no unit"),
+        run.stderr.contains("måltallet `kontakter` har ingen enhet"),
         "{}",
         run.stderr
     );
@@ -463,12 +463,12 @@ fn a_prototype_day_with_an_untimed_optional_block_runs() {
     .unwrap();
     let run = samskap_in(tmp.path(), &["workbook", "check", "bad"]).code(65);
     assert!(
-        run.stderr.contains("unknown role `customers`"),
+        run.stderr.contains("ukjent rolle `customers`"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("did you mean `customer`?"),
+        run.stderr.contains("mente du `customer`?"),
         "{}",
         run.stderr
     );

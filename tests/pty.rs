@@ -443,7 +443,7 @@ fn guide_without_a_terminal_fails_clearly() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let ws = workspace(tmp.path(), &[]);
     let run = samskap_in(&ws, &["guide", "--today", "2027-01-05"]).code(2);
-    assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
+    assert!(run.stderr.contains("trenger en terminal"), "{}", run.stderr);
     assert!(run.stderr.contains("`samskap next`"), "{}", run.stderr);
     let progress = std::fs::read_to_string(ws.join("progress.yaml")).expect("progress.yaml");
     assert!(progress.contains("done: []"), "{progress}");

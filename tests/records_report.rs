@@ -162,7 +162,11 @@ fn build_refuses_files_it_did_not_write() {
     let cut = config.find("  - id: gruppe-2").unwrap();
     std::fs::write(ws.join("samskap.yaml"), &config[..cut]).unwrap();
     let run = samskap_in(&ws, &["build"]).ok();
-    assert!(run.stderr.contains("fjernet 1 gamle"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fjernet 1 gammel fil"),
+        "{}",
+        run.stderr
+    );
     assert!(!ws.join("out/agenda-gruppe-2.html").exists());
     assert_eq!(
         std::fs::read_to_string(ws.join("out/interview-guide-gruppe-2.html")).unwrap(),
@@ -369,7 +373,7 @@ fn interview_new_writes_a_note_to_fill_in_and_never_overwrites() {
         ],
     )
     .code(2);
-    assert!(run.stderr.contains("real names"), "{}", run.stderr);
+    assert!(run.stderr.contains("ekte navn"), "{}", run.stderr);
     // The note checks clean, with its consent, tags and quotes once filled in.
     std::fs::write(
         &path,
@@ -554,14 +558,14 @@ fn solutions_and_assessments_through_the_commands() {
         &["assess", "--leader", "X", "--score", "felles-mal-1=7"],
     )
     .code(2);
-    assert!(run.stderr.contains("not from 1 to 5"), "{}", run.stderr);
+    assert!(run.stderr.contains("er ikke fra 1 til 5"), "{}", run.stderr);
     let run = samskap_in(
         &ws,
         &["assess", "--leader", "X", "--score", "felles-mall-1=3"],
     )
     .code(2);
     assert!(
-        run.stderr.contains("did you mean `felles-mal-1`"),
+        run.stderr.contains("mente du `felles-mal-1`"),
         "{}",
         run.stderr
     );
@@ -966,7 +970,7 @@ fn hours_with_a_decimal_comma_in_solutions_yaml() {
     let run = samskap_in(&ws, &["check"]).code(65);
     assert!(
         run.stderr
-            .contains("`mye` is not a number: write it as 3 or 3,5"),
+            .contains("`mye` er ikke et tall; skriv det som 3 eller 3,5"),
         "{}",
         run.stderr
     );
@@ -980,7 +984,7 @@ fn small_things_a_review_found() {
     // A format samskap cannot write is refused, not written as Markdown.
     let run = samskap_in(&ws, &["report", "--interim", "-o", "rapport.odt"]).code(2);
     assert!(
-        run.stderr.contains("samskap cannot write .odt files"),
+        run.stderr.contains("samskap kan ikke skrive .odt-filer"),
         "{}",
         run.stderr
     );

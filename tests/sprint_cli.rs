@@ -282,7 +282,7 @@ fn done_rejects_what_does_not_exist() {
         ],
     )
     .code(2);
-    assert!(run.stderr.contains("YYYY-MM-DD"), "{}", run.stderr);
+    assert!(run.stderr.contains("ÅÅÅÅ-MM-DD"), "{}", run.stderr);
     assert!(
         !std::fs::read_to_string(ws.join("progress.yaml"))
             .unwrap()

@@ -6,6 +6,7 @@ use super::Context;
 use super::done::{check_group, find_step};
 use crate::cli::OutputArgs;
 use crate::error::{Error, Result};
+use crate::i18n::ui;
 use crate::plan::Session;
 use crate::render::context;
 use crate::sprint::Workspace;
@@ -36,8 +37,8 @@ pub fn run(
     let (sessions, title) = select(&ws, step, group, week, lang)?;
     if sessions.is_empty() {
         return Err(Error::usage(
-            "no session matches the choice",
-            "`samskap status` shows the steps, weeks and groups",
+            crate::i18n::msg::agenda_no_session(ui()),
+            crate::i18n::msg::agenda_no_session_hint(ui()),
         ));
     }
     let doc = context::agenda(&ws, &sessions, title, participant, lang);

@@ -23,15 +23,15 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
     let ids = statement_ids(&ws);
     if ids.is_empty() {
         return Err(Error::usage(
-            "the workbook has no model to assess",
-            "add `model:` to the workbook, or use the built-in one",
+            msg::assess_no_model(ui()),
+            msg::assess_no_model_hint(ui()),
         ));
     }
     let leader = match (&args.leader, interactive) {
         (Some(l), _) if l.trim().is_empty() => {
             return Err(Error::usage(
-                "the leader's name is empty",
-                "give a name or a role with --leader",
+                msg::assess_leader_empty(ui()),
+                msg::assess_leader_empty_hint(ui()),
             ));
         }
         (Some(l), _) => l.trim().to_owned(),
@@ -49,8 +49,8 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
         ask_scores(&ws, &missing, &mut scores, lang)?;
     } else if scores.is_empty() {
         return Err(Error::usage(
-            "no scores given",
-            "give --score STATEMENT=N for each statement, or --file FILE, or run on a terminal to be asked",
+            msg::assess_no_scores(ui()),
+            msg::assess_no_scores_hint(ui()),
         ));
     }
     let path = ws.path(ASSESSMENT_FILE);
@@ -64,11 +64,8 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
         if let Some(i) = all.iter().position(|a| a.leader == leader) {
             if !args.force {
                 return Err(Error::usage(
-                    format!(
-                        "{leader} has already assessed the model ({})",
-                        all[i].date.format("%Y-%m-%d")
-                    ),
-                    "add --force to replace that assessment",
+                    msg::assess_already(ui(), &leader, all[i].date.format("%Y-%m-%d")),
+                    msg::assess_already_hint(ui()),
                 ));
             }
             all.remove(i);
@@ -83,23 +80,14 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
         // Read back through the same checks as every record.
         assessment::read(&ws, &path).map(drop)
     })?;
-    crate::say!(
-        "{} {} {}",
-        crate::i18n::msg::assess_saved_the_assessment_of(lang),
-        leader,
-        format_args!("{} {}", crate::i18n::msg::guard_in(lang), path.display())
-    );
+    crate::say!("{}", msg::assess_saved(lang, &leader, path.display()));
     // A leader may leave out what they cannot judge; say so, so that a
     // forgotten flag is not taken for a choice.
     let unscored = ids.len() - scores.len();
     if unscored > 0 {
         crate::say!(
-            "{} {} {} {}; {}",
-            scores.len(),
-            crate::i18n::msg::guide_of(lang),
-            ids.len(),
-            crate::i18n::msg::assess_statements_are_scored(lang),
-            crate::i18n::msg::assess_the_others_have_none_run(lang)
+            "{}",
+            msg::assess_some_unscored(lang, scores.len(), ids.len())
         );
     }
     Ok(())
@@ -125,8 +113,8 @@ fn given_scores(ws: &Workspace, args: &AssessArgs) -> Result<BTreeMap<String, u8
             .and_then(|(id, n)| Some((id.trim().to_owned(), n.trim().parse::<u16>().ok()?)));
         let Some((id, n)) = parsed else {
             return Err(Error::usage(
-                format!("`{pair}` is not a score"),
-                "write scores as STATEMENT=N, for example felles-forstaelse-1=4",
+                msg::assess_not_a_score(ui(), pair),
+                msg::assess_not_a_score_hint(ui()),
             ));
         };
         scores.insert(id, n);
@@ -135,18 +123,15 @@ fn given_scores(ws: &Workspace, args: &AssessArgs) -> Result<BTreeMap<String, u8
     for (id, n) in &scores {
         if !ids.contains(id) {
             let hint = crate::diagnostic::suggest(id, ids.iter().map(String::as_str)).map_or_else(
-                || {
-                    "`samskap workbook show felles-forstaelse` lists a prerequisite's statements"
-                        .to_owned()
-                },
-                |b| format!("did you mean `{b}`?"),
+                || msg::assess_unknown_statement_hint(ui()).to_owned(),
+                |b| msg::did_you_mean(ui(), b),
             );
-            return Err(Error::usage(format!("unknown statement `{id}`"), hint));
+            return Err(Error::usage(msg::assess_unknown_statement(ui(), id), hint));
         }
         if !(1..=5).contains(n) {
             return Err(Error::usage(
-                format!("the score {n} for `{id}` is not from 1 to 5"),
-                "score from 1 (not true of us) to 5 (true of us)",
+                msg::assess_score_out_of_range(ui(), n, id),
+                msg::assess_score_out_of_range_hint(ui()),
             ));
         }
     }

@@ -87,22 +87,18 @@ pub fn run(
         bar.finish_and_clear();
     }
     let removed = write_site(out, &files, &manifest)?;
-    let removed = match removed {
-        0 => String::new(),
-        n => format!(
-            "; {} {n} {}",
-            crate::i18n::msg::build_removed(lang),
-            crate::i18n::msg::build_old_ones_2(lang)
+    let index = out.join("index.html");
+    let wrote = match removed {
+        0 => crate::i18n::msg::build_wrote(lang, files.len(), out.display(), index.display()),
+        n => crate::i18n::msg::build_wrote_removed(
+            lang,
+            files.len(),
+            out.display(),
+            n,
+            index.display(),
         ),
     };
-    crate::say!(
-        "{} {} {} {}{removed}  ({})",
-        crate::i18n::msg::build_wrote(lang),
-        files.len(),
-        crate::i18n::msg::build_files_to_2(lang),
-        out.display(),
-        out.join("index.html").display()
-    );
+    crate::say!("{wrote}");
     if browser.is_none() {
         crate::say!("{}", crate::i18n::msg::build_report_pdf_was_not_made(lang));
     }

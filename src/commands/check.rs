@@ -5,6 +5,7 @@
 use super::Context;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::error::{Error, Result};
+use crate::i18n::{msg, ui};
 use crate::output;
 use crate::privacy::fields;
 use crate::records;
@@ -25,11 +26,11 @@ fn misplaced(ws: &crate::sprint::Workspace) -> Vec<Diagnostic> {
             found.push(
                 Diagnostic::file(
                     path.display().to_string(),
-                    format!("`{name}` is not a group of samskap.yaml, so its records are not read"),
+                    msg::check_not_a_group_folder(ui(), &name),
                 )
-                .with_hint(format!(
-                    "rename the folder to a group id ({})",
-                    ws.sprint.group_ids().join(", ")
+                .with_hint(msg::check_not_a_group_folder_hint(
+                    ui(),
+                    ws.sprint.group_ids().join(", "),
                 )),
             );
             continue;
@@ -43,13 +44,8 @@ fn misplaced(ws: &crate::sprint::Workspace) -> Vec<Diagnostic> {
             let known = fname == crate::records::solutions::SOLUTIONS_FILE || fname == "interviews";
             if !known && !fname.starts_with('.') {
                 found.push(
-                    Diagnostic::file(
-                        fpath.display().to_string(),
-                        "samskap does not read this file",
-                    )
-                    .with_hint(
-                        "a group folder holds `solutions.yaml` and the folder `interviews/`",
-                    ),
+                    Diagnostic::file(fpath.display().to_string(), msg::check_unread_file(ui()))
+                        .with_hint(msg::check_unread_file_hint(ui())),
                 );
             }
         }
@@ -59,13 +55,8 @@ fn misplaced(ws: &crate::sprint::Workspace) -> Vec<Diagnostic> {
                 let is_md = npath.is_file() && npath.extension().is_some_and(|x| x == "md");
                 if !is_md && !note.file_name().to_string_lossy().starts_with('.') {
                     found.push(
-                        Diagnostic::file(
-                            npath.display().to_string(),
-                            "samskap does not read this file as an interview note",
-                        )
-                        .with_hint(
-                            "interview notes are files ending in `.md` directly in `interviews/`",
-                        ),
+                        Diagnostic::file(npath.display().to_string(), msg::check_unread_note(ui()))
+                            .with_hint(msg::check_unread_note_hint(ui())),
                     );
                 }
             }

@@ -17,8 +17,8 @@ use crate::workbook::Runs;
 pub fn run(cx: &Context, today: Option<NaiveDate>) -> Result<()> {
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Err(Error::usage(
-            "`samskap guide` asks questions and needs a terminal",
-            "without one, use `samskap next` to read the next step and `samskap done STEP` to mark it",
+            crate::i18n::msg::guide_needs_terminal(crate::i18n::ui()),
+            crate::i18n::msg::guide_needs_terminal_hint(crate::i18n::ui()),
         ));
     }
     let ws = cx.workspace()?;

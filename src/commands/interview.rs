@@ -6,7 +6,7 @@ use super::Context;
 use crate::cli::{ConsentArg, InterviewCommand};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
-use crate::i18n::msg;
+use crate::i18n::{msg, ui};
 use crate::records::{Answer, Consent};
 use crate::sprint::Workspace;
 use crate::workbook::Lang;
@@ -55,11 +55,8 @@ pub fn run(cx: &Context, command: InterviewCommand) -> Result<()> {
     );
     fs::write(&path, text.as_bytes(), Overwrite::Never).map_err(|err| match err {
         Error::Exists(_) => Error::usage(
-            format!(
-                "there is already a note for {pseudonym} on this date: {}",
-                path.display()
-            ),
-            "write in that note, or give another --date or --pseudonym",
+            msg::interview_note_exists(ui(), pseudonym, path.display()),
+            msg::interview_note_exists_hint(ui()),
         ),
         other => other,
     })?;
@@ -81,8 +78,8 @@ fn answer(arg: ConsentArg) -> Answer {
 fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
     if pseudonym.is_empty() {
         return Err(Error::usage(
-            "the pseudonym is empty",
-            "give the interviewee an invented name, such as `Lilje`",
+            msg::pseudonym_empty(ui()),
+            msg::pseudonym_empty_hint(ui()),
         ));
     }
     let names = crate::records::private_names(ws)?;
@@ -98,20 +95,14 @@ fn check_pseudonym(ws: &Workspace, pseudonym: &str) -> Result<()> {
     let found = crate::privacy::Detector::new(&list, &[]).scan(pseudonym);
     if let Some(f) = found.iter().find(|f| f.kind != crate::privacy::Kind::Name) {
         return Err(Error::usage(
-            format!(
-                "the pseudonym `{pseudonym}` holds {}",
-                f.kind.name(Lang::En)
-            ),
-            "a pseudonym is an invented name, with no numbers or addresses",
+            msg::pseudonym_holds(ui(), pseudonym, f.kind.name(ui())),
+            msg::pseudonym_holds_hint(ui()),
         ));
     }
     if !found.is_empty() {
         return Err(Error::usage(
-            format!(
-                "`{pseudonym}` is on the list of real names in {}",
-                crate::records::NAMES_FILE
-            ),
-            "a pseudonym must be an invented name that cannot identify the interviewee",
+            msg::pseudonym_real_name(ui(), pseudonym, crate::records::NAMES_FILE),
+            msg::pseudonym_real_name_hint(ui()),
         ));
     }
     Ok(())

@@ -117,8 +117,8 @@ pub fn format_of(out: &crate::cli::OutputArgs) -> Result<crate::render::Format> 
         Some("docx") => Ok(Format::Docx),
         Some("pdf") => Ok(Format::Pdf),
         Some(other) => Err(Error::usage(
-            format!("samskap cannot write .{other} files"),
-            "write .md, .html, .docx or .pdf, or choose with --format",
+            msg::format_unknown(crate::i18n::ui(), other),
+            msg::format_unknown_hint(crate::i18n::ui()),
         )),
     }
 }

@@ -69,26 +69,14 @@ pub fn run(
         Ok(Some(mv))
     })?;
     let text = match (&target, outcome) {
-        (Target::Reset, schedule::Outcome { before: None, .. }) => format!(
-            "«{title}»{who} {}.",
-            crate::i18n::msg::move_step_was_not_moved_nothing_changed(lang)
-        ),
-        (Target::Reset, _) => format!(
-            "«{title}»{who} {}.",
-            crate::i18n::msg::move_step_is_held_where_the_plan(lang)
-        ),
+        (Target::Reset, schedule::Outcome { before: None, .. }) => {
+            crate::i18n::msg::move_step_was_not_moved(lang, &title, &who)
+        }
+        (Target::Reset, _) => crate::i18n::msg::move_step_held_where_planned(lang, &title, &who),
         (Target::To { .. }, schedule::Outcome { session, anew, .. }) => {
             let mut text = match session {
-                Some(s) => format!(
-                    "{} «{title}»{who} {} {}.",
-                    crate::i18n::msg::move_step_moved(lang),
-                    crate::i18n::msg::move_step_to(lang),
-                    when(&s, lang)
-                ),
-                None => format!(
-                    "{} «{title}»{who}.",
-                    crate::i18n::msg::move_step_moved(lang)
-                ),
+                Some(s) => crate::i18n::msg::move_step_moved_to(lang, &title, &who, when(&s, lang)),
+                None => crate::i18n::msg::move_step_moved(lang, &title, &who),
             };
             if anew {
                 text.push_str(&format!(

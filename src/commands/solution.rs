@@ -139,11 +139,8 @@ pub fn run(cx: &Context, command: SolutionCommand) -> Result<()> {
             // list; anything else is left for a person to edit.
             if !appends_cleanly(&new, count) {
                 return Err(Error::usage(
-                    format!(
-                        "cannot add to {} without changing what is there",
-                        path.display()
-                    ),
-                    "its `solutions:` list is not the last part of the file in block style; add the solution by hand",
+                    msg::solution_cannot_append(ui(), path.display()),
+                    msg::solution_cannot_append_hint(ui()),
                 ));
             }
             (new, Overwrite::Allowed)

@@ -15,9 +15,11 @@
 //! compile error instead of a runtime fallback, and lets a test see every
 //! language of every message at once.
 //!
-//! A text missing in nynorsk falls back to bokmål, then English (see
-//! `build.rs`); the test below fails on any message missing in bokmål or
-//! English.
+//! Every message is written in all three languages: a test below fails on
+//! a message missing one, on a nynorsk text holding words only bokmål
+//! writes, and on a message no code uses. (`build.rs` still falls back
+//! from nynorsk to bokmål, then English, so a catalogue in the making
+//! compiles.)
 
 mod clap_text;
 mod select;
@@ -116,15 +118,123 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_message_is_in_bokmal_and_english() {
+    fn every_message_is_in_bokmal_nynorsk_and_english() {
         let missing: Vec<String> = msg::ENTRIES
             .iter()
-            .filter(|e| e.texts[0].is_none() || e.texts[2].is_none())
+            .filter(|e| e.texts.iter().any(Option::is_none))
             .map(|e| e.id.to_owned())
             .collect();
         assert!(
             missing.is_empty(),
-            "messages in only one language (add nb and en in i18n/messages.txt): {missing:?}"
+            "messages missing a language (give nb, nn and en in i18n/messages.txt): {missing:?}"
+        );
+        let help: Vec<&str> = help::HELP
+            .iter()
+            .filter(|(_, nb, nn)| nb.is_none() || nn.is_none())
+            .map(|(path, ..)| *path)
+            .collect();
+        assert!(
+            help.is_empty(),
+            "help texts missing bokmål or nynorsk in i18n/help.txt: {help:?}"
+        );
+    }
+
+    /// Words of bokmål that nynorsk writes otherwise (ikkje, kva, kvar,
+    /// nokon, frå, berre, sjølv, utan, finst, dykk, eg, mykje): a nynorsk
+    /// text holding one is bokmål with a few words swapped.
+    const BOKMAL_ONLY: &[&str] = &[
+        "ikke",
+        "hva",
+        "hvor",
+        "hvis",
+        "hvem",
+        "hvordan",
+        "hvilke",
+        "hvilken",
+        "hver",
+        "hvert",
+        "noen",
+        "noe",
+        "ennå",
+        "fra",
+        "bare",
+        "selv",
+        "uten",
+        "finnes",
+        "dere",
+        "deres",
+        "jeg",
+        "mye",
+        "egen",
+        "eget",
+        "følgende",
+        "mangler",
+        "ble",
+        "blitt",
+        "skrevet",
+        "laget",
+        "tallet",
+        "tall",
+        "navn",
+        "gjøre",
+        "kommer",
+        "dessuten",
+        "enten",
+    ];
+
+    fn bokmal_words(text: &str) -> Vec<String> {
+        // Backticked parts are ids and commands, the same in every language.
+        let prose: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        prose
+            .split(|c: char| !c.is_alphanumeric() && c != 'å' && c != 'ø' && c != 'æ')
+            .map(str::to_lowercase)
+            .filter(|w| BOKMAL_ONLY.contains(&w.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn nynorsk_is_written_in_nynorsk() {
+        let mut found: Vec<String> = msg::ENTRIES
+            .iter()
+            .filter_map(|e| {
+                let words = bokmal_words(e.texts[1]?);
+                (!words.is_empty()).then(|| format!("{}: {words:?}", e.id))
+            })
+            .collect();
+        found.extend(help::HELP.iter().filter_map(|(path, _, nn)| {
+            let words = bokmal_words((*nn)?);
+            (!words.is_empty()).then(|| format!("help `{path}`: {words:?}"))
+        }));
+        assert!(
+            found.is_empty(),
+            "bokmål words in nynorsk texts:\n{}",
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_message_is_used() {
+        let mut code = String::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut dirs = vec![root];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    code.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let unused: Vec<&str> = msg::ENTRIES
+            .iter()
+            .map(|e| e.id)
+            .filter(|id| !code.contains(&format!("{id}(")))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "messages no code uses (remove them from i18n/messages.txt): {unused:?}"
         );
     }
 
@@ -145,11 +255,8 @@ mod tests {
     }
 
     #[test]
-    fn nynorsk_falls_back_to_bokmal() {
-        let fallback = msg::ENTRIES.iter().find(|e| e.texts[1].is_none());
-        if let Some(entry) = fallback {
-            assert!(entry.texts[0].is_some(), "{}", entry.id);
-        }
+    fn each_language_has_its_own_text() {
+        assert_eq!(msg::made_with_samskap(Lang::Nb), "laget med samskap");
         assert_eq!(msg::made_with_samskap(Lang::Nn), "laga med samskap");
         assert_eq!(msg::made_with_samskap(Lang::En), "made with samskap");
     }

@@ -363,13 +363,14 @@ pub fn too_long(sprint: &mut Sprint, records: &mut Records) -> Vec<crate::diagno
             found.push(
                 crate::diagnostic::Diagnostic::file(
                     at.file.to_owned(),
-                    format!(
-                        "`{}` is {} characters long; one field takes at most {MAX_FIELD_CHARS}",
+                    crate::i18n::msg::field_too_long(
+                        crate::i18n::ui(),
                         field.key(),
-                        text.chars().count()
+                        text.chars().count(),
+                        MAX_FIELD_CHARS,
                     ),
                 )
-                .with_hint("shorten it: a long text belongs in an interview note's body"),
+                .with_hint(crate::i18n::msg::field_too_long_hint(crate::i18n::ui())),
             );
         }
     });

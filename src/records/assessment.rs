@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, suggest};
 use crate::error::{Error, Result};
+use crate::i18n::{msg, ui};
 use crate::sprint::Workspace;
 use crate::sprint::config::parse_date;
 use crate::workbook::At;
@@ -96,21 +97,18 @@ fn check(
                         entry.date.loc,
                         crate::sprint::config::not_a_date(&entry.date),
                     )
-                    .with_hint("write the date as YYYY-MM-DD"),
+                    .with_hint(msg::not_a_date_hint(ui())),
             );
         }
         for (statement, score) in &entry.scores {
             if !ids.contains(statement) {
                 let hint = suggest(statement, ids.iter().map(String::as_str)).map_or_else(
-                    || {
-                        "`samskap workbook show ID` on a prerequisite lists its statements"
-                            .to_owned()
-                    },
-                    |best| format!("did you mean `{best}`?"),
+                    || msg::assess_unknown_statement_hint(ui()).to_owned(),
+                    |best| msg::did_you_mean(ui(), best),
                 );
                 problems.push(
                     sources
-                        .diagnostic(score.loc, format!("unknown statement `{statement}`"))
+                        .diagnostic(score.loc, msg::assess_unknown_statement(ui(), statement))
                         .with_hint(hint),
                 );
             }
@@ -119,11 +117,9 @@ fn check(
                     sources
                         .diagnostic(
                             score.loc,
-                            format!("the score {} is not from 1 to 5", score.value),
+                            msg::assess_file_score_out_of_range(ui(), score.value),
                         )
-                        .with_hint(
-                            "score each statement from 1 (not true of us) to 5 (true of us)",
-                        ),
+                        .with_hint(msg::assess_score_out_of_range_hint(ui())),
                 );
             }
         }

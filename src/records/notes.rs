@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::consent::{Answer, Consent, Written};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::i18n::msg;
+use crate::i18n::{msg, ui};
 use crate::sprint::Workspace;
 use crate::sprint::config::parse_date;
 use crate::workbook::At;
@@ -126,19 +126,14 @@ pub struct Split<'a> {
 
 /// Splits a note into front matter and body, or says what is wrong.
 pub fn split<'a>(display: &str, text: &'a str) -> std::result::Result<Split<'a>, Diagnostic> {
-    let hint = "a note starts with a line `---`, the facts (pseudonym, date, consent …), another line `---`, then the text; `samskap interview new` writes one";
+    let hint = msg::note_front_matter_hint(ui());
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))
     else {
-        return Err(Diagnostic::at(
-            display,
-            text,
-            1,
-            1,
-            "the note does not start with front matter (`---`)",
-        )
-        .with_hint(hint));
+        return Err(
+            Diagnostic::at(display, text, 1, 1, msg::note_no_front_matter(ui())).with_hint(hint),
+        );
     };
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
@@ -154,21 +149,13 @@ pub fn split<'a>(display: &str, text: &'a str) -> std::result::Result<Split<'a>,
         }
         offset += line.len();
     }
-    Err(Diagnostic::at(
-        display,
-        text,
-        1,
-        1,
-        "the front matter has no closing `---` line",
-    )
-    .with_hint(hint))
+    Err(Diagnostic::at(display, text, 1, 1, msg::note_front_matter_unclosed(ui())).with_hint(hint))
 }
 
 /// A note's front matter with nothing in it.
 fn empty_front(display: &str) -> Diagnostic {
-    Diagnostic::at(display, "---", 1, 1, "the front matter is empty").with_hint(
-        "write the facts between the `---` lines: pseudonym, date and consent (see README.md)",
-    )
+    Diagnostic::at(display, "---", 1, 1, msg::note_front_matter_empty(ui()))
+        .with_hint(msg::note_front_matter_empty_hint(ui()))
 }
 
 /// The `#tags` of a text: `#` at the start or after a space, then letters,
@@ -296,7 +283,7 @@ fn date_of(
         problems.push(
             sources
                 .diagnostic(value.loc, crate::sprint::config::not_a_date(&value.value))
-                .with_hint("write the date as YYYY-MM-DD"),
+                .with_hint(msg::not_a_date_hint(ui())),
         );
     }
     date
@@ -360,8 +347,8 @@ pub fn read_interview(ws: &Workspace, group: &str, path: &Path) -> Result<Interv
     if meta.pseudonym.trim().is_empty() {
         problems.push(
             sources
-                .diagnostic(meta.pseudonym.loc, "the pseudonym is empty")
-                .with_hint("give the interviewee an invented name, never a real one"),
+                .diagnostic(meta.pseudonym.loc, msg::pseudonym_empty(ui()))
+                .with_hint(msg::pseudonym_empty_in_note_hint(ui())),
         );
     }
     let consent = consent_of(&meta.consent, &sources, &mut problems);
@@ -391,10 +378,10 @@ pub fn read_evaluation(ws: &Workspace, path: &Path) -> Result<Evaluation> {
     {
         problems.push(
             sources
-                .diagnostic(group.loc, format!("unknown group `{}`", group.value))
-                .with_hint(format!(
-                    "the groups are: {}",
-                    ws.sprint.group_ids().join(", ")
+                .diagnostic(group.loc, msg::unknown_group(ui(), &group.value))
+                .with_hint(msg::unknown_group_hint(
+                    ui(),
+                    ws.sprint.group_ids().join(", "),
                 )),
         );
     }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, suggest};
 use crate::error::{Error, Result};
+use crate::i18n::{msg, ui};
 use crate::sprint::Workspace;
 use crate::sprint::terms::MeasureDef;
 use crate::workbook::load::Sources;
@@ -71,7 +72,7 @@ impl<'de> Deserialize<'de> for Figure {
             type Value = Figure;
 
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a number, such as 3 or 3,5")
+                f.write_str(msg::figure_expected(ui()))
             }
 
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Figure, E> {
@@ -87,9 +88,9 @@ impl<'de> Deserialize<'de> for Figure {
             }
 
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Figure, E> {
-                parse_figure(v).map(Figure).ok_or_else(|| {
-                    E::custom(format!("`{v}` is not a number: write it as 3 or 3,5"))
-                })
+                parse_figure(v)
+                    .map(Figure)
+                    .ok_or_else(|| E::custom(msg::arg_not_a_number(ui(), v)))
             }
         }
         de.deserialize_any(Visitor)
@@ -190,26 +191,21 @@ pub fn read(ws: &Workspace, group: &str, path: &Path) -> Result<Vec<Solution>> {
         if !is_slug(entry.id.as_str()) {
             problems.push(
                 sources
-                    .diagnostic(
-                        entry.id.loc(),
-                        format!("the id `{}` is not a slug", entry.id),
-                    )
-                    .with_hint(
-                        "use lowercase letters a-z, digits and hyphens, such as `felles-kalender`",
-                    ),
+                    .diagnostic(entry.id.loc(), msg::id_not_a_slug(ui(), &entry.id))
+                    .with_hint(msg::id_not_a_slug_hint(ui(), "felles-kalender")),
             );
         }
         for challenge in &entry.challenges {
             if !known.contains(&challenge.value.as_str()) {
                 let hint = suggest(challenge, known.iter().copied()).map_or_else(
-                    || format!("the workbook's challenges are: {}", known.join(", ")),
-                    |best| format!("did you mean `{best}`?"),
+                    || msg::unknown_challenge_hint(ui(), known.join(", ")),
+                    |best| msg::did_you_mean(ui(), best),
                 );
                 problems.push(
                     sources
                         .diagnostic(
                             challenge.loc,
-                            format!("unknown challenge `{}`", challenge.value),
+                            msg::unknown_challenge(ui(), &challenge.value),
                         )
                         .with_hint(hint),
                 );
@@ -264,13 +260,13 @@ fn check_measures(
     let ids: Vec<&str> = measures.iter().map(|m| m.id.as_str()).collect();
     let unknown = |id: &At<String>, problems: &mut Vec<Diagnostic>| {
         let hint = match suggest(id, ids.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None if ids.is_empty() => "this sprint declares no measures; remove the figure, or declare the measure under `measures:` in the workbook or samskap.yaml".to_owned(),
-            None => format!("the sprint's measures are: {}", ids.join(", ")),
+            Some(best) => msg::did_you_mean(ui(), best),
+            None if ids.is_empty() => msg::unknown_measure_none_in_file_hint(ui()).to_owned(),
+            None => msg::unknown_measure_hint(ui(), ids.join(", ")),
         };
         problems.push(
             sources
-                .diagnostic(id.loc, format!("unknown measure `{}`", id.value))
+                .diagnostic(id.loc, msg::unknown_measure(ui(), &id.value))
                 .with_hint(hint),
         );
     };
@@ -290,11 +286,8 @@ fn check_measures(
         if bad(hours.families.0) || bad(hours.staff.0) {
             problems.push(
                 sources
-                    .diagnostic(
-                        hours.loc,
-                        "hours freed per month must be a number from 0 to 744",
-                    )
-                    .with_hint("give the estimated hours per month, such as 3 or 3.5"),
+                    .diagnostic(hours.loc, msg::hours_out_of_range(ui()))
+                    .with_hint(msg::hours_out_of_range_hint(ui())),
             );
         }
     }
@@ -310,11 +303,13 @@ fn check_measures(
                 sources
                     .diagnostic(
                         id.loc,
-                        format!("`{}: {}` is outside 0 to {max}", id.value, figure.0),
+                        msg::figure_out_of_range(ui(), &id.value, figure.0, max),
                     )
-                    .with_hint(format!(
-                        "give {} as a number from 0 to {max} ({})",
-                        measure.label, measure.unit
+                    .with_hint(msg::measure_out_of_range_hint(
+                        ui(),
+                        &measure.label,
+                        &measure.unit,
+                        max,
                     )),
             );
         }
@@ -328,14 +323,8 @@ pub fn check_unique(solutions: &[Solution]) -> Result<()> {
     for (i, s) in solutions.iter().enumerate() {
         if let Some(first) = solutions[..i].iter().find(|o| o.id == s.id) {
             problems.push(
-                Diagnostic::file(
-                    s.place.clone(),
-                    format!("the solution id `{}` is used twice", s.id),
-                )
-                .with_hint(format!(
-                    "it is already used at {}; give each solution its own id",
-                    first.place
-                )),
+                Diagnostic::file(s.place.clone(), msg::solution_id_twice(ui(), &s.id))
+                    .with_hint(msg::solution_id_twice_hint(ui(), &first.place)),
             );
         }
     }

@@ -575,8 +575,8 @@ pub fn interview_guide(
 ) -> crate::error::Result<GuideDoc> {
     let bank = ws.workbook.questions.as_ref().ok_or_else(|| {
         crate::error::Error::usage(
-            "the workbook has no question bank",
-            "add `questions:` to the workbook, or use the built-in one",
+            crate::i18n::msg::no_question_bank(crate::i18n::ui()),
+            crate::i18n::msg::no_question_bank_hint(crate::i18n::ui()),
         )
     })?;
     let chosen = if choice.topics.is_empty() {

@@ -122,11 +122,9 @@ impl Guard {
         problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         problems.dedup_by(|a, b| (&a.path, a.line, a.col) == (&b.path, b.line, b.col));
         let hint = if self.redact {
-            format!(
-                "{name} would contain personal data that --redact cannot replace at its source: delete it there"
-            )
+            crate::i18n::msg::guard_unredactable_hint(crate::i18n::ui(), name)
         } else {
-            format!("{name} would contain personal data: fix the notes, or export with --redact")
+            crate::i18n::msg::guard_personal_data_hint(crate::i18n::ui(), name)
         };
         if let Some(last) = problems.last_mut() {
             last.hint = Some(match last.hint.take() {

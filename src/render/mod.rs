@@ -26,6 +26,7 @@ use tera::{Context, Tera};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::fs;
+use crate::i18n::{msg, ui};
 use crate::workbook::Lang;
 
 /// The built-in templates.
@@ -303,21 +304,23 @@ fn confined(templates: &Path, path: &Path) -> Result<()> {
     Err(Error::Invalid(vec![
         Diagnostic::file(
             path.display().to_string(),
-            format!("the template is a link to `{target}`, outside the sprint's folder"),
+            msg::template_link_outside(ui(), &target),
         )
-        .with_hint("copy the template into templates/ instead of linking to it"),
+        .with_hint(msg::template_link_outside_hint(ui())),
     ]))
 }
 
 /// A template problem: the user's override file, or a bug in a built-in.
 fn template_error(name: &str, path: Option<&Path>, err: &tera::Error) -> Error {
-    let message = format!("the template `{name}` cannot be used: {err}");
+    let message = msg::template_unusable(ui(), name, err);
     match path {
-        Some(path) => Error::Invalid(vec![Diagnostic::file(path.display().to_string(), message).with_hint(
-            "fix the template, or delete it to use the built-in one (`samskap templates export DIR` shows the originals)",
-        )]),
-        None => Error::Invalid(vec![Diagnostic::file(format!("templates/{name}"), message).with_hint(
-            "a template in the workspace's templates/ folder may be the cause: fix it or delete it",
-        )]),
+        Some(path) => Error::Invalid(vec![
+            Diagnostic::file(path.display().to_string(), message)
+                .with_hint(msg::template_unusable_hint(ui())),
+        ]),
+        None => Error::Invalid(vec![
+            Diagnostic::file(format!("templates/{name}"), message)
+                .with_hint(msg::template_builtin_unusable_hint(ui())),
+        ]),
     }
 }

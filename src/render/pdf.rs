@@ -11,6 +11,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::i18n::{msg, ui};
 
 /// The environment variable that names the browser to print with; `none`
 /// turns printing off.
@@ -65,11 +66,8 @@ impl Browser {
                 };
                 found.map(|p| Some(Browser(p))).ok_or_else(|| {
                     Error::unavailable(
-                        format!(
-                            "{BROWSER_VAR} names `{}`, which is not a program samskap can find",
-                            v.to_string_lossy()
-                        ),
-                        "set it to the full path of Chromium, Chrome or Edge, or unset it to let samskap look",
+                        msg::browser_var_not_found(ui(), BROWSER_VAR, v.to_string_lossy()),
+                        msg::browser_var_not_found_hint(ui()),
                     )
                 })
             }
@@ -85,10 +83,8 @@ impl Browser {
     pub fn required() -> Result<Browser> {
         Self::find()?.ok_or_else(|| {
             Error::unavailable(
-                "samskap prints PDF with a Chromium-family browser, and none was found",
-                format!(
-                    "install Chromium (`apt install chromium` on Debian and Ubuntu), Google Chrome or Microsoft Edge, or set {BROWSER_VAR} to the browser's path; or write .html and print it yourself"
-                ),
+                msg::browser_missing(ui()),
+                msg::browser_missing_hint(ui(), BROWSER_VAR),
             )
         })
     }
@@ -139,14 +135,8 @@ impl Browser {
             .stderr(log_file);
         let failed = |why: String| {
             Error::unavailable(
-                format!(
-                    "the browser `{}` could not print the PDF: {why}",
-                    self.0.display()
-                ),
-                format!(
-                    "check that it starts (`{} --version`), or choose another with {BROWSER_VAR}",
-                    self.0.display()
-                ),
+                msg::browser_failed(ui(), self.0.display(), why),
+                msg::browser_failed_hint(ui(), self.0.display(), BROWSER_VAR),
             )
         };
         let mut child = command.spawn().map_err(|e| failed(e.to_string()))?;

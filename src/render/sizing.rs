@@ -4,6 +4,7 @@
 //! closing, which are always kept.
 
 use crate::error::{Error, Result};
+use crate::i18n::{msg, ui};
 use crate::workbook::{QuestionBank, Topic};
 
 /// How an interview's time is shared, from the workbook's
@@ -85,14 +86,8 @@ pub fn plan<'a>(
     let budget = usize::from(main_minutes / timing.per_question);
     if budget < topics.len() {
         return Err(Error::usage(
-            format!(
-                "{minutes} minutes leave room for {budget} main questions after the consent, warm-up and closing ({fixed} minutes), fewer than the {} topics",
-                topics.len()
-            ),
-            format!(
-                "give more minutes (--minutes), or fewer topics (--topics); each main question takes about {} minutes",
-                timing.per_question
-            ),
+            msg::guide_too_short(ui(), minutes, budget, fixed, topics.len()),
+            msg::guide_too_short_hint(ui(), timing.per_question),
         ));
     }
     // Round by round, one more question from each topic that has one left,
@@ -132,12 +127,12 @@ fn find<'a>(bank: &'a QuestionBank, id: &str) -> Result<&'a Topic> {
                 .iter()
                 .max_by(|a, b| strsim::jaro_winkler(a, id).total_cmp(&strsim::jaro_winkler(b, id)))
                 .filter(|n| strsim::jaro_winkler(n, id) > 0.8)
-                .map(|n| format!(" (did you mean `{n}`?)"))
-                .unwrap_or_default();
-            Error::usage(
-                format!("the question bank has no topic `{}`{near}", id.trim()),
-                format!("the topics are: {}", ids.join(", ")),
-            )
+                .copied();
+            let message = match near {
+                Some(near) => msg::unknown_topic_near(ui(), id.trim(), near),
+                None => msg::unknown_topic(ui(), id.trim()),
+            };
+            Error::usage(message, msg::unknown_topic_hint(ui(), ids.join(", ")))
         })
 }
 
@@ -180,12 +175,9 @@ mod tests {
         let bank = bank();
         let ids = vec!["overganger".to_owned(), "hverdag-og-tid".to_owned()];
         let err = plan(&bank, &[], Some(&ids), Some(18)).unwrap_err();
-        assert!(err.to_string().contains("18 minutes"), "{err}");
+        assert!(err.to_string().contains("18 minutter"), "{err}");
         let ids = vec!["overgangar".to_owned()];
         let err = plan(&bank, &[], Some(&ids), None).unwrap_err();
-        assert!(
-            err.to_string().contains("did you mean `overganger`"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("mente du `overganger`"), "{err}");
     }
 }

@@ -10,6 +10,7 @@ use super::{PROGRESS_FILE, Workspace};
 use crate::diagnostic::{Diagnostic, suggest};
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
+use crate::i18n::{msg, ui};
 use crate::workbook::load::Sources;
 use crate::workbook::{At, Runs};
 
@@ -113,20 +114,16 @@ fn check(
             problem(
                 entry.date.loc,
                 crate::sprint::config::not_a_date(&entry.date),
-                "write the date as YYYY-MM-DD".into(),
+                msg::not_a_date_hint(ui()).to_owned(),
             );
         }
         let Some((_, step)) = ws.workbook.step(&entry.step) else {
             let ids = ws.workbook.steps().map(|(_, s)| s.id.as_str());
             let hint = suggest(&entry.step, ids).map_or_else(
-                || "`samskap workbook list` shows the step ids".to_owned(),
-                |best| format!("did you mean `{best}`?"),
+                || msg::progress_unknown_step_hint(ui()).to_owned(),
+                |best| msg::did_you_mean(ui(), best),
             );
-            problem(
-                entry.step.loc,
-                format!("unknown step `{}`", *entry.step),
-                hint,
-            );
+            problem(entry.step.loc, msg::unknown_step(ui(), &*entry.step), hint);
             continue;
         };
         match (&entry.group, step.runs) {
@@ -136,28 +133,19 @@ fn check(
             (Some(group), _) if ws.sprint.group(group).is_none() => {
                 stale.push(
                     sources
-                        .diagnostic(group.loc, format!("the group `{}` is not in samskap.yaml", **group))
-                        .with_hint(format!(
-                            "if the group was removed, take this record away with `samskap done {} --group {} --undo`",
-                            *entry.step, **group
-                        )),
+                        .diagnostic(group.loc, msg::progress_stale_group(ui(), &**group))
+                        .with_hint(msg::progress_stale_group_hint(ui(), &*entry.step, &**group)),
                 );
             }
             (Some(group), Runs::Once) => problem(
                 group.loc,
-                format!(
-                    "the step `{}` is held once for everyone, not per group",
-                    step.id
-                ),
-                "remove the `group:` line".into(),
+                msg::progress_once_with_group(ui(), &step.id),
+                msg::progress_once_with_group_hint(ui()).to_owned(),
             ),
             (None, Runs::PerGroup) => problem(
                 entry.step.loc,
-                format!(
-                    "the step `{}` runs in each group, but no group is given",
-                    step.id
-                ),
-                "add `group: ID` to this entry".into(),
+                msg::progress_per_group_without_group(ui(), &step.id),
+                msg::progress_per_group_without_group_hint(ui()).to_owned(),
             ),
             _ => {}
         }

@@ -16,6 +16,7 @@ use super::config::{parse_date, parse_time};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
+use crate::i18n::{msg, ui};
 use crate::workbook::At;
 use crate::workbook::load::Sources;
 
@@ -215,36 +216,32 @@ pub fn read(ws: &Workspace) -> Result<Record> {
 /// What to do about a broken record: it is samskap's, so starting afresh
 /// is safe, at the price of calendars that may not update once.
 fn with_advice(d: Diagnostic) -> Diagnostic {
-    d.with_hint(format!(
-        "{SENT_FILE} is written by samskap; if you cannot undo the edit, delete it: the next calendar starts its record afresh, and calendars that imported an earlier file may then keep old events"
-    ))
+    d.with_hint(msg::sent_file_hint(ui(), SENT_FILE))
 }
 
 fn check(file: RecordFile, sources: &Sources) -> Result<Record, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut events = Vec::with_capacity(file.events.len());
     for e in file.events {
-        let mut bad = |at: &At<String>, what: &str| {
-            problems.push(with_advice(
-                sources.diagnostic(at.loc, format!("`{}` is not {what}", at.value)),
-            ));
+        let mut bad = |at: &At<String>, what: String| {
+            problems.push(with_advice(sources.diagnostic(at.loc, what)));
         };
         let stamp = DateTime::parse_from_rfc3339(&e.stamp)
             .ok()
             .map(|t| t.with_timezone(&Utc));
         if stamp.is_none() {
-            bad(&e.stamp, "a time such as 2027-01-05T09:00:00Z");
+            bad(&e.stamp, msg::sent_not_a_stamp(ui(), &e.stamp.value));
         }
         let date = parse_date(&e.date);
         if date.is_none() {
-            bad(&e.date, "a date (YYYY-MM-DD)");
+            bad(&e.date, msg::sent_not_a_date(ui(), &e.date.value));
         }
         let (start, end) = (parse_time(&e.start), parse_time(&e.end));
         if start.is_none() {
-            bad(&e.start, "a time of day (HH:MM)");
+            bad(&e.start, msg::sent_not_a_time(ui(), &e.start.value));
         }
         if end.is_none() {
-            bad(&e.end, "a time of day (HH:MM)");
+            bad(&e.end, msg::sent_not_a_time(ui(), &e.end.value));
         }
         if let (Some(stamp), Some(date), Some(start), Some(end)) = (stamp, date, start, end) {
             events.push(Sent {

@@ -7,8 +7,9 @@ use serde::Deserialize;
 
 use super::Workspace;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{msg, ui};
 use crate::workbook::load::Sources;
-use crate::workbook::terms::{SECTIONS, unknown};
+use crate::workbook::terms::{SECTIONS, Term, unknown};
 use crate::workbook::{At, Id, Lang, Loc};
 
 /// The people the sprint is for, as written in `samskap.yaml`.
@@ -97,7 +98,7 @@ pub fn check(o: Overrides, sources: &Sources) -> Result<SprintTerms, Vec<Diagnos
     let mut problems = Vec::new();
     for section in sections.iter().flatten() {
         if !SECTIONS.contains(&section.value.as_str()) {
-            problems.push(unknown(sources, section, "report section", &SECTIONS, ""));
+            problems.push(unknown(sources, section, Term::Section, &SECTIONS));
         }
     }
     let mut defs = Vec::new();
@@ -106,10 +107,8 @@ pub fn check(o: Overrides, sources: &Sources) -> Result<SprintTerms, Vec<Diagnos
         if !crate::workbook::is_slug(id) {
             problems.push(
                 sources
-                    .diagnostic(m.id.loc(), format!("the measure id `{id}` is not a slug"))
-                    .with_hint(
-                        "use lowercase letters a-z, digits and hyphens, such as `kontakter`",
-                    ),
+                    .diagnostic(m.id.loc(), msg::measure_id_not_a_slug(ui(), id))
+                    .with_hint(msg::id_not_a_slug_hint(ui(), "kontakter")),
             );
         }
         if measures
@@ -120,8 +119,8 @@ pub fn check(o: Overrides, sources: &Sources) -> Result<SprintTerms, Vec<Diagnos
         {
             problems.push(
                 sources
-                    .diagnostic(m.id.loc(), format!("the measure id `{id}` is used twice"))
-                    .with_hint("give each measure its own id"),
+                    .diagnostic(m.id.loc(), msg::measure_id_twice(ui(), id))
+                    .with_hint(msg::measure_id_twice_hint(ui())),
             );
         }
         let unit = m.unit.as_ref().map(|u| u.value.trim()).unwrap_or_default();
@@ -129,8 +128,8 @@ pub fn check(o: Overrides, sources: &Sources) -> Result<SprintTerms, Vec<Diagnos
             let loc = m.unit.as_ref().map_or(m.id.loc(), |u| u.loc);
             problems.push(
                 sources
-                    .diagnostic(loc, format!("the measure `{id}` has no unit"))
-                    .with_hint("add `unit:`, such as `unit: kontakter per uke`; the report shows every figure with it"),
+                    .diagnostic(loc, msg::measure_no_unit(ui(), id))
+                    .with_hint(msg::measure_no_unit_hint(ui(), "unit: kontakter per uke")),
             );
         }
         defs.push(MeasureDef {

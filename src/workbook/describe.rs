@@ -48,17 +48,15 @@ pub fn tree(wb: &Workbook, lang: Lang) -> String {
         } else {
             ("├─", "│  ")
         };
-        let sprint = if phase.sprint {
-            crate::i18n::msg::describe_design_sprint(lang)
+        let weeks = if phase.sprint {
+            crate::i18n::msg::describe_sprint_weeks(lang, *phase.weeks)
         } else {
-            ""
+            crate::i18n::msg::describe_phase_weeks(lang, *phase.weeks)
         };
-        let weeks = crate::i18n::msg::describe_weeks(lang);
         let _ = writeln!(
             out,
-            "{branch} {} ({sprint}{} {weeks})  [{}]",
+            "{branch} {} ({weeks})  [{}]",
             phase.title.get(lang),
-            *phase.weeks,
             phase.id
         );
         let mut weeks_used: Vec<u8> = phase.steps.iter().map(|s| *s.week).collect();

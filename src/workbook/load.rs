@@ -10,6 +10,7 @@ use super::text::Loc;
 use super::{Workbook, validate};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::i18n::{msg, ui};
 use crate::{fs, yaml};
 
 /// The built-in workbook, embedded at build time.
@@ -150,11 +151,8 @@ pub fn load(source: &WorkbookSource) -> Result<Workbook> {
     {
         let shown = root_file.display();
         return Err(Error::Invalid(vec![
-            Diagnostic::file(
-                &display,
-                format!("this file is part of the workbook {shown}, which includes it (line {line}), and is not a workbook on its own"),
-            )
-            .with_hint(format!("check the whole workbook: `samskap workbook check {shown}`")),
+            Diagnostic::file(&display, msg::workbook_included_file(ui(), &shown, line))
+                .with_hint(msg::workbook_included_file_hint(ui(), &shown)),
         ]));
     }
     let mut files = vec![(root_id, root.clone())];
@@ -177,15 +175,13 @@ pub fn load(source: &WorkbookSource) -> Result<Workbook> {
                 sources
                     .diagnostic(
                         include.loc,
-                        format!(
-                            "cannot read the included file `{}`: {}",
-                            include.value,
-                            crate::fs::describe_io(&source, crate::i18n::ui())
+                        msg::include_unreadable(
+                            ui(),
+                            &include.value,
+                            crate::fs::describe_io(&source, ui()),
                         ),
                     )
-                    .with_hint(format!(
-                        "the path is relative to the folder of {ROOT_FILE}; check its spelling"
-                    )),
+                    .with_hint(msg::include_unreadable_hint(ui(), ROOT_FILE)),
             ),
             Err(Error::Invalid(mut ds)) => problems.append(&mut ds),
             Err(other) => return Err(other),
@@ -262,18 +258,14 @@ fn check_include_path(
             .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
     if escapes || include.value.is_empty() {
         return Err((
-            format!(
-                "the include `{}` is not inside the workbook's folder",
-                include.value
-            ),
-            "name included files relative to the workbook's folder, without `..` or a leading `/`"
-                .into(),
+            msg::include_outside(ui(), &include.value),
+            msg::include_outside_hint(ui()).to_owned(),
         ));
     }
     if seen.contains(&include.value) || include.value == ROOT_FILE {
         return Err((
-            format!("the file `{}` is included twice", include.value),
-            "list each file once".into(),
+            msg::include_twice(ui(), &include.value),
+            msg::include_twice_hint(ui()).to_owned(),
         ));
     }
     Ok(())

@@ -8,6 +8,7 @@ use super::model::{Measure, Tag};
 use super::text::{At, Id};
 use super::{Workbook, is_slug};
 use crate::diagnostic::{Diagnostic, suggest};
+use crate::i18n::{msg, ui};
 
 /// The sections a report can have, in their default order.
 pub const SECTIONS: [&str; 8] = [
@@ -25,22 +26,16 @@ pub const SECTIONS: [&str; 8] = [
 pub fn check(wb: &Workbook, sources: &Sources) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let ids: Vec<&Id> = wb.measures.iter().map(|m| &m.id).collect();
-    unique_slugs(&ids, "measure", sources, &mut out);
+    unique_slugs(&ids, Term::Measure, sources, &mut out);
     for measure in &wb.measures {
         out.extend(check_measure(measure, sources));
     }
     let ids: Vec<&Id> = wb.tags.iter().map(|t| &t.id).collect();
-    unique_slugs(&ids, "tag", sources, &mut out);
+    unique_slugs(&ids, Term::Tag, sources, &mut out);
     let challenges = wb.challenge_ids();
     for reference in wb.tags.iter().filter_map(|t: &Tag| t.challenge.as_ref()) {
         if !challenges.contains(&reference.value.as_str()) {
-            out.push(unknown(
-                sources,
-                reference,
-                "challenge",
-                &challenges,
-                "challenges are defined under `knowledge: challenges:`",
-            ));
+            out.push(unknown(sources, reference, Term::Challenge, &challenges));
         }
     }
     let topics: Vec<&str> = wb
@@ -50,18 +45,12 @@ pub fn check(wb: &Workbook, sources: &Sources) -> Vec<Diagnostic> {
         .collect();
     for reference in wb.tags.iter().flat_map(|t| &t.topics) {
         if !topics.contains(&reference.value.as_str()) {
-            out.push(unknown(
-                sources,
-                reference,
-                "interview topic",
-                &topics,
-                "topics are defined under `questions: topics:`",
-            ));
+            out.push(unknown(sources, reference, Term::Topic, &topics));
         }
     }
     for section in wb.report.sections.iter().flatten() {
         if !SECTIONS.contains(&section.value.as_str()) {
-            out.push(unknown(sources, section, "report section", &SECTIONS, ""));
+            out.push(unknown(sources, section, Term::Section, &SECTIONS));
         }
     }
     out
@@ -73,13 +62,11 @@ fn check_measure(measure: &Measure, sources: &Sources) -> Vec<Diagnostic> {
     if measure.unit.is_none() {
         out.push(
             sources
-                .diagnostic(
-                    measure.id.loc(),
-                    format!("the measure `{}` has no unit", measure.id),
-                )
-                .with_hint(
-                    "add `unit:`, such as `unit: { nb: timer per måned, en: hours per month }`; the report shows every figure with it",
-                ),
+                .diagnostic(measure.id.loc(), msg::measure_no_unit(ui(), &measure.id))
+                .with_hint(msg::measure_no_unit_hint(
+                    ui(),
+                    "unit: { nb: timer per måned, en: hours per month }",
+                )),
         );
     }
     if let Some(max) = &measure.max
@@ -87,39 +74,100 @@ fn check_measure(measure: &Measure, sources: &Sources) -> Vec<Diagnostic> {
     {
         out.push(
             sources
-                .diagnostic(max.loc, format!("`max: {}` is not above zero", max.value))
-                .with_hint(
-                    "give the largest value that makes sense, such as 744, or leave `max` out",
-                ),
+                .diagnostic(max.loc, msg::measure_max_not_positive(ui(), max.value))
+                .with_hint(msg::measure_max_not_positive_hint(ui())),
         );
     }
     out
 }
 
-fn unique_slugs(ids: &[&Id], what: &str, sources: &Sources, out: &mut Vec<Diagnostic>) {
+/// The kinds of the process's own vocabulary, each worded whole in the
+/// catalogue (nynorsk agrees with the noun: ukjend rapportdel, ukjent tema).
+#[derive(Clone, Copy)]
+pub enum Term {
+    /// A measure of solutions' effects.
+    Measure,
+    /// A tag of notes.
+    Tag,
+    /// A system challenge a tag belongs to.
+    Challenge,
+    /// An interview topic a tag belongs to.
+    Topic,
+    /// A section of the report.
+    Section,
+}
+
+impl Term {
+    fn not_a_slug(self, id: &str) -> String {
+        match self {
+            Term::Measure => msg::measure_id_not_a_slug(ui(), id),
+            _ => msg::tag_id_not_a_slug(ui(), id),
+        }
+    }
+
+    fn twice(self, id: &str) -> String {
+        match self {
+            Term::Measure => msg::measure_id_twice(ui(), id),
+            _ => msg::tag_id_twice(ui(), id),
+        }
+    }
+
+    fn twice_hint(self, place: &str) -> String {
+        match self {
+            Term::Measure => msg::measure_id_twice_at_hint(ui(), place),
+            _ => msg::tag_id_twice_hint(ui(), place),
+        }
+    }
+
+    fn unknown(self, name: &str) -> String {
+        match self {
+            Term::Measure => msg::unknown_measure(ui(), name),
+            Term::Tag => msg::unknown_tag(ui(), name),
+            Term::Challenge => msg::unknown_challenge(ui(), name),
+            Term::Topic => msg::unknown_interview_topic(ui(), name),
+            Term::Section => msg::unknown_report_section(ui(), name),
+        }
+    }
+
+    fn known(self, list: &str) -> String {
+        match self {
+            Term::Measure => msg::unknown_measure_hint(ui(), list),
+            Term::Tag => msg::known_tags(ui(), list),
+            Term::Challenge => msg::unknown_challenge_hint(ui(), list),
+            Term::Topic => msg::unknown_topic_hint(ui(), list),
+            Term::Section => msg::known_report_sections(ui(), list),
+        }
+    }
+
+    fn none(self) -> &'static str {
+        match self {
+            Term::Measure => msg::unknown_measure_none_hint(ui()),
+            Term::Tag => msg::no_tags(ui()),
+            Term::Challenge => msg::no_challenges(ui()),
+            Term::Topic => msg::no_interview_topics(ui()),
+            Term::Section => msg::no_report_sections(ui()),
+        }
+    }
+}
+
+fn unique_slugs(ids: &[&Id], what: Term, sources: &Sources, out: &mut Vec<Diagnostic>) {
     for (i, id) in ids.iter().enumerate() {
         let name = id.as_str();
         if !is_slug(name) {
             let slug = super::slugify(name).unwrap_or_else(|| "my-id".into());
             out.push(
                 sources
-                    .diagnostic(id.loc(), format!("the {what} id `{name}` is not a slug"))
-                    .with_hint(format!(
-                        "ids use only lowercase letters a-z, digits and single hyphens; for example `{slug}`"
-                    )),
+                    .diagnostic(id.loc(), what.not_a_slug(name))
+                    .with_hint(msg::workbook_id_not_a_slug_hint(ui(), slug)),
             );
         }
         if let Some(first) = ids[..i].iter().find(|o| o.as_str() == name) {
             let at = first.loc();
+            let place = format!("{}:{}:{}", sources.name(at.source), at.line, at.col);
             out.push(
                 sources
-                    .diagnostic(id.loc(), format!("the {what} id `{name}` is used twice"))
-                    .with_hint(format!(
-                        "it is already used at {}:{}:{}; give each {what} its own id",
-                        sources.name(at.source),
-                        at.line,
-                        at.col
-                    )),
+                    .diagnostic(id.loc(), what.twice(name))
+                    .with_hint(what.twice_hint(&place)),
             );
         }
     }
@@ -129,24 +177,22 @@ fn unique_slugs(ids: &[&Id], what: &str, sources: &Sources, out: &mut Vec<Diagno
 pub fn unknown(
     sources: &Sources,
     reference: &At<String>,
-    what: &str,
+    what: Term,
     known: &[&str],
-    otherwise: &str,
 ) -> Diagnostic {
     let name = reference.value.as_str();
     let hint = match suggest(name, known.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if known.is_empty() => format!("no {what} is defined; {otherwise}"),
-        None => format!(
-            "known {what}s: {}",
-            known
+        Some(best) => msg::did_you_mean(ui(), best),
+        None if known.is_empty() => what.none().to_owned(),
+        None => what.known(
+            &known
                 .iter()
                 .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
         ),
     };
     sources
-        .diagnostic(reference.loc, format!("unknown {what} `{name}`"))
+        .diagnostic(reference.loc, what.unknown(name))
         .with_hint(hint)
 }

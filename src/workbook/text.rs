@@ -1,6 +1,7 @@
 //! Localised text and located values: the two building blocks every workbook
 //! field is made of.
 
+use crate::i18n::{msg, ui};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -284,7 +285,7 @@ impl<'de> Visitor<'de> for TextVisitor {
     type Value = TextValue;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a text: a plain string, or a map of languages such as {nb: ..., en: ...}")
+        f.write_str(msg::text_expected(ui()))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<TextValue, E> {
@@ -300,9 +301,7 @@ impl<'de> Visitor<'de> for TextVisitor {
         while let Some(LangKey(lang)) = map.next_key::<LangKey>()? {
             let text: String = map.next_value()?;
             if texts.insert(lang, text).is_some() {
-                return Err(de::Error::custom(format_args!(
-                    "the language `{lang}` is given twice"
-                )));
+                return Err(de::Error::custom(msg::text_lang_twice(ui(), lang)));
             }
         }
         Ok(TextValue::Localised(texts))
@@ -314,16 +313,9 @@ impl<'de> Visitor<'de> for TextVisitor {
 fn not_a_language(key: &str) -> String {
     let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
     if key.chars().any(char::is_whitespace) || key.chars().count() > 3 {
-        format!(
-            "`{key}: …` is read as a map, because a colon followed by a space starts a value in YAML; \
-             if this is one text, put it all in quotes, such as \"{key}: …\" (a map here may only have the languages {})",
-            codes.join(", ")
-        )
+        msg::text_colon_read_as_map(ui(), key, codes.join(", "))
     } else {
-        format!(
-            "unknown language `{key}`: a text is a plain string or a map of the languages {}",
-            codes.join(", ")
-        )
+        msg::text_unknown_lang(ui(), key, codes.join(", "))
     }
 }
 

@@ -9,6 +9,7 @@ use super::model::*;
 use super::text::{At, Id, Lang, Loc, Text};
 use super::{Workbook, is_slug};
 use crate::diagnostic::{Diagnostic, suggest};
+use crate::i18n::{msg, ui};
 
 /// The kinds of things that have ids; all share one namespace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,30 +25,59 @@ enum Kind {
 }
 
 impl Kind {
-    fn name(self) -> &'static str {
+    /// One of this kind, with its article: "a role", "ei rolle".
+    fn a(self, lang: Lang) -> &'static str {
         match self {
-            Kind::Role => "role",
-            Kind::Phase => "phase",
-            Kind::Step => "step",
-            Kind::Method => "method",
-            Kind::Topic => "question topic",
-            Kind::Prerequisite => "prerequisite",
-            Kind::Statement => "statement",
-            Kind::Challenge => "challenge",
+            Kind::Role => msg::kind_a_role(lang),
+            Kind::Phase => msg::kind_a_phase(lang),
+            Kind::Step => msg::kind_a_step(lang),
+            Kind::Method => msg::kind_a_method(lang),
+            Kind::Topic => msg::kind_a_topic(lang),
+            Kind::Prerequisite => msg::kind_a_prerequisite(lang),
+            Kind::Statement => msg::kind_a_statement(lang),
+            Kind::Challenge => msg::kind_a_challenge(lang),
         }
     }
 
-    /// Where things of this kind are defined, for hints.
-    fn home(self) -> &'static str {
+    /// "unknown role `x`".
+    fn unknown(self, lang: Lang, name: &str) -> String {
         match self {
-            Kind::Role => "`roles:`",
-            Kind::Phase => "`phases:`",
-            Kind::Step => "`steps:` of a phase",
-            Kind::Method => "`methods:`",
-            Kind::Topic => "`questions: topics:`",
-            Kind::Prerequisite => "`model: prerequisites:`",
-            Kind::Statement => "`statements:` of a prerequisite",
-            Kind::Challenge => "`knowledge: challenges:`",
+            Kind::Role => msg::unknown_ref_role(lang, name),
+            Kind::Phase => msg::unknown_ref_phase(lang, name),
+            Kind::Step => msg::unknown_ref_step(lang, name),
+            Kind::Method => msg::unknown_ref_method(lang, name),
+            Kind::Topic => msg::unknown_ref_topic(lang, name),
+            Kind::Prerequisite => msg::unknown_ref_prerequisite(lang, name),
+            Kind::Statement => msg::unknown_ref_statement(lang, name),
+            Kind::Challenge => msg::unknown_ref_challenge(lang, name),
+        }
+    }
+
+    /// "known roles: …".
+    fn known(self, lang: Lang, list: &str) -> String {
+        match self {
+            Kind::Role => msg::known_refs_role(lang, list),
+            Kind::Phase => msg::known_refs_phase(lang, list),
+            Kind::Step => msg::known_refs_step(lang, list),
+            Kind::Method => msg::known_refs_method(lang, list),
+            Kind::Topic => msg::known_refs_topic(lang, list),
+            Kind::Prerequisite => msg::known_refs_prerequisite(lang, list),
+            Kind::Statement => msg::known_refs_statement(lang, list),
+            Kind::Challenge => msg::known_refs_challenge(lang, list),
+        }
+    }
+
+    /// "no role is defined; roles are defined under `roles:`".
+    fn none(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::Role => msg::no_refs_role(lang),
+            Kind::Phase => msg::no_refs_phase(lang),
+            Kind::Step => msg::no_refs_step(lang),
+            Kind::Method => msg::no_refs_method(lang),
+            Kind::Topic => msg::no_refs_topic(lang),
+            Kind::Prerequisite => msg::no_refs_prerequisite(lang),
+            Kind::Statement => msg::no_refs_statement(lang),
+            Kind::Challenge => msg::no_refs_challenge(lang),
         }
     }
 }
@@ -70,21 +100,16 @@ impl Checker<'_> {
             let slug = slugify(name);
             self.problem(
                 id.loc(),
-                format!("the id `{name}` is not a slug"),
-                format!(
-                    "ids use only lowercase letters a-z, digits and single hyphens; for example `{slug}`"
-                ),
+                msg::workbook_id_not_a_slug(ui(), name),
+                msg::workbook_id_not_a_slug_hint(ui(), slug),
             );
         }
         if let Some((other, at)) = self.ids.get(name).copied() {
             let place = self.place(at);
             self.problem(
                 id.loc(),
-                format!("the id `{name}` is used twice"),
-                format!(
-                    "it is already the id of the {} at {place}; every id in a workbook must be unique",
-                    other.name()
-                ),
+                msg::workbook_id_twice(ui(), name),
+                msg::workbook_id_twice_hint(ui(), other.a(ui()), place),
             );
         } else {
             self.ids.insert(name.to_owned(), (kind, id.loc()));
@@ -110,20 +135,11 @@ impl Checker<'_> {
             suggest(name, candidates.iter().copied()),
             self.ids.get(name),
         ) {
-            (Some(best), _) => format!("did you mean `{best}`?"),
-            (None, Some((other, _))) => format!(
-                "`{name}` is a {}, but a {} is expected here",
-                other.name(),
-                kind.name()
-            ),
-            (None, None) if candidates.is_empty() => {
-                format!(
-                    "no {} is defined; {}s are defined under {}",
-                    kind.name(),
-                    kind.name(),
-                    kind.home()
-                )
+            (Some(best), _) => msg::did_you_mean(ui(), best),
+            (None, Some((other, _))) => {
+                msg::ref_of_other_kind(ui(), name, other.a(ui()), kind.a(ui()))
             }
+            (None, None) if candidates.is_empty() => kind.none(ui()).to_owned(),
             (None, None) => {
                 let mut known = candidates.clone();
                 known.sort_unstable();
@@ -133,11 +149,11 @@ impl Checker<'_> {
                     .map(|k| format!("`{k}`"))
                     .collect::<Vec<_>>();
                 let more = if known.len() > 12 { ", …" } else { "" };
-                format!("known {}s: {}{more}", kind.name(), shown.join(", "))
+                kind.known(ui(), &format!("{}{more}", shown.join(", ")))
             }
         };
         let loc = reference.loc;
-        self.problem(loc, format!("unknown {} `{name}`", kind.name()), hint);
+        self.problem(loc, kind.unknown(ui(), name), hint);
     }
 }
 
@@ -205,15 +221,14 @@ fn merge(files: Vec<(u32, WorkbookFile)>, c: &mut Checker<'_>) -> Option<Workboo
     };
     if wb.title.is_blank() {
         c.problems.push(
-            Diagnostic::file(&root_name, "the workbook has no `title`")
-                .with_hint("add `title: ...` to the root file"),
+            Diagnostic::file(&root_name, msg::workbook_no_title(ui()))
+                .with_hint(msg::workbook_no_title_hint(ui())),
         );
     }
     if wb.languages.is_empty() {
         c.problems.push(
-            Diagnostic::file(&root_name, "the workbook declares no `languages`").with_hint(
-                "add `languages: [nb, en]` (or only the ones you write in) to the root file",
-            ),
+            Diagnostic::file(&root_name, msg::workbook_no_languages(ui()))
+                .with_hint(msg::workbook_no_languages_hint(ui())),
         );
     }
     for (source, file) in iter {
@@ -238,8 +253,8 @@ fn merge(files: Vec<(u32, WorkbookFile)>, c: &mut Checker<'_>) -> Option<Workboo
         for (field, loc) in root_only.into_iter().flatten() {
             c.problem(
                 loc,
-                format!("`{field}` is only allowed in the root file"),
-                format!("move it to {root_name}"),
+                msg::workbook_root_only(ui(), field),
+                msg::workbook_root_only_hint(ui(), &root_name),
             );
         }
         wb.roles.extend(file.roles);
@@ -272,8 +287,8 @@ fn merge(files: Vec<(u32, WorkbookFile)>, c: &mut Checker<'_>) -> Option<Workboo
             if let (Some(loc), true) = (loc, taken) {
                 c.problem(
                     loc,
-                    format!("`{section}` is defined in more than one file"),
-                    "a workbook has one of it: keep one and remove the others",
+                    msg::workbook_defined_twice(ui(), section),
+                    msg::workbook_defined_twice_hint(ui()),
                 );
             }
         }
@@ -352,11 +367,8 @@ fn check_references(wb: &Workbook, c: &mut Checker<'_>) {
         for (_, step) in wb.steps().filter(|(_, s)| s.kind == StepKind::Interview) {
             c.problem(
                 step.id.loc(),
-                format!(
-                    "the step `{}` is an interview, but the workbook has no question bank",
-                    step.id
-                ),
-                "add `questions:` (consent, rights, warm_up, closing, topics) to one file of the workbook, or give the step another `kind`: interview guides and notes are made from the question bank",
+                msg::workbook_interview_without_bank(ui(), &step.id),
+                msg::workbook_interview_without_bank_hint(ui()),
             );
         }
     }
@@ -378,23 +390,23 @@ fn check_times(wb: &Workbook, c: &mut Checker<'_>) {
     if !valid_time(&wb.defaults.time.value) {
         c.problem(
             wb.defaults.time.loc,
-            format!("`{}` is not a time of day", wb.defaults.time.value),
-            "write the time as HH:MM, for example \"09:00\" (in quotes)",
+            msg::not_a_time(ui(), &wb.defaults.time.value),
+            msg::workbook_time_hint(ui()),
         );
     }
     for phase in &wb.phases {
         if *phase.weeks == 0 {
             c.problem(
                 phase.weeks.loc,
-                "a phase must last at least one week",
-                "set `weeks:` to 1 or more",
+                msg::workbook_phase_no_weeks(ui()),
+                msg::workbook_phase_no_weeks_hint(ui()),
             );
         }
         if phase.steps.is_empty() {
             c.problem(
                 phase.id.loc(),
-                format!("the phase `{}` has no steps", phase.id),
-                "add at least one step under `steps:`",
+                msg::workbook_phase_no_steps(ui(), &phase.id),
+                msg::workbook_phase_no_steps_hint(ui()),
             );
         }
         for step in &phase.steps {
@@ -407,16 +419,16 @@ fn check_times(wb: &Workbook, c: &mut Checker<'_>) {
             if **min == 0 || **min > **max {
                 c.problem(
                     min.loc,
-                    format!("the group size {}–{} is not a range", **min, **max),
-                    "`min` must be at least 1 and no larger than `max`",
+                    msg::workbook_group_size(ui(), **min, **max),
+                    msg::workbook_group_size_hint(ui()),
                 );
             }
         }
         if method.steps.is_empty() {
             c.problem(
                 method.id.loc(),
-                format!("the method `{}` has no steps", method.id),
-                "describe how to do it under `steps:`",
+                msg::workbook_method_no_steps(ui(), &method.id),
+                msg::workbook_method_no_steps_hint(ui()),
             );
         }
     }
@@ -424,8 +436,8 @@ fn check_times(wb: &Workbook, c: &mut Checker<'_>) {
         if model.scale.len() != 5 {
             c.problem(
                 model.title.loc,
-                format!("the model's `scale` has {} labels", model.scale.len()),
-                "give exactly five labels, for the scores 1 to 5, lowest first",
+                msg::workbook_scale(ui(), model.scale.len()),
+                msg::workbook_scale_hint(ui()),
             );
         }
         for p in model
@@ -435,8 +447,8 @@ fn check_times(wb: &Workbook, c: &mut Checker<'_>) {
         {
             c.problem(
                 p.id.loc(),
-                format!("the prerequisite `{}` has no statements", p.id),
-                "add statements leaders can score under `statements:`",
+                msg::workbook_no_statements(ui(), &p.id),
+                msg::workbook_no_statements_hint(ui()),
             );
         }
     }
@@ -446,32 +458,23 @@ fn check_step(phase: &Phase, step: &Step, c: &mut Checker<'_>) {
     if *step.week == 0 || *step.week > *phase.weeks {
         c.problem(
             step.week.loc,
-            format!(
-                "week {} is outside the phase `{}`, which lasts {} weeks",
-                *step.week, phase.id, *phase.weeks
-            ),
-            format!("use a week from 1 to {}", *phase.weeks),
+            msg::workbook_week_outside(ui(), *step.week, &phase.id, *phase.weeks),
+            msg::workbook_week_outside_hint(ui(), *phase.weeks),
         );
     }
     if step.agenda.is_empty() {
         c.problem(
             step.id.loc(),
-            format!("the step `{}` has no agenda", step.id),
-            "add timed blocks under `agenda:`",
+            msg::workbook_no_agenda(ui(), &step.id),
+            msg::workbook_no_agenda_hint(ui()),
         );
     }
     let total: u32 = step.agenda.iter().map(|b| u32::from(*b.minutes)).sum();
     if total > u32::from(*step.minutes) {
         c.problem(
             step.minutes.loc,
-            format!(
-                "the agenda of `{}` takes {total} minutes, but the step lasts {}",
-                step.id, *step.minutes
-            ),
-            format!(
-                "shorten the blocks by {} minutes, or raise `minutes` to {total}",
-                total - u32::from(*step.minutes)
-            ),
+            msg::workbook_agenda_too_long(ui(), &step.id, total, *step.minutes),
+            msg::workbook_agenda_too_long_hint(ui(), total - u32::from(*step.minutes), total),
         );
     }
     if let Some(block) = step.agenda.iter().find(|b| *b.minutes == 0 && !b.optional) {
@@ -482,8 +485,8 @@ fn check_step(phase: &Phase, step: &Step, c: &mut Checker<'_>) {
         };
         c.problem(
             loc,
-            "an agenda block of 0 minutes",
-            "give the block its length, or mark it `optional: true` to show it without clock time",
+            msg::workbook_block_zero(ui()),
+            msg::workbook_block_zero_hint(ui()),
         );
     }
 }
@@ -507,7 +510,7 @@ fn check_texts(wb: &Workbook, c: &mut Checker<'_>) {
             if !text.has(*lang) {
                 c.problem(
                     text.loc,
-                    format!("this text has no `{lang}` translation"),
+                    msg::workbook_text_missing_lang(ui(), lang),
                     missing_hint(*lang),
                 );
             }
@@ -515,8 +518,8 @@ fn check_texts(wb: &Workbook, c: &mut Checker<'_>) {
         if text.is_blank() {
             c.problem(
                 text.loc,
-                "this text is empty",
-                "write the text, or remove the field",
+                msg::workbook_text_empty(ui()),
+                msg::workbook_text_empty_hint(ui()),
             );
         }
     };
@@ -524,9 +527,7 @@ fn check_texts(wb: &Workbook, c: &mut Checker<'_>) {
 }
 
 fn missing_hint(lang: Lang) -> String {
-    format!(
-        "the workbook declares `{lang}` in `languages`: add `{lang}: ...` to this text, or write one plain string if it is the same in every language"
-    )
+    msg::workbook_text_missing_lang_hint(ui(), lang)
 }
 
 /// Calls `f` on every text of the workbook.

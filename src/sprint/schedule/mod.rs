@@ -16,6 +16,7 @@ use std::path::Path;
 
 use super::Workspace;
 use crate::fs::{self, Overwrite};
+use crate::i18n::{msg, ui};
 use crate::plan::Session;
 use crate::workbook::load::Sources;
 use crate::workbook::{At, Loc, Runs, Workbook};
@@ -213,24 +214,16 @@ pub fn check_move(ws: &Workspace, planned: &[Session], m: &Move) -> Result<()> {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     if m.date < first || m.date > last {
         return Err(Error::usage(
-            format!(
-                "{} is outside the sprint, which runs from {} to {}",
-                day(m.date),
-                day(first),
-                day(last)
-            ),
-            "choose a day within the sprint, or change `start:` in samskap.yaml",
+            msg::move_outside_sprint(ui(), day(m.date), day(first), day(last)),
+            msg::move_outside_sprint_hint(ui()),
         ));
     }
     if let Some(time) = m.time
         && !ends_by_midnight(minutes(ws, &m.step), time)
     {
         return Err(Error::usage(
-            format!(
-                "a session starting at {} would run past midnight",
-                time.format("%H:%M")
-            ),
-            "choose an earlier --time",
+            msg::move_past_midnight(ui(), time.format("%H:%M")),
+            msg::move_past_midnight_flag_hint(ui()),
         ));
     }
     Ok(())
@@ -319,8 +312,8 @@ pub fn update(
             });
         }
         Err(Error::usage(
-            format!("{SCHEDULE_FILE} kept changing while samskap was writing it"),
-            "save and close it in your editor, then run the command again",
+            msg::schedule_kept_changing(ui(), SCHEDULE_FILE),
+            msg::schedule_kept_changing_hint(ui()),
         ))
     })
 }
@@ -352,17 +345,14 @@ impl Checking<'_> {
             };
             let key = (m.step.clone(), m.group.clone());
             if let Some(first) = seen.insert(key, lines.0) {
+                let message = match m.group.as_deref() {
+                    Some(g) => msg::schedule_moved_twice_group(ui(), &m.step, g, first),
+                    None => msg::schedule_moved_twice(ui(), &m.step, first),
+                };
                 problem(
                     entry.step.loc,
-                    format!(
-                        "`{}`{} is moved twice (first on line {first})",
-                        m.step,
-                        m.group
-                            .as_deref()
-                            .map(|g| format!(" for `{g}`"))
-                            .unwrap_or_default()
-                    ),
-                    "keep one entry per session: delete the one you do not want".into(),
+                    message,
+                    msg::schedule_moved_twice_hint(ui()).to_owned(),
                 );
                 continue;
             }
@@ -382,48 +372,35 @@ impl Checking<'_> {
         let Some((_, step)) = self.workbook.step(&e.step) else {
             let ids = self.workbook.steps().map(|(_, s)| s.id.as_str());
             let hint = suggest(&e.step, ids).map_or_else(
-                || "`samskap workbook list` shows the step ids".to_owned(),
-                |best| format!("did you mean `{best}`?"),
+                || msg::progress_unknown_step_hint(ui()).to_owned(),
+                |best| msg::did_you_mean(ui(), best),
             );
-            problem(e.step.loc, format!("unknown step `{}`", *e.step), hint);
+            problem(e.step.loc, msg::unknown_step(ui(), &*e.step), hint);
             return None;
         };
         let group_ok = match (&e.group, step.runs) {
             (Some(g), Runs::PerGroup) if self.sprint.group(g).is_none() => {
                 let ids = self.sprint.groups.iter().map(|g| g.id.as_str());
                 let hint = suggest(g, ids).map_or_else(
-                    || format!("the groups are: {}; if the group was removed from samskap.yaml, delete this entry", self.sprint.group_ids().join(", ")),
-                    |best| format!("did you mean `{best}`? If the group was removed from samskap.yaml, delete this entry"),
+                    || msg::schedule_stale_group_hint(ui(), self.sprint.group_ids().join(", ")),
+                    |best| msg::schedule_stale_group_near_hint(ui(), best),
                 );
-                problem(
-                    g.loc,
-                    format!("the group `{}` is not in samskap.yaml", **g),
-                    hint,
-                );
+                problem(g.loc, msg::progress_stale_group(ui(), &**g), hint);
                 false
             }
             (Some(g), Runs::Once) => {
                 problem(
                     g.loc,
-                    format!(
-                        "the step `{}` is held once for everyone, not per group",
-                        step.id
-                    ),
-                    "remove the `group:` line".into(),
+                    msg::progress_once_with_group(ui(), &step.id),
+                    msg::progress_once_with_group_hint(ui()).to_owned(),
                 );
                 false
             }
             (None, Runs::PerGroup) => {
                 problem(
                     e.step.loc,
-                    format!(
-                        "the step `{}` is held in each group, but no group is given",
-                        step.id
-                    ),
-                    format!(
-                        "add `group: ID` with one of: {}",
-                        self.sprint.group_ids().join(", ")
-                    ),
+                    msg::progress_per_group_without_group(ui(), &step.id),
+                    msg::schedule_group_needed_hint(ui(), self.sprint.group_ids().join(", ")),
                 );
                 false
             }
@@ -436,8 +413,8 @@ impl Checking<'_> {
                 None => {
                     problem(
                         t.loc,
-                        format!("`{}` is not a time of day", **t),
-                        "write it as HH:MM in quotes, for example time: \"13:00\"".into(),
+                        msg::not_a_time(ui(), &**t),
+                        msg::schedule_time_hint(ui()).to_owned(),
                     );
                     None
                 }
@@ -448,8 +425,8 @@ impl Checking<'_> {
             Some(p) if p.trim().is_empty() => {
                 problem(
                     p.loc,
-                    "the place is empty".into(),
-                    "write where, or remove the `place:` line to keep the planned place".into(),
+                    msg::schedule_place_empty(ui()).to_owned(),
+                    msg::schedule_place_empty_hint(ui()).to_owned(),
                 );
                 None
             }
@@ -471,11 +448,8 @@ impl Checking<'_> {
         {
             problem(
                 at.loc,
-                format!(
-                    "a session starting at {} would run past midnight",
-                    time.format("%H:%M")
-                ),
-                "choose an earlier time".into(),
+                msg::move_past_midnight(ui(), time.format("%H:%M")),
+                msg::move_past_midnight_hint(ui()).to_owned(),
             );
             return None;
         }
@@ -491,7 +465,7 @@ impl Checking<'_> {
             problem(
                 at.loc,
                 not_a_date(at),
-                "write the date as YYYY-MM-DD".into(),
+                msg::not_a_date_hint(ui()).to_owned(),
             );
             return None;
         };
@@ -500,13 +474,8 @@ impl Checking<'_> {
             let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
             problem(
                 at.loc,
-                format!(
-                    "{} is outside the sprint, which runs from {} to {}",
-                    day(date),
-                    day(first),
-                    day(last)
-                ),
-                "choose a day within the sprint, or change `start:` in samskap.yaml".into(),
+                msg::move_outside_sprint(ui(), day(date), day(first), day(last)),
+                msg::move_outside_sprint_hint(ui()).to_owned(),
             );
             return None;
         }

@@ -17,16 +17,13 @@ pub fn problems(
     let mut out = Vec::new();
     let day = crate::plan::long_date(moved.date, lang);
     if let Some(holiday) = holiday_on(moved.date) {
-        out.push(format!(
-            "{day} {} {}",
-            crate::i18n::msg::rules_is(lang),
-            holiday.name(lang)
+        out.push(crate::i18n::msg::rules_holiday(
+            lang,
+            &day,
+            holiday.name(lang),
         ));
     } else if !crate::plan::is_working_day(moved.date) {
-        out.push(format!(
-            "{day} {}",
-            crate::i18n::msg::rules_is_a_weekend_day(lang)
-        ));
+        out.push(crate::i18n::msg::rules_weekend(lang, &day));
     }
     for other in others {
         let same = other.step == moved.step && other.group == moved.group;
@@ -41,23 +38,23 @@ pub fn problems(
             other.end.format("%H:%M")
         );
         if moved.group.is_some() && other.group == moved.group {
-            out.push(format!(
-                "{} «{}» ({when})",
-                crate::i18n::msg::rules_the_group_already_has_another(lang),
-                title(other)
+            out.push(crate::i18n::msg::rules_group_busy(
+                lang,
+                title(other),
+                &when,
             ));
         } else if moved.group.is_none() || other.group.is_none() {
-            out.push(format!(
-                "{} «{}» ({when})",
-                crate::i18n::msg::rules_there_is_a_session_for(lang),
-                title(other)
+            out.push(crate::i18n::msg::rules_everyone_busy(
+                lang,
+                title(other),
+                &when,
             ));
         } else if moved.place.is_some() && other.place == moved.place {
-            out.push(format!(
-                "{} «{}» ({when}, {})",
-                crate::i18n::msg::rules_the_room_is_taken_by(lang),
+            out.push(crate::i18n::msg::rules_room_taken(
+                lang,
                 title(other),
-                other.place.as_deref().unwrap_or_default()
+                &when,
+                other.place.as_deref().unwrap_or_default(),
             ));
         }
     }
