@@ -226,7 +226,11 @@ fn new_sprint_names_the_facilitators_project_lead_and_contact() {
     // Without them, the lines are examples to fill in.
     samskap_in(dir.path(), &["new-sprint", "bare", "--yes"]).ok();
     let yaml = std::fs::read_to_string(dir.path().join("bare/samskap.yaml")).unwrap();
-    assert!(yaml.contains("\nfacilitators: []\n# "), "{yaml}");
+    // The plan needs facilitators: as many as the workbook says, numbered to be named.
+    assert!(
+        yaml.contains("\nfacilitators: [\"Fasilitator 1\", \"Fasilitator 2\"]\n# "),
+        "{yaml}"
+    );
     assert!(yaml.contains("\n# project_lead: "), "{yaml}");
     assert!(yaml.contains("\n# contact: { name: "), "{yaml}");
     samskap_in(&dir.path().join("bare"), &["check"]).ok();
