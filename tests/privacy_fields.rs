@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{birth_number, quoted, root, samskap_in, snapshot_tree};
+use common::{birth_number, copy_dir, quoted, root, samskap_in, snapshot_tree};
 use proptest::prelude::*;
 use samskap::privacy::fields::{FIELDS, Field};
 use samskap::privacy::view::{self, Reader};
@@ -121,19 +121,6 @@ fn sprint(dir: &Path) -> PathBuf {
     )
     .unwrap();
     ws
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Replaces, in `file`, the first line starting (after its indent) with
