@@ -196,4 +196,26 @@ fn unbooked_interviews_are_missing_until_a_note_is_dated_in_their_week() {
         .unwrap();
     assert_eq!(booked["date"], "2027-03-03");
     assert_eq!(booked["appointment"]["booked"], true);
+    // The agenda and the calendar show the day the note books, not the window.
+    let agenda = samskap_in(
+        &ws,
+        &["agenda", "utforske-uke-2-intervju", "--group", "gruppe-1"],
+    )
+    .ok();
+    assert!(
+        agenda.stdout.contains("onsdag 3. mars 2027"),
+        "{}",
+        agenda.stdout
+    );
+    assert!(!agenda.stdout.contains("avtales"), "{}", agenda.stdout);
+    let calendar = samskap_in(&ws, &["calendar", "--group", "gruppe-1"]).ok();
+    let event = calendar
+        .stdout
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("SUMMARY:Dybdeintervju med en familie"))
+        .unwrap();
+    assert!(
+        event.contains("DTSTART;TZID=Europe/Oslo:20270303T"),
+        "{event}"
+    );
 }

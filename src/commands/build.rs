@@ -120,7 +120,6 @@ pub(super) fn status_of(
             sessions: sessions.to_vec(),
             progress,
             interviews: ws.interview_counts(),
-            interview_dates: ws.interview_dates(),
             in_breaks: ws.in_breaks(),
         },
         today,

@@ -174,7 +174,7 @@ fn check(cx: &Context, json: bool) -> Result<()> {
         ws.path(crate::sprint::PROGRESS_FILE).display(),
         ws.sprint.groups.len(),
         crate::i18n::msg::report_groups(lang),
-        ws.sessions().len(),
+        ws.planned().len(),
         crate::i18n::msg::check_sessions(lang),
         done,
         crate::i18n::msg::check_marked_done(lang),

@@ -19,7 +19,6 @@ pub fn run(cx: &Context, today: Option<NaiveDate>, json: bool) -> Result<()> {
         sessions: ws.sessions(),
         progress: &progress,
         interviews: ws.interview_counts(),
-        interview_dates: ws.interview_dates(),
         in_breaks: ws.in_breaks(),
     };
     let status = status::status(facts, today, lang);

@@ -155,6 +155,26 @@ impl Session {
         }
     }
 
+    /// Books an unbooked appointment of a group on the first date of its
+    /// interview notes (`dates`, by group) that falls in its window.
+    pub fn book_from_notes(&mut self, dates: &[(String, Vec<NaiveDate>)]) {
+        let (Some(window), Some(group)) = (self.appointment, &self.group) else {
+            return;
+        };
+        if window.booked {
+            return;
+        }
+        let noted = dates
+            .iter()
+            .filter(|(g, _)| g == group)
+            .flat_map(|(_, d)| d)
+            .filter(|d| (window.from..=window.by).contains(*d))
+            .min();
+        if let Some(date) = noted {
+            self.book(*date);
+        }
+    }
+
     /// Holds the session on `date`, at `time` and in `place` when given
     /// (else at its planned time and place), keeping its length: the one
     /// way a per-session override (a move someone made) changes the plan.

@@ -44,6 +44,8 @@ pub struct Workspace {
     pub settings: crate::plan::Settings,
     /// Every session as the plan puts it.
     plan: Vec<crate::plan::Session>,
+    /// The dates of each group's interview notes, read once when first asked.
+    interview_dates: std::sync::OnceLock<Vec<(String, Vec<chrono::NaiveDate>)>>,
 }
 
 /// The nearest folder at or above the current one holding `samskap.yaml`,
@@ -128,6 +130,7 @@ impl Workspace {
             schedule: schedule::Schedule::default(),
             settings,
             plan,
+            interview_dates: std::sync::OnceLock::new(),
         };
         ws.schedule = schedule::read(
             &ws.path(schedule::SCHEDULE_FILE),
@@ -243,14 +246,22 @@ impl Workspace {
     /// The dates of each group's interview notes, for booking its
     /// appointments (notes that cannot be read are left out here; `check`
     /// reports them).
-    pub fn interview_dates(&self) -> Vec<(String, Vec<chrono::NaiveDate>)> {
-        crate::records::interview_dates(self)
+    pub fn interview_dates(&self) -> &[(String, Vec<chrono::NaiveDate>)] {
+        self.interview_dates
+            .get_or_init(|| crate::records::interview_dates(self))
     }
 
-    /// Every session of the sprint: the plan with the moves in schedule.yaml.
+    /// Every session of the sprint: the plan with the moves in
+    /// schedule.yaml, and each appointment a group has not moved itself
+    /// booked on the date of its interview notes, so status, agendas, the
+    /// calendar and the site all show the day the interview was held.
     pub fn sessions(&self) -> Vec<crate::plan::Session> {
         let mut sessions = self.planned();
         self.schedule.apply(&mut sessions);
+        let dates = self.interview_dates();
+        for session in &mut sessions {
+            session.book_from_notes(dates);
+        }
         sessions
     }
 

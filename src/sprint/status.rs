@@ -134,8 +134,6 @@ pub struct Facts<'a> {
     pub progress: &'a Progress,
     /// How many interview notes each group has, by group id.
     pub interviews: Vec<(String, usize)>,
-    /// The dates of each group's interview notes, which book its appointments.
-    pub interview_dates: Vec<(String, Vec<NaiveDate>)>,
     /// Sessions the plan keeps in a break, with the break's name.
     pub in_breaks: Vec<(Session, String)>,
 }
@@ -156,8 +154,7 @@ pub fn status(facts: Facts<'_>, today: NaiveDate, lang: Lang) -> Status {
     let mut counts = Counts::default();
     let mut missing = Vec::new();
     let mut sessions = Vec::new();
-    for mut session in facts.sessions {
-        book_from_notes(&mut session, &facts.interview_dates);
+    for session in facts.sessions {
         let done_on = facts
             .progress
             .find(&session.step, session.group.as_deref())
@@ -254,26 +251,6 @@ fn overdue(session: &Session, title: &str, lang: Lang) -> Missing {
             session.date.format("%Y-%m-%d"),
             crate::i18n::msg::status_and_is_not_marked_done(lang),
         ),
-    }
-}
-
-/// Books an unbooked appointment of a group on the first date of its
-/// interview notes that falls in the appointment's window.
-fn book_from_notes(session: &mut Session, dates: &[(String, Vec<NaiveDate>)]) {
-    let (Some(window), Some(group)) = (session.appointment, &session.group) else {
-        return;
-    };
-    if window.booked {
-        return;
-    }
-    let noted = dates
-        .iter()
-        .filter(|(g, _)| g == group)
-        .flat_map(|(_, d)| d)
-        .filter(|d| (window.from..=window.by).contains(*d))
-        .min();
-    if let Some(date) = noted {
-        session.book(*date);
     }
 }
 
