@@ -132,7 +132,12 @@ fn check(cx: &Context, json: bool) -> Result<()> {
             .into_iter()
             .map(|d| d.with_kind(Kind::UnreadFile)),
     );
-    for warning in records::vocabulary::unknown_tags(&ws, &records::files(&ws)) {
+    // Read with the records; again from the files when those cannot be read.
+    let unknown = match &records {
+        Some(r) => r.unknown_tags().cloned().collect(),
+        None => records::vocabulary::unknown_tags(&ws, &records::files(&ws)),
+    };
+    for warning in unknown {
         crate::say!("{}", warning.render_warning(crate::i18n::ui()));
     }
     let mut sprint = ws.sprint.clone();

@@ -237,6 +237,8 @@ fn visit_interview(interview: &mut Interview, f: &mut Visit<'_>) {
         interviewers,
         consent,
         pending: _,
+        // Warnings on the terminal, never in a document.
+        unknown_tags: _,
         tags,
         quotes,
     } = interview;
@@ -259,6 +261,7 @@ fn visit_evaluation(evaluation: &mut Evaluation, f: &mut Visit<'_>) {
         date: _,
         consent,
         pending: _,
+        unknown_tags: _,
         tags,
         quotes,
     } = evaluation;
@@ -659,6 +662,7 @@ mod tests {
                 interviewers: vec![ws_text.clone()],
                 consent: crate::records::Consent::both(crate::records::Answer::Given),
                 pending: Vec::new(),
+                unknown_tags: Vec::new(),
                 tags: vec![ws_text.clone()],
                 quotes: vec![quote.clone()],
             }],
@@ -688,6 +692,7 @@ mod tests {
                 date,
                 consent: crate::records::Consent::both(crate::records::Answer::Given),
                 pending: Vec::new(),
+                unknown_tags: Vec::new(),
                 tags: vec![ws_text.clone()],
                 quotes: vec![quote],
             }],

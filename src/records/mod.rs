@@ -58,6 +58,12 @@ impl Records {
         self.interviews.iter().filter(|i| i.consent.allows_quotes())
     }
 
+    /// Every tag of a note that the workbook's vocabulary does not know.
+    pub fn unknown_tags(&self) -> impl Iterator<Item = &Diagnostic> {
+        let interviews = self.interviews.iter().flat_map(|i| &i.unknown_tags);
+        interviews.chain(self.evaluations.iter().flat_map(|e| &e.unknown_tags))
+    }
+
     /// Every record whose consent is still `pending`, at its place.
     pub fn pending(&self) -> impl Iterator<Item = &Diagnostic> {
         let interviews = self.interviews.iter().flat_map(|i| &i.pending);
@@ -152,6 +158,9 @@ pub fn read(ws: &Workspace) -> Result<Records> {
         records.interviews.sort_by(|a, b| {
             (&a.group, a.date, &a.pseudonym).cmp(&(&b.group, b.date, &b.pseudonym))
         });
+        // The plan books appointments by these dates: known now, so it
+        // need not read every note a second time.
+        ws.remember_interview_dates(|| dates_of(ws, &records.interviews));
         Ok(records)
     } else {
         Err(Error::Invalid(problems))
@@ -160,16 +169,23 @@ pub fn read(ws: &Workspace) -> Result<Records> {
 
 /// The dates of every group's readable interview notes, by group id.
 pub fn interview_dates(ws: &Workspace) -> Vec<(String, Vec<chrono::NaiveDate>)> {
+    let read: Vec<Interview> = read_interviews(ws)
+        .into_iter()
+        .filter_map(|(_, i)| i.ok())
+        .collect();
+    dates_of(ws, &read)
+}
+
+/// The dates of `interviews`, by group id, in the sprint's group order.
+fn dates_of(ws: &Workspace, interviews: &[Interview]) -> Vec<(String, Vec<chrono::NaiveDate>)> {
     let mut dates: Vec<(String, Vec<chrono::NaiveDate>)> = ws
         .sprint
         .groups
         .iter()
         .map(|g| (g.id.clone(), Vec::new()))
         .collect();
-    for (_, interview) in read_interviews(ws) {
-        if let Ok(i) = interview
-            && let Some((_, list)) = dates.iter_mut().find(|(g, _)| *g == i.group)
-        {
+    for i in interviews {
+        if let Some((_, list)) = dates.iter_mut().find(|(g, _)| *g == i.group) {
             list.push(i.date);
         }
     }

@@ -86,6 +86,9 @@ pub struct Interview {
     /// Where the consent is still `pending`: problems for `check`, while
     /// every document treats the note as without consent.
     pub pending: Vec<Diagnostic>,
+    /// Tags the workbook's vocabulary does not know, at their places: a
+    /// warning from `check`, with the nearest known tag.
+    pub unknown_tags: Vec<Diagnostic>,
     /// Tags from the front matter and the text, lowercase, without repeats.
     pub tags: Vec<String>,
     /// The block quotes of the text.
@@ -107,6 +110,9 @@ pub struct Evaluation {
     pub consent: Consent,
     /// Where the consent is still `pending` (see [`Interview::pending`]).
     pub pending: Vec<Diagnostic>,
+    /// Tags the workbook's vocabulary does not know, at their places: a
+    /// warning from `check`, with the nearest known tag.
+    pub unknown_tags: Vec<Diagnostic>,
     /// Tags.
     pub tags: Vec<String>,
     /// The block quotes.
@@ -245,6 +251,25 @@ fn merge_tags(front: &[At<String>], body: &str) -> Vec<String> {
     tags
 }
 
+fn unknown_tags(
+    ws: &Workspace,
+    path: &Path,
+    sources: &Sources,
+    front: &[At<String>],
+    body: &str,
+    body_line: u32,
+) -> Vec<Diagnostic> {
+    let display = path.display().to_string();
+    let note = super::vocabulary::Note {
+        path: &display,
+        sources,
+        front,
+        body,
+        body_line,
+    };
+    super::vocabulary::unknown_in_note(&ws.workbook, &note)
+}
+
 /// The body's quotes, each with the note's tags it belongs to.
 fn tagged_quotes(
     ws: &Workspace,
@@ -255,7 +280,7 @@ fn tagged_quotes(
 ) -> Vec<Quote> {
     let tags = merge_tags(front, body);
     let found = quotes(path, body, body_line);
-    super::outline::tag_quotes(&ws.workbook, body, body_line, &tags, found)
+    super::outline::tag_quotes(ws.tag_names(), body, body_line, &tags, found)
 }
 
 fn parse_front<T: serde::de::DeserializeOwned>(path: &Path) -> Result<(T, Sources, String, u32)> {
@@ -361,6 +386,7 @@ pub fn read_interview(ws: &Workspace, group: &str, path: &Path) -> Result<Interv
             interviewers: meta.interviewers,
             consent,
             pending: pending(&meta.consent, consent, &sources),
+            unknown_tags: unknown_tags(ws, path, &sources, &meta.tags, &body, body_line),
             quotes: tagged_quotes(ws, path, &body, body_line, &meta.tags),
             tags: merge_tags(&meta.tags, &body),
         }),
@@ -394,6 +420,7 @@ pub fn read_evaluation(ws: &Workspace, path: &Path) -> Result<Evaluation> {
             date,
             consent,
             pending: pending(&meta.consent, consent, &sources),
+            unknown_tags: unknown_tags(ws, path, &sources, &meta.tags, &body, body_line),
             quotes: tagged_quotes(ws, path, &body, body_line, &meta.tags),
             tags: merge_tags(&meta.tags, &body),
         }),

@@ -23,15 +23,20 @@ struct Section {
     level: usize,
     /// The section this one is part of.
     parent: Option<usize>,
-    /// The note's tags that this section names.
-    tags: Vec<String>,
+    /// The note's tags that its heading names.
+    named: Vec<String>,
+    /// Its text, as a byte range of the body (heading included).
+    text: std::ops::Range<usize>,
 }
 
 /// A note's body cut into sections and paragraphs, each line knowing both.
-struct Outline {
+/// Sections and paragraphs are ranges of the body, read for `#tags` only
+/// where a quote stands: a sprint has thousands of notes.
+struct Outline<'b> {
+    body: &'b str,
     sections: Vec<Section>,
-    /// The `#tags` of each paragraph.
-    paragraphs: Vec<Vec<String>>,
+    /// Each paragraph, as a byte range of the body.
+    paragraphs: Vec<std::ops::Range<usize>>,
     /// For each line of the body: its section and paragraph.
     lines: Vec<(usize, usize)>,
 }
@@ -39,7 +44,7 @@ struct Outline {
 /// The quotes with the tags they belong to, and without the `#tags`
 /// written on their lines (a tag is for sorting, not for readers).
 pub fn tag_quotes(
-    wb: &Workbook,
+    names: &TagNames,
     body: &str,
     body_line: u32,
     note_tags: &[String],
@@ -48,7 +53,7 @@ pub fn tag_quotes(
     if quotes.is_empty() {
         return quotes;
     }
-    let outline = Outline::of(wb, body, note_tags);
+    let outline = Outline::of(names, body, note_tags);
     quotes
         .into_iter()
         .map(|mut q| {
@@ -60,21 +65,24 @@ pub fn tag_quotes(
         .collect()
 }
 
-impl Outline {
+impl<'b> Outline<'b> {
     /// One pass over the body's lines.
-    fn of(wb: &Workbook, body: &str, note_tags: &[String]) -> Outline {
-        let names = Names::of(wb, note_tags);
+    fn of(names: &TagNames, body: &'b str, note_tags: &[String]) -> Outline<'b> {
+        let names = Names::of(names, note_tags);
         let mut sections = vec![Section {
             level: 0,
             parent: None,
-            tags: Vec::new(),
+            named: Vec::new(),
+            text: 0..0,
         }];
-        let mut section_text: Vec<String> = vec![String::new()];
-        let mut paragraphs: Vec<String> = vec![String::new()];
+        let mut paragraphs = vec![0..0];
         let mut lines = Vec::new();
         let mut in_paragraph = false;
-        for line in body.lines() {
-            if let Some((level, title)) = heading(line) {
+        let mut at = 0;
+        for line in body.split_inclusive('\n') {
+            let span = at..at + line.len();
+            at = span.end;
+            if let Some((level, title)) = heading(line.trim_end_matches(['\n', '\r'])) {
                 let mut parent = sections.len() - 1;
                 while parent != 0 && sections[parent].level >= level {
                     parent = sections[parent].parent.unwrap_or(0);
@@ -82,35 +90,27 @@ impl Outline {
                 sections.push(Section {
                     level,
                     parent: Some(parent),
-                    tags: names.named_by(title),
+                    named: names.named_by(title),
+                    text: span.start..span.start,
                 });
-                section_text.push(String::new());
                 in_paragraph = false;
             }
             let blank = line.trim().is_empty() || line.trim() == ">";
             if blank {
                 in_paragraph = false;
             } else if !in_paragraph {
-                paragraphs.push(String::new());
+                paragraphs.push(span.start..span.start);
                 in_paragraph = true;
             }
             let (s, p) = (sections.len() - 1, paragraphs.len() - 1);
-            section_text[s].push_str(line);
-            section_text[s].push('\n');
-            paragraphs[p].push_str(line);
-            paragraphs[p].push('\n');
+            sections[s].text.end = span.end;
+            paragraphs[p].end = span.end;
             lines.push((s, p));
         }
-        for (section, text) in sections.iter_mut().zip(&section_text) {
-            for tag in inline_tags(text) {
-                if !section.tags.contains(&tag) {
-                    section.tags.push(tag);
-                }
-            }
-        }
         Outline {
+            body,
             sections,
-            paragraphs: paragraphs.iter().map(|p| inline_tags(p)).collect(),
+            paragraphs,
             lines,
         }
     }
@@ -120,15 +120,23 @@ impl Outline {
         let Some(&(section, paragraph)) = self.lines.get(line) else {
             return note_tags.to_vec();
         };
-        if !self.paragraphs[paragraph].is_empty() {
-            return self.paragraphs[paragraph].clone();
+        let in_paragraph = inline_tags(&self.body[self.paragraphs[paragraph].clone()]);
+        if !in_paragraph.is_empty() {
+            return in_paragraph;
         }
         let mut at = Some(section);
         while let Some(s) = at {
-            if !self.sections[s].tags.is_empty() {
-                return self.sections[s].tags.clone();
+            let section = &self.sections[s];
+            let mut tags = section.named.clone();
+            for tag in inline_tags(&self.body[section.text.clone()]) {
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
             }
-            at = self.sections[s].parent;
+            if !tags.is_empty() {
+                return tags;
+            }
+            at = section.parent;
         }
         note_tags.to_vec()
     }
@@ -143,58 +151,95 @@ fn heading(line: &str) -> Option<(usize, &str)> {
         .then(|| (level, rest.trim().trim_end_matches('#').trim()))
 }
 
-/// What each of a note's tags is called, as slugs, made once per note:
-/// its id and labels as runs of words (`tid`, `oversikt-over-tjenestene`),
-/// and the whole headings of the interview topics the workbook links it to.
-struct Names<'a> {
-    tags: Vec<Name<'a>>,
+/// What each tag of the workbook's vocabulary is called, as slugs, made
+/// once per sprint: its id and labels as runs of words (`tid`,
+/// `oversikt-over-tjenestene`), and the whole headings of the interview
+/// topics the workbook links it to.
+#[derive(Debug, Default)]
+pub struct TagNames {
+    known: Vec<Known>,
 }
 
-/// One tag of a note: as written, the word runs that name it, and the
-/// headings (as slugs) of its linked topics.
-struct Name<'a> {
-    tag: &'a str,
+#[derive(Debug)]
+struct Known {
+    id: String,
     words: Vec<Vec<String>>,
     headings: Vec<String>,
 }
 
-impl<'a> Names<'a> {
-    fn of(wb: &Workbook, note_tags: &'a [String]) -> Names<'a> {
-        let slug_words =
-            |name: &str| slugify(name).map(|s| s.split('-').map(str::to_owned).collect());
+fn slug_words(name: &str) -> Option<Vec<String>> {
+    slugify(name).map(|s| s.split('-').map(str::to_owned).collect())
+}
+
+impl TagNames {
+    /// The names of every tag of `wb`'s vocabulary.
+    pub fn of(wb: &Workbook) -> TagNames {
         let topics = wb
             .questions
             .as_ref()
             .map_or(&[][..], |q| q.topics.as_slice());
-        let tags = note_tags
+        let known = wb
+            .tags
             .iter()
-            .map(|written| {
-                let mut words: Vec<Vec<String>> = slug_words(written).into_iter().collect();
+            .map(|tag| {
+                let mut words: Vec<Vec<String>> = slug_words(tag.id.as_str()).into_iter().collect();
+                words.extend(
+                    wb.languages
+                        .iter()
+                        .filter_map(|&l| slug_words(tag.label.get(l))),
+                );
                 let mut headings = Vec::new();
-                if let Some(tag) = wb.tag(written) {
-                    words.extend(slug_words(tag.id.as_str()));
-                    words.extend(
+                for topic in topics
+                    .iter()
+                    .filter(|t| tag.topics.iter().any(|id| id.value == t.id.as_str()))
+                {
+                    headings.push(topic.id.as_str().to_owned());
+                    headings.extend(
                         wb.languages
                             .iter()
-                            .filter_map(|&l| slug_words(tag.label.get(l))),
+                            .filter_map(|&l| slugify(topic.title.get(l))),
                     );
-                    for topic in topics
-                        .iter()
-                        .filter(|t| tag.topics.iter().any(|id| id.value == t.id.as_str()))
-                    {
-                        headings.push(topic.id.as_str().to_owned());
-                        headings.extend(
-                            wb.languages
-                                .iter()
-                                .filter_map(|&l| slugify(topic.title.get(l))),
-                        );
-                    }
                 }
-                Name {
-                    tag: written,
+                Known {
+                    id: tag.id.as_str().to_owned(),
                     words,
                     headings,
                 }
+            })
+            .collect();
+        TagNames { known }
+    }
+
+    /// The vocabulary's tag a note's tag is, as [`Workbook::tag`] finds it.
+    fn find(&self, written: &str) -> Option<&Known> {
+        self.known.iter().find(|k| k.id == written).or_else(|| {
+            let slug = slugify(written)?;
+            self.known.iter().find(|k| k.id == slug)
+        })
+    }
+}
+
+/// The names of a note's tags: the words of each as written, and what the
+/// vocabulary calls it.
+struct Names<'a> {
+    tags: Vec<Name<'a>>,
+}
+
+/// One tag of a note: as written, its words, and its vocabulary entry.
+struct Name<'a> {
+    tag: &'a str,
+    written: Option<Vec<String>>,
+    known: Option<&'a Known>,
+}
+
+impl<'a> Names<'a> {
+    fn of(names: &'a TagNames, note_tags: &'a [String]) -> Names<'a> {
+        let tags = note_tags
+            .iter()
+            .map(|written| Name {
+                tag: written,
+                written: slug_words(written),
+                known: names.find(written),
             })
             .collect();
         Names { tags }
@@ -215,7 +260,12 @@ impl<'a> Names<'a> {
         };
         self.tags
             .iter()
-            .filter(|n| n.headings.contains(&heading) || n.words.iter().any(mentions))
+            .filter(|n| {
+                n.written.as_ref().is_some_and(mentions)
+                    || n.known.is_some_and(|k| {
+                        k.headings.contains(&heading) || k.words.iter().any(mentions)
+                    })
+            })
             .map(|n| n.tag.to_owned())
             .collect()
     }
@@ -243,7 +293,7 @@ mod tests {
         let wb = &*BUILTIN;
         let note: Vec<String> = note.iter().map(|s| (*s).to_owned()).collect();
         let qs = quotes(Path::new("x.md"), body, 10);
-        tag_quotes(wb, body, 10, &note, qs)
+        tag_quotes(&TagNames::of(wb), body, 10, &note, qs)
             .into_iter()
             .map(|q| (q.text, q.tags))
             .collect()
@@ -329,7 +379,7 @@ mod tests {
             let wb = &*BUILTIN;
             let found = quotes(Path::new("x.md"), &body, 1);
             let n = found.len();
-            let tagged = tag_quotes(wb, &body, 1, &tags, found);
+            let tagged = tag_quotes(&TagNames::of(wb), &body, 1, &tags, found);
             proptest::prop_assert_eq!(tagged.len(), n);
             for q in &tagged {
                 proptest::prop_assert!(q.tags.iter().all(|t| tags.contains(t)), "{:?} not in {:?}", q.tags, tags);
@@ -346,9 +396,13 @@ mod tests {
         wb.questions = None;
         let note = vec!["ventetid".to_owned(), "apningstider".to_owned()];
         assert_eq!(
-            Names::of(&wb, &note).named_by("Åpningstider og ventetid"),
+            Names::of(&TagNames::of(&wb), &note).named_by("Åpningstider og ventetid"),
             ["ventetid", "apningstider"]
         );
-        assert!(Names::of(&wb, &note).named_by("Annet").is_empty());
+        assert!(
+            Names::of(&TagNames::of(&wb), &note)
+                .named_by("Annet")
+                .is_empty()
+        );
     }
 }

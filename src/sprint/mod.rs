@@ -46,6 +46,8 @@ pub struct Workspace {
     plan: Vec<crate::plan::Session>,
     /// The dates of each group's interview notes, read once when first asked.
     interview_dates: std::sync::OnceLock<Vec<(String, Vec<chrono::NaiveDate>)>>,
+    /// What the workbook's tags are called, made once for all notes.
+    tag_names: std::sync::OnceLock<crate::records::outline::TagNames>,
 }
 
 /// The nearest folder at or above the current one holding `samskap.yaml`,
@@ -131,6 +133,7 @@ impl Workspace {
             settings,
             plan,
             interview_dates: std::sync::OnceLock::new(),
+            tag_names: std::sync::OnceLock::new(),
         };
         ws.schedule = schedule::read(
             &ws.path(schedule::SCHEDULE_FILE),
@@ -249,6 +252,21 @@ impl Workspace {
     pub fn interview_dates(&self) -> &[(String, Vec<chrono::NaiveDate>)] {
         self.interview_dates
             .get_or_init(|| crate::records::interview_dates(self))
+    }
+
+    /// What the workbook's tags are called, for placing quotes under them.
+    pub fn tag_names(&self) -> &crate::records::outline::TagNames {
+        self.tag_names
+            .get_or_init(|| crate::records::outline::TagNames::of(&self.workbook))
+    }
+
+    /// Keeps the interview notes' dates when whoever read the notes knows
+    /// them, unless they are known already.
+    pub fn remember_interview_dates(
+        &self,
+        dates: impl FnOnce() -> Vec<(String, Vec<chrono::NaiveDate>)>,
+    ) {
+        self.interview_dates.get_or_init(dates);
     }
 
     /// Every session of the sprint: the plan with the moves in

@@ -42,6 +42,16 @@ pub fn file_slug(name: &str) -> Option<String> {
 }
 
 fn slug_of(name: &str, any_script: bool) -> Option<String> {
+    // Headings and tags are slugged for every note: most are ASCII or
+    // Norwegian, which need no Unicode decomposition.
+    match plain_slug(name) {
+        Some(slug) => (!slug.is_empty()).then_some(slug),
+        None => full_slug(name, any_script),
+    }
+}
+
+/// The slug of any name: decomposed, so accents fall off their letters.
+fn full_slug(name: &str, any_script: bool) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
     use unicode_normalization::char::is_combining_mark;
     let mut slug = String::new();
@@ -67,6 +77,26 @@ fn slug_of(name: &str, any_script: bool) -> Option<String> {
     let slug = slug.trim_end_matches('-');
     // Recomposed, so a file name shows as typed.
     (!slug.is_empty()).then(|| slug.nfc().collect())
+}
+
+/// The slug of a name written in ASCII and æ, ø, å only, as [`slug_of`]
+/// makes it; `None` for any other letter, which needs the full way.
+fn plain_slug(name: &str) -> Option<String> {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c.to_ascii_lowercase() {
+            c @ ('a'..='z' | '0'..='9') => slug.push(c),
+            'æ' | 'Æ' => slug.push_str("ae"),
+            'ø' | 'Ø' => slug.push('o'),
+            'å' | 'Å' => slug.push('a'),
+            c if !c.is_ascii() => return None,
+            _ if !slug.is_empty() && !slug.ends_with('-') => slug.push('-'),
+            _ => {}
+        }
+    }
+    let len = slug.trim_end_matches('-').len();
+    slug.truncate(len);
+    Some(slug)
 }
 
 /// A loaded and validated workbook: every reference resolves, every id is a
@@ -279,6 +309,23 @@ pub fn schema() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plain_way_slugs_as_the_full_way() {
+        for name in [
+            "Hverdag og tid",
+            "Ærlig Øystein på Åsen",
+            "  Koordinator og ansvarsgruppe!! ",
+            "Uke 1: Oppstart",
+            "det-som-virker",
+            "",
+            "--",
+        ] {
+            let plain = plain_slug(name).filter(|s| !s.is_empty());
+            assert_eq!(plain, full_slug(name, false), "{name}");
+        }
+        assert_eq!(plain_slug("José"), None);
+    }
 
     #[test]
     fn slugs_of_names() {
