@@ -75,7 +75,7 @@ impl<'b> Outline<'b> {
             named: Vec::new(),
             text: 0..0,
         }];
-        let mut paragraphs = vec![0..0];
+        let mut paragraphs: Vec<std::ops::Range<usize>> = Vec::from([0..0]);
         let mut lines = Vec::new();
         let mut in_paragraph = false;
         let mut at = 0;
