@@ -75,7 +75,9 @@ impl<'b> Outline<'b> {
             named: Vec::new(),
             text: 0..0,
         }];
-        let mut paragraphs: Vec<std::ops::Range<usize>> = Vec::from([0..0]);
+        // The text before the first paragraph is a paragraph without tags.
+        let mut paragraphs = Vec::new();
+        paragraphs.push(0..0);
         let mut lines = Vec::new();
         let mut in_paragraph = false;
         let mut at = 0;
