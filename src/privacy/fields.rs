@@ -480,9 +480,7 @@ pub fn scan_values(
     detector: &Detector,
     lang: crate::workbook::Lang,
 ) -> Vec<(Finding, crate::diagnostic::Diagnostic)> {
-    let (mut sprint, mut records) = (sprint.clone(), records.clone());
-    let mut found = Vec::new();
-    visit(&mut sprint, &mut records, &mut |field, text, at| {
+    let scan = |found: &mut Vec<_>, field: Field, text: &mut String, at: &Origin<'_>| {
         if matches!(field, Field::InterviewQuote | Field::EvaluationQuote) {
             return;
         }
@@ -494,7 +492,45 @@ pub fn scan_values(
             .with_hint(f.kind.hint(lang));
             found.push((f, d));
         }
+    };
+    // The visit may change what it visits (that is how --redact works), so
+    // it gets copies: of the interviews without their quotes, which are
+    // scanned in their files, and on every core, as a sprint has thousands.
+    let mut sprint = sprint.clone();
+    let mut rest = Records {
+        interviews: Vec::new(),
+        solutions: records.solutions.clone(),
+        assessments: records.assessments.clone(),
+        evaluations: records.evaluations.clone(),
+        files: Vec::new(),
+    };
+    let mut found = Vec::new();
+    visit(&mut sprint, &mut rest, &mut |field, text, at| {
+        scan(&mut found, field, text, at);
     });
+    let chunks: Vec<&[Interview]> = records.interviews.chunks(256).collect();
+    let in_interviews = crate::parallel::map(&chunks, |chunk| {
+        let mut found = Vec::new();
+        for interview in *chunk {
+            let mut copy = Interview {
+                path: interview.path.clone(),
+                group: interview.group.clone(),
+                pseudonym: interview.pseudonym.clone(),
+                date: interview.date,
+                interviewers: interview.interviewers.clone(),
+                consent: interview.consent,
+                pending: Vec::new(),
+                unknown_tags: Vec::new(),
+                tags: interview.tags.clone(),
+                quotes: Vec::new(),
+            };
+            visit_interview(&mut copy, &mut |field, text, at| {
+                scan(&mut found, field, text, at);
+            });
+        }
+        found
+    });
+    found.extend(in_interviews.into_iter().flatten());
     found
 }
 

@@ -59,7 +59,9 @@ pub fn tag_quotes(
         .map(|mut q| {
             let line = q.line.saturating_sub(body_line) as usize;
             q.tags = outline.tags_at(line, note_tags);
-            q.text = without_tags(&q.text);
+            if q.text.contains('#') {
+                q.text = without_tags(&q.text);
+            }
             q
         })
         .collect()
@@ -78,7 +80,7 @@ impl<'b> Outline<'b> {
         // The text before the first paragraph is a paragraph without tags.
         let mut paragraphs = Vec::new();
         paragraphs.push(0..0);
-        let mut lines = Vec::new();
+        let mut lines = Vec::with_capacity(body.len() / 40);
         let mut in_paragraph = false;
         let mut at = 0;
         for line in body.split_inclusive('\n') {
@@ -275,6 +277,9 @@ impl<'a> Names<'a> {
 
 /// `text` without the `#tags` written in it.
 fn without_tags(text: &str) -> String {
+    if !text.contains('#') {
+        return text.to_owned();
+    }
     text.split(' ')
         .filter(|word| {
             let word = word.trim_start_matches('(');

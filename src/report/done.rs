@@ -116,9 +116,12 @@ fn step_rows(i: &Input<'_>, sessions: &[crate::plan::Session]) -> Vec<StepRow> {
         let done: Vec<(NaiveDate, NaiveDate)> = all
             .iter()
             .filter_map(|s| {
-                i.progress
-                    .find(&s.step, s.group.as_deref())
-                    .map(|d| (s.date, d.date))
+                i.progress.find(&s.step, s.group.as_deref()).map(|d| {
+                    // A booked appointment was held the day it was booked
+                    // for (the notes' date), whenever it was marked done.
+                    let booked = s.appointment.is_some_and(|a| a.booked);
+                    (s.date, if booked { s.date } else { d.date })
+                })
             })
             .collect();
         if i.interim && done.is_empty() {
