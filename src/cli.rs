@@ -8,8 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::workbook::{Lang, Weekday};
 
-/// samskap: the co-creation workbook of Den samskapende bydelen, made
-/// executable. Plan a design sprint, guide its sessions, and render agendas,
+/// samskap: a co-creation workbook, made executable. Plan a design sprint, guide its sessions, and render agendas,
 /// interview guides and reports.
 #[derive(Debug, Parser)]
 #[command(name = "samskap", version, max_term_width = 100)]
@@ -229,7 +228,7 @@ pub enum Command {
         #[command(flatten)]
         out: OutputArgs,
     },
-    /// The interview guide for a group's interviews with families
+    /// The interview guide for a group's interviews
     InterviewGuide {
         /// The group
         #[arg(long, short, value_name = "GROUP")]
@@ -268,9 +267,9 @@ pub enum Command {
         #[command(subcommand)]
         command: SolutionCommand,
     },
-    /// Leaders score the co-creation model's statements from 1 to 5
+    /// Leaders score the statements of the workbook's model from 1 to 5
     Assess(AssessArgs),
-    /// The final report for leaders: findings, solutions, time freed, the model assessment, recommendations
+    /// The final report for leaders: findings, solutions and their effect, the model assessment, recommendations
     Report {
         /// A status report for a sprint under way
         #[arg(long)]
@@ -430,7 +429,7 @@ pub enum InterviewCommand {
         /// The group that held the interview
         #[arg(long, short, value_name = "GROUP")]
         group: String,
-        /// The family's pseudonym: an invented name, never a real one
+        /// The interviewee's pseudonym: an invented name, never a real one
         #[arg(long, short)]
         pseudonym: String,
         /// The date of the interview (default: today)
@@ -454,7 +453,7 @@ pub enum ConsentArg {
     /// Consent given
     #[value(alias = "gitt", alias = "gjeve", alias = "ja")]
     Given,
-    /// The family said no
+    /// The interviewee said no
     #[value(alias = "avslått", alias = "nei")]
     Declined,
     /// Consent withdrawn afterwards

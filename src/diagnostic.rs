@@ -39,6 +39,10 @@ pub enum Kind {
     UnreadFile,
     /// A record of progress that no longer matches the workbook or sprint.
     StaleRecord,
+    /// A warning: a tag the workbook's vocabulary does not know.
+    UnknownTag,
+    /// A warning: a session the plan keeps in a break.
+    InBreak,
 }
 
 impl Diagnostic {
@@ -112,7 +116,7 @@ impl Diagnostic {
 }
 
 /// The format version of `check --json` and `workbook check --json`.
-pub const CHECK_FORMAT: &str = "samskap-check/1";
+pub const CHECK_FORMAT: &str = "samskap-check/2";
 
 /// One finding as `check --json` prints it.
 #[derive(serde::Serialize)]
@@ -125,10 +129,23 @@ struct Finding<'a> {
     hint: Option<&'a str>,
 }
 
-/// Every finding as a JSON document (schema: `schemas/check.schema.json`).
-pub fn json_report(diagnostics: &[Diagnostic]) -> String {
-    let findings: Vec<Finding> = diagnostics
-        .iter()
+/// Every finding, and every warning (what does not fail the check but is
+/// worth a look), as a JSON document (schema: `schemas/check.schema.json`).
+pub fn json_report(diagnostics: &[Diagnostic], warnings: &[Diagnostic]) -> String {
+    let report = serde_json::json!({
+        "format": CHECK_FORMAT,
+        "ok": diagnostics.is_empty(),
+        "findings": entries(diagnostics),
+        "warnings": entries(warnings),
+    });
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The findings of `list` as JSON sees them.
+fn entries(list: &[Diagnostic]) -> Vec<Finding<'_>> {
+    list.iter()
         .map(|d| Finding {
             file: &d.path,
             line: (d.line > 0).then_some(d.line),
@@ -137,15 +154,7 @@ pub fn json_report(diagnostics: &[Diagnostic]) -> String {
             message: &d.message,
             hint: d.hint.as_deref(),
         })
-        .collect();
-    let report = serde_json::json!({
-        "format": CHECK_FORMAT,
-        "ok": findings.is_empty(),
-        "findings": findings,
-    });
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
-    text.push('\n');
-    text
+        .collect()
 }
 
 /// How many characters of a source line a diagnostic shows at most.

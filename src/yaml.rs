@@ -139,9 +139,16 @@ fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
         let expected = match kind {
             "u8" | "u16" | "u32" | "u64" => msg::yaml_expected_number(lang).to_owned(),
             "bool" | "boolean" => msg::yaml_expected_bool(lang).to_owned(),
+            "f32" | "f64" => msg::yaml_expected_decimal(lang).to_owned(),
             _ => msg::yaml_expected(lang, kind),
         };
         return (expected, None);
+    }
+    if message.contains("expected string scalar") {
+        return (
+            msg::yaml_expected_text(lang).to_owned(),
+            Some(msg::yaml_expected_text_hint(lang).to_owned()),
+        );
     }
     if message.starts_with("comments must be separated") {
         return (
@@ -237,6 +244,24 @@ mod tests {
             h.as_deref(),
             Some("did you mean `minutes`? (valid fields: id, minutes, kind)")
         );
+    }
+
+    #[test]
+    fn a_list_where_a_text_belongs_is_explained_in_the_language_asked() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Named {
+            #[allow(dead_code)]
+            name: String,
+        }
+        for (lang, words) in [(Lang::Nb, "ventet en tekst"), (Lang::En, "expected a text")] {
+            let raw = serde_saphyr::from_str::<Named>("name: [a]\n")
+                .unwrap_err()
+                .without_snippet()
+                .to_string();
+            let (m, h) = explain(strip_position(&raw), lang);
+            assert!(m.starts_with(words), "{m} (from {raw})");
+            assert!(h.is_some_and(|h| h.contains('[')));
+        }
     }
 
     #[test]

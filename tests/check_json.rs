@@ -46,7 +46,7 @@ fn check_json_lists_every_finding_with_its_place() {
     let clean = samskap_in(&ws, &["check", "--json"]).ok();
     let report = valid(&clean.stdout, tmp.path());
     assert_eq!(report["ok"], true);
-    assert_eq!(report["format"], "samskap-check/1");
+    assert_eq!(report["format"], "samskap-check/2");
 
     let config = ws.join("samskap.yaml");
     let text = std::fs::read_to_string(&config).unwrap();
@@ -96,6 +96,60 @@ fn check_json_lists_every_finding_with_its_place() {
         .map(|f| f["kind"].as_str().unwrap())
         .collect();
     assert!(kinds.contains(&"personal-data"), "{}", found.stdout);
+}
+
+#[test]
+fn check_json_lists_warnings_beside_the_findings() {
+    let tmp = tempfile::tempdir().unwrap();
+    samskap_in(
+        tmp.path(),
+        &["new-sprint", "ws", "--yes", "--start", "2027-01-04"],
+    )
+    .ok();
+    let ws = tmp.path().join("ws");
+    samskap_in(
+        &ws,
+        &[
+            "interview",
+            "new",
+            "-g",
+            "gruppe-1",
+            "-p",
+            "Lilje",
+            "--date",
+            "2027-02-23",
+        ],
+    )
+    .ok();
+    let note = ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md");
+    let body = std::fs::read_to_string(&note)
+        .unwrap()
+        .replace("interview: pending", "interview: given")
+        .replace("quotes: pending", "quotes: given");
+    std::fs::write(&note, format!("{body}\nMor ringer rundt. #koordiantor\n")).unwrap();
+    let run = samskap_in(&ws, &["--lang", "en", "check", "--json"]).ok();
+    let report = valid(&run.stdout, tmp.path());
+    assert_eq!(report["ok"], true, "{}", run.stdout);
+    let warning = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["kind"] == "unknown-tag")
+        .unwrap_or_else(|| panic!("no unknown-tag warning in {}", run.stdout));
+    assert!(
+        warning["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("2027-02-23-lilje.md"),
+        "{warning}"
+    );
+    assert!(warning["line"].as_u64().is_some(), "{warning}");
+    assert!(
+        warning["hint"].as_str().unwrap().contains("koordinator"),
+        "{warning}"
+    );
+    // Nothing else on standard error: the JSON holds it.
+    assert!(!run.stderr.contains("koordiantor"), "{}", run.stderr);
 }
 
 #[test]

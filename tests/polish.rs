@@ -355,3 +355,36 @@ fn the_sprint_readme_describes_every_field_people_write() {
         assert!(readme.contains("`quotes`"), "{lang}: {readme}");
     }
 }
+
+#[test]
+fn the_dashboard_says_where_the_sprint_stands_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    // Before the first session the process has not started, whatever
+    // progress.yaml already records (the example's is filled in).
+    let ws = example(dir.path(), "nb");
+    samskap_in(&ws, &["build", "-o", "site", "--today", "2026-12-01"]).ok();
+    let index = std::fs::read_to_string(ws.join("site/index.html")).unwrap();
+    assert!(index.contains("prosessen har ikke startet ennå"), "{index}");
+    assert!(!index.contains("prosessen er over"), "{index}");
+    // A new sprint, its interviews unbooked and no solutions yet: no "-0",
+    // and the gaps with dates in words.
+    let fresh_dir = dir.path().join("fresh");
+    std::fs::create_dir_all(&fresh_dir).unwrap();
+    let fresh = new_sprint(&fresh_dir);
+    samskap_in(&fresh, &["build", "-o", "site", "--today", "2027-02-24"]).ok();
+    let index = std::fs::read_to_string(fresh.join("site/index.html")).unwrap();
+    assert!(!index.contains("-0 "), "a negative zero in {index}");
+    let gaps = index
+        .split("<h2")
+        .find(|s| s.contains("mangler"))
+        .unwrap_or_else(|| panic!("no list of gaps in {index}"));
+    assert!(gaps.contains("ikke avtalt ennå"), "{gaps}");
+    let iso = gaps.as_bytes().windows(10).any(|w| {
+        w[4] == b'-'
+            && w[7] == b'-'
+            && w.iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+    });
+    assert!(!iso, "an ISO date among the gaps: {gaps}");
+}

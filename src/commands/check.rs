@@ -83,6 +83,28 @@ fn personal_data(
     Ok(found.into_iter().map(|(_, d)| d).collect())
 }
 
+/// Kept, but worth a look: sessions without residents the plan keeps in
+/// a break, or that were moved there.
+fn in_breaks(ws: &crate::sprint::Workspace, lang: crate::workbook::Lang) -> Vec<Diagnostic> {
+    ws.in_breaks()
+        .into_iter()
+        .map(|(session, name)| {
+            let who = session.group.map(|g| format!(" ({g})")).unwrap_or_default();
+            let message = msg::plan_in_break(
+                lang,
+                format!("{}{who}", session.step),
+                session.date.format("%Y-%m-%d"),
+                name,
+            );
+            Diagnostic::file(
+                ws.path(crate::sprint::SPRINT_FILE).display().to_string(),
+                message,
+            )
+            .with_kind(Kind::InBreak)
+        })
+        .collect()
+}
+
 /// Runs the command; with `json`, every finding goes to standard output
 /// as JSON (the exit code stays that of the plain check).
 pub fn run(cx: &Context, json: bool) -> Result<()> {
@@ -94,7 +116,7 @@ pub fn run(cx: &Context, json: bool) -> Result<()> {
 pub fn json_or_plain(outcome: Result<()>, json: bool) -> Result<()> {
     match outcome {
         Err(Error::Invalid(problems)) if json => {
-            output::print(&crate::diagnostic::json_report(&problems))?;
+            output::print(&crate::diagnostic::json_report(&problems, &[]))?;
             Err(Error::Findings(problems.len()))
         }
         other => other,
@@ -139,9 +161,10 @@ fn check(cx: &Context, json: bool) -> Result<()> {
         Some(r) => r.unknown_tags().cloned().collect(),
         None => records::vocabulary::unknown_tags(&ws, &records::files(&ws)),
     };
-    for warning in unknown {
-        crate::say!("{}", warning.render_warning(crate::i18n::ui()));
-    }
+    let mut warnings: Vec<Diagnostic> = unknown
+        .into_iter()
+        .map(|d| d.with_kind(Kind::UnknownTag))
+        .collect();
     let mut sprint = ws.sprint.clone();
     let mut none = records::Records::default();
     problems.extend(fields::too_long(
@@ -151,25 +174,19 @@ fn check(cx: &Context, json: bool) -> Result<()> {
     let found = personal_data(&ws, records.as_ref(), lang)?;
     let findings = found.len();
     problems.extend(found.into_iter().map(|d| d.with_kind(Kind::PersonalData)));
+    warnings.extend(in_breaks(&ws, lang));
+    if json {
+        output::print(&crate::diagnostic::json_report(&problems, &warnings))?;
+        return match problems.len() {
+            0 => Ok(()),
+            n => Err(Error::Findings(n)),
+        };
+    }
+    for warning in &warnings {
+        crate::say!("{}", warning.render_warning(crate::i18n::ui()));
+    }
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
-    }
-    if json {
-        return output::print(&crate::diagnostic::json_report(&[]));
-    }
-    // Kept, but worth a look: sessions without residents in a break.
-    for (session, name) in ws.in_breaks() {
-        let who = session.group.map(|g| format!(" ({g})")).unwrap_or_default();
-        crate::say!(
-            "{}: {}",
-            crate::i18n::msg::warning_prefix(lang),
-            crate::i18n::msg::plan_in_break(
-                lang,
-                format!("{}{who}", session.step),
-                session.date.format("%Y-%m-%d"),
-                name
-            )
-        );
     }
     let (done, records) = (
         progress.map_or(0, |p| p.done.len()),

@@ -48,7 +48,7 @@ fn check(cx: &Context, source: Option<WorkbookSource>, json: bool) -> Result<()>
     let source = source.unwrap_or_else(|| cx.workbook_source());
     let wb = workbook::load(&source)?;
     if json {
-        return output::print(&crate::diagnostic::json_report(&[]));
+        return output::print(&crate::diagnostic::json_report(&[], &[]));
     }
     let lang = cx.lang_for(&wb)?;
     let name = match &source {

@@ -208,9 +208,7 @@ fn standing(ws: &Workspace, status: &Status, lang: Lang) -> String {
                 weeks,
             )
         }
-        None if status.counts.done + status.counts.overdue == 0 => {
-            crate::i18n::msg::dashboard_today_not_started(lang, &today)
-        }
+        None if status.not_started() => crate::i18n::msg::dashboard_today_not_started(lang, &today),
         None => crate::i18n::msg::dashboard_today_over(lang, &today),
     }
 }
@@ -224,20 +222,44 @@ fn missing(ws: &Workspace, status: &Status, m: &Missing, lang: Lang) -> String {
             .map_or(id, |g| g.name.as_str())
             .to_owned()
     });
+    let session = status
+        .sessions
+        .iter()
+        .find(|s| Some(&s.session.step) == m.step.as_ref() && s.session.group == m.group);
+    let title = session.map_or_else(String::new, |s| s.title.clone());
+    let whose = group
+        .as_ref()
+        .map(|g| format!(" ({g})"))
+        .unwrap_or_default();
+    let date = |d| crate::plan::long_date(d, lang);
     match m.kind {
         MissingKind::OverdueStep => {
-            let session = status
-                .sessions
-                .iter()
-                .find(|s| Some(&s.session.step) == m.step.as_ref() && s.session.group == m.group);
-            let (title, date) = session.map_or((String::new(), String::new()), |s| {
-                (
-                    s.title.clone(),
-                    crate::plan::long_date(s.session.date, lang),
-                )
-            });
-            let whose = group.map(|g| format!(" ({g})")).unwrap_or_default();
-            crate::i18n::msg::dashboard_missing_overdue(lang, title, whose, date)
+            let when = session.map_or_else(String::new, |s| date(s.session.date));
+            crate::i18n::msg::dashboard_missing_overdue(lang, title, whose, when)
+        }
+        MissingKind::UnbookedAppointment => match session.and_then(|s| s.session.appointment) {
+            Some(window) => crate::i18n::msg::dashboard_missing_unbooked(
+                lang,
+                title,
+                whose,
+                date(window.from),
+                date(window.by),
+            ),
+            None => m.message.clone(),
+        },
+        MissingKind::InBreak => {
+            let held = session.map(|s| s.session.date);
+            let name = held.and_then(|d| ws.sprint.breaks.iter().find(|b| b.contains(d)));
+            match (held, name) {
+                (Some(d), Some(b)) => crate::i18n::msg::dashboard_missing_in_break(
+                    lang,
+                    title,
+                    whose,
+                    date(d),
+                    &b.name,
+                ),
+                _ => m.message.clone(),
+            }
         }
         MissingKind::NoInterviewNotes => {
             crate::i18n::msg::dashboard_missing_notes(lang, group.unwrap_or_default())
@@ -248,7 +270,5 @@ fn missing(ws: &Workspace, status: &Status, m: &Missing, lang: Lang) -> String {
         MissingKind::NoMembers => {
             crate::i18n::msg::dashboard_missing_members(lang, group.unwrap_or_default())
         }
-        // Already said with the step's title and dates in words.
-        MissingKind::UnbookedAppointment | MissingKind::InBreak => m.message.clone(),
     }
 }

@@ -205,6 +205,16 @@ mod tests {
             let words = bokmal_words((*nn)?);
             (!words.is_empty()).then(|| format!("help `{path}`: {words:?}"))
         }));
+        // The new sprint's README, a page of its own in each language.
+        for (name, text) in [
+            ("README", crate::sprint::create::README_NN),
+            ("README: solutions", crate::sprint::readme::SOLUTIONS_NN),
+        ] {
+            let words = bokmal_words(text);
+            if !words.is_empty() {
+                found.push(format!("{name}: {words:?}"));
+            }
+        }
         assert!(
             found.is_empty(),
             "bokmål words in nynorsk texts:\n{}",

@@ -160,9 +160,7 @@ fn state(ws: &Workspace, status: &Status, lang: Lang) -> String {
             let weeks: u32 = ws.workbook.phases.iter().map(|p| u32::from(*p.weeks)).sum();
             msg::portfolio_state_running(lang, &p.phase_title, p.week, weeks)
         }
-        None if status.counts.done + overdue == 0 => {
-            msg::portfolio_state_not_started(lang).to_owned()
-        }
+        None if status.not_started() => msg::portfolio_state_not_started(lang).to_owned(),
         None => msg::portfolio_state_over(lang).to_owned(),
     };
     if overdue == 0 {

@@ -246,6 +246,8 @@ pub fn number(value: f64, lang: Lang) -> String {
     // Rounded to a tenth first, so 1.96 is "2" like any whole number, not
     // "2.0"; a little more than nothing is not shown as nothing.
     let tenths = (value * 10.0).round() / 10.0;
+    // Adding zero makes -0 (a sum of nothing, an average of none) plain 0.
+    let tenths = tenths + 0.0;
     let text = if tenths == 0.0 && value > 0.0 {
         "< 0.1".to_owned()
     } else if (tenths - tenths.round()).abs() < 1e-9 {
@@ -282,5 +284,7 @@ mod tests {
         assert_eq!(number(1.94, Lang::Nb), "1,9");
         assert_eq!(number(0.04, Lang::Nb), "< 0,1");
         assert_eq!(number(0.0, Lang::Nb), "0");
+        assert_eq!(number(-0.0, Lang::Nb), "0");
+        assert_eq!(number(-0.01, Lang::En), "0");
     }
 }

@@ -220,11 +220,11 @@ impl NewSprint {
     /// The workspace's README: what to do next, in the sprint's language.
     pub fn readme(&self, wb: &crate::workbook::Workbook) -> String {
         let l = self.lang;
-        // The README is a whole page, kept as a file per language; nynorsk
-        // has bokmål's until it gets its own.
+        // The README is a whole page, kept whole in each language.
         let body = match l {
             Lang::En => README_EN,
-            Lang::Nb | Lang::Nn => README_NB,
+            Lang::Nb => README_NB,
+            Lang::Nn => README_NN,
         };
         format!(
             "# {}\n\n{}{}",
@@ -289,6 +289,39 @@ Intervjunotatene handler om mennesker og kan inneholde sensitive
 personopplysninger. Bruk pseudonymer, aldri navn, fødselsnummer,
 telefonnummer eller e-postadresser. Lagre arbeidsområdet bare der
 organisasjonen har godkjent lagring av slike opplysninger, og slett notatene
+når prosjektet er ferdig.
+";
+
+pub(crate) const README_NN: &str = "\
+Dette er arbeidsområdet for sprinten, laga med `samskap new-sprint`.
+
+## Slik kjem de vidare
+
+1. Les gjennom og fyll inn `samskap.yaml`: underproblemstillinga og
+   medlemene i kvar arbeidsgruppe, styringsgruppa og staden.
+   Sjekk endringane med `samskap check`.
+2. Sjå kvar sprinten står og kva som manglar: `samskap status`.
+3. Sjå neste steg i heilskap, med agenda og klokkeslett: `samskap next`.
+4. Når eit steg er gjennomført: `samskap done STEG` (legg til `--group ID`
+   for steg som blir haldne i kvar gruppe).
+
+Alle kommandoane kan køyrast frå denne mappa eller ei mappe under ho.
+
+## Filene
+
+| fil | kva |
+|---|---|
+| `samskap.yaml` | innstillingane for sprinten; fila dykkar, samskap skriv henne aldri om |
+| `progress.yaml` | kva steg som er gjennomførte; berre samskap skriv henne |
+| `groups/ID/interviews/` | intervjunotata til kvar gruppe |
+| `out/` | dokumenta samskap lagar (ikkje i git) |
+
+## Personvern
+
+Intervjunotata handlar om menneske og kan innehalde sensitive
+personopplysningar. Bruk pseudonym, aldri namn, fødselsnummer,
+telefonnummer eller e-postadresser. Lagre arbeidsområdet berre der
+organisasjonen har godkjent lagring av slike opplysningar, og slett notata
 når prosjektet er ferdig.
 ";
 

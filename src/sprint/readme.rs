@@ -72,7 +72,7 @@ også har samtykke til sitater, siteres. `samskap check` minner dere på
 samtykker som står som `pending`.
 ";
 
-const SOLUTIONS_NN: &str = "
+pub(crate) const SOLUTIONS_NN: &str = "
 ## Løysingane: `groups/ID/solutions.yaml`
 
 Kvar arbeidsgruppe fører løysingane sine i `groups/ID/solutions.yaml`;

@@ -331,6 +331,16 @@ fn group_gaps(sprint: &Sprint, sub_challenges: bool, lang: Lang) -> Vec<Missing>
 }
 
 impl Status {
+    /// Whether today is before the first session: the process has not
+    /// started, whatever progress.yaml already records.
+    pub fn not_started(&self) -> bool {
+        self.position.is_none()
+            && self
+                .sessions
+                .first()
+                .is_some_and(|s| s.session.date > self.today)
+    }
+
     /// The status as text for the terminal: where the sprint is, what is
     /// missing, and one line per step.
     pub fn to_text(&self, lang: Lang) -> String {
@@ -358,11 +368,7 @@ impl Status {
                     p.calendar_week,
                 ));
             }
-            None if self
-                .sessions
-                .first()
-                .is_some_and(|s| s.session.date > self.today) =>
-            {
+            None if self.not_started() => {
                 out.push_str(crate::i18n::msg::status_the_process_has_not_started(lang));
             }
             None => out.push_str(crate::i18n::msg::status_the_process_is_over(lang)),
