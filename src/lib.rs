@@ -34,8 +34,13 @@ use crate::i18n::msg;
 /// exit code 70 and no backtrace.
 pub fn main() -> i32 {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let (lang, env) = i18n::resolve_ui(&args);
+    let (chosen, env) = i18n::resolve_ui(&args);
+    // Nothing chose a language: bokmål, until a workbook says it has none.
+    let lang = chosen.unwrap_or(crate::workbook::Lang::Nb);
     i18n::set_ui(lang);
+    if chosen.is_none() {
+        i18n::ui_is_default();
+    }
     if let Err(value) = env {
         let err = Error::usage(
             msg::bad_samskap_lang(lang, value),
@@ -63,7 +68,8 @@ pub fn main() -> i32 {
     match outcome {
         Ok(()) => 0,
         Err(err) => {
-            crate::say!("{}", err.render_in(lang));
+            // In the language spoken now: a workbook may have changed it.
+            crate::say!("{}", err.render_in(i18n::ui()));
             err.exit_code()
         }
     }

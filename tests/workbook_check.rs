@@ -132,3 +132,40 @@ fn show_of_an_unknown_id_suggests_the_closest() {
     .code(2);
     insta::assert_snapshot!(run.stderr);
 }
+
+/// `dir`'s workbook with only its English texts, declaring only English.
+fn english_only(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut english = text.replace("languages: [nb, en]", "languages: [en]");
+        // `{ nb: Innsjekk, en: Check-in }` → `{ en: Check-in }`
+        while let Some(start) = english.find("{ nb: ") {
+            let end = start + english[start..].find(", en: ").unwrap();
+            english.replace_range(start + 2..end + 2, "");
+        }
+        std::fs::write(to.join(path.file_name().unwrap()), english).unwrap();
+    }
+}
+
+#[test]
+fn an_english_only_workbook_is_checked_in_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ok = tmp.path().join("small");
+    english_only(&fixture("workbooks/minimal"), &ok);
+    let run = samskap_in(tmp.path(), &["workbook", "check", "small"]).ok();
+    assert!(
+        run.stdout.starts_with("OK small: 1 phase"),
+        "{}",
+        run.stdout
+    );
+    let bad = tmp.path().join("bad");
+    english_only(&fixture("workbooks/id-not-slug"), &bad);
+    let run = samskap_in(tmp.path(), &["workbook", "check", "bad"]).code(65);
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    assert!(!run.stderr.contains("feil"), "{}", run.stderr);
+    // A language asked for still speaks, here about the workbook lacking it.
+    let asked = samskap_in(tmp.path(), &["--lang", "nb", "workbook", "check", "small"]);
+    assert!(asked.stderr.contains("feil"), "{}", asked.stderr);
+}

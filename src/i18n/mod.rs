@@ -84,6 +84,26 @@ pub fn set_ui(lang: Lang) {
     UI.store(lang as u8, Ordering::Relaxed);
 }
 
+/// Whether nothing (no --lang, sprint, SAMSKAP_LANG or locale) chose the
+/// language samskap speaks in.
+static UI_DEFAULT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Marks the language samskap speaks in as the default, not chosen.
+pub fn ui_is_default() {
+    UI_DEFAULT.store(true, Ordering::Relaxed);
+}
+
+/// Speaks a language of `languages` (a workbook's) when nothing chose
+/// one: an English-only workbook is listed and checked in English.
+pub fn follow_workbook(languages: &[Lang]) {
+    if UI_DEFAULT.load(Ordering::Relaxed)
+        && let Some(&first) = languages.first()
+        && !languages.contains(&ui())
+    {
+        set_ui(first);
+    }
+}
+
 /// The language samskap speaks in: for errors, hints and progress lines
 /// made where no document language is at hand.
 pub fn ui() -> Lang {

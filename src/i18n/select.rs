@@ -84,14 +84,11 @@ fn sprint_lang(start: &Path) -> Option<Lang> {
 
 /// The language of this run. `Err` holds a `SAMSKAP_LANG` that names no
 /// language, to be reported (in the language chosen without it).
-pub fn resolve_ui(args: &[OsString]) -> (Lang, Result<(), String>) {
+pub fn resolve_ui(args: &[OsString]) -> (Option<Lang>, Result<(), String>) {
     let (arg, dir) = prescan(args);
     let sprint = || sprint_lang(dir.as_deref().unwrap_or(Path::new(".")));
     let env = from_env();
-    let lang = arg
-        .or_else(sprint)
-        .or_else(|| env.clone().ok().flatten())
-        .unwrap_or(Lang::Nb);
+    let lang = arg.or_else(sprint).or_else(|| env.clone().ok().flatten());
     (lang, env.map(drop))
 }
 

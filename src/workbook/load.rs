@@ -146,6 +146,9 @@ pub fn load(source: &WorkbookSource) -> Result<Workbook> {
     let root: WorkbookFile =
         yaml::parse(&display, &sources.files[0].1, root_id).map_err(|d| Error::Invalid(vec![d]))?;
 
+    if let Some(languages) = &root.languages {
+        crate::i18n::follow_workbook(&languages.value);
+    }
     if let (Origin::Disk { root: path, .. }, true) = (&origin, looks_included(&root))
         && let Some((root_file, line)) = including_root(path)
     {
