@@ -111,7 +111,7 @@ fn word_has_the_summary_first_and_the_sections_as_headings() {
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("r.docx");
     report(&["-o", docx.to_str().unwrap()]);
-    let script = "import sys, docx\nd = docx.Document(sys.argv[1])\nbody = d.element.body\nfor el in body.iterchildren():\n    tag = el.tag.split('}')[1]\n    if tag == 'tbl':\n        print('TABLE')\n    elif tag == 'p':\n        p = docx.text.paragraph.Paragraph(el, d)\n        if p.style.name.startswith('Heading'):\n            print(p.style.name + '|' + p.text)\nfor t in body.iter('{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText'):\n    print('FIELD|' + t.text.strip())\n";
+    let script = "import sys, docx\nd = docx.Document(sys.argv[1])\nbody = d.element.body\nfor el in body.iterchildren():\n    tag = el.tag.split('}')[1]\n    if tag == 'tbl':\n        print('TABLE')\n    elif tag == 'p':\n        p = docx.text.paragraph.Paragraph(el, d)\n        if p.style.name.startswith('Heading'):\n            print(p.style.name + '|' + p.text)\nfor t in body.iter('{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText'):\n    print('FIELD|' + t.text.strip())\nfor u in d.settings.element.iter('{http://schemas.openxmlformats.org/wordprocessingml/2006/main}updateFields'):\n    print('UPDATE|' + u.get('{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val'))\n";
     let out = validator("python3", &["-c", script], std::slice::from_ref(&docx));
     let lines: Vec<&str> = out.lines().collect();
     let at = |wanted: &str| {
@@ -128,6 +128,8 @@ fn word_has_the_summary_first_and_the_sections_as_headings() {
     );
     // The contents are Word's own field, which Word can update with page numbers.
     assert!(out.contains("FIELD|TOC \\o \"1-2\" \\h"), "{out}");
+    // Word fills in the contents' page numbers when it opens the report.
+    assert!(out.contains("UPDATE|true"), "{out}");
     let last_heading2 = lines
         .iter()
         .rposition(|l| l.starts_with("Heading 2|"))

@@ -16,6 +16,12 @@ const HEADER_ROW: &str = "<w:trPr><w:cantSplit /></w:trPr>";
 const REPEATED_HEADER_ROW: &str = "<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>";
 /// docx-rs's frame of every picture.
 const PICTURE: &str = "<wp:docPr id=\"1\" name=\"Figure\" />";
+/// The instruction of a table-of-contents field.
+const TOC_FIELD: &str = "TOC \\o";
+/// Where the settings part's compatibility options start: `updateFields`
+/// must come just before them (the schema fixes the order).
+const SETTINGS_COMPAT: &str = "<w:compat>";
+const UPDATE_FIELDS: &str = "<w:updateFields w:val=\"true\" />";
 /// The end of the default run properties in the styles part.
 const DEFAULT_RUN_END: &str = "</w:rPr></w:rPrDefault>";
 
@@ -40,6 +46,17 @@ pub(super) fn finish(mut xml: XMLDocx, meta: &Meta<'_>, descriptions: &[&str]) -
             escape(description)
         );
         document = replace_once(&document, PICTURE, &framed)?;
+    }
+    // A table of contents gets its page numbers when Word updates its
+    // fields: asked for on opening, as Word's own documents with one do.
+    if document.contains(TOC_FIELD) {
+        let settings = text(&xml.settings)?;
+        xml.settings = replace_once(
+            &settings,
+            SETTINGS_COMPAT,
+            &format!("{UPDATE_FIELDS}{SETTINGS_COMPAT}"),
+        )?
+        .into_bytes();
     }
     xml.document = document.into_bytes();
     Ok(xml)
