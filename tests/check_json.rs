@@ -34,6 +34,23 @@ fn valid(json: &str, dir: &Path) -> serde_json::Value {
     serde_json::from_str(json).expect("JSON")
 }
 
+/// A new interview note of gruppe-1 in the sprint `ws`, as `interview new`
+/// writes it.
+fn new_note(ws: &std::path::Path) -> std::path::PathBuf {
+    let args = [
+        "interview",
+        "new",
+        "-g",
+        "gruppe-1",
+        "-p",
+        "Lilje",
+        "--date",
+        "2027-02-23",
+    ];
+    samskap_in(ws, &args).ok();
+    ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md")
+}
+
 #[test]
 fn check_json_lists_every_finding_with_its_place() {
     let tmp = tempfile::tempdir().unwrap();
@@ -70,21 +87,7 @@ fn check_json_lists_every_finding_with_its_place() {
 
     // Personal data in a note is a finding of its own kind.
     std::fs::write(&config, &text).unwrap();
-    samskap_in(
-        &ws,
-        &[
-            "interview",
-            "new",
-            "-g",
-            "gruppe-1",
-            "-p",
-            "Lilje",
-            "--date",
-            "2027-02-23",
-        ],
-    )
-    .ok();
-    let note = ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md");
+    let note = new_note(&ws);
     let body = std::fs::read_to_string(&note).unwrap();
     std::fs::write(&note, format!("{body}\nRing mor på 912 34 567.\n")).unwrap();
     let found = samskap_in(&ws, &["check", "--json"]).code(65);
@@ -107,21 +110,7 @@ fn check_json_lists_warnings_beside_the_findings() {
     )
     .ok();
     let ws = tmp.path().join("ws");
-    samskap_in(
-        &ws,
-        &[
-            "interview",
-            "new",
-            "-g",
-            "gruppe-1",
-            "-p",
-            "Lilje",
-            "--date",
-            "2027-02-23",
-        ],
-    )
-    .ok();
-    let note = ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md");
+    let note = new_note(&ws);
     let body = std::fs::read_to_string(&note)
         .unwrap()
         .replace("interview: pending", "interview: given")
