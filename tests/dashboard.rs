@@ -32,6 +32,32 @@ fn midway(dir: &Path) -> PathBuf {
     ws
 }
 
+/// The timeline's `<svg>` in a page.
+fn timeline_svg(index: &str) -> &str {
+    index
+        .split("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\"")
+        .nth(1)
+        .unwrap()
+        .split("</svg>")
+        .next()
+        .unwrap()
+}
+
+/// Moves a session without residents into the winter break (a warning,
+/// not an error: the plan may keep such a session there).
+fn into_the_winter_break(ws: &Path) {
+    samskap_in(
+        ws,
+        &[
+            "move",
+            "diagnose-underproblemstillinger-og-rekruttering",
+            "--date",
+            "2027-02-24",
+        ],
+    )
+    .ok();
+}
+
 fn status(ws: &Path) -> serde_json::Value {
     let run = samskap_in(ws, &["status", "--json", "--today", TODAY]).ok();
     serde_json::from_str(&run.stdout).unwrap()
@@ -55,13 +81,7 @@ fn the_timeline_has_one_mark_per_session_in_its_state() {
     let status = status(&ws);
     let sessions = status["sessions"].as_array().unwrap();
     let index = std::fs::read_to_string(build(&ws, "nb").join("index.html")).unwrap();
-    let svg = index
-        .split("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\"")
-        .nth(1)
-        .unwrap()
-        .split("</svg>")
-        .next()
-        .unwrap();
+    let svg = timeline_svg(&index);
     assert_eq!(svg.matches("<g class=\"mark ").count(), sessions.len());
     let count = |state: &str| sessions.iter().filter(|s| s["state"] == state).count();
     assert_eq!(svg.matches("<g class=\"mark done").count(), count("done"));
@@ -96,9 +116,169 @@ fn the_timeline_has_one_mark_per_session_in_its_state() {
         assert!(index.contains(&format!("</svg>{word}")), "legend: {word}");
     }
     // Easter, the holiday in the weeks shown, is shaded.
-    assert!(svg.contains("<title>skjærtorsdag</title>"), "{svg}");
+    assert!(
+        svg.contains("<title>C: skjærtorsdag, 25. mars 2027</title>"),
+        "{svg}"
+    );
     assert!(index.contains("<h3>Samlingene fase for fase</h3>"));
     assert!(index.contains("<td>Diagnose</td>\n<td>uke 1–6: 5. januar–9. februar 2027</td>\n<td>6 / 7, 1 forsinket</td>"), "{index}");
+}
+
+#[test]
+fn each_break_and_holiday_in_the_timelines_weeks_is_shaded_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = midway(dir.path());
+    let status = status(&ws);
+    let sessions = status["sessions"].as_array().unwrap();
+    let day = |s: &serde_json::Value| s["date"].as_str().unwrap().to_owned();
+    let (first, last) = (day(&sessions[0]), day(&sessions[sessions.len() - 1]));
+    // The breaks of samskap.yaml that share a day with the weeks shown
+    // (Monday 4 January to Sunday 23 May 2027): winter and Easter, not
+    // the summer.
+    assert_eq!(
+        (first.as_str(), last.as_str()),
+        ("2027-01-05", "2027-05-18")
+    );
+    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let sprint: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
+    let date = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+    let breaks: Vec<(String, String, String)> = sprint["breaks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["name"].as_str().unwrap().to_owned(),
+                date(&b["from"]),
+                date(&b["to"]),
+            )
+        })
+        .filter(|(_, from, to)| from.as_str() <= "2027-05-23" && to.as_str() >= "2027-01-04")
+        .collect();
+    let names: Vec<&str> = breaks.iter().map(|b| b.0.as_str()).collect();
+    assert_eq!(names, ["Vinterferie 2027", "Påskeferie 2027"]);
+    let index = std::fs::read_to_string(build(&ws, "nb").join("index.html")).unwrap();
+    let svg = timeline_svg(&index);
+    // One hatched band per break, named in its title and by its letter.
+    assert_eq!(
+        svg.matches("<rect class=\"shade break\"").count(),
+        breaks.len()
+    );
+    for (key, name, days) in [
+        ("A", "Vinterferie 2027", "22.–28. februar 2027"),
+        ("B", "Påskeferie 2027", "22.–29. mars 2027"),
+    ] {
+        let title = format!("<title>{key}: {name}, {days}</title>");
+        assert!(
+            svg.contains(&format!("fill=\"url(#timeline-break)\">{title}</rect>")),
+            "{name}: {svg}"
+        );
+        assert!(
+            svg.contains(&format!("<g class=\"shade-key\">{title}")),
+            "{name}"
+        );
+        assert!(svg.contains(&format!(">{key}</text></g>")), "{name}");
+        // The same in text: the description and the table of days off.
+        assert!(svg.contains(&format!("{key} {name} ({days})")), "{name}");
+        assert!(
+            index.contains(&format!(
+                "<td>{key}</td>\n<td>{name}</td>\n<td>pause</td>\n<td>{days}</td>"
+            )),
+            "{name}: {index}"
+        );
+    }
+    // The holidays on working days, dotted, each with its letter: Easter's
+    // three, 1 May, Ascension Day, and 17 May with Whit Monday.
+    assert_eq!(svg.matches("<rect class=\"shade holiday\"").count(), 6);
+    assert_eq!(svg.matches("<g class=\"shade-key\">").count(), 8);
+    assert!(index.contains("<td>H</td>\n<td>17. mai (grunnlovsdag), 2. pinsedag</td>\n<td>helligdag</td>\n<td>17. mai 2027</td>"));
+    assert!(index.contains("<h3>Pauser og helligdager i tidslinja</h3>"));
+    for word in ["i en pause", "pause", "helligdag"] {
+        assert!(
+            index.contains(&format!("</svg>{word}</li>")),
+            "legend: {word}"
+        );
+    }
+    // No session is in a break: the plan moved those with residents out.
+    assert!(!svg.contains(" in-break\""));
+}
+
+#[test]
+fn a_session_in_a_break_is_marked_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = midway(dir.path());
+    into_the_winter_break(&ws);
+    let status = status(&ws);
+    let in_break = status["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] == "in-break")
+        .count();
+    assert_eq!(in_break, 1, "{status}");
+    let index = std::fs::read_to_string(build(&ws, "nb").join("index.html")).unwrap();
+    let svg = timeline_svg(&index);
+    let marks: Vec<&str> = svg
+        .split("<g class=\"mark ")
+        .skip(1)
+        .filter(|m| m.split('"').next().unwrap().contains("in-break"))
+        .collect();
+    assert_eq!(marks.len(), in_break, "{svg}");
+    assert!(
+        marks[0].starts_with(
+            "done moved in-break\"><title>Underproblemstillinger og rekruttering til arbeidsgruppene · Alle · onsdag 24. februar 2027 12:00 · gjennomført; flyttet fra tirsdag 9. februar 2027"
+        ),
+        "{}",
+        marks[0]
+    );
+    assert!(marks[0].contains("; i pausen Vinterferie 2027</title>"));
+    assert!(svg.contains("1 samling ligger i en pause."), "{svg}");
+}
+
+#[test]
+fn with_redact_the_shaded_break_shows_the_redacted_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = midway(dir.path());
+    // A resident's name, on the list of names never to show.
+    std::fs::create_dir_all(ws.join("private")).unwrap();
+    std::fs::write(ws.join("private/names.txt"), "Tuva Nordmann\n").unwrap();
+    let yaml = ws.join("samskap.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        text.replacen(
+            "\"Vinterferie 2027\"",
+            "\"Vinterferie hos Tuva Nordmann\"",
+            1,
+        ),
+    )
+    .unwrap();
+    // The gate refuses the page with the name in it ...
+    let plain = samskap_in(&ws, &["build", "-o", "plain", "--today", TODAY]);
+    assert_eq!(plain.code, 65, "{}", plain.stderr);
+    assert!(!ws.join("plain").exists());
+    // ... and with --redact the band, its letter, the description and the
+    // table carry the redacted name.
+    samskap_in(
+        &ws,
+        &["build", "--redact", "-o", "redacted", "--today", TODAY],
+    )
+    .ok();
+    let index = std::fs::read_to_string(ws.join("redacted/index.html")).unwrap();
+    assert!(!index.contains("Nordmann"));
+    let svg = timeline_svg(&index);
+    let name = "Vinterferie hos [navn fjernet]";
+    let title = format!("<title>A: {name}, 22.–28. februar 2027</title>");
+    assert!(
+        svg.contains(&format!("fill=\"url(#timeline-break)\">{title}</rect>")),
+        "{svg}"
+    );
+    assert!(svg.contains(&format!("<g class=\"shade-key\">{title}")));
+    assert!(svg.contains(&format!("A {name} (22.–28. februar 2027)")));
+    assert!(
+        index.contains(&format!("<td>A</td>\n<td>{name}</td>")),
+        "{index}"
+    );
 }
 
 #[test]
@@ -150,6 +330,8 @@ fn the_index_lists_what_comes_next_each_groups_figures_and_what_is_missing() {
 fn every_page_passes_the_validators_and_fits_a_phone_and_a4() {
     let dir = tempfile::tempdir().unwrap();
     let ws = midway(dir.path());
+    // With a session in a break, so its mark is drawn too.
+    into_the_winter_break(&ws);
     let mut pages = Vec::new();
     for lang in ["nb", "en"] {
         pages.extend(html_files(&build(&ws, lang)));

@@ -9,6 +9,7 @@
 
 pub mod agendas;
 pub mod bars;
+pub mod days_off;
 pub mod effect;
 pub mod groups;
 pub mod pages;
@@ -55,6 +56,11 @@ pub struct Words {
     held: &'static str,
     overdue: &'static str,
     next_day: &'static str,
+    days_off: &'static str,
+    letter: &'static str,
+    name: &'static str,
+    kind: &'static str,
+    days: &'static str,
     next: &'static str,
     no_next: &'static str,
     agenda: &'static str,
@@ -89,6 +95,11 @@ impl Words {
             held: crate::i18n::msg::dashboard_held(lang),
             overdue: crate::i18n::msg::status_overdue(lang),
             next_day: crate::i18n::msg::dashboard_next_session(lang),
+            days_off: crate::i18n::msg::dashboard_days_off(lang),
+            letter: crate::i18n::msg::dashboard_letter(lang),
+            name: crate::i18n::msg::dashboard_name(lang),
+            kind: crate::i18n::msg::dashboard_kind(lang),
+            days: crate::i18n::msg::dashboard_days(lang),
             next: crate::i18n::msg::dashboard_the_next_sessions(lang),
             no_next: crate::i18n::msg::dashboard_every_session_has_been_held(lang),
             agenda: crate::i18n::msg::build_agenda(lang),
@@ -126,6 +137,8 @@ pub struct IndexDoc {
     standing: String,
     timeline: &'static str,
     phases: Vec<sessions::PhaseRow>,
+    /// The breaks and holidays the timeline shades, by their letters.
+    days_off: Vec<days_off::DayOffRow>,
     next: Vec<sessions::NextSession>,
     groups: Vec<groups::GroupRow>,
     figures: groups::KeyFigures,
@@ -156,6 +169,7 @@ pub fn index(i: &Input<'_>) -> (IndexDoc, Vec<Figure>) {
         standing: standing(ws, status, lang),
         timeline: TIMELINE_MARKER,
         phases: sessions::phase_rows(ws, status, lang),
+        days_off: days_off::rows(&days_off::of_sprint(ws, status, lang), lang),
         next: sessions::next(ws, status, lang),
         groups: groups::rows(ws, status, i.records, lang),
         figures: groups::key_figures(status, i.records, lang),

@@ -2,12 +2,12 @@
 //! the sessions coming next, and a table by phase with the same figures
 //! as the timeline, in words.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::agendas::{date_range, iso_weeks};
 use super::svg::esc;
-use super::timeline::{self, Mark, MarkState, Span, Timeline};
+use super::timeline::{self, DayOff, Legend, Mark, MarkState, Shade, Span, Timeline};
 use crate::plan::long_date;
 use crate::sprint::Workspace;
 use crate::sprint::status::{SessionStatus, State, Status};
@@ -198,32 +198,41 @@ pub fn figure(ws: &Workspace, status: &Status, lang: Lang) -> String {
                     )
                 )
             });
+            let in_break =
+                crate::plan::breaks::break_on(&ws.settings.breaks, s.session.date).map(|b| {
+                    format!(
+                        "; {}",
+                        crate::i18n::msg::dashboard_mark_in_break(lang, &b.name)
+                    )
+                });
             Mark {
                 lane,
                 date: s.session.date,
                 state,
                 moved: moved.is_some(),
+                in_break: in_break.is_some(),
                 label: format!(
-                    "{} · {} · {} {} · {}{}",
+                    "{} · {} · {} {} · {}{}{}",
                     s.title,
                     who(ws, s.session.group.as_deref(), lang),
                     long_date(s.session.date, lang),
                     s.session.start.format("%H:%M"),
                     state_word(state, lang),
-                    moved.unwrap_or_default()
+                    moved.unwrap_or_default(),
+                    in_break.unwrap_or_default()
                 ),
             }
         })
         .collect();
+    if status.sessions.is_empty() {
+        return String::new();
+    }
     let phases = phase_spans(ws, status, lang);
-    let (first, last) = match (status.sessions.first(), status.sessions.last()) {
-        (Some(a), Some(b)) => (a.session.date, b.session.date),
-        _ => return String::new(),
-    };
-    let shaded = holidays(first, last, lang);
+    let shaded = super::days_off::of_sprint(ws, status, lang);
+    let in_break = marks.iter().filter(|m| m.in_break).count();
     let timeline = Timeline {
         title: crate::i18n::msg::dashboard_timeline(lang, &ws.sprint.name),
-        desc: describe(status, &phases, &shaded, &states, lang),
+        desc: describe(status, &phases, &shaded, &states, in_break, lang),
         lanes,
         phases,
         shaded,
@@ -233,20 +242,27 @@ pub fn figure(ws: &Workspace, status: &Status, lang: Lang) -> String {
         week_label: crate::i18n::msg::describe_week(lang).into(),
     };
     let mut legend = String::new();
-    for state in MarkState::ALL {
+    let mut item = |icon: Legend, word: &str| {
         legend.push_str(&format!(
             "<li>{}{}</li>",
-            timeline::legend_icon(Some(state), false, false),
-            esc(state_word(state, lang))
+            timeline::legend_icon(icon),
+            esc(word)
         ));
+    };
+    for state in MarkState::ALL {
+        item(Legend::State(state), state_word(state, lang));
     }
-    legend.push_str(&format!(
-        "<li>{}{}</li><li>{}{}</li>",
-        timeline::legend_icon(None, true, false),
-        esc(crate::i18n::msg::dashboard_moved_from_its_planned_day(lang)),
-        timeline::legend_icon(None, false, true),
-        esc(crate::i18n::msg::dashboard_public_holiday_or_break(lang))
-    ));
+    item(
+        Legend::Moved,
+        crate::i18n::msg::dashboard_moved_from_its_planned_day(lang),
+    );
+    item(
+        Legend::InBreak,
+        crate::i18n::msg::dashboard_in_a_break(lang),
+    );
+    for kind in [DayOff::Break, DayOff::Holiday] {
+        item(Legend::DayOff(kind), super::days_off::word(kind, lang));
+    }
     format!(
         "<figure class=\"chart timeline-figure\">{}<ul class=\"legend\">{legend}</ul><figcaption>{}</figcaption></figure>",
         timeline::svg(&timeline),
@@ -277,36 +293,13 @@ fn phase_spans(ws: &Workspace, status: &Status, lang: Lang) -> Vec<Span> {
         .collect()
 }
 
-/// The public holidays on working days in the weeks from `first` to `last`.
-fn holidays(first: NaiveDate, last: NaiveDate, lang: Lang) -> Vec<Span> {
-    let mut day = first - Days::new(u64::from(first.weekday().num_days_from_monday()));
-    let end = last + Days::new(u64::from(6 - last.weekday().num_days_from_monday()));
-    let mut spans: Vec<Span> = Vec::new();
-    while day <= end {
-        if let Some(holiday) = crate::plan::holiday_on(day) {
-            let label = holiday.name(lang).to_owned();
-            match spans.last_mut() {
-                Some(span) if span.to.succ_opt() == Some(day) && span.label == label => {
-                    span.to = day;
-                }
-                _ => spans.push(Span {
-                    label,
-                    from: day,
-                    to: day,
-                }),
-            }
-        }
-        day = day + Days::new(1);
-    }
-    spans
-}
-
 /// The timeline's figures in one paragraph, for screen readers.
 fn describe(
     status: &Status,
     phases: &[Span],
-    shaded: &[Span],
+    shaded: &[Shade],
     states: &[MarkState],
+    in_break: usize,
     lang: Lang,
 ) -> String {
     let phases: Vec<String> = phases
@@ -343,16 +336,27 @@ fn describe(
         text.push(' ');
         text.push_str(&crate::i18n::msg::dashboard_timeline_moved(lang, moved));
     }
-    if !shaded.is_empty() {
+    if in_break > 0 {
+        text.push(' ');
+        text.push_str(&crate::i18n::msg::dashboard_timeline_in_break(
+            lang, in_break,
+        ));
+    }
+    for kind in [DayOff::Break, DayOff::Holiday] {
         let names: Vec<String> = shaded
             .iter()
-            .map(|s| format!("{} ({})", s.label, date_range(s.from, s.to, lang)))
+            .filter(|s| s.kind == kind)
+            .map(|s| format!("{} {} ({})", s.key, s.name, s.days))
             .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let names = names.join(", ");
         text.push(' ');
-        text.push_str(&crate::i18n::msg::dashboard_timeline_days_off(
-            lang,
-            names.join(", "),
-        ));
+        text.push_str(&match kind {
+            DayOff::Break => crate::i18n::msg::dashboard_timeline_breaks(lang, names),
+            DayOff::Holiday => crate::i18n::msg::dashboard_timeline_holidays(lang, names),
+        });
     }
     text
 }

@@ -4,110 +4,17 @@
 //! colour) says its state, breaks and holidays shaded. Pure: it draws the
 //! values it is given.
 
+pub mod marks;
+pub mod shades;
+
 use std::fmt::Write;
 
 use chrono::{Datelike, Days, NaiveDate};
 
+pub use marks::{Legend, MarkState, legend_icon};
+pub use shades::{DayOff, Shade};
+
 use super::svg::{esc, fit};
-
-/// A session's state as the dashboard shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MarkState {
-    /// Marked done.
-    Done,
-    /// Held today.
-    Today,
-    /// One of the next sessions ahead.
-    Next,
-    /// Its day has passed and it is not marked done.
-    Overdue,
-    /// Further ahead.
-    Upcoming,
-}
-
-impl MarkState {
-    /// Every state, in the legend's order.
-    pub const ALL: [MarkState; 5] = [
-        MarkState::Done,
-        MarkState::Today,
-        MarkState::Next,
-        MarkState::Overdue,
-        MarkState::Upcoming,
-    ];
-
-    /// The class on the mark, also used by tests to count marks by state.
-    pub fn class(self) -> &'static str {
-        match self {
-            MarkState::Done => "done",
-            MarkState::Today => "today",
-            MarkState::Next => "next",
-            MarkState::Overdue => "overdue",
-            MarkState::Upcoming => "upcoming",
-        }
-    }
-
-    /// The shape, centred on (x, y). Each state has its own shape, so the
-    /// chart reads in black and white and for those who do not see colour.
-    fn shape(self, x: f64, y: f64) -> String {
-        const R: f64 = 6.0;
-        match self {
-            MarkState::Done => {
-                format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{R}\" fill=\"#1e6b3a\"/>")
-            }
-            MarkState::Today => format!(
-                "<path d=\"M{x:.1} {:.1}L{:.1} {y:.1}L{x:.1} {:.1}L{:.1} {y:.1}Z\" fill=\"#a34f00\"/>",
-                y - R - 1.5,
-                x + R + 1.5,
-                y + R + 1.5,
-                x - R - 1.5
-            ),
-            MarkState::Next => format!(
-                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"#ffffff\" stroke=\"#0b4f8a\" stroke-width=\"2.5\"/><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2.2\" fill=\"#0b4f8a\"/>",
-                R - 0.5
-            ),
-            MarkState::Overdue => format!(
-                "<path d=\"M{x:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z\" fill=\"#b00020\"/>",
-                y - R - 1.0,
-                x + R + 1.0,
-                y + R,
-                x - R - 1.0,
-                y + R
-            ),
-            MarkState::Upcoming => format!(
-                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"#ffffff\" stroke=\"#5a5a5a\" stroke-width=\"1.5\"/>",
-                R - 0.5
-            ),
-        }
-    }
-}
-
-/// The dashed ring around a mark of a session that was moved.
-fn moved_ring(x: f64, y: f64) -> String {
-    format!(
-        "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"9.5\" fill=\"none\" stroke=\"#5a2a82\" stroke-width=\"1.5\" stroke-dasharray=\"2.5 2\"/>"
-    )
-}
-
-/// A small stand-alone picture of a state, for the legend beside the chart.
-pub fn legend_icon(state: Option<MarkState>, moved: bool, shade: bool) -> String {
-    let mut inner = String::new();
-    if shade {
-        inner.push_str("<rect x=\"1\" y=\"1\" width=\"20\" height=\"20\" fill=\"url(#legend-hatch)\" stroke=\"#8a8a8a\"/>");
-    }
-    if let Some(state) = state {
-        inner.push_str(&state.shape(11.0, 11.0));
-    }
-    if moved {
-        inner.push_str(&moved_ring(11.0, 11.0));
-    }
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" focusable=\"false\" width=\"22\" height=\"22\" viewBox=\"0 0 22 22\">{}{inner}</svg>",
-        if shade { HATCH_LEGEND } else { "" }
-    )
-}
-
-const HATCH_LEGEND: &str = "<defs><pattern id=\"legend-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#eeeeee\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#9a9a9a\" stroke-width=\"2\"/></pattern></defs>";
 
 /// One session on the timeline.
 #[derive(Clone, Debug, PartialEq)]
@@ -120,12 +27,13 @@ pub struct Mark {
     pub state: MarkState,
     /// Whether it was moved from the plan's day.
     pub moved: bool,
+    /// Whether its day falls in one of the sprint's breaks.
+    pub in_break: bool,
     /// What a pointer over it shows: the step, the day, the state.
     pub label: String,
 }
 
-/// A stretch of days drawn across the chart: a phase above, a break or
-/// holiday shaded.
+/// A phase: a stretch of days drawn as a band above the weeks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Span {
     /// Its name.
@@ -147,8 +55,8 @@ pub struct Timeline {
     pub lanes: Vec<String>,
     /// The phases, in order.
     pub phases: Vec<Span>,
-    /// Breaks and holidays.
-    pub shaded: Vec<Span>,
+    /// Breaks and holidays, each named by its letter.
+    pub shaded: Vec<Shade>,
     /// Every session.
     pub marks: Vec<Mark>,
     /// The day the dashboard is made for, drawn as a line when in range.
@@ -164,7 +72,9 @@ const LABEL: f64 = 150.0;
 const RIGHT: f64 = 8.0;
 const BAND: f64 = 24.0;
 const AXIS: f64 = 22.0;
-const LANE: f64 = 28.0;
+pub(crate) const LANE: f64 = 28.0;
+/// The characters of a row's name that fit left of the rows (12-px text).
+const LANE_CHARS: usize = 20;
 /// Room under the rows for the today line's label.
 const TODAY_ROW: f64 = 16.0;
 
@@ -187,60 +97,103 @@ fn range(t: &Timeline) -> Option<(NaiveDate, NaiveDate)> {
     Some((monday(first), monday(last) + Days::new(6)))
 }
 
+/// Where the days fall across the chart: `per_day` units a day, the
+/// first day at the rows' left edge.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    /// The first day shown.
+    pub start: NaiveDate,
+    /// The last day shown.
+    pub end: NaiveDate,
+    /// The width of one day.
+    pub per_day: f64,
+}
+
+impl Scale {
+    /// The days from `start` to `end` over the plot's width.
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Self {
+        let days = (end - start).num_days() as f64 + 1.0;
+        Scale {
+            start,
+            end,
+            per_day: (WIDTH - LABEL - RIGHT) / days,
+        }
+    }
+
+    /// The left edge of `day`.
+    pub fn x(&self, day: NaiveDate) -> f64 {
+        LABEL + (day - self.start).num_days() as f64 * self.per_day
+    }
+
+    /// The rows' left edge.
+    pub fn left(&self) -> f64 {
+        LABEL
+    }
+
+    /// The rows' right edge.
+    pub fn right(&self) -> f64 {
+        WIDTH - RIGHT
+    }
+
+    /// The band of the days `from` to `to` (inclusive) as its left edge
+    /// and width, cut to the days shown; `None` when none of them is.
+    pub fn band(&self, from: NaiveDate, to: NaiveDate) -> Option<(f64, f64)> {
+        let (from, to) = (from.max(self.start), to.min(self.end));
+        (from <= to).then(|| {
+            (
+                self.x(from),
+                ((to - from).num_days() as f64 + 1.0) * self.per_day,
+            )
+        })
+    }
+}
+
 /// The chart as a `<svg>` element (no surrounding figure).
 pub fn svg(t: &Timeline) -> String {
     let Some((start, end)) = range(t) else {
         return String::new();
     };
-    let days = (end - start).num_days() as f64 + 1.0;
-    let plot = WIDTH - LABEL - RIGHT;
-    let per_day = plot / days;
-    let x = |d: NaiveDate| LABEL + (d - start).num_days() as f64 * per_day;
-    let top = BAND + AXIS;
-    let height = top + LANE * t.lanes.len().max(1) as f64 + 8.0 + TODAY_ROW;
+    let scale = Scale::new(start, end);
+    let shaded = t
+        .shaded
+        .iter()
+        .any(|sh| scale.band(sh.from, sh.to).is_some());
+    // The row of the days off's letters, when there are any to show.
+    let top = BAND + AXIS + if shaded { shades::KEY_ROW } else { 0.0 };
+    let bottom = top + LANE * t.lanes.len().max(1) as f64;
+    let height = bottom + 8.0 + TODAY_ROW;
     let mut s = String::new();
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" style=\"max-width:{WIDTH}px\">\
-<title id=\"timeline-title\">{}</title><desc id=\"timeline-desc\">{}</desc>\
-<defs><pattern id=\"timeline-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#eeeeee\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#9a9a9a\" stroke-width=\"2\"/></pattern></defs>",
+<title id=\"timeline-title\">{}</title><desc id=\"timeline-desc\">{}</desc><defs>{}{}</defs>",
         esc(&t.title),
-        esc(&t.desc)
+        esc(&t.desc),
+        shades::pattern(DayOff::Break, "timeline"),
+        shades::pattern(DayOff::Holiday, "timeline")
     );
-    phases(&mut s, t, &x, per_day);
-    weeks(&mut s, t, start, end, &x, per_day, height);
-    for span in &t.shaded {
-        let (from, to) = (span.from.max(start), span.to.min(end));
-        if from > to {
-            continue;
-        }
-        let _ = write!(
-            s,
-            "<rect class=\"shade\" x=\"{:.1}\" y=\"{top}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"url(#timeline-hatch)\"><title>{}</title></rect>",
-            x(from),
-            ((to - from).num_days() as f64 + 1.0) * per_day,
-            height - top - 8.0 - TODAY_ROW,
-            esc(&span.label)
-        );
-    }
+    phases(&mut s, t, &scale);
+    weeks(&mut s, t, &scale, bottom);
+    shades::draw(&mut s, &t.shaded, &scale, top, bottom);
     lanes(&mut s, t, top);
     if (start..=end).contains(&t.today) {
-        let tx = x(t.today) + per_day / 2.0;
+        let tx = scale.x(t.today) + scale.per_day / 2.0;
         let _ = write!(
             s,
             "<line x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"{}\" y2=\"{:.1}\" stroke=\"#a34f00\" stroke-width=\"2\"/><text x=\"{tx:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#7a3b00\" font-weight=\"bold\">{}</text>",
-            top,
+            BAND + AXIS,
             height - TODAY_ROW - 4.0,
             height - 4.0,
             esc(&t.today_label)
         );
     }
-    marks(&mut s, t, top, &x, per_day);
+    marks::draw(&mut s, t, top, &scale);
     s.push_str("</svg>");
     s
 }
 
-fn phases(s: &mut String, t: &Timeline, x: &dyn Fn(NaiveDate) -> f64, per_day: f64) {
+fn phases(s: &mut String, t: &Timeline, scale: &Scale) {
+    let (x, per_day) = (|d| scale.x(d), scale.per_day);
     let mut left = LABEL;
     for (i, phase) in t.phases.iter().enumerate() {
         // A phase starts where the one before ends, so bands never overlap.
@@ -266,16 +219,8 @@ fn phases(s: &mut String, t: &Timeline, x: &dyn Fn(NaiveDate) -> f64, per_day: f
     }
 }
 
-fn weeks(
-    s: &mut String,
-    t: &Timeline,
-    start: NaiveDate,
-    end: NaiveDate,
-    x: &dyn Fn(NaiveDate) -> f64,
-    per_day: f64,
-    height: f64,
-) {
-    let week_width = 7.0 * per_day;
+fn weeks(s: &mut String, t: &Timeline, scale: &Scale, bottom: f64) {
+    let week_width = 7.0 * scale.per_day;
     // Every other label when they would crowd.
     let every = if week_width < 20.0 { 2 } else { 1 };
     let _ = write!(
@@ -285,14 +230,13 @@ fn weeks(
         BAND + 15.0,
         esc(&t.week_label)
     );
-    let mut day = start;
+    let mut day = scale.start;
     let mut i = 0;
-    while day <= end {
-        let x0 = x(day);
+    while day <= scale.end {
+        let x0 = scale.x(day);
         let _ = write!(
             s,
-            "<line x1=\"{x0:.1}\" x2=\"{x0:.1}\" y1=\"{BAND}\" y2=\"{:.1}\" stroke=\"#c8c8c8\" stroke-width=\"1\"/>",
-            height - 8.0 - TODAY_ROW
+            "<line x1=\"{x0:.1}\" x2=\"{x0:.1}\" y1=\"{BAND}\" y2=\"{bottom:.1}\" stroke=\"#c8c8c8\" stroke-width=\"1\"/>"
         );
         if i % every == 0 {
             let _ = write!(
@@ -318,33 +262,7 @@ fn lanes(s: &mut String, t: &Timeline, top: f64) {
             LABEL - 8.0,
             y + 4.0,
             esc(lane),
-            esc(&fit(lane, 22))
-        );
-    }
-}
-
-fn marks(s: &mut String, t: &Timeline, top: f64, x: &dyn Fn(NaiveDate) -> f64, per_day: f64) {
-    for (i, mark) in t.marks.iter().enumerate() {
-        // Sessions of one row on one day sit side by side.
-        let same: Vec<usize> = (0..t.marks.len())
-            .filter(|&j| t.marks[j].lane == mark.lane && t.marks[j].date == mark.date)
-            .collect();
-        let k = same.iter().position(|&j| j == i).unwrap_or(0) as f64;
-        let n = same.len() as f64;
-        let cx = x(mark.date) + per_day / 2.0 + (k - (n - 1.0) / 2.0) * 9.0;
-        let cy = top + LANE * mark.lane as f64 + LANE / 2.0;
-        let _ = write!(
-            s,
-            "<g class=\"mark {}{}\"><title>{}</title>{}{}</g>",
-            mark.state.class(),
-            if mark.moved { " moved" } else { "" },
-            esc(&mark.label),
-            mark.state.shape(cx, cy),
-            if mark.moved {
-                moved_ring(cx, cy)
-            } else {
-                String::new()
-            }
+            esc(&fit(lane, LANE_CHARS))
         );
     }
 }
@@ -363,6 +281,7 @@ mod tests {
             date: date(d),
             state,
             moved: false,
+            in_break: false,
             label: format!("<{d}>"),
         };
         Timeline {
@@ -381,8 +300,11 @@ mod tests {
                     to: date("2027-09-22"),
                 },
             ],
-            shaded: vec![Span {
-                label: "Høstferie".into(),
+            shaded: vec![Shade {
+                kind: DayOff::Break,
+                key: "A".into(),
+                name: "Høstferie".into(),
+                days: "13.–14. september 2027".into(),
                 from: date("2027-09-13"),
                 to: date("2027-09-14"),
             }],
@@ -421,8 +343,8 @@ mod tests {
             assert!(svg.contains(&format!(">{week}</text>")), "{week}");
         }
         assert!(!svg.contains(">39</text>"));
-        assert!(svg.contains("class=\"shade\""));
-        assert!(svg.contains("<title>Høstferie</title>"));
+        assert!(svg.contains("class=\"shade break\""));
+        assert!(svg.contains("<title>A: Høstferie, 13.–14. september 2027</title>"));
         assert!(svg.contains(">I dag</text>"));
     }
 
@@ -438,6 +360,63 @@ mod tests {
             .map(|g| g.split("cx=\"").nth(1).unwrap().split('"').next().unwrap())
             .collect();
         assert_ne!(xs[0], xs[1]);
+    }
+
+    #[test]
+    fn a_band_covers_its_days_cut_to_the_weeks_shown() {
+        // Three weeks, Monday 6 to Sunday 26 September: 21 days over the
+        // rows' 602 units.
+        let scale = Scale::new(date("2027-09-06"), date("2027-09-26"));
+        let day = (WIDTH - LABEL - RIGHT) / 21.0;
+        assert_eq!(scale.per_day, day);
+        let (x, width) = scale.band(date("2027-09-13"), date("2027-09-14")).unwrap();
+        assert!((x - (LABEL + 7.0 * day)).abs() < 1e-9, "{x}");
+        assert!((width - 2.0 * day).abs() < 1e-9, "{width}");
+        // A break that began before the chart is cut at its left edge ...
+        let (x, width) = scale.band(date("2027-08-30"), date("2027-09-07")).unwrap();
+        assert_eq!(x, LABEL);
+        assert!((width - 2.0 * day).abs() < 1e-9, "{width}");
+        // ... one running past it at the right edge ...
+        let (x, width) = scale.band(date("2027-09-20"), date("2027-10-03")).unwrap();
+        assert!((x + width - (WIDTH - RIGHT)).abs() < 1e-9, "{x} {width}");
+        // ... and one outside it is not drawn.
+        assert_eq!(scale.band(date("2027-09-27"), date("2027-10-03")), None);
+        assert_eq!(scale.band(date("2027-08-01"), date("2027-09-05")), None);
+    }
+
+    #[test]
+    fn a_break_and_a_holiday_in_it_each_have_a_band_and_a_letter() {
+        let mut t = timeline();
+        t.shaded.push(Shade {
+            kind: DayOff::Holiday,
+            key: "B".into(),
+            name: "Fridag <x>".into(),
+            days: "14. september 2027".into(),
+            from: date("2027-09-14"),
+            to: date("2027-09-14"),
+        });
+        t.marks[2].in_break = true;
+        let svg = svg(&t);
+        let scale = Scale::new(date("2027-09-06"), date("2027-09-26"));
+        let (x, width) = scale.band(date("2027-09-14"), date("2027-09-14")).unwrap();
+        assert!(svg.contains(&format!(
+            "<rect class=\"shade holiday\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{width:.1}\"",
+            BAND + AXIS + shades::KEY_ROW
+        )));
+        // Holidays over the breaks they fall in.
+        assert!(svg.find("shade break").unwrap() < svg.find("shade holiday").unwrap());
+        assert_eq!(svg.matches("<g class=\"shade-key\">").count(), 2);
+        assert!(svg.contains(">A</text>") && svg.contains(">B</text>"));
+        assert!(svg.contains("<title>B: Fridag &lt;x&gt;, 14. september 2027</title>"));
+        assert!(svg.contains("<g class=\"mark next moved in-break\">"));
+        // Without days off in the weeks shown, no row for their letters.
+        t.shaded.iter_mut().for_each(|sh| {
+            sh.from = date("2027-10-04");
+            sh.to = date("2027-10-04");
+        });
+        let none = super::svg(&t);
+        assert!(!none.contains("shade-key") && !none.contains("class=\"shade "));
+        assert!(none.contains(&format!("y1=\"{}\"", BAND + AXIS)));
     }
 
     #[test]
