@@ -29,7 +29,22 @@ fn rewrite_sprint(ws: &Path, extra: &str) {
     std::fs::write(&path, text + extra).unwrap();
 }
 
-const CONTACTS: &str = "sections: [about, done, insights, solutions, evaluation, recommendations]\npeople: { singular: eldre, plural: eldre }\nmeasures:\n  - id: kontakter\n    label: Kontakter\n    unit: kontakter per uke\n    question: Hvor mange flere kontakter i uka gir løsningen?\n";
+const CONTACTS: &str = "sections: [about, done, insights, solutions, evaluation, recommendations]\npeople: { singular: eldre, plural: eldre }\nmeasures:\n  - id: kontakter\n    label: Kontakter\n    unit: kontakter per uke\n    unit_one: kontakt per uke\n    question: Hvor mange flere kontakter i uka gir løsningen?\n";
+
+#[test]
+fn a_sprints_own_measure_takes_its_singular_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    rewrite_sprint(&ws, CONTACTS);
+    common::write_solutions(
+        &ws,
+        "solutions:\n  - id: besok\n    title: Besøksvenn\n    status: idea\n    measures:\n      kontakter: 1\n",
+    );
+    samskap_in(&ws, &["check"]).ok();
+    let report = samskap_in(&ws, &["report", "--interim"]).ok().stdout;
+    assert!(report.contains("Kontakter 1 kontakt per uke"), "{report}");
+    assert!(!report.contains("1 kontakter"), "{report}");
+}
 
 #[test]
 fn a_changed_challenge_and_measure_reach_the_report() {
@@ -106,13 +121,10 @@ fn a_changed_challenge_and_measure_reach_the_report() {
 fn unknown_measures_and_measures_without_unit_are_refused_with_their_place() {
     let dir = tempfile::tempdir().unwrap();
     let ws = new_sprint(dir.path());
-    let file = ws.join("groups/gruppe-1/solutions.yaml");
-    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    std::fs::write(
-        &file,
+    let file = common::write_solutions(
+        &ws,
         "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    measures:\n      familes: 2\n",
-    )
-    .unwrap();
+    );
     let run = samskap_in(&ws, &["check"]).code(65);
     assert!(run.stderr.contains("solutions.yaml:6:7"), "{}", run.stderr);
     assert!(

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{
-    fixture, html_files, new_sprint, passes_vnu_and_axe, root, samskap_in, snapshot_tree, validator,
+    fixture, html_files, new_sprint, passes_vnu_and_axe, root, samskap_in, snapshot_tree,
+    validator, write_solutions,
 };
 
 fn example() -> PathBuf {
@@ -949,16 +950,48 @@ fn control_characters_pasted_into_records_never_break_a_document() {
 }
 
 #[test]
+fn a_figure_of_exactly_one_takes_the_units_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    let file = write_solutions(
+        &ws,
+        "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    measures:\n      families: 1\n      staff: 2\n",
+    );
+    let nb = samskap_in(&ws, &["report", "--interim"]).ok().stdout;
+    assert!(nb.contains("Per familie 1 time per måned"), "{nb}");
+    assert!(nb.contains("Ansatte 2 timer per måned"), "{nb}");
+    assert!(!nb.contains("1 timer"), "{nb}");
+    let nn = samskap_in(&ws, &["--lang", "nn", "report", "--interim"])
+        .ok()
+        .stdout;
+    assert!(nn.contains("Per familie 1 time per månad"), "{nn}");
+    assert!(nn.contains("Tilsette 2 timar per månad"), "{nn}");
+    let en = samskap_in(&ws, &["--lang", "en", "report", "--interim"])
+        .ok()
+        .stdout;
+    assert!(en.contains("Per family 1 hour per month"), "{en}");
+    assert!(en.contains("Staff 2 hours per month"), "{en}");
+    assert!(!en.contains("1 hours"), "{en}");
+    std::fs::write(
+        &file,
+        "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    measures:\n      families: 0\n      staff: 1,5\n",
+    )
+    .unwrap();
+    let en = samskap_in(&ws, &["--lang", "en", "report", "--interim"])
+        .ok()
+        .stdout;
+    assert!(en.contains("Per family 0 hours per month"), "{en}");
+    assert!(en.contains("Staff 1.5 hours per month"), "{en}");
+}
+
+#[test]
 fn hours_with_a_decimal_comma_in_solutions_yaml() {
     let dir = tempfile::tempdir().unwrap();
     let ws = new_sprint(dir.path());
-    let file = ws.join("groups/gruppe-1/solutions.yaml");
-    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    std::fs::write(
-        &file,
+    let file = write_solutions(
+        &ws,
         "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    hours_per_month:\n      families: 1,5\n      staff: \"2,25\"\n",
-    )
-    .unwrap();
+    );
     samskap_in(&ws, &["check"]).ok();
     let report = samskap_in(&ws, &["report", "--interim"]).ok();
     assert!(report.stdout.contains("1,5"), "{}", report.stdout);

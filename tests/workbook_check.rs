@@ -169,3 +169,44 @@ fn an_english_only_workbook_is_checked_in_english() {
     let asked = samskap_in(tmp.path(), &["--lang", "nb", "workbook", "check", "small"]);
     assert!(asked.stderr.contains("feil"), "{}", asked.stderr);
 }
+
+/// The minimal workbook in a temporary folder with `measure` appended to
+/// its root file, and the run of `workbook check` on it.
+fn check_with_measure(measure: &str) -> (tempfile::TempDir, common::Run) {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("workbooks/minimal"), &dir.path().join("wb"));
+    let root = dir.path().join("wb/workbook.yaml");
+    let mut text = std::fs::read_to_string(&root).unwrap();
+    text.push_str(measure);
+    std::fs::write(&root, text).unwrap();
+    let run = samskap_in(dir.path(), &["--lang", "en", "workbook", "check", "wb"]);
+    (dir, run)
+}
+
+#[test]
+fn a_measure_unit_may_have_a_singular_or_not() {
+    let plural_only = "measures:\n  - id: timer\n    label: { nb: Per familie, en: Per family }\n    unit: { nb: timer per måned, en: hours per month }\n";
+    check_with_measure(plural_only).1.ok();
+    let both = format!("{plural_only}    unit_one: {{ nb: time per måned, en: hour per month }}\n");
+    check_with_measure(&both).1.ok();
+}
+
+#[test]
+fn a_singular_unit_missing_a_language_is_placed() {
+    let measure = "measures:\n  - id: timer\n    label: { nb: Per familie, en: Per family }\n    unit: { nb: timer per måned, en: hours per month }\n    unit_one: { nb: time per måned }\n";
+    let (_dir, run) = check_with_measure(measure);
+    let run = run.code(65);
+    let line = std::fs::read_to_string(fixture("workbooks/minimal/workbook.yaml"))
+        .unwrap()
+        .lines()
+        .count()
+        + 5;
+    assert!(
+        run.stderr.contains("this text has no `en` translation")
+            && run
+                .stderr
+                .contains(&format!("--> wb/workbook.yaml:{line}:15")),
+        "{}",
+        run.stderr
+    );
+}

@@ -7,8 +7,7 @@
 use super::bars::{self, Bar, Bars};
 use super::svg::esc;
 use crate::records::Solution;
-use crate::report::number;
-use crate::sprint::terms::MeasureDef;
+use crate::sprint::terms::{MeasureDef, figure as figure_of};
 use crate::workbook::Lang;
 
 /// The marker the effect's charts stand for in a page's Markdown.
@@ -21,16 +20,18 @@ pub struct Total {
     pub id: String,
     /// Its name.
     pub label: String,
-    /// Its unit.
+    /// Its unit for every sum but 1.
     pub unit: String,
+    /// Its unit for a sum of 1.
+    pub unit_one: String,
     /// The sum of the solutions' figures.
     pub value: f64,
 }
 
 impl Total {
-    /// "12,5 timer per måned".
+    /// "12,5 timer per måned", "1 time per måned".
     pub fn amount(&self, lang: Lang) -> String {
-        format!("{} {}", number(self.value, lang), self.unit)
+        figure_of(self.value, &self.unit_one, &self.unit, lang)
     }
 
     /// "Per familie: 12,5 timer per måned".
@@ -49,6 +50,7 @@ pub fn totals(measures: &[MeasureDef], solutions: &[Solution]) -> Vec<Total> {
             id: m.id.clone(),
             label: m.label.clone(),
             unit: m.unit.clone(),
+            unit_one: m.unit_one.clone(),
             value,
         })
         .collect()
@@ -114,6 +116,9 @@ mod tests {
             id: id.into(),
             label: format!("Mål {id}"),
             unit: unit.into(),
+            unit_one: unit
+                .replace("timer", "time")
+                .replace("kontakter", "kontakt"),
             value,
         }
     }
@@ -124,11 +129,13 @@ mod tests {
             total("families", "timer per måned", 12.5),
             total("staff", "timer per måned", 4.0),
             total("kontakter", "kontakter per uke", 3.0),
+            total("besøk", "kontakter per uke", 1.0),
         ];
         let charts = sprint_charts("Våren", &totals, Lang::Nb);
         assert_eq!(charts.len(), 2);
         assert_eq!(charts[0].bars.len(), 2);
         assert_eq!(charts[1].bars[0].text, "3 kontakter per uke");
+        assert_eq!(charts[1].bars[1].text, "1 kontakt per uke");
         let html = figure(&charts, Lang::Nb);
         assert!(html.contains(">12,5 timer per måned</text>"), "{html}");
         assert!(html.contains("<desc id=\"effect-1-desc\">Mål families: 12,5 timer per måned; Mål staff: 4 timer per måned</desc>"), "{html}");

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::SprintSummary;
 use crate::dashboard::bars::{Bar, Bars};
-use crate::report::number;
+use crate::sprint::terms::figure;
 use crate::workbook::Lang;
 
 /// One measure across the sprints that have it.
@@ -17,8 +17,10 @@ pub struct Across {
     pub id: String,
     /// Its name, as the first sprint that has it calls it.
     pub label: String,
-    /// Its unit.
+    /// Its unit for every figure but 1.
     pub unit: String,
+    /// Its unit for a figure of 1.
+    pub unit_one: String,
     /// Each sprint that has it, with its total.
     pub rows: Vec<Row>,
     /// The sum over those sprints, formatted.
@@ -61,6 +63,7 @@ pub fn across(sprints: &[SprintSummary], lang: Lang) -> Vec<Across> {
                     id: t.id.clone(),
                     label: t.label.clone(),
                     unit: t.unit.clone(),
+                    unit_one: t.unit_one.clone(),
                     rows: vec![row],
                     total: String::new(),
                     value: 0.0,
@@ -71,7 +74,7 @@ pub fn across(sprints: &[SprintSummary], lang: Lang) -> Vec<Across> {
     }
     for a in &mut all {
         a.value = a.rows.iter().map(|r| r.value).sum();
-        a.total = format!("{} {}", number(a.value, lang), a.unit);
+        a.total = figure(a.value, &a.unit_one, &a.unit, lang);
         a.not_in = sprints
             .iter()
             .filter(|s| !a.rows.iter().any(|r| r.page == s.page))
@@ -144,6 +147,7 @@ mod tests {
                     id: id.into(),
                     label: id.into(),
                     unit: unit.into(),
+                    unit_one: unit.replace("timer", "time"),
                     value,
                 })
                 .collect(),
@@ -168,6 +172,7 @@ mod tests {
                 ],
             ),
             sprint("C", &[("kontakter", "kontakter per uke", 3.0)]),
+            sprint("D", &[("staff", "timer per kvartal", 1.0)]),
         ];
         let all = across(&sprints, Lang::Nb);
         let keys: Vec<(&str, &str, f64)> = all
@@ -181,10 +186,12 @@ mod tests {
                 ("families", "timer per måned", 1.0),
                 ("staff", "timer per uke", 1.0),
                 ("kontakter", "kontakter per uke", 3.0),
+                ("staff", "timer per kvartal", 1.0),
             ]
         );
+        assert_eq!(all[4].total, "1 time per kvartal");
         assert_eq!(all[0].total, "6,5 timer per måned");
-        assert_eq!(all[1].not_in, "B, C");
+        assert_eq!(all[1].not_in, "B, C, D");
         let charts = charts(&all, Lang::Nb);
         assert_eq!(charts[0].bars.len(), 2);
         assert!(charts[0].desc.ends_with("sum: 6,5 timer per måned"));

@@ -216,11 +216,13 @@ fn visit_terms(terms: &mut crate::sprint::terms::SprintTerms, f: &mut Visit<'_>,
             id: _,
             label,
             unit,
+            unit_one,
             question,
             max: _,
         } = m;
         f(Field::SprintTerms, label, at);
         f(Field::SprintTerms, unit, at);
+        f(Field::SprintTerms, unit_one, at);
         f(Field::SprintTerms, question, at);
     }
     if let Some(purpose) = interview_purpose {

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{Input, number, status_name};
+use super::{Input, status_name};
 use crate::i18n::msg;
 use crate::records::Solution;
 
@@ -113,7 +113,7 @@ fn figures(i: &Input<'_>, solutions: &[&Solution]) -> String {
         .iter()
         .map(|m| {
             let sum: f64 = solutions.iter().filter_map(|s| s.measures.get(&m.id)).sum();
-            format!("{} {} {}", m.label, number(sum, i.lang), m.unit)
+            format!("{} {}", m.label, m.figure(sum, i.lang))
         })
         .collect::<Vec<_>>()
         .join("; ")

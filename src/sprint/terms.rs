@@ -30,9 +30,12 @@ pub struct MeasureFile {
     pub id: Id,
     /// The measure's name, the heading of its column.
     pub label: String,
-    /// Its unit, such as "kontakter per uke" (required).
+    /// Its unit for every figure but 1, such as "kontakter per uke" (required).
     #[serde(default)]
     pub unit: Option<At<String>>,
+    /// Its unit for exactly 1, such as "kontakt per uke"; `unit` when left out.
+    #[serde(default)]
+    pub unit_one: Option<String>,
     /// What `solution new` asks for it.
     #[serde(default)]
     pub question: Option<String>,
@@ -48,12 +51,45 @@ pub struct MeasureDef {
     pub id: String,
     /// Its name.
     pub label: String,
-    /// Its unit.
+    /// Its unit for every figure but 1 (and in headings: "Per family (hours per month)").
     pub unit: String,
+    /// Its unit for exactly 1.
+    pub unit_one: String,
     /// What `solution new` asks.
     pub question: String,
     /// The largest value that makes sense, if any.
     pub max: Option<f64>,
+}
+
+impl MeasureDef {
+    /// `value` with its unit, as the documents write it: "1 time per måned",
+    /// "2 timer per måned".
+    #[must_use]
+    pub fn figure(&self, value: f64, lang: Lang) -> String {
+        figure(value, &self.unit_one, &self.unit, lang)
+    }
+}
+
+/// `one` for a figure written as 1, else `other` ("0", "1,5", "2 timer"):
+/// the rule of nb, nn and en alike. Documents round figures to a tenth, so
+/// 1.04 reads "1" and takes the singular like 1 does.
+#[allow(clippy::float_cmp)] // a tenth-rounded 1 is exactly 1.0 in binary
+fn unit_for<'a>(value: f64, one: &'a str, other: &'a str) -> &'a str {
+    if (value * 10.0).round() / 10.0 == 1.0 {
+        one
+    } else {
+        other
+    }
+}
+
+/// `value` formatted in `lang`, with the unit its number takes.
+#[must_use]
+pub fn figure(value: f64, one: &str, other: &str, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        crate::report::number(value, lang),
+        unit_for(value, one, other)
+    )
 }
 
 /// The checked sprint overrides.
@@ -136,6 +172,13 @@ pub fn check(o: Overrides, sources: &Sources) -> Result<SprintTerms, Vec<Diagnos
             id: id.to_owned(),
             label: m.label.clone(),
             unit: unit.to_owned(),
+            unit_one: m
+                .unit_one
+                .as_deref()
+                .map(str::trim)
+                .filter(|u| !u.is_empty())
+                .unwrap_or(unit)
+                .to_owned(),
             question: m.question.clone().unwrap_or_else(|| m.label.clone()),
             max: m.max,
         });
@@ -207,6 +250,12 @@ impl Workspace {
                     .as_ref()
                     .map(|u| u.get(lang).to_owned())
                     .unwrap_or_default(),
+                unit_one: m
+                    .unit_one
+                    .as_ref()
+                    .or(m.unit.as_ref())
+                    .map(|u| u.get(lang).to_owned())
+                    .unwrap_or_default(),
                 question: m.question.as_ref().unwrap_or(&m.label).get(lang).to_owned(),
                 max: m.max.as_ref().map(|x| x.value),
             })
@@ -225,5 +274,28 @@ impl Workspace {
                 .get(lang)
                 .replace("{target_group}", &self.sprint.target_group),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_figure_written_as_one_takes_the_singular() {
+        let m = MeasureDef {
+            id: "timer".into(),
+            label: "Per familie".into(),
+            unit: "timer per måned".into(),
+            unit_one: "time per måned".into(),
+            question: String::new(),
+            max: None,
+        };
+        assert_eq!(m.figure(1.0, Lang::Nb), "1 time per måned");
+        assert_eq!(m.figure(1.04, Lang::Nb), "1 time per måned");
+        assert_eq!(m.figure(0.0, Lang::Nb), "0 timer per måned");
+        assert_eq!(m.figure(1.5, Lang::Nb), "1,5 timer per måned");
+        assert_eq!(m.figure(2.0, Lang::Nb), "2 timer per måned");
+        assert_eq!(m.figure(0.96, Lang::En), "1 time per måned");
     }
 }

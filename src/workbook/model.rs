@@ -79,9 +79,12 @@ pub struct Measure {
     pub id: Id,
     /// The measure's name, the heading of its column, such as "Per family".
     pub label: Text,
-    /// Its unit, such as "hours per month" (required).
+    /// Its unit for every figure but 1, such as "hours per month" (required): "0 hours per month", "2,5 hours per month".
     #[serde(default)]
     pub unit: Option<Text>,
+    /// Its unit for exactly 1, such as "hour per month": "1 hour per month". Give it in every language of the workbook; when left out, `unit` is used for 1 too.
+    #[serde(default)]
+    pub unit_one: Option<Text>,
     /// What `solution new` asks for it.
     #[serde(default)]
     pub question: Option<Text>,

@@ -596,6 +596,7 @@ fn for_each_text(wb: &Workbook, f: &mut dyn FnMut(&Text)) {
     for m in &wb.measures {
         f(&m.label);
         m.unit.iter().for_each(&mut *f);
+        m.unit_one.iter().for_each(&mut *f);
         m.question.iter().for_each(&mut *f);
     }
     for tag in &wb.tags {

@@ -193,6 +193,15 @@ pub fn new_sprint(dir: &Path) -> PathBuf {
     dir.join("ws")
 }
 
+/// Writes `yaml` as group 1's `solutions.yaml` in the sprint `ws`;
+/// returns the file.
+pub fn write_solutions(ws: &Path, yaml: &str) -> PathBuf {
+    let file = ws.join("groups/gruppe-1/solutions.yaml");
+    std::fs::create_dir_all(file.parent().expect("a folder")).expect("folder made");
+    std::fs::write(&file, yaml).expect("solutions written");
+    file
+}
+
 /// A valid fødselsnummer (or D-number, with 40 added to the day) for
 /// `ddmmyy`, computed here, apart from the code under test.
 pub fn birth_number(ddmmyy: &str) -> String {
