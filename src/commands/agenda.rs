@@ -93,11 +93,7 @@ fn select(
             .filter(|s| chosen(s) && for_group(s))
             .collect();
         let title = match sessions.first() {
-            Some(first) => format!(
-                "{} {}",
-                crate::i18n::msg::agenda_for(lang),
-                week_words(ws, first, lang)
-            ),
+            Some(first) => crate::i18n::msg::agenda_for(lang, week_words(ws, first, lang)),
             None => String::new(),
         };
         return Ok((sessions, title));

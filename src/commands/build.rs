@@ -267,7 +267,7 @@ fn jobs<'a>(
             .first()
             .map(|s| super::agenda::week_words(ws, s, lang))
             .unwrap_or_default();
-        let title = format!("{} {words}", crate::i18n::msg::agenda_for(lang));
+        let title = crate::i18n::msg::agenda_for(lang, words);
         jobs.push(Job::one(href, move || {
             let doc = context::agenda(ws, &chosen, title.clone(), false, lang);
             let page = super::page(ws, &doc.title, "agenda", lang);
@@ -283,7 +283,7 @@ fn jobs<'a>(
             .cloned()
             .collect();
         jobs.push(Job::one(agenda, move || {
-            let title = format!("{}: {}", crate::i18n::msg::build_agenda_2(lang), group.name);
+            let title = crate::i18n::msg::build_group_agenda(lang, &group.name);
             let doc = context::agenda(ws, &chosen, title, false, lang);
             let page = super::page(ws, &doc.title, "agenda", lang);
             renderer.export("agenda.md", &doc, &page, Format::Html, &[], guard)

@@ -144,11 +144,7 @@ pub fn frame(header: &str, title: &str, kind: &'static str, lang: Lang) -> crate
         ),
         kind,
         print_header: crate::render::pdf::css_string(title),
-        print_page: format!(
-            "{} counter(page) {} counter(pages)",
-            crate::render::pdf::css_string(crate::i18n::msg::commands_page(lang)),
-            crate::render::pdf::css_string(crate::i18n::msg::commands_of(lang))
-        ),
+        print_page: crate::render::pdf::page_counter(lang),
     }
 }
 

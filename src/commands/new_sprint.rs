@@ -360,19 +360,13 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
         let n = i + 1;
         let sub_challenge = match args.sub_challenges.get(i) {
             Some(s) => s.clone(),
-            None => p.optional_text(&format!(
-                "{} {n}: {}",
-                crate::i18n::msg::context_group(lang),
-                crate::i18n::msg::new_sprint_sub_challenge_can_be_filled(lang)
-            ))?,
+            None => p.optional_text(&crate::i18n::msg::new_sprint_group_sub_challenge(lang, n))?,
         };
         let members = match args.members.get(i) {
             Some(m) => split_names(m),
-            None => split_names(&p.optional_text(&format!(
-                "{} {n}: {}",
-                crate::i18n::msg::context_group(lang),
-                crate::i18n::msg::new_sprint_members_separated_by_commas(lang)
-            ))?),
+            None => {
+                split_names(&p.optional_text(&crate::i18n::msg::new_sprint_group_members(lang, n))?)
+            }
         };
         groups.push(NewGroup {
             sub_challenge,

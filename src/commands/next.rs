@@ -66,12 +66,12 @@ pub fn render(
         crate::i18n::msg::report_next_step(lang)
     ));
     if let Some(moved) = &first.moved {
-        out.push_str(&format!(
-            "{} {} ({}).\n",
-            crate::i18n::msg::context_moved_from(lang),
+        out.push_str(&crate::i18n::msg::context_moved_from(
+            lang,
             long_date(moved.from, lang),
-            moved.why(lang)
+            moved.why(lang),
         ));
+        out.push('\n');
     }
     if let Some(place) = &first.place {
         out.push_str(&format!(

@@ -72,10 +72,7 @@ pub fn sprint_charts(title: &str, totals: &[Total], lang: Lang) -> Vec<Bars> {
             let mine: Vec<&Total> = totals.iter().filter(|t| t.unit == *unit).collect();
             Bars {
                 id: format!("effect-{}", i + 1),
-                title: format!(
-                    "{} ({unit}): {title}",
-                    crate::i18n::msg::effect_the_solutions_total_effect(lang)
-                ),
+                title: crate::i18n::msg::effect_chart_title(lang, unit, title),
                 desc: mine
                     .iter()
                     .map(|t| t.line(lang))
@@ -103,7 +100,7 @@ pub fn figure(charts: &[Bars], lang: Lang) -> String {
     let svgs: String = charts.iter().map(bars::svg).collect();
     format!(
         "<figure class=\"chart effect-figure\">{svgs}<figcaption>{}</figcaption></figure>",
-        esc(crate::i18n::msg::effect_the_sum_of_the_groups(lang))
+        esc(crate::i18n::msg::effect_caption(lang))
     )
 }
 

@@ -13,18 +13,17 @@ pub fn iso_week(date: NaiveDate) -> u32 {
 
 /// The calendar week in words: "uke 8", "week 8".
 pub fn calendar_week(date: NaiveDate, lang: Lang) -> String {
-    format!("{} {}", msg::plan_week_word(lang), iso_week(date))
+    msg::plan_calendar_week(lang, iso_week(date))
 }
 
 /// The process's own week in words: "sprintuke 2" in the design sprint,
 /// else "prosessuke 8" ("sprint week 2", "process week 8").
 pub fn own_week(week: u32, sprint: bool, lang: Lang) -> String {
-    let word = if sprint {
-        msg::plan_sprint_week_word(lang)
+    if sprint {
+        msg::plan_sprint_week(lang, week)
     } else {
-        msg::plan_process_week_word(lang)
-    };
-    format!("{word} {week}")
+        msg::plan_process_week(lang, week)
+    }
 }
 
 /// Where a session falls, in words: "uke 9 · sprintuke 2" in the design

@@ -94,15 +94,14 @@ pub fn charts(measures: &[Across], lang: Lang) -> Vec<Bars> {
         .map(|(i, a)| Bars {
             id: format!("measure-{}", i + 1),
             title: format!("{} ({})", a.label, a.unit),
-            desc: format!(
-                "{}; {}: {}",
+            desc: crate::i18n::msg::portfolio_across_total(
+                lang,
                 a.rows
                     .iter()
                     .map(|r| format!("{}: {}", r.sprint, r.amount))
                     .collect::<Vec<_>>()
                     .join("; "),
-                crate::i18n::msg::portfolio_across_total(lang),
-                a.total
+                &a.total,
             ),
             bars: a
                 .rows

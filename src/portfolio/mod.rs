@@ -239,7 +239,7 @@ impl Words {
     /// The words in `lang`.
     pub fn new(lang: Lang) -> Self {
         Words {
-            sprints: crate::i18n::msg::portfolio_the_sprints(lang),
+            sprints: crate::i18n::msg::portfolio_sprints_heading(lang),
             sprint: crate::i18n::msg::portfolio_sprint(lang),
             challenge: crate::i18n::msg::portfolio_challenge(lang),
             target_group: crate::i18n::msg::portfolio_target_group(lang),

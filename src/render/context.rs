@@ -284,25 +284,18 @@ fn agenda_session(
     }
     let planned: i64 = step.agenda.iter().map(|b| i64::from(*b.minutes)).sum();
     let overrun = (at > session.end).then(|| {
-        format!(
-            "{} {planned} {} {} {} ({}–{}).",
-            crate::i18n::msg::context_the_blocks_take(lang),
-            crate::i18n::msg::context_minutes_more_than_the_session(lang),
+        crate::i18n::msg::context_agenda_overrun(
+            lang,
+            planned,
             *step.minutes,
-            crate::i18n::msg::context_minutes(lang),
             clock(session.start),
-            clock(session.end)
+            clock(session.end),
         )
     });
     let title = match groups {
         [] => step.title.get(lang).to_owned(),
         [g] => format!("{} – {}", step.title.get(lang), g.name),
-        _ => format!(
-            "{} – {} {}",
-            step.title.get(lang),
-            groups.len(),
-            crate::i18n::msg::context_groups_each_on_its_own(lang)
-        ),
+        _ => crate::i18n::msg::context_title_groups_apart(lang, step.title.get(lang), groups.len()),
     };
     AgendaSession {
         title,
@@ -320,12 +313,7 @@ fn agenda_session(
         start: clock(session.start),
         end: clock(session.end),
         moved: session.moved.as_ref().map(|m| {
-            format!(
-                "{} {} ({}).",
-                crate::i18n::msg::context_moved_from(lang),
-                long_date(m.from, lang),
-                m.why(lang)
-            )
+            crate::i18n::msg::context_moved_from(lang, long_date(m.from, lang), m.why(lang))
         }),
         place: Some(by_group(same, |s| s.place.as_deref()).join("; ")).filter(|p| !p.is_empty()),
         participants: participants(

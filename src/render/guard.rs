@@ -139,16 +139,14 @@ impl Guard {
     /// the workbook): where in the document it stands.
     fn unlocated(&self, name: &str, view: &view::View, f: &Finding) -> Diagnostic {
         let part = view.part_at(f.start);
-        let place = if part.is_empty() {
-            String::new()
+        let kind = f.kind.name(self.lang);
+        let message = if part.is_empty() {
+            crate::i18n::msg::guard_found(self.lang, kind, &f.text)
         } else {
-            format!(" ({} {part})", crate::i18n::msg::guard_in(self.lang))
+            crate::i18n::msg::guard_found_in(self.lang, kind, part, &f.text)
         };
-        Diagnostic::file(
-            name.to_owned(),
-            format!("{}{place}: `{}`", f.kind.name(self.lang), f.text),
-        )
-        .with_hint(crate::i18n::msg::guard_find_the_text_in_the(self.lang))
+        Diagnostic::file(name.to_owned(), message)
+            .with_hint(crate::i18n::msg::guard_unlocated_hint(self.lang))
     }
 
     /// Every finding of every source, read once.

@@ -228,9 +228,50 @@ pub fn css_string(text: &str) -> String {
     out
 }
 
+/// The running footer's "side 3 av 12" as CSS `content`: the catalogue's
+/// whole sentence, with the page counters where its placeholders stand, so
+/// each language orders the words its own way.
+pub fn page_counter(lang: crate::workbook::Lang) -> String {
+    const PAGE: &str = "\u{E000}";
+    const PAGES: &str = "\u{E001}";
+    let text = crate::i18n::msg::print_page_of(lang, PAGE, PAGES);
+    let mut parts = Vec::new();
+    for (i, around_pages) in text.split(PAGES).enumerate() {
+        if i > 0 {
+            parts.push("counter(pages)".to_owned());
+        }
+        for (j, piece) in around_pages.split(PAGE).enumerate() {
+            if j > 0 {
+                parts.push("counter(page)".to_owned());
+            }
+            if !piece.is_empty() {
+                parts.push(css_string(piece));
+            }
+        }
+    }
+    parts.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_counter_is_the_catalogues_sentence() {
+        use crate::workbook::Lang;
+        assert_eq!(
+            page_counter(Lang::Nb),
+            "\"side \" counter(page) \" av \" counter(pages)"
+        );
+        assert_eq!(
+            page_counter(Lang::Nn),
+            "\"side \" counter(page) \" av \" counter(pages)"
+        );
+        assert_eq!(
+            page_counter(Lang::En),
+            "\"page \" counter(page) \" of \" counter(pages)"
+        );
+    }
 
     #[test]
     fn css_strings_cannot_break_out() {

@@ -48,11 +48,7 @@ pub fn build(i: &Input<'_>) -> Option<Done> {
         .iter()
         .filter(|s| i.progress.find(&s.step, s.group.as_deref()).is_some())
         .count();
-    let mut facts = vec![format!(
-        "{held} / {} {}",
-        sessions.len(),
-        crate::i18n::msg::report_sessions_held(i.lang)
-    )];
+    let mut facts = vec![msg::report_sessions_held(i.lang, held, sessions.len())];
     let records = i.records;
     if !records.interviews.is_empty() {
         // Interview consent alone counts; quotes need consent to them too.
@@ -132,13 +128,7 @@ fn step_rows(i: &Input<'_>, sessions: &[crate::plan::Session]) -> Vec<StepRow> {
         } else if done.is_empty() {
             crate::i18n::msg::report_not_held(i.lang).to_owned()
         } else {
-            format!(
-                "{} {}/{} {}",
-                crate::i18n::msg::report_held_in(i.lang),
-                done.len(),
-                all.len(),
-                crate::i18n::msg::report_groups(i.lang)
-            )
+            msg::report_held_in_groups(i.lang, done.len(), all.len())
         };
         let planned = span(all.iter().map(|s| s.date), i.lang);
         // The day held is shown only where a session was held on another.
@@ -147,10 +137,7 @@ fn step_rows(i: &Input<'_>, sessions: &[crate::plan::Session]) -> Vec<StepRow> {
             .any(|(planned, held)| planned != held)
             .then(|| span(done.iter().map(|(_, held)| *held), i.lang));
         let date = match &held {
-            Some(held) => format!(
-                "{planned} ({} {held})",
-                crate::i18n::msg::report_held_2(i.lang)
-            ),
+            Some(held) => msg::report_planned_held(i.lang, &planned, held),
             None => planned.clone(),
         };
         rows.push(StepRow {

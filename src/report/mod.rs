@@ -226,7 +226,7 @@ pub fn report(
             .then(|| evaluation::build(i))
             .flatten(),
         recommendations,
-        privacy_note: msg::report_the_report_builds_on_interview(i.lang),
+        privacy_note: msg::report_privacy_note(i.lang),
     };
     doc.contents.entries = doc.contents();
     doc

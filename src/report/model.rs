@@ -76,9 +76,9 @@ pub fn build(i: &Input<'_>) -> Option<Assessment> {
             "{heading} ({})",
             crate::i18n::msg::report_average_1_5(i.lang)
         ),
-        chart_caption: crate::i18n::msg::report_average_score_per_prerequisite_the(i.lang),
+        chart_caption: crate::i18n::msg::report_model_chart_caption(i.lang),
         heading,
-        intro: crate::i18n::msg::report_the_leaders_scored_the_statements(i.lang),
+        intro: crate::i18n::msg::report_model_intro(i.lang),
         leaders_label: crate::i18n::msg::report_leaders(i.lang),
         leaders: i.records.assessments.len(),
         columns: [

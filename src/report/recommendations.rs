@@ -29,22 +29,13 @@ pub fn build(i: &Input<'_>) -> Option<Recommendations> {
         } else {
             s.owner.clone()
         };
-        let next = if s.next_step.is_empty() {
-            String::new()
+        let status = status_name(s.status, i.lang);
+        let put = msg::report_put_in_place(i.lang, &s.title, status, &owner);
+        items.push(if s.next_step.trim().is_empty() {
+            put.clone()
         } else {
-            format!(
-                " {}: {}",
-                crate::i18n::msg::report_next_step(i.lang),
-                s.next_step.trim()
-            )
-        };
-        let put = format!(
-            "{} «{}» ({}; {owner}).",
-            msg::report_put_in_place(i.lang),
-            s.title,
-            status_name(s.status, i.lang),
-        );
-        items.push(format!("{put}{next}"));
+            msg::report_put_in_place_next(i.lang, &s.title, status, &owner, s.next_step.trim())
+        });
         brief.push(put);
     }
     let from_records = items.len();
@@ -66,12 +57,12 @@ pub fn build(i: &Input<'_>) -> Option<Recommendations> {
         .take(2)
         .map(|s| format!("«{}» ({})", s.title, s.average))
         .collect();
-    if !weakest.is_empty() {
-        items.push(format!(
-            "{} {}.",
-            crate::i18n::msg::report_strengthen_the_prerequisites_with_the(i.lang),
-            weakest.join(crate::i18n::msg::report_and_2(i.lang))
-        ));
+    match weakest.as_slice() {
+        [] => {}
+        [one] => items.push(msg::report_strengthen_weakest(i.lang, one)),
+        [first, second, ..] => {
+            items.push(msg::report_strengthen_weakest_two(i.lang, first, second))
+        }
     }
     items.extend(
         i.ws.workbook

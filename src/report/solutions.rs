@@ -135,7 +135,7 @@ pub fn build(i: &Input<'_>) -> Option<Solutions> {
     let all: Vec<&Solution> = records.iter().collect();
     let intro = (!i.measures.is_empty()).then(|| match &wb.report.measures_intro {
         Some(text) if i.ws.sprint.terms.measures.is_none() => text.get(i.lang).to_owned(),
-        _ => crate::i18n::msg::report_the_figures_are_the_groups_2(i.lang).to_owned(),
+        _ => crate::i18n::msg::report_measures_intro(i.lang).to_owned(),
     });
     Some(Solutions {
         heading: crate::i18n::msg::report_solutions(i.lang),
@@ -158,10 +158,10 @@ pub fn build(i: &Input<'_>) -> Option<Solutions> {
             solution: crate::i18n::msg::report_solution(i.lang),
             status: crate::i18n::msg::report_status(i.lang),
             total: crate::i18n::msg::report_total(i.lang),
-            total_all: crate::i18n::msg::report_sum_of_all_estimates(i.lang),
+            total_all: crate::i18n::msg::report_total_all(i.lang),
             owner: crate::i18n::msg::report_owner(i.lang),
             next_step: crate::i18n::msg::report_next_step(i.lang),
-            no_solutions: crate::i18n::msg::report_the_group_has_registered_no(i.lang),
+            no_solutions: crate::i18n::msg::report_no_solutions(i.lang),
             by_group: crate::i18n::msg::report_totals_by_group(i.lang),
             group: crate::i18n::msg::context_group(i.lang),
         },

@@ -201,11 +201,7 @@ pub fn status(facts: Facts<'_>, today: NaiveDate, lang: Lang) -> Status {
                     kind: MissingKind::NoInterviewNotes,
                     step: Some(session.step.clone()),
                     group: Some(group.clone()),
-                    message: format!(
-                        "{} {group} {}",
-                        crate::i18n::msg::status_the_group(lang),
-                        crate::i18n::msg::status_has_no_interview_notes_after(lang)
-                    ),
+                    message: crate::i18n::msg::status_no_interview_notes(lang, group),
                 });
             }
         }
@@ -245,11 +241,11 @@ fn overdue(session: &Session, title: &str, lang: Lang) -> Missing {
         kind: MissingKind::OverdueStep,
         step: Some(session.step.clone()),
         group: session.group.clone(),
-        message: format!(
-            "«{title}»{who} {} {} {}",
-            crate::i18n::msg::status_was_planned_for(lang),
+        message: crate::i18n::msg::status_overdue_step(
+            lang,
+            title,
+            who,
             session.date.format("%Y-%m-%d"),
-            crate::i18n::msg::status_and_is_not_marked_done(lang),
         ),
     }
 }
@@ -307,24 +303,21 @@ fn in_break(workbook: &Workbook, session: &Session, name: &str, lang: Lang) -> M
 /// What the groups lack in samskap.yaml: members always, a sub-challenge
 /// only where the workbook's process gives each group one.
 fn group_gaps(sprint: &Sprint, sub_challenges: bool, lang: Lang) -> Vec<Missing> {
-    let gap = |kind, group: &str, what: &str| Missing {
+    let gap = |kind, group: &str, message: String| Missing {
         kind,
         step: None,
         group: Some(group.to_owned()),
-        message: format!(
-            "{} {group} {what}",
-            crate::i18n::msg::status_the_group(lang)
-        ),
+        message,
     };
     let mut gaps = Vec::new();
     for group in &sprint.groups {
         if sub_challenges && group.sub_challenge.trim().is_empty() {
-            let what = crate::i18n::msg::status_has_no_sub_challenge_in(lang);
-            gaps.push(gap(MissingKind::NoSubChallenge, &group.id, what));
+            let message = crate::i18n::msg::status_no_sub_challenge(lang, &group.id);
+            gaps.push(gap(MissingKind::NoSubChallenge, &group.id, message));
         }
         if group.members.is_empty() {
-            let what = crate::i18n::msg::status_has_no_members_in_samskap(lang);
-            gaps.push(gap(MissingKind::NoMembers, &group.id, what));
+            let message = crate::i18n::msg::status_no_members(lang, &group.id);
+            gaps.push(gap(MissingKind::NoMembers, &group.id, message));
         }
     }
     gaps
@@ -359,14 +352,14 @@ impl Status {
                 } else {
                     crate::i18n::msg::plan_phase_week(lang, p.phase_week)
                 };
-                out.push_str(&format!(
-                    "{}: {}, {in_phase} · {} · {} {}\n",
-                    crate::i18n::msg::report_phase(lang),
-                    p.phase_title,
+                out.push_str(&crate::i18n::msg::status_position(
+                    lang,
+                    &p.phase_title,
+                    in_phase,
                     own_week(p.week, false, lang),
-                    crate::i18n::msg::plan_week_word(lang),
-                    p.calendar_week,
+                    crate::i18n::msg::plan_calendar_week(lang, p.calendar_week),
                 ));
+                out.push('\n');
             }
             None if self.not_started() => {
                 out.push_str(crate::i18n::msg::status_the_process_has_not_started(lang));
@@ -374,17 +367,10 @@ impl Status {
             None => out.push_str(crate::i18n::msg::status_the_process_is_over(lang)),
         }
         let c = &self.counts;
-        out.push_str(&format!(
-            "{} {} · {} {} · {} {} · {} {}\n",
-            c.done,
-            crate::i18n::msg::status_done(lang),
-            c.overdue,
-            crate::i18n::msg::status_overdue(lang),
-            c.today,
-            crate::i18n::msg::status_today(lang),
-            c.upcoming,
-            crate::i18n::msg::status_upcoming(lang),
+        out.push_str(&crate::i18n::msg::status_counts(
+            lang, c.done, c.overdue, c.today, c.upcoming,
         ));
+        out.push('\n');
         if !self.missing.is_empty() {
             out.push_str(&format!("\n{}\n", crate::i18n::msg::status_missing(lang)));
             for m in &self.missing {
@@ -395,10 +381,7 @@ impl Status {
         for line in self.step_lines(lang) {
             out.push_str(&line);
         }
-        out.push_str(&format!(
-            "\n{}\n",
-            crate::i18n::msg::status_done_overdue_today_upcoming_the(lang)
-        ));
+        out.push_str(&format!("\n{}\n", crate::i18n::msg::status_legend(lang)));
         out
     }
 
@@ -442,10 +425,12 @@ impl Status {
             };
             let moved = first.session.moved.as_ref().map_or_else(String::new, |m| {
                 format!(
-                    " ({} {}: {})",
-                    crate::i18n::msg::status_moved_from(lang),
-                    m.from.format("%Y-%m-%d"),
-                    m.why(lang)
+                    " {}",
+                    crate::i18n::msg::status_moved_from(
+                        lang,
+                        m.from.format("%Y-%m-%d"),
+                        m.why(lang)
+                    )
                 )
             });
             lines.push(format!(

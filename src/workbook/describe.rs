@@ -230,7 +230,7 @@ pub fn step(
         let _ = writeln!(
             out,
             "\n## {}\n",
-            crate::i18n::msg::describe_question_topics_2(lang)
+            crate::i18n::msg::describe_topics_heading(lang)
         );
         for id in &step.topics {
             let title = wb.topic(id).map_or("", |t| t.title.get(lang));
@@ -303,11 +303,10 @@ pub fn item(wb: &Workbook, item: Item<'_>, lang: Lang) -> String {
         ),
         Item::Phase(p) => {
             let mut out = format!(
-                "# {}\n\n`{}` · {} {}\n\n{}\n\n",
+                "# {}\n\n`{}` · {}\n\n{}\n\n",
                 p.title.get(lang),
                 p.id,
-                *p.weeks,
-                crate::i18n::msg::describe_weeks(lang),
+                crate::i18n::msg::describe_weeks(lang, *p.weeks),
                 p.purpose.get(lang)
             );
             for s in &p.steps {
