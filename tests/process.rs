@@ -473,14 +473,16 @@ fn a_prototype_day_with_an_untimed_optional_block_runs() {
         text.replace("audience: customer", "audience: customers"),
     )
     .unwrap();
+    // An English-only workbook is checked in English when nothing asks
+    // for another language.
     let run = samskap_in(tmp.path(), &["workbook", "check", "bad"]).code(65);
     assert!(
-        run.stderr.contains("ukjent rolle `customers`"),
+        run.stderr.contains("unknown role `customers`"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("mente du `customer`?"),
+        run.stderr.contains("did you mean `customer`?"),
         "{}",
         run.stderr
     );
