@@ -340,6 +340,180 @@ fn a_move_onto_a_holiday_a_weekend_or_a_clash_is_refused_unless_forced() {
     samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1"]).code(2);
 }
 
+/// The example sprint (Tuesdays from 4 January 2027, the winter holiday
+/// 22–28 February 2027 as a break, 09:00–15:30 with lunch 11:30–12:00),
+/// copied to `dir`.
+fn example(dir: &Path) -> PathBuf {
+    let ws = dir.join("varen-2027");
+    common::copy_tree(&common::root().join("examples/varen-2027"), &ws);
+    ws
+}
+
+#[test]
+fn a_move_outside_the_day_through_lunch_into_a_break_or_its_window_is_refused_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = example(dir.path());
+    let refused = |args: &[&str], why: &str| {
+        let mut all = vec!["--lang", "en", "move"];
+        all.extend_from_slice(args);
+        let run = samskap_in(&ws, &all).code(2);
+        assert!(run.stderr.contains(why), "{why}:\n{}", run.stderr);
+        assert!(run.stderr.contains("--force"), "{}", run.stderr);
+        assert!(!ws.join("schedule.yaml").exists(), "nothing written");
+        all.push("--force");
+        samskap_in(&ws, &all).ok();
+        std::fs::remove_file(ws.join("schedule.yaml")).unwrap();
+    };
+    let start = "diagnose-oppstart-styringsgruppe";
+    let workshop = "utforske-uke-4-samskapingsverksted";
+    refused(
+        &[start, "--date", "2027-01-05", "--time", "07:00"],
+        "07:00–10:00 is outside the working day 09:00–15:30",
+    );
+    refused(
+        &[start, "--date", "2027-01-05", "--time", "11:00"],
+        "11:00–14:00 runs through lunch 11:30–12:00",
+    );
+    refused(
+        &[
+            workshop,
+            "--group",
+            "gruppe-2",
+            "--date",
+            "2027-03-16",
+            "--time",
+            "15:00",
+        ],
+        "15:00–17:30 is outside the working day 09:00–15:30",
+    );
+    refused(
+        &[workshop, "--group", "gruppe-2", "--date", "2027-02-24"],
+        "Wednesday 24 February 2027 is in the break Vinterferie 2027, and residents take part",
+    );
+    refused(
+        &[start, "--date", "2027-02-23"],
+        "Tuesday 23 February 2027 is in the break Vinterferie 2027",
+    );
+    refused(
+        &["diagnose-dybdeintervjuer", "--date", "2027-01-27"],
+        "Wednesday 27 January 2027 is outside the window the appointment is held in: \
+         from Monday 18 January 2027 to Friday 22 January 2027",
+    );
+    // In Norwegian too, with the same exit code.
+    let run = samskap_in(
+        &ws,
+        &[
+            "--lang",
+            "nb",
+            "move",
+            start,
+            "--date",
+            "2027-01-05",
+            "--time",
+            "07:00",
+        ],
+    )
+    .code(2);
+    assert!(
+        run.stderr
+            .contains("07:00–10:00 er utenfor arbeidsdagen 09:00–15:30"),
+        "{}",
+        run.stderr
+    );
+    // Inside the day and the window: moved.
+    samskap_in(
+        &ws,
+        &["move", start, "--date", "2027-01-07", "--time", "12:00"],
+    )
+    .ok();
+    assert!(ws.join("schedule.yaml").exists());
+}
+
+#[test]
+fn moving_a_moved_session_again_keeps_its_place_unless_a_new_one_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = example(dir.path());
+    let step = "diagnose-dybdeintervjuer";
+    let place = |ws: &Path| {
+        let run = samskap_in(ws, &["status", "--json", "--today", "2027-01-05"]).ok();
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let sessions = json["sessions"].as_array().unwrap().clone();
+        session(&sessions, step, None)["place"].clone()
+    };
+    samskap_in(
+        &ws,
+        &[
+            "move",
+            step,
+            "--date",
+            "2027-01-20",
+            "--place",
+            "Hjemme hos familien",
+        ],
+    )
+    .ok();
+    samskap_in(&ws, &["move", step, "--date", "2027-01-21"]).ok();
+    assert_eq!(place(&ws), "Hjemme hos familien");
+    let file = std::fs::read_to_string(ws.join("schedule.yaml")).unwrap();
+    assert!(file.contains("date: 2027-01-21"), "{file}");
+    assert!(file.contains("place: \"Hjemme hos familien\""), "{file}");
+    samskap_in(
+        &ws,
+        &[
+            "move",
+            step,
+            "--date",
+            "2027-01-21",
+            "--place",
+            "Biblioteket",
+        ],
+    )
+    .ok();
+    assert_eq!(place(&ws), "Biblioteket");
+}
+
+#[test]
+fn check_warns_about_a_move_by_hand_that_breaks_the_plan_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = example(dir.path());
+    std::fs::write(
+        ws.join("schedule.yaml"),
+        "moves:\n  - step: diagnose-oppstart-styringsgruppe\n    date: 2027-01-05\n    time: \"14:30\"\n  - step: utforske-uke-4-samskapingsverksted\n    group: gruppe-2\n    date: 2027-02-24\n  - step: utforske-uke-2-intervju\n    group: gruppe-1\n    date: 2027-04-20\n    time: \"11:00\"\n",
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    for expected in [
+        "warning: the move of diagnose-oppstart-styringsgruppe breaks the plan's rules: \
+         14:30–17:30 is outside the working day 09:00–15:30",
+        "schedule.yaml:4:11",
+        "the move of utforske-uke-4-samskapingsverksted (gruppe-2) breaks the plan's rules: \
+         Wednesday 24 February 2027 is in the break Vinterferie 2027, and residents take part",
+        "schedule.yaml:7:11",
+        "the move of utforske-uke-2-intervju (gruppe-1) breaks the plan's rules: \
+         Tuesday 20 April 2027 is outside the window the appointment is held in",
+        "schedule.yaml:10:11",
+        "runs through lunch 11:30–12:00",
+        "schedule.yaml:11:11",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}:\n{}", run.stderr);
+    }
+    // The break is said once, at the entry, not again without a place.
+    assert_eq!(
+        run.stderr.matches("Vinterferie 2027").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    // A move that keeps the rules gives no warning.
+    std::fs::write(
+        ws.join("schedule.yaml"),
+        "moves:\n  - step: diagnose-oppstart-styringsgruppe\n    date: 2027-01-05\n    time: \"12:00\"\n",
+    )
+    .unwrap();
+    let run = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}
+
 #[test]
 fn schedule_yaml_is_checked_with_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();

@@ -52,7 +52,11 @@ pub fn run(
                 group: group.map(str::to_owned),
                 date: *date,
                 time: *time,
-                place: place.clone(),
+                // Moved again: the place agreed in the earlier move stays
+                // unless a new one is given.
+                place: place
+                    .clone()
+                    .or_else(|| current.find(step, group).and_then(|m| m.place.clone())),
             },
         };
         schedule::check_move(&ws, planned, &mv)?;
@@ -128,17 +132,8 @@ fn refuse_if_not_possible(
     else {
         return Ok(());
     };
-    let title = |s: &Session| {
-        let step = ws
-            .workbook
-            .step(&s.step)
-            .map_or(s.step.clone(), |(_, st)| st.title.get(lang).to_owned());
-        match &s.group {
-            Some(g) => format!("{step}, {g}"),
-            None => step,
-        }
-    };
-    let found = rules::problems(moved, &sessions, &title, lang);
+    let title = rules::titles(ws, lang);
+    let found = rules::problems(moved, &sessions, &ws.settings, &title, lang);
     if found.is_empty() {
         return Ok(());
     }

@@ -209,6 +209,7 @@ moves:
         Schedule {
             moves: vec![m("a", "2027-02-25"), m("b", "2027-03-04")],
             lines: vec![(4, 6), (8, 9)],
+            ..Schedule::default()
         }
     }
 
@@ -266,6 +267,7 @@ moves:
         let flow = Schedule {
             moves: vec![m("a", "2027-02-25")],
             lines: vec![(1, 1)],
+            ..Schedule::default()
         };
         let out = set(
             "moves: [{step: a, date: 2027-02-25}]\n",

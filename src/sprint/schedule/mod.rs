@@ -98,6 +98,18 @@ pub struct Schedule {
     pub moves: Vec<Move>,
     /// The first and last line of each move's entry, in the same order.
     pub lines: Vec<(u32, u32)>,
+    /// Where each move's day and time are written, in the same order.
+    pub written: Vec<Written>,
+}
+
+/// Where a move's `date:` and `time:` values are written: (line, column),
+/// for pointing at the entry when the move breaks a rule of the plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// The `date:` value.
+    pub date: (u32, u32),
+    /// The `time:` value, when there is one.
+    pub time: Option<(u32, u32)>,
 }
 
 impl Schedule {
@@ -117,6 +129,7 @@ impl Schedule {
             None => {
                 self.moves.push(m);
                 self.lines.push((0, 0));
+                self.written.push(Written::default());
             }
         }
     }
@@ -126,6 +139,9 @@ impl Schedule {
         if let Some(i) = self.moves.iter().position(|m| m.is_of(step, group)) {
             self.moves.remove(i);
             self.lines.remove(i);
+            if i < self.written.len() {
+                self.written.remove(i);
+            }
         }
     }
 
@@ -358,6 +374,11 @@ impl Checking<'_> {
             }
             schedule.moves.push(m);
             schedule.lines.push(lines);
+            let at = |loc: Loc| (loc.line, loc.col);
+            schedule.written.push(Written {
+                date: at(entry.date.loc),
+                time: entry.time.as_ref().map(|t| at(t.loc)),
+            });
         }
         if problems.is_empty() {
             Ok(schedule)
