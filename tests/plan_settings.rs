@@ -219,3 +219,74 @@ fn unbooked_interviews_are_missing_until_a_note_is_dated_in_their_week() {
         "{event}"
     );
 }
+
+/// The example sprint with gruppe-2 on Fridays at 13:00: its sessions go
+/// there where the week has room, and status and check warn about each
+/// one the week could not hold there.
+#[test]
+fn a_groups_own_weekday_and_time_are_kept_where_the_week_has_room() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("varen-2027");
+    common::copy_tree(&common::root().join("examples/varen-2027"), &ws);
+    let path = ws.join("samskap.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let room = "    place: \"Bydelshuset, grupperom 2\"\n";
+    assert!(text.contains(room));
+    let own = format!("{room}    weekday: fri\n    time: \"13:00\"\n");
+    std::fs::write(&path, text.replacen(room, &own, 1)).unwrap();
+    let run = samskap_in(
+        &ws,
+        &["--lang", "en", "status", "--json", "--today", "2027-01-05"],
+    )
+    .ok();
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let mine: Vec<_> = json["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["group"] == "gruppe-2" && s["appointment"].is_null())
+        .collect();
+    let at = |step: &str| {
+        let s = mine.iter().find(|s| s["step"] == step).unwrap();
+        (s["date"].as_str().unwrap(), s["start"].as_str().unwrap())
+    };
+    assert_eq!(at("utforske-uke-1-planlegging"), ("2027-02-19", "13:00"));
+    assert_eq!(
+        at("utforske-uke-3-problemdefinisjon"),
+        ("2027-03-12", "13:00")
+    );
+    // Every session elsewhere is warned about, on stderr, by name and day.
+    let fridays = mine
+        .iter()
+        .filter(|s| {
+            let date = chrono::NaiveDate::parse_from_str(s["date"].as_str().unwrap(), "%Y-%m-%d");
+            date.unwrap().format("%a").to_string() == "Fri" && s["start"].as_str() >= Some("13:00")
+        })
+        .count();
+    let warned = run
+        .stderr
+        .matches("not on the group's own day and time")
+        .count();
+    assert!(warned > 0, "{}", run.stderr);
+    assert_eq!(warned, mine.len() - fridays, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("(weekday: fri, time: \"13:00\"): the week has no room for it there"),
+        "{}",
+        run.stderr
+    );
+    let check = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    assert_eq!(
+        check
+            .stderr
+            .matches("not on the group's own day and time")
+            .count(),
+        warned,
+        "{}",
+        check.stderr
+    );
+    // Without a weekday or time of its own, no warning.
+    std::fs::write(&path, text).unwrap();
+    let run = samskap_in(&ws, &["status", "--today", "2027-01-05"]).ok();
+    assert!(!run.stderr.contains("samskap.yaml ("), "{}", run.stderr);
+}

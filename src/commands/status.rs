@@ -22,6 +22,10 @@ pub fn run(cx: &Context, today: Option<NaiveDate>, json: bool) -> Result<()> {
         in_breaks: ws.in_breaks(),
     };
     let status = status::status(facts, today, lang);
+    // Warned on stderr, so `--json` stays what the format says.
+    for text in ws.off_own_slots(lang) {
+        crate::say!("{}: {text}", crate::i18n::msg::warning_prefix(lang));
+    }
     if json {
         let mut text = serde_json::to_string_pretty(&status)
             .map_err(|e| crate::error::Error::Internal(e.to_string()))?;

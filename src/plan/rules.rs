@@ -106,6 +106,39 @@ pub fn problems_of(index: usize, sessions: &[Session], settings: &Settings) -> V
         .collect()
 }
 
+/// The sessions of a group with its own weekday or time that the plan could
+/// not hold then (its week had no room): held on another weekday, or
+/// earlier than the group's time. Appointments (the group agrees on them
+/// with the people it meets) and sessions moved by hand are left out.
+pub fn off_own_slot(sessions: &[Session], settings: &Settings) -> Vec<usize> {
+    let own: HashMap<&str, &super::GroupSettings> =
+        settings.groups.iter().map(|g| (g.id.as_str(), g)).collect();
+    sessions
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.appointment.is_none() && !by_hand(s))
+        .filter(|(_, s)| {
+            let Some(g) = s.group.as_deref().and_then(|g| own.get(g)) else {
+                return false;
+            };
+            // The group's day that week, unless a public holiday took it.
+            let own_day = g.weekday.map(|w| {
+                let monday = s.date.week(Weekday::Mon).first_day();
+                monday + chrono::Days::new(u64::from(w.num_days_from_monday()))
+            });
+            let other_day = own_day.is_some_and(|d| d != s.date && holiday_on(d).is_none());
+            let too_early = g.time.is_some_and(|t| s.start < t);
+            other_day || too_early
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Whether someone moved the session (`samskap move`, schedule.yaml).
+fn by_hand(s: &Session) -> bool {
+    matches!(&s.moved, Some(m) if m.reason == super::Reason::ByHand)
+}
+
 /// Who or what two sessions both need, if anyone.
 fn shared(x: &Session, y: &Session, settings: &Settings) -> Option<String> {
     let groups_clash = match (&x.group, &y.group) {
@@ -221,6 +254,32 @@ mod tests {
         sessions[4].residents = true;
         assert!(!in_break.is_warning(&sessions));
         assert_eq!(problems_of(9, &sessions, &settings()).len(), 1);
+    }
+
+    #[test]
+    fn a_session_off_its_groups_own_day_or_before_its_time_is_found() {
+        let mut s = settings();
+        s.groups[0].weekday = Some(Weekday::Fri);
+        s.groups[0].time = Some(time("13:00"));
+        s.groups[1].time = Some(time("12:00"));
+        let mut sessions = vec![
+            session("kept", Some("a"), "2027-01-08", "13:00", "14:00"),
+            session("later", Some("a"), "2027-01-08", "14:15", "15:15"),
+            session("thursday", Some("a"), "2027-01-07", "13:00", "14:00"),
+            session("early", Some("a"), "2027-01-08", "09:00", "10:00"),
+            session("b-early", Some("b"), "2027-01-05", "09:00", "10:00"),
+            session("b-kept", Some("b"), "2027-01-06", "12:00", "13:00"),
+            session("all", None, "2027-01-05", "09:00", "10:00"),
+            session("interview", Some("a"), "2027-01-05", "09:00", "10:00"),
+            // Friday 26 March 2027 is Good Friday: Thursday is no miss.
+            session("easter", Some("a"), "2027-03-25", "13:00", "14:00"),
+        ];
+        sessions[7].appointment = Some(crate::plan::Appointment {
+            from: date("2027-01-04"),
+            by: date("2027-01-08"),
+            booked: false,
+        });
+        assert_eq!(off_own_slot(&sessions, &s), [2, 3, 4]);
     }
 
     #[test]

@@ -87,6 +87,18 @@ struct Planner<'a> {
     sessions: Vec<Session>,
 }
 
+/// How closely a week keeps to the weekdays and times people asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// The sprint's and each group's weekday and time, steps on following days.
+    Preferred,
+    /// Packed from the week's first working day, but each group's own
+    /// weekday and time (from samskap.yaml) kept.
+    GroupsOwn,
+    /// Packed from the week's first working day and the start of the day.
+    Packed,
+}
+
 /// One session to place: a step, for everyone or for one group.
 struct Want<'a> {
     phase: &'a Phase,
@@ -136,8 +148,9 @@ impl<'a> Planner<'a> {
     }
 
     /// Fills a week first as people prefer (their weekday and time, steps on
-    /// following days), and when the week cannot hold that, packed from its
-    /// first working day; nothing is kept of a try that fails.
+    /// following days); when the week cannot hold that, packed from its
+    /// first working day keeping each group's own weekday and time; and
+    /// only then packed without them. Nothing is kept of a try that fails.
     fn try_week(
         &mut self,
         phase: &'a Phase,
@@ -147,17 +160,19 @@ impl<'a> Planner<'a> {
         skipped: Option<&str>,
     ) -> Result<(), Unfit> {
         let (busy, planned) = (self.busy.clone(), self.sessions.len());
-        if self
-            .fill_week(phase, steps, days, usual, skipped, false)
-            .is_ok()
-        {
-            return Ok(());
-        }
-        self.busy.clone_from(&busy);
-        self.sessions.truncate(planned);
-        let result = self.fill_week(phase, steps, days, usual, skipped, true);
-        if result.is_err() {
-            self.busy = busy;
+        let own = self
+            .settings
+            .groups
+            .iter()
+            .any(|g| g.weekday.is_some() || g.time.is_some());
+        let modes = [Mode::Preferred, Mode::GroupsOwn, Mode::Packed];
+        let mut result = Ok(());
+        for mode in modes.into_iter().filter(|m| own || *m != Mode::GroupsOwn) {
+            result = self.fill_week(phase, steps, days, usual, skipped, mode);
+            if result.is_ok() {
+                return result;
+            }
+            self.busy.clone_from(&busy);
             self.sessions.truncate(planned);
         }
         result
@@ -170,19 +185,23 @@ impl<'a> Planner<'a> {
         days: &[NaiveDate],
         usual: NaiveDate,
         skipped: Option<&str>,
-        packed: bool,
+        mode: Mode,
     ) -> Result<(), Unfit> {
         let mut cursor: Vec<Option<(NaiveDate, NaiveTime)>> =
             vec![None; self.settings.groups.len()];
         for step in steps {
             for want in self.wants(phase, step) {
                 let pref = self.preferred_day(&want, days);
-                let try_from = if packed && want.step.weekday.is_none() {
-                    None
-                } else {
-                    pref
+                let own_day = want
+                    .group
+                    .is_some_and(|g| self.settings.groups[g].weekday.is_some());
+                let keep = match mode {
+                    Mode::Preferred => true,
+                    Mode::GroupsOwn => want.step.weekday.is_some() || own_day,
+                    Mode::Packed => want.step.weekday.is_some(),
                 };
-                let mut session = self.place(&want, days, try_from, packed, &mut cursor)?;
+                let try_from = if keep { pref } else { None };
+                let mut session = self.place(&want, days, try_from, mode, &mut cursor)?;
                 session.moved = self.why_moved(&session, pref, usual, skipped);
                 self.sessions.push(session);
             }
@@ -216,11 +235,12 @@ impl<'a> Planner<'a> {
         let days = run_of(self.monday);
         let first_week = self.week;
         let (busy, planned) = (self.busy.clone(), self.sessions.len());
-        let mut result = self.fill_run(phase, &days, usual, skipped.as_deref(), first_week, false);
+        let skipped = skipped.as_deref();
+        let mut result = self.fill_run(phase, &days, usual, skipped, first_week, Mode::Preferred);
         if result.is_err() {
             self.busy = busy;
             self.sessions.truncate(planned);
-            result = self.fill_run(phase, &days, usual, skipped.as_deref(), first_week, true);
+            result = self.fill_run(phase, &days, usual, skipped, first_week, Mode::Packed);
         }
         result?;
         let last = *days.last().unwrap_or(&self.monday);
@@ -240,7 +260,7 @@ impl<'a> Planner<'a> {
         usual: NaiveDate,
         skipped: Option<&str>,
         first_week: u32,
-        packed: bool,
+        mode: Mode,
     ) -> Result<(), Unfit> {
         let mut cursor: Vec<Option<(NaiveDate, NaiveTime)>> =
             vec![None; self.settings.groups.len()];
@@ -253,7 +273,7 @@ impl<'a> Planner<'a> {
             let offset = Days::new(index as u64);
             let planned = self.monday + offset;
             for want in self.wants(phase, step) {
-                let mut session = self.place(&want, &[day], Some(day), packed, &mut cursor)?;
+                let mut session = self.place(&want, &[day], Some(day), mode, &mut cursor)?;
                 session.moved = match skipped {
                     Some(name) => Some(Moved {
                         from: usual + offset,
@@ -356,7 +376,7 @@ impl<'a> Planner<'a> {
         want: &Want<'_>,
         days: &[NaiveDate],
         pref: Option<NaiveDate>,
-        packed: bool,
+        mode: Mode,
         cursor: &mut [Option<(NaiveDate, NaiveTime)>],
     ) -> Result<Session, Unfit> {
         let s = self.settings;
@@ -366,11 +386,12 @@ impl<'a> Planner<'a> {
         };
         let not_before = groups.iter().filter_map(|g| cursor[*g]).max();
         let group_time = want.group.and_then(|g| s.groups[g].time);
-        let pref_time = if packed {
-            s.day.hours().start
-        } else {
-            group_time.unwrap_or(s.time).max(s.day.hours().start)
-        };
+        let pref_time = match mode {
+            Mode::Preferred => group_time.unwrap_or(s.time),
+            Mode::GroupsOwn => group_time.unwrap_or(s.day.hours().start),
+            Mode::Packed => s.day.hours().start,
+        }
+        .max(s.day.hours().start);
         let place = if want.step.appointment {
             None
         } else {

@@ -231,6 +231,38 @@ impl Workspace {
         sessions
     }
 
+    /// The plan's sessions that a group's own weekday or time in
+    /// samskap.yaml could not hold (their week had no room), in words, for
+    /// status and check to warn about.
+    pub fn off_own_slots(&self, lang: Lang) -> Vec<String> {
+        let sessions = self.planned();
+        crate::plan::rules::off_own_slot(&sessions, &self.settings)
+            .into_iter()
+            .map(|i| {
+                let s = &sessions[i];
+                let title = self
+                    .workbook
+                    .step(&s.step)
+                    .map_or(s.step.as_str(), |(_, st)| st.title.get(lang));
+                let group = s.group.as_deref().unwrap_or_default();
+                let own = self.settings.groups.iter().find(|g| g.id == group);
+                let slot = own.map_or_else(Vec::new, |g| {
+                    let day = g
+                        .weekday
+                        .map(|w| format!("weekday: {}", w.to_string().to_lowercase()));
+                    let time = g.time.map(|t| format!("time: \"{}\"", t.format("%H:%M")));
+                    day.into_iter().chain(time).collect()
+                });
+                let when = format!(
+                    "{} {}",
+                    crate::plan::long_date(s.date, lang),
+                    s.start.format("%H:%M")
+                );
+                msg::plan_off_own_slot(lang, format!("«{title}» ({group})"), when, slot.join(", "))
+            })
+            .collect()
+    }
+
     /// Sessions in a break that the plan keeps (no residents take part),
     /// or that were moved there, with the break's name, for status and
     /// check to warn about.
