@@ -427,6 +427,18 @@ fn calendar_parses_with_python_icalendar() {
         let start = e["dtstart"].as_str().unwrap();
         assert!(("09:00".."15:30").contains(&&start[11..]), "{e}");
     }
+    // Unbooked interviews are tentative proposals, everything else confirmed.
+    for e in &events {
+        let uid = e["uid"].as_str().unwrap();
+        let description = e["description"].as_str().unwrap();
+        if uid.contains("-intervju-gruppe-") || uid.contains("dybdeintervjuer") {
+            assert_eq!(e["status"], "TENTATIVE", "{e}");
+            assert!(description.starts_with("FORSLAG, ikke avtalt ennå"), "{e}");
+        } else {
+            assert_eq!(e["status"], "CONFIRMED", "{e}");
+            assert!(!description.contains("FORSLAG"), "{e}");
+        }
+    }
 }
 
 /// The events `ics_check.py` read from `file`, which must parse cleanly.
@@ -469,11 +481,13 @@ fn calendar_events_update_and_removed_groups_come_back_cancelled() {
         checked_events(&ws.join(file))
     };
     let first = calendar("first.ics", "1800000000");
-    assert!(
-        first
-            .iter()
-            .all(|e| e["sequence"] == 0 && e["status"] == "CONFIRMED")
-    );
+    // Unbooked interviews are tentative; everything else confirmed.
+    assert!(first.iter().all(|e| {
+        let uid = e["uid"].as_str().unwrap();
+        let proposal = uid.contains("-intervju-gruppe-") || uid.contains("dybdeintervjuer");
+        let status = if proposal { "TENTATIVE" } else { "CONFIRMED" };
+        e["sequence"] == 0 && e["status"] == status
+    }));
     // The same plan, made later, gives the same file byte for byte.
     calendar("again.ics", "1800009999");
     assert_eq!(
@@ -506,7 +520,7 @@ fn calendar_events_update_and_removed_groups_come_back_cancelled() {
     let interview = "samskap-varen-2027-2027-01-04-utforske-uke-2-intervju";
     let renamed = event(&second, &format!("{interview}-gruppe-1"));
     assert_eq!(renamed["sequence"], 1);
-    assert_eq!(renamed["status"], "CONFIRMED");
+    assert_eq!(renamed["status"], "TENTATIVE");
     assert!(
         renamed["summary"]
             .as_str()

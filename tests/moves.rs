@@ -515,6 +515,41 @@ fn check_warns_about_a_move_by_hand_that_breaks_the_plan_with_its_place() {
 }
 
 #[test]
+fn an_unbooked_appointment_is_a_tentative_proposal_until_it_is_booked() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), "en");
+    let uid = format!("{INTERVIEW}-group-1");
+    let before = calendar(&ws, "before.ics");
+    let proposal = event(&before, &uid);
+    assert_eq!(proposal["status"], "TENTATIVE", "{proposal}");
+    let description = proposal["description"].as_str().unwrap();
+    assert!(
+        description.starts_with(
+            "PROPOSAL, not agreed yet: the group agrees on the day and time with the resident, between "
+        ),
+        "{description}"
+    );
+    let planned = session(&status(&ws), INTERVIEW, Some("group-1")).clone();
+    let day = planned["date"].as_str().unwrap();
+    samskap_in(
+        &ws,
+        &[
+            "move", INTERVIEW, "--group", "group-1", "--date", day, "--place", "At home",
+        ],
+    )
+    .ok();
+    let after = calendar(&ws, "after.ics");
+    let booked = event(&after, &uid);
+    assert_eq!(booked["status"], "CONFIRMED", "{booked}");
+    assert!(!booked["description"].as_str().unwrap().contains("PROPOSAL"));
+    // The other group's interview is still a proposal.
+    assert_eq!(
+        event(&after, &format!("{INTERVIEW}-group-2"))["status"],
+        "TENTATIVE"
+    );
+}
+
+#[test]
 fn schedule_yaml_is_checked_with_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let ws = sprint(dir.path(), "en");

@@ -64,11 +64,17 @@ pub fn ics_text(ws: &Workspace, group: Option<&str>, lang: Lang) -> Result<Strin
         .into_iter()
         .filter(|e| group.is_none() || e.shown.group.is_none() || e.shown.group.as_deref() == group)
         .map(|sent| {
-            let description = match by_uid.get(&sent.shown.uid) {
-                Some(session) if !sent.cancelled => describe(ws, session, lang),
-                _ => cancelled(lang),
+            let session = by_uid.get(&sent.shown.uid).filter(|_| !sent.cancelled);
+            let description = match session {
+                Some(session) => describe(ws, session, lang),
+                None => cancelled(lang),
             };
-            Event { sent, description }
+            let tentative = session.is_some_and(|s| s.unbooked());
+            Event {
+                sent,
+                description,
+                tentative,
+            }
         })
         .collect();
     let name = match group.and_then(|g| ws.sprint.group(g)) {
@@ -107,11 +113,21 @@ fn describe(ws: &Workspace, session: &Session, lang: Lang) -> String {
     let Some((phase, step)) = ws.workbook.step(&session.step) else {
         return String::new();
     };
-    let mut text = format!(
+    let mut text = String::new();
+    // An unbooked appointment: say first that its time is a proposal.
+    if let Some(window) = session.appointment.filter(|a| !a.booked) {
+        text.push_str(&crate::i18n::msg::calendar_proposal(
+            lang,
+            crate::plan::long_date(window.from, lang),
+            crate::plan::long_date(window.by, lang),
+        ));
+        text.push_str("\n\n");
+    }
+    text.push_str(&format!(
         "{}: {}\n",
         crate::i18n::msg::calendar_purpose(lang),
         step.purpose.get(lang)
-    );
+    ));
     text.push_str(&format!(
         "{}: {}",
         crate::i18n::msg::calendar_phase(lang),

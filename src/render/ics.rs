@@ -38,6 +38,9 @@ pub struct Event {
     pub sent: Sent,
     /// What the session is and where its agenda is.
     pub description: String,
+    /// An appointment not booked yet: its time is only a proposal, so the
+    /// event is tentative.
+    pub tentative: bool,
 }
 
 /// Escapes TEXT values (RFC 5545 §3.3.11).
@@ -128,10 +131,10 @@ pub fn calendar(name: &str, events: &[Event], lang: Lang) -> String {
         }
         lines.push(format!(
             "STATUS:{}",
-            if e.cancelled {
-                "CANCELLED"
-            } else {
-                "CONFIRMED"
+            match (e.cancelled, event.tentative) {
+                (true, _) => "CANCELLED",
+                (false, true) => "TENTATIVE",
+                (false, false) => "CONFIRMED",
             }
         ));
         lines.push("END:VEVENT".to_owned());
