@@ -290,3 +290,58 @@ fn a_groups_own_weekday_and_time_are_kept_where_the_week_has_room() {
     let run = samskap_in(&ws, &["status", "--today", "2027-01-05"]).ok();
     assert!(!run.stderr.contains("samskap.yaml ("), "{}", run.stderr);
 }
+
+/// progress.yaml edited by hand: a date before the sprint's start is an
+/// error with its place (as `done --date` refuses it), a date after today a
+/// warning with its place; nothing is rewritten.
+#[test]
+fn done_dates_written_by_hand_before_the_start_or_in_the_future_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    samskap_in(
+        dir.path(),
+        &[
+            "new-sprint",
+            "s",
+            "--yes",
+            "--name",
+            "Høsten 2026",
+            "--start",
+            "2026-01-05",
+            "--groups",
+            "2",
+        ],
+    )
+    .ok();
+    let ws = dir.path().join("s");
+    let path = ws.join("progress.yaml");
+    let write = |first: &str, second: &str| {
+        let text = format!(
+            "done:\n  - step: diagnose-oppstart-styringsgruppe\n    date: {first}\n  - step: diagnose-verksted-seksjonsledere\n    date: {second}\n"
+        );
+        std::fs::write(&path, &text).unwrap();
+        text
+    };
+    let text = write("2025-12-01", "2026-01-07");
+    let run = samskap_in(&ws, &["--lang", "en", "check"]).code(65);
+    for expected in [
+        "progress.yaml:3:11",
+        "2025-12-01 is before the sprint starts (2026-01-05",
+        "write the day the session was held, from 2026-01-05 to today",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}:\n{}", run.stderr);
+    }
+    samskap_in(&ws, &["status"]).code(65);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+
+    write("2026-01-06", "2199-01-01");
+    let run = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    for expected in [
+        "warning: steps marked done on a day in the future: 1, the first here: 2199-01-01 is in the future",
+        "progress.yaml:5:11",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}:\n{}", run.stderr);
+    }
+    write("2026-01-06", "2026-01-07");
+    let run = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    assert!(!run.stderr.contains("progress.yaml"), "{}", run.stderr);
+}

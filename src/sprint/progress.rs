@@ -49,6 +49,9 @@ pub struct Progress {
     pub done: Vec<Done>,
     /// Records of groups no longer in samskap.yaml, for `check` to show.
     pub stale: Vec<Diagnostic>,
+    /// Each record's date with the line and column it is written at, in
+    /// the file's order, for `check` to find dates after today.
+    pub dated: Vec<(NaiveDate, u32, u32)>,
 }
 
 impl Progress {
@@ -105,17 +108,27 @@ fn check(
     let mut problems = Vec::new();
     let mut stale = Vec::new();
     let mut done = Vec::new();
+    let mut dated = Vec::new();
     for entry in file.done {
         let mut problem = |loc, message: String, hint: String| {
             problems.push(sources.diagnostic(loc, message).with_hint(hint));
         };
         let date = parse_date(&entry.date);
-        if date.is_none() {
-            problem(
+        let start = ws.sprint.start;
+        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        match date {
+            None => problem(
                 entry.date.loc,
                 crate::sprint::config::not_a_date(&entry.date),
                 msg::not_a_date_hint(ui()).to_owned(),
-            );
+            ),
+            // As `done --date` refuses it: no session was held before the start.
+            Some(d) if d < start => problem(
+                entry.date.loc,
+                msg::done_before_start(ui(), day(d), day(start)),
+                msg::progress_date_hint(ui(), day(start)),
+            ),
+            Some(d) => dated.push((d, entry.date.loc.line, entry.date.loc.col)),
         }
         let Some((_, step)) = ws.workbook.step(&entry.step) else {
             let ids = ws.workbook.steps().map(|(_, s)| s.id.as_str());
@@ -159,12 +172,30 @@ fn check(
     }
     if problems.is_empty() {
         done.sort();
-        Ok(Progress { done, stale })
+        Ok(Progress { done, stale, dated })
     } else {
         problems.append(&mut stale);
         problems.sort_by_key(|d| (d.line, d.col));
         Err(problems)
     }
+}
+
+/// The records dated after `today` (edited by hand: `done` refuses such
+/// dates), as one warning at the first of them, for `check`.
+pub fn in_future(ws: &Workspace, progress: &Progress, today: NaiveDate) -> Option<Diagnostic> {
+    let mut later = progress.dated.iter().filter(|(d, ..)| *d > today);
+    let &(date, line, col) = later.next()?;
+    let n = 1 + later.count();
+    let path = ws.path(PROGRESS_FILE);
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let message = format!(
+        "{}: {}",
+        msg::progress_in_future(ui(), n),
+        msg::done_in_future(ui(), day(date), day(today))
+    );
+    let hint = msg::progress_date_hint(ui(), day(ws.sprint.start));
+    Some(Diagnostic::at(path.display().to_string(), &text, line, col, message).with_hint(hint))
 }
 
 /// Reads progress under the workspace's lock, lets `change` edit it, and
