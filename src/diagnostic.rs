@@ -43,6 +43,12 @@ pub enum Kind {
     UnknownTag,
     /// A warning: a session the plan keeps in a break.
     InBreak,
+    /// A warning: a move in schedule.yaml that breaks a rule of the plan.
+    MoveOffPlan,
+    /// A warning: a group's session not on its own weekday and time.
+    OffOwnSlot,
+    /// A warning: progress marked done on a day after today.
+    FutureDate,
 }
 
 impl Diagnostic {

@@ -83,11 +83,40 @@ fn personal_data(
     Ok(found.into_iter().map(|(_, d)| d).collect())
 }
 
+/// Kept, but worth a look: moves in schedule.yaml that break a rule of the
+/// plan (at the entry), a group's sessions off its own weekday and time,
+/// and steps marked done after today (at the record).
+fn plan_warnings(
+    ws: &crate::sprint::Workspace,
+    progress: Option<&crate::sprint::progress::Progress>,
+    lang: crate::workbook::Lang,
+) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = crate::sprint::schedule::rules::warnings(ws, lang)
+        .into_iter()
+        .map(|d| d.with_kind(Kind::MoveOffPlan))
+        .collect();
+    let file = ws.path(crate::sprint::SPRINT_FILE).display().to_string();
+    found.extend(
+        ws.off_own_slots(lang)
+            .into_iter()
+            .map(|text| Diagnostic::file(&file, text).with_kind(Kind::OffOwnSlot)),
+    );
+    let today = chrono::Local::now().date_naive();
+    found.extend(
+        progress
+            .and_then(|p| crate::sprint::progress::in_future(ws, p, today))
+            .map(|d| d.with_kind(Kind::FutureDate)),
+    );
+    found
+}
+
 /// Kept, but worth a look: sessions without residents the plan keeps in
-/// a break, or that were moved there.
+/// a break (one moved there is warned about at its schedule.yaml entry).
 fn in_breaks(ws: &crate::sprint::Workspace, lang: crate::workbook::Lang) -> Vec<Diagnostic> {
+    let by_hand = |s: &crate::plan::Session| matches!(&s.moved, Some(m) if m.reason == crate::plan::Reason::ByHand);
     ws.in_breaks()
         .into_iter()
+        .filter(|(s, _)| !by_hand(s))
         .map(|(session, name)| {
             let who = session.group.map(|g| format!(" ({g})")).unwrap_or_default();
             let message = msg::plan_in_break(
@@ -175,6 +204,7 @@ fn check(cx: &Context, json: bool) -> Result<()> {
     let findings = found.len();
     problems.extend(found.into_iter().map(|d| d.with_kind(Kind::PersonalData)));
     warnings.extend(in_breaks(&ws, lang));
+    warnings.extend(plan_warnings(&ws, progress.as_ref(), lang));
     if json {
         output::print(&crate::diagnostic::json_report(&problems, &warnings))?;
         return match problems.len() {
