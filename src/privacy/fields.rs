@@ -207,9 +207,20 @@ fn visit_terms(terms: &mut crate::sprint::terms::SprintTerms, f: &mut Visit<'_>,
         sections: _,
         lang_loc: _,
     } = terms;
-    if let Some((singular, plural)) = people {
+    if let Some(crate::sprint::terms::PeopleFile {
+        singular,
+        plural,
+        the_singular,
+        the_plural,
+        a_singular,
+    }) = people
+    {
         f(Field::SprintTerms, singular, at);
         f(Field::SprintTerms, plural, at);
+        let forms = [the_singular, the_plural, a_singular];
+        for form in forms.into_iter().flatten() {
+            f(Field::SprintTerms, form, at);
+        }
     }
     for m in measures.iter_mut().flatten() {
         let crate::sprint::terms::MeasureDef {

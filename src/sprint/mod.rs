@@ -100,7 +100,11 @@ impl Workspace {
             (None, Some(path)) => WorkbookSource::Path(root.join(path)),
             (None, None) => WorkbookSource::BuiltIn,
         };
-        let workbook = crate::workbook::load(&source)?;
+        let mut workbook = crate::workbook::load_unfilled(&source)?;
+        let words = crate::workbook::words::Words::each_language(&workbook.languages, |l| {
+            terms::words(&sprint, &workbook, l)
+        });
+        crate::workbook::words::fill_workbook(&mut workbook, &words);
         if let (Some(lang), Some(loc)) = (sprint.lang, sprint.terms.lang_loc)
             && !workbook.languages.contains(&lang)
         {

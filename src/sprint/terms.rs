@@ -10,16 +10,26 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::{msg, ui};
 use crate::workbook::load::Sources;
 use crate::workbook::terms::{SECTIONS, Term, unknown};
-use crate::workbook::{At, Id, Lang, Loc};
+use crate::workbook::words::{Words, fill};
+use crate::workbook::{At, Id, Lang, Loc, Workbook};
 
 /// The people the sprint is for, as written in `samskap.yaml`.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PeopleFile {
     /// One of them, in lowercase, such as `eldre` or `customer`.
     pub singular: String,
     /// Several of them, in lowercase, such as `eldre` or `customers`.
     pub plural: String,
+    /// One of them, definite, such as `den eldre` or `the customer`.
+    #[serde(default)]
+    pub the_singular: Option<String>,
+    /// Several of them, definite, such as `de eldre` or `the customers`.
+    #[serde(default)]
+    pub the_plural: Option<String>,
+    /// One of them with its article, such as `en eldre` or `a customer`.
+    #[serde(default)]
+    pub a_singular: Option<String>,
 }
 
 /// A measure as written in `samskap.yaml`.
@@ -95,8 +105,8 @@ pub fn figure(value: f64, one: &str, other: &str, lang: Lang) -> String {
 /// The checked sprint overrides.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SprintTerms {
-    /// The people the sprint is for (singular, plural).
-    pub people: Option<(String, String)>,
+    /// The people the sprint is for, in the sprint's words.
+    pub people: Option<PeopleFile>,
     /// The sprint's measures, replacing the workbook's.
     pub measures: Option<Vec<MeasureDef>>,
     /// The interview guide's purpose sentence.
@@ -187,7 +197,7 @@ pub fn check(o: Overrides, sources: &Sources) -> Result<SprintTerms, Vec<Diagnos
         return Err(problems);
     }
     Ok(SprintTerms {
-        people: people.map(|p| (p.singular, p.plural)),
+        people,
         measures: measures.map(|_| defs),
         interview_purpose,
         sections: sections.map(|s| s.into_iter().map(|x| x.value).collect()),
@@ -216,22 +226,17 @@ impl Workspace {
     /// The people the sprint is for: the sprint's words, else the workbook's,
     /// else "participant(s)".
     pub fn people(&self, lang: Lang) -> People {
-        if let Some((singular, plural)) = &self.sprint.terms.people {
-            return People {
-                singular: singular.clone(),
-                plural: plural.clone(),
-            };
+        let words = self.words(lang);
+        People {
+            singular: words.singular,
+            plural: words.plural,
         }
-        match &self.workbook.people {
-            Some(p) => People {
-                singular: p.singular.get(lang).to_owned(),
-                plural: p.plural.get(lang).to_owned(),
-            },
-            None => People {
-                singular: crate::i18n::msg::report_participant(lang).to_owned(),
-                plural: crate::i18n::msg::terms_participants(lang).to_owned(),
-            },
-        }
+    }
+
+    /// The words the workbook's placeholders stand for in `lang`: the
+    /// sprint's people words (else the workbook's) and its target group.
+    pub fn words(&self, lang: Lang) -> Words {
+        words(&self.sprint, &self.workbook, lang)
     }
 
     /// The measures of solutions' effects: the sprint's, else the workbook's.
@@ -266,15 +271,24 @@ impl Workspace {
     /// workbook's with the target group put in, else none.
     pub fn interview_purpose(&self, lang: Lang) -> Option<String> {
         if let Some(purpose) = &self.sprint.terms.interview_purpose {
-            return Some(purpose.clone());
+            return Some(fill(purpose, &self.words(lang)).into_owned());
         }
         let purpose = self.workbook.questions.as_ref()?.purpose.as_ref()?;
-        Some(
-            purpose
-                .get(lang)
-                .replace("{target_group}", &self.sprint.target_group),
-        )
+        Some(purpose.get(lang).to_owned())
     }
+}
+
+/// The words of `sprint` in `lang`, for a workbook that is not yet filled.
+pub fn words(sprint: &super::config::Sprint, wb: &Workbook, lang: Lang) -> Words {
+    let mut words = match &sprint.terms.people {
+        Some(p) => {
+            let given = [&p.the_singular, &p.the_plural, &p.a_singular];
+            Words::new(lang, &p.singular, &p.plural, given.map(Option::as_deref))
+        }
+        None => Words::of_workbook(wb, lang),
+    };
+    sprint.target_group.clone_into(&mut words.target_group);
+    words
 }
 
 #[cfg(test)]

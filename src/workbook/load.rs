@@ -71,6 +71,30 @@ impl Sources {
             .map_or("", |(_, text)| text.as_str())
     }
 
+    /// Where `needle` is first written at or after `from` in the same file
+    /// (a placeholder inside a text whose start is `from`).
+    pub fn find_after(&self, from: Loc, needle: &str) -> Option<Loc> {
+        let text = self.text(from.source);
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take((from.line as usize).saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let start = text[line_start..]
+            .char_indices()
+            .nth((from.col as usize).saturating_sub(1))
+            .map_or(line_start, |(i, _)| line_start + i);
+        let at = start + text.get(start..)?.find(needle)?;
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let col = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+        Some(Loc {
+            source: from.source,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            col: u32::try_from(col).unwrap_or(u32::MAX),
+        })
+    }
+
     /// The display name of a source.
     pub fn name(&self, source: u32) -> &str {
         self.files
@@ -136,9 +160,21 @@ impl Origin {
     }
 }
 
-/// Loads and validates a workbook. Every problem in every file is reported
-/// at once.
+/// Loads and validates a workbook, its placeholders filled with its own
+/// words (a sprint fills them with its words: [`load_unfilled`]). Every
+/// problem in every file is reported at once.
 pub fn load(source: &WorkbookSource) -> Result<Workbook> {
+    let mut wb = load_unfilled(source)?;
+    let own = super::words::Words::each_language(&wb.languages, |l| {
+        super::words::Words::of_workbook(&wb, l)
+    });
+    super::words::fill_workbook(&mut wb, &own);
+    Ok(wb)
+}
+
+/// Loads and validates a workbook, leaving `{people.plural}` and the other
+/// placeholders in its texts for a sprint to fill.
+pub fn load_unfilled(source: &WorkbookSource) -> Result<Workbook> {
     let origin = Origin::new(source);
     let mut sources = Sources::default();
     let (display, text) = origin.read_root()?;

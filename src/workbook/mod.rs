@@ -9,8 +9,10 @@ pub mod terms;
 pub mod text;
 pub mod timing;
 mod validate;
+pub mod walk;
+pub mod words;
 
-pub use load::{WorkbookSource, builtin_files, load};
+pub use load::{WorkbookSource, builtin_files, load, load_unfilled};
 pub use model::*;
 pub use text::{At, Id, Lang, Loc, Text, TextValue};
 

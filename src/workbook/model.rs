@@ -69,6 +69,15 @@ pub struct People {
     pub singular: Text,
     /// Several of them, in lowercase, such as `familier` or `customers`.
     pub plural: Text,
+    /// One of them, definite: `familien`, `the family` (`singular`, in English with "the", when left out).
+    #[serde(default)]
+    pub the_singular: Option<Text>,
+    /// Several of them, definite: `familiene`, `the families` (`plural`, in English with "the", when left out).
+    #[serde(default)]
+    pub the_plural: Option<Text>,
+    /// One of them with its article: `en familie`, `ein familie`, `a family` (made from `singular` when left out).
+    #[serde(default)]
+    pub a_singular: Option<Text>,
 }
 
 /// A measure of a solution's effect.

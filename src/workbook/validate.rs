@@ -185,6 +185,7 @@ pub fn workbook(
         checker.problems.extend(timing);
         let terms = super::terms::check(workbook, sources);
         checker.problems.extend(terms);
+        checker.problems.extend(super::words::check(workbook, sources));
     }
     match workbook {
         Some(workbook) if checker.problems.is_empty() => Ok(workbook),
@@ -523,104 +524,11 @@ fn check_texts(wb: &Workbook, c: &mut Checker<'_>) {
             );
         }
     };
-    for_each_text(wb, &mut check);
+    super::walk::texts(wb, &mut check);
 }
 
 fn missing_hint(lang: Lang) -> String {
     msg::workbook_text_missing_lang_hint(ui(), lang)
-}
-
-/// Calls `f` on every text of the workbook.
-fn for_each_text(wb: &Workbook, f: &mut dyn FnMut(&Text)) {
-    f(&wb.title);
-    wb.description.iter().for_each(&mut *f);
-    wb.defaults.challenge.iter().for_each(&mut *f);
-    wb.defaults.target_group.iter().for_each(&mut *f);
-    for role in &wb.roles {
-        f(&role.title);
-        f(&role.description);
-    }
-    for phase in &wb.phases {
-        f(&phase.title);
-        f(&phase.purpose);
-        for step in &phase.steps {
-            f(&step.title);
-            f(&step.purpose);
-            for block in &step.agenda {
-                f(&block.title);
-                block.notes.iter().for_each(&mut *f);
-            }
-            let lists = [
-                &step.preparation,
-                &step.materials,
-                &step.outputs,
-                &step.checklist,
-            ];
-            lists.into_iter().flatten().for_each(&mut *f);
-        }
-    }
-    for method in &wb.methods {
-        f(&method.title);
-        f(&method.purpose);
-        let lists = [&method.materials, &method.steps, &method.tips];
-        lists.into_iter().flatten().for_each(&mut *f);
-    }
-    if let Some(q) = &wb.questions {
-        f(&q.consent);
-        q.rights.iter().for_each(&mut *f);
-        let topics = q.topics.iter().flat_map(|t| &t.questions);
-        let questions = q.warm_up.iter().chain(&q.closing).chain(topics);
-        for question in questions {
-            f(&question.text);
-            question.follow_ups.iter().for_each(&mut *f);
-        }
-        for topic in &q.topics {
-            f(&topic.title);
-            f(&topic.purpose);
-        }
-    }
-    if let Some(model) = &wb.model {
-        f(&model.title);
-        f(&model.description);
-        model.scale.iter().for_each(&mut *f);
-        for p in &model.prerequisites {
-            f(&p.title);
-            f(&p.description);
-            p.statements.iter().for_each(|s| f(&s.text));
-        }
-    }
-    if let Some(people) = &wb.people {
-        f(&people.singular);
-        f(&people.plural);
-    }
-    for m in &wb.measures {
-        f(&m.label);
-        m.unit.iter().for_each(&mut *f);
-        m.unit_one.iter().for_each(&mut *f);
-        m.question.iter().for_each(&mut *f);
-    }
-    for tag in &wb.tags {
-        f(&tag.label);
-        tag.description.iter().for_each(&mut *f);
-    }
-    wb.report.measures_intro.iter().for_each(&mut *f);
-    wb.report.recommendations.iter().for_each(&mut *f);
-    if let Some(q) = &wb.questions {
-        q.purpose.iter().for_each(&mut *f);
-    }
-    if let Some(model) = &wb.model {
-        model.heading.iter().for_each(&mut *f);
-    }
-    if let Some(k) = &wb.knowledge {
-        k.title.iter().for_each(&mut *f);
-        k.label.iter().for_each(&mut *f);
-        for ch in &k.challenges {
-            f(&ch.title);
-            f(&ch.description);
-            ch.findings.iter().for_each(&mut *f);
-        }
-        k.amplifiers.iter().for_each(&mut *f);
-    }
 }
 
 #[cfg(test)]
