@@ -87,7 +87,10 @@ impl Sources {
         let at = start + text.get(start..)?.find(needle)?;
         let before = &text[..at];
         let line = before.matches('\n').count() + 1;
-        let col = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+        let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1;
         Some(Loc {
             source: from.source,
             line: u32::try_from(line).unwrap_or(u32::MAX),

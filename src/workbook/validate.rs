@@ -185,7 +185,9 @@ pub fn workbook(
         checker.problems.extend(timing);
         let terms = super::terms::check(workbook, sources);
         checker.problems.extend(terms);
-        checker.problems.extend(super::words::check(workbook, sources));
+        checker
+            .problems
+            .extend(super::words::check(workbook, sources));
     }
     match workbook {
         Some(workbook) if checker.problems.is_empty() => Ok(workbook),

@@ -262,7 +262,10 @@ mod tests {
     fn fills_every_form_and_capitalises() {
         let w = eldre();
         assert_eq!(
-            fill("{People.the_plural} og {people.a_singular} i {target_group}", &w),
+            fill(
+                "{People.the_plural} og {people.a_singular} i {target_group}",
+                &w
+            ),
             "De eldre og en eldre i eldre som bor alene"
         );
         assert_eq!(fill("med { people.plural }", &w), "med eldre");
@@ -281,7 +284,14 @@ mod tests {
     #[test]
     fn other_braces_and_unknown_names_are_left_as_written() {
         let w = eldre();
-        for text in ["{people.plurals}", "a { b c } d", "{", "}{", "{{}}", "x {\n}"] {
+        for text in [
+            "{people.plurals}",
+            "a { b c } d",
+            "{",
+            "}{",
+            "{{}}",
+            "x {\n}",
+        ] {
             assert_eq!(fill(text, &w), text);
         }
         let found: Vec<&str> = placeholders("{a} {b c} {people.x}").map(|p| p.1).collect();

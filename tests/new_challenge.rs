@@ -1,0 +1,195 @@
+//! Issue 11, point 4: a sprint on the built-in workbook with another target
+//! group and its own people words gets documents that speak of them. The
+//! workbook's texts say `{people.plural}` where they mean the people the
+//! process is for; this sprint fills in "eldre", and no document of `build`
+//! may speak of families.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+
+use common::{new_sprint, samskap_in};
+
+/// The words of the built-in target group, whole words only.
+const FAMILY: [&str; 6] = [
+    "familie",
+    "familien",
+    "familier",
+    "familiene",
+    "family",
+    "families",
+];
+
+/// The sprint's own challenge, target group, people words and measure; the
+/// report leaves out the knowledge base, which is the first round's history.
+fn to_elderly(ws: &Path, people: &str) {
+    let path = ws.join("samskap.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("challenge:") {
+                "challenge: \"Hvordan kan eldre som bor alene få flere gode kontakter i uka?\""
+            } else if l.starts_with("target_group:") {
+                "target_group: \"Eldre som bor alene\""
+            } else {
+                l
+            }
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let extra = format!(
+        "sections: [about, done, insights, solutions, evaluation, recommendations]\n\
+         people: {people}\n\
+         measures:\n  - id: kontakter\n    label: Kontakter\n    unit: kontakter per uke\n"
+    );
+    std::fs::write(&path, text + &extra).unwrap();
+}
+
+/// How often each word of `FAMILY` stands as a whole word in `text`.
+fn family_words(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| FAMILY.contains(&w.to_lowercase().as_str()))
+        .count()
+}
+
+/// The text of a document as its reader gets it: Word's XML for .docx.
+fn readable(path: &Path) -> String {
+    if path.extension().is_some_and(|e| e == "docx") {
+        let file = std::fs::File::open(path).unwrap();
+        let mut zip = zip::ZipArchive::new(file).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        return xml;
+    }
+    String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned()
+}
+
+fn build_counts(lang: &str, people: &str) -> (Vec<(String, usize)>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    to_elderly(&ws, people);
+    samskap_in(&ws, &["check"]).ok();
+    let out = ws.join("out");
+    samskap_in(
+        &ws,
+        &[
+            "--lang",
+            lang,
+            "build",
+            "--today",
+            "2027-03-20",
+            "-o",
+            "out",
+        ],
+    )
+    .ok();
+    let mut counts = Vec::new();
+    let mut all = String::new();
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() && !path.extension().is_some_and(|e| e == "pdf") {
+            let text = readable(&path);
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            counts.push((name, family_words(&text)));
+            all.push_str(&text);
+        }
+    }
+    counts.sort();
+    (counts, all)
+}
+
+fn assert_no_family(lang: &str, people: &str, own_word: &str) {
+    let (counts, all) = build_counts(lang, people);
+    for kind in [
+        "agenda-",
+        "interview-guide-",
+        "calendar.ics",
+        "report.md",
+        "index.html",
+    ] {
+        assert!(
+            counts.iter().any(|(name, _)| name.starts_with(kind)),
+            "no {kind} in {counts:?}"
+        );
+    }
+    let found: Vec<_> = counts.iter().filter(|(_, n)| *n > 0).collect();
+    assert!(found.is_empty(), "{lang}: family words in {found:?}");
+    assert!(
+        all.contains(own_word),
+        "{lang}: `{own_word}` not in the documents"
+    );
+    assert!(
+        !all.contains("{people."),
+        "{lang}: a placeholder left unfilled"
+    );
+}
+
+#[test]
+fn a_sprint_for_elderly_people_speaks_of_them_in_bokmal() {
+    assert_no_family(
+        "nb",
+        "{ singular: eldre, plural: eldre, the_singular: den eldre, the_plural: de eldre, a_singular: en eldre }",
+        "de eldre",
+    );
+}
+
+#[test]
+fn a_sprint_for_elderly_people_speaks_of_them_in_english() {
+    // Only two forms given: the others are made with "the" and "an".
+    assert_no_family(
+        "en",
+        "{ singular: older person, plural: older people }",
+        "an older person",
+    );
+}
+
+#[test]
+fn the_example_keeps_its_families() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    samskap_in(&ws, &["build", "--today", "2027-03-20", "-o", "out"]).ok();
+    let agenda = std::fs::read_to_string(ws.join("out/agenda-gruppe-1.html")).unwrap();
+    assert!(family_words(&agenda) > 50, "{}", family_words(&agenda));
+    assert!(agenda.contains("Dybdeintervju med en familie"));
+    assert!(!agenda.contains("{people."));
+}
+
+#[test]
+fn workbook_check_refuses_an_unknown_placeholder_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    samskap_in(dir.path(), &["workbook", "export", "wb"]).ok();
+    let methods = dir.path().join("wb/methods.yaml");
+    let text = std::fs::read_to_string(&methods).unwrap();
+    let text = text.replacen("{people.the_singular}", "{people.the_singulr}", 1);
+    std::fs::write(&methods, &text).unwrap();
+    let (line, col) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            l.find("{people.the_singulr}")
+                .map(|c| (i + 1, l[..c].chars().count() + 1))
+        })
+        .unwrap();
+    let run = samskap_in(dir.path(), &["--lang", "en", "workbook", "check", "wb"]).code(65);
+    assert!(
+        run.stderr.contains(&format!("methods.yaml:{line}:{col}")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("unknown placeholder `{people.the_singulr}`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `{people.the_singular}`?"),
+        "{}",
+        run.stderr
+    );
+}
