@@ -92,7 +92,7 @@ fn build_counts(lang: &str, people: &str) -> (Vec<(String, usize)>, String) {
     let mut all = String::new();
     for entry in std::fs::read_dir(&out).unwrap() {
         let path = entry.unwrap().path();
-        if path.is_file() && !path.extension().is_some_and(|e| e == "pdf") {
+        if path.is_file() && path.extension().is_none_or(|e| e != "pdf") {
             let text = readable(&path);
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             counts.push((name, family_words(&text)));
