@@ -193,3 +193,22 @@ fn workbook_check_refuses_an_unknown_placeholder_with_its_place() {
         run.stderr
     );
 }
+
+#[test]
+fn a_misspelt_people_form_in_samskap_yaml_is_refused_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_sprint(dir.path());
+    to_elderly(
+        &ws,
+        "{ singular: eldre, plural: eldre, the_plurl: de eldre }",
+    );
+    let run = samskap_in(&ws, &["--lang", "en", "check"]).code(65);
+    let text = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let line = text.lines().position(|l| l.starts_with("people:")).unwrap() + 1;
+    assert!(
+        run.stderr.contains(&format!("samskap.yaml:{line}:")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`the_plural`"), "{}", run.stderr);
+}
