@@ -43,8 +43,8 @@ fn timeline_svg(index: &str) -> &str {
         .unwrap()
 }
 
-/// Moves a session without residents into the winter break (a warning,
-/// not an error: the plan may keep such a session there).
+/// Moves a session without residents into the winter break: `move`
+/// refuses a break unless forced, and the site then marks the session.
 fn into_the_winter_break(ws: &Path) {
     samskap_in(
         ws,
@@ -53,6 +53,7 @@ fn into_the_winter_break(ws: &Path) {
             "diagnose-underproblemstillinger-og-rekruttering",
             "--date",
             "2027-02-24",
+            "--force",
         ],
     )
     .ok();
