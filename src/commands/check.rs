@@ -223,24 +223,20 @@ fn check(cx: &Context, json: bool) -> Result<()> {
         records.unwrap_or_default(),
     );
     let line = format!(
-        "OK {}, {}: {} {}, {} {}, {} {}; {} {}, {} {}, {} {}, {} {}; {} {findings}\n",
-        ws.path(crate::sprint::SPRINT_FILE).display(),
-        ws.path(crate::sprint::PROGRESS_FILE).display(),
-        ws.sprint.groups.len(),
-        crate::i18n::msg::report_groups(lang),
-        ws.planned().len(),
-        crate::i18n::msg::check_sessions(lang),
-        done,
-        crate::i18n::msg::check_marked_done(lang),
-        records.interviews.len(),
-        crate::i18n::msg::check_interview_notes(lang),
-        records.solutions.len(),
-        crate::i18n::msg::check_solutions(lang),
-        records.assessments.len(),
-        crate::i18n::msg::check_leader_assessments(lang),
-        records.evaluations.len(),
-        crate::i18n::msg::check_evaluation_notes(lang),
-        crate::i18n::msg::check_personal_data_found(lang),
+        "{}\n",
+        msg::check_ok(
+            lang,
+            ws.path(crate::sprint::SPRINT_FILE).display(),
+            ws.path(crate::sprint::PROGRESS_FILE).display(),
+            ws.sprint.groups.len(),
+            ws.planned().len(),
+            done,
+            records.interviews.len(),
+            records.solutions.len(),
+            records.assessments.len(),
+            records.evaluations.len(),
+            findings,
+        )
     );
     // The process ends with this command: freeing thousands of notes one
     // by one would only make it wait.

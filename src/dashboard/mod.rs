@@ -105,7 +105,7 @@ impl Words {
             agenda: crate::i18n::msg::build_agenda(lang),
             groups: crate::i18n::msg::build_the_work_groups(lang),
             group: crate::i18n::msg::context_group(lang),
-            sessions_held: crate::i18n::msg::dashboard_sessions_held_2(lang),
+            sessions_held: crate::i18n::msg::dashboard_sessions_held_heading(lang),
             interviews: crate::i18n::msg::report_interviews(lang),
             solutions: crate::i18n::msg::report_solutions(lang),
             guide: crate::i18n::msg::build_interview_guide(lang),

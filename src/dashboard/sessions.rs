@@ -238,7 +238,7 @@ pub fn figure(ws: &Workspace, status: &Status, lang: Lang) -> String {
         shaded,
         marks,
         today: status.today,
-        today_label: crate::i18n::msg::dashboard_today_2(lang).into(),
+        today_label: crate::i18n::msg::dashboard_today_label(lang).into(),
         week_label: crate::i18n::msg::describe_week(lang).into(),
     };
     let mut legend = String::new();

@@ -376,11 +376,7 @@ fn in_pseudonym_field(text: &str, finding: &Finding) -> bool {
 
 /// What stands where personal data was.
 fn marker(kind: Kind, lang: Lang) -> String {
-    format!(
-        "[{} {}]",
-        kind.name(lang),
-        crate::i18n::msg::privacy_removed(lang)
-    )
+    crate::i18n::msg::privacy_removed(lang, kind.name(lang))
 }
 
 /// Every kind, in the order of their codes in a [`token`].

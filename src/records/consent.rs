@@ -144,13 +144,7 @@ impl Written {
             parse(text).ok_or_else(|| {
                 let hint = crate::diagnostic::suggest(text, WORDS.iter().copied()).map_or_else(
                     || msg::consent_words(lang).to_string(),
-                    |w| {
-                        format!(
-                            "{} {}",
-                            msg::clap_did_you_mean(lang, w),
-                            msg::consent_words(lang)
-                        )
-                    },
+                    |w| msg::consent_words_near(lang, w),
                 );
                 sources
                     .diagnostic(loc, msg::consent_unknown(lang, text.trim()))

@@ -97,7 +97,7 @@ impl Labels {
             not_written: crate::i18n::msg::context_not_written_yet(lang),
             time_plan: crate::i18n::msg::context_time_plan(lang),
             part: crate::i18n::msg::context_part(lang),
-            minutes_long: crate::i18n::msg::context_minutes_2(lang),
+            minutes_long: crate::i18n::msg::context_minutes_heading(lang),
             total: crate::i18n::msg::report_total(lang),
             optional: crate::i18n::msg::context_optional(lang),
         }
