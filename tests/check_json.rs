@@ -34,6 +34,12 @@ fn valid(json: &str, dir: &Path) -> serde_json::Value {
     serde_json::from_str(json).expect("JSON")
 }
 
+/// A new sprint of the built-in workbook in `dir/ws`.
+fn new_ws(dir: &std::path::Path) -> std::path::PathBuf {
+    samskap_in(dir, &["new-sprint", "ws", "--yes", "--start", "2027-01-04"]).ok();
+    dir.join("ws")
+}
+
 /// A new interview note of gruppe-1 in the sprint `ws`, as `interview new`
 /// writes it.
 fn new_note(ws: &std::path::Path) -> std::path::PathBuf {
@@ -54,12 +60,7 @@ fn new_note(ws: &std::path::Path) -> std::path::PathBuf {
 #[test]
 fn check_json_lists_every_finding_with_its_place() {
     let tmp = tempfile::tempdir().unwrap();
-    samskap_in(
-        tmp.path(),
-        &["new-sprint", "ws", "--yes", "--start", "2027-01-04"],
-    )
-    .ok();
-    let ws = tmp.path().join("ws");
+    let ws = new_ws(tmp.path());
     let clean = samskap_in(&ws, &["check", "--json"]).ok();
     let report = valid(&clean.stdout, tmp.path());
     assert_eq!(report["ok"], true);
@@ -104,12 +105,7 @@ fn check_json_lists_every_finding_with_its_place() {
 #[test]
 fn check_json_lists_warnings_beside_the_findings() {
     let tmp = tempfile::tempdir().unwrap();
-    samskap_in(
-        tmp.path(),
-        &["new-sprint", "ws", "--yes", "--start", "2027-01-04"],
-    )
-    .ok();
-    let ws = tmp.path().join("ws");
+    let ws = new_ws(tmp.path());
     let note = new_note(&ws);
     let body = std::fs::read_to_string(&note)
         .unwrap()
