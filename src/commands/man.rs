@@ -8,12 +8,13 @@ use crate::error::{Error, Result};
 use crate::fs::{self, Overwrite};
 use crate::i18n::msg;
 use crate::output;
+use crate::workbook::Lang;
 
 /// Runs the command.
 pub fn run(cx: &Context, dir: Option<&Path>, force: bool) -> Result<()> {
     let mut cmd = crate::i18n::command(cx.lang());
     cmd.build();
-    let pages = pages(&cmd)?;
+    let pages = pages(&cmd, cx.lang())?;
     let Some(dir) = dir else {
         let (_, main) = pages.last().expect("the top page is always made");
         return output::print(&String::from_utf8_lossy(main));
@@ -36,31 +37,64 @@ pub fn run(cx: &Context, dir: Option<&Path>, force: bool) -> Result<()> {
 }
 
 /// Every page: one per command (not the `help` command), the top one last.
-fn pages(cmd: &clap::Command) -> Result<Vec<(String, Vec<u8>)>> {
+fn pages(cmd: &clap::Command, lang: Lang) -> Result<Vec<(String, Vec<u8>)>> {
     let mut out = Vec::new();
     for sub in cmd.get_subcommands() {
         if sub.get_name() != "help" && !sub.is_hide_set() {
-            out.extend(pages(sub)?);
+            out.extend(pages(sub, lang)?);
         }
     }
-    let man = clap_mangen::Man::new(cmd.clone());
+    // The date must not be empty: clap_mangen leaves an empty one unquoted, so
+    // man reads the next field in its place.
+    let today = chrono::Local::now().date_naive();
+    let man = clap_mangen::Man::new(cmd.clone())
+        .date(crate::plan::dates::date_range(today, today, lang))
+        .manual(msg::man_manual(lang));
     let mut page = Vec::new();
     man.render(&mut page)
         .map_err(|e| Error::Internal(format!("man page of {}: {e}", cmd.get_name())))?;
-    out.push((man.get_filename(), page));
+    let page = localise_headings(&String::from_utf8_lossy(&page), lang);
+    out.push((man.get_filename(), page.into_bytes()));
     Ok(out)
+}
+
+/// clap_mangen writes its own section headings (`.SH NAME`, `.SH SYNOPSIS`
+/// …) in English; only those control lines change, and every heading is in
+/// capitals as man pages have them (clap's "Kommandoer" too).
+fn localise_headings(page: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(page.len());
+    for line in page.split_inclusive('\n') {
+        let Some(heading) = line.strip_prefix(".SH ") else {
+            out.push_str(line);
+            continue;
+        };
+        let (heading, end) = heading
+            .strip_suffix('\n')
+            .map_or((heading, ""), |h| (h, "\n"));
+        let words = match heading {
+            "NAME" => msg::man_heading_name(lang),
+            "SYNOPSIS" => msg::man_heading_synopsis(lang),
+            "DESCRIPTION" => msg::man_heading_description(lang),
+            "OPTIONS" => msg::man_heading_options(lang),
+            "EXTRA" => msg::man_heading_extra(lang),
+            "VERSION" => msg::man_heading_version(lang),
+            "AUTHORS" => msg::man_heading_authors(lang),
+            other => other,
+        };
+        out.push_str(&format!(".SH {}{end}", words.to_uppercase()));
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workbook::Lang;
 
     #[test]
     fn a_page_for_every_command_and_one_for_samskap() {
         let mut cmd = crate::i18n::command(Lang::Nn);
         cmd.build();
-        let pages = pages(&cmd).unwrap();
+        let pages = pages(&cmd, Lang::Nn).unwrap();
         let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names.last(), Some(&"samskap.1"));
         assert!(names.contains(&"samskap-new-sprint.1"), "{names:?}");
@@ -68,5 +102,39 @@ mod tests {
         let top = String::from_utf8_lossy(&pages.last().unwrap().1).into_owned();
         assert!(top.contains(".TH samskap 1"), "{top}");
         assert!(top.contains("arbeidsboka"), "{top}");
+    }
+
+    #[test]
+    fn every_section_heading_is_in_the_pages_language() {
+        for (lang, name, synopsis, commands) in [
+            (Lang::Nb, ".SH NAVN\n", ".SH BRUK\n", ".SH KOMMANDOER\n"),
+            (Lang::Nn, ".SH NAMN\n", ".SH BRUK\n", ".SH KOMMANDOAR\n"),
+            (
+                Lang::En,
+                ".SH NAME\n",
+                ".SH SYNOPSIS\n",
+                ".SH SUBCOMMANDS\n",
+            ),
+        ] {
+            let mut cmd = crate::i18n::command(lang);
+            cmd.build();
+            let pages = pages(&cmd, lang).unwrap();
+            let top = String::from_utf8_lossy(&pages.last().unwrap().1).into_owned();
+            for heading in [name, synopsis, commands] {
+                assert!(top.contains(heading), "{lang:?}: no {heading:?} in\n{top}");
+            }
+            if lang != Lang::En {
+                for page in &pages {
+                    let page = String::from_utf8_lossy(&page.1);
+                    for english in ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "VERSION"] {
+                        assert!(
+                            !page.contains(&format!(".SH {english}\n")),
+                            "{lang:?}: {english} in {}",
+                            page.lines().nth(2).unwrap_or_default()
+                        );
+                    }
+                }
+            }
+        }
     }
 }
