@@ -838,8 +838,7 @@ fn a_withdrawn_familys_pseudonym_is_kept_out_of_documents() {
     let run = samskap_in(&ws, &["report"]).code(65);
     assert!(run.stderr.contains("solutions.yaml"), "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("pseudonymet til en familie som ikke har samtykket"),
+        run.stderr.contains("et pseudonym uten samtykke"),
         "{}",
         run.stderr
     );

@@ -108,7 +108,7 @@ pub const FIELDS: [Field; 28] = [
 ];
 
 /// One text to look at: which field, the file it is written in, and
-/// whether it belongs to the note of a family that did not consent (never
+/// whether it belongs to the note of an interviewee who did not consent (never
 /// exported, so its own pseudonym is no finding there).
 pub type Visit<'a> = dyn FnMut(Field, &mut String, &Origin<'_>) + 'a;
 
@@ -116,7 +116,7 @@ pub type Visit<'a> = dyn FnMut(Field, &mut String, &Origin<'_>) + 'a;
 pub struct Origin<'a> {
     /// The file, as messages name it.
     pub file: &'a str,
-    /// Whether it is the note of a family that did not consent.
+    /// Whether it is the note of an interviewee who did not consent.
     pub own: bool,
 }
 

@@ -35,8 +35,8 @@ pub enum Kind {
     Email,
     /// A name from the list given to [`scan`].
     Name,
-    /// The pseudonym of a family that did not consent (or withdrew): it
-    /// must not show in any document either.
+    /// The pseudonym of an interviewee who did not consent (or withdrew):
+    /// it must not show in any document either.
     Pseudonym,
 }
 
@@ -62,7 +62,7 @@ impl Kind {
             Kind::Phone => crate::i18n::msg::privacy_a_phone_number(lang),
             Kind::Email => crate::i18n::msg::privacy_an_email_address(lang),
             Kind::Name => crate::i18n::msg::privacy_a_name_from_the_names(lang),
-            Kind::Pseudonym => crate::i18n::msg::privacy_the_pseudonym_of_a_family(lang),
+            Kind::Pseudonym => crate::i18n::msg::privacy_a_pseudonym_without_consent(lang),
         }
     }
 
@@ -74,7 +74,7 @@ impl Kind {
             }
             Kind::Email => crate::i18n::msg::privacy_delete_the_address_or_export(lang),
             Kind::Name => crate::i18n::msg::privacy_replace_the_name_with_a(lang),
-            Kind::Pseudonym => crate::i18n::msg::privacy_the_family_said_no_or(lang),
+            Kind::Pseudonym => crate::i18n::msg::privacy_consent_refused_or_withdrawn(lang),
         }
     }
 

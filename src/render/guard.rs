@@ -24,7 +24,7 @@ use crate::workbook::Lang;
 pub struct Source {
     /// Where it is.
     pub path: PathBuf,
-    /// Whether it is the note of a family that did not consent: never
+    /// Whether it is the note of an interviewee who did not consent: never
     /// exported, so its own pseudonym is no finding there.
     pub withheld: bool,
 }
