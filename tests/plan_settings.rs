@@ -220,6 +220,54 @@ fn unbooked_interviews_are_missing_until_a_note_is_dated_in_their_week() {
     );
 }
 
+/// Booking an appointment on the very day the plan proposed changes only
+/// the event's STATUS (TENTATIVE to CONFIRMED); calendars take that only
+/// with a higher SEQUENCE, so it rises.
+#[test]
+fn booking_the_proposed_day_confirms_the_event_with_a_higher_sequence() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = sprint(dir.path(), &[]);
+    let event = |ws: &std::path::Path| -> String {
+        let calendar = samskap_in(ws, &["calendar", "--group", "gruppe-1"]).ok();
+        calendar
+            .stdout
+            .split("BEGIN:VEVENT")
+            .find(|e| e.contains("SUMMARY:Dybdeintervju med en familie"))
+            .unwrap()
+            .to_owned()
+    };
+    let proposed = event(&ws);
+    assert!(proposed.contains("STATUS:TENTATIVE"), "{proposed}");
+    assert!(proposed.contains("SEQUENCE:0"), "{proposed}");
+    let day = proposed
+        .split("DTSTART;TZID=Europe/Oslo:")
+        .nth(1)
+        .map(|rest| &rest[..8])
+        .unwrap();
+    let date = format!("{}-{}-{}", &day[..4], &day[4..6], &day[6..]);
+    samskap_in(
+        &ws,
+        &[
+            "interview",
+            "new",
+            "--group",
+            "gruppe-1",
+            "--pseudonym",
+            "Lilje",
+            "--date",
+            &date,
+        ],
+    )
+    .ok();
+    let booked = event(&ws);
+    assert!(
+        booked.contains(&format!("DTSTART;TZID=Europe/Oslo:{day}T")),
+        "the same day: {booked}"
+    );
+    assert!(booked.contains("STATUS:CONFIRMED"), "{booked}");
+    assert!(booked.contains("SEQUENCE:1"), "{booked}");
+}
+
 /// The example sprint with gruppe-2 on Fridays at 13:00: its sessions go
 /// there where the week has room, and status and check warn about each
 /// one the week could not hold there.

@@ -69,7 +69,7 @@ pub fn ics_text(ws: &Workspace, group: Option<&str>, lang: Lang) -> Result<Strin
                 Some(session) => describe(ws, session, lang),
                 None => cancelled(lang),
             };
-            let tentative = session.is_some_and(|s| s.unbooked());
+            let tentative = !sent.cancelled && sent.shown.tentative;
             Event {
                 sent,
                 description,
@@ -103,6 +103,7 @@ fn shown(ws: &Workspace, session: &Session, lang: Lang) -> Shown {
             None => title.to_owned(),
         },
         place: session.place.clone(),
+        tentative: session.unbooked(),
     }
 }
 

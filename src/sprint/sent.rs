@@ -43,6 +43,10 @@ pub struct Shown {
     pub title: String,
     /// Where.
     pub place: Option<String>,
+    /// Its time is a proposal (an appointment not yet booked): booking it
+    /// changes the event's STATUS, which calendars take only with a higher
+    /// sequence.
+    pub tentative: bool,
 }
 
 /// One event as last written.
@@ -158,6 +162,9 @@ impl Record {
             if let Some(place) = &s.place {
                 out.push_str(&format!("    place: {}\n", quoted(place)));
             }
+            if s.tentative {
+                out.push_str("    tentative: true\n");
+            }
             if e.cancelled {
                 out.push_str("    cancelled: true\n");
             }
@@ -194,6 +201,8 @@ struct SentFile {
     title: String,
     #[serde(default)]
     place: Option<String>,
+    #[serde(default)]
+    tentative: bool,
     #[serde(default)]
     cancelled: bool,
 }
@@ -254,6 +263,7 @@ fn check(file: RecordFile, sources: &Sources) -> Result<Record, Vec<Diagnostic>>
                     end,
                     title: e.title,
                     place: e.place,
+                    tentative: e.tentative,
                 },
                 sequence: e.sequence,
                 stamp,
@@ -299,6 +309,7 @@ mod tests {
             end: NaiveTime::from_hms_opt(10, 30, 0).unwrap(),
             title: title.into(),
             place: Some("Rom 2, «store»".into()),
+            tentative: false,
         }
     }
 
@@ -398,5 +409,30 @@ mod tests {
                 record = next;
             }
         }
+    }
+
+    #[test]
+    fn booking_a_proposed_time_raises_the_sequence() {
+        let proposed = Shown {
+            tentative: true,
+            ..shown("a", 5, "A")
+        };
+        let first = Record::default().next(vec![proposed], at(1));
+        let booked = first.next(vec![shown("a", 5, "A")], at(2));
+        assert_eq!(booked.events[0].sequence, 1);
+        assert!(!booked.events[0].shown.tentative);
+    }
+
+    #[test]
+    fn a_proposed_time_survives_the_file() {
+        let proposed = Shown {
+            tentative: true,
+            ..shown("a", 5, "A")
+        };
+        let record = Record::default().next(vec![proposed], at(1));
+        let text = record.render();
+        assert!(text.contains("tentative: true"), "{text}");
+        let file: RecordFile = serde_saphyr::from_str(&text).unwrap();
+        assert!(file.events[0].tentative);
     }
 }
