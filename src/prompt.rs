@@ -2,6 +2,7 @@
 //! ask ends up in the same plain structs that flags fill in.
 
 use chrono::{NaiveDate, NaiveTime};
+use dialoguer::theme::Theme;
 use dialoguer::{Input, MultiSelect, Select};
 
 use crate::error::{Error, Result};
@@ -11,6 +12,18 @@ use crate::sprint::config::{parse_date, parse_time};
 /// Asks questions on standard error's terminal.
 #[derive(Debug, Default)]
 pub struct Prompter;
+
+/// dialoguer's plain look, with its one word of its own, the "error:" in
+/// front of an answer it refuses, in the user's language.
+struct Plain;
+
+impl Theme for Plain {
+    fn format_error(&self, f: &mut dyn std::fmt::Write, err: &str) -> std::fmt::Result {
+        write!(f, "{}: {err}", msg::error_prefix(crate::i18n::ui()))
+    }
+}
+
+const THEME: &Plain = &Plain;
 
 fn cancelled(err: dialoguer::Error) -> Error {
     let lang = crate::i18n::ui();
@@ -23,7 +36,7 @@ fn cancelled(err: dialoguer::Error) -> Error {
 impl Prompter {
     /// A required text, with an optional default.
     pub fn text(&self, prompt: &str, default: Option<&str>) -> Result<String> {
-        let mut input = Input::<String>::new()
+        let mut input = Input::<String>::with_theme(THEME)
             .with_prompt(prompt)
             .validate_with(|s: &String| {
                 if s.trim().is_empty() {
@@ -43,7 +56,7 @@ impl Prompter {
 
     /// A text that may be left empty.
     pub fn optional_text(&self, prompt: &str) -> Result<String> {
-        Input::<String>::new()
+        Input::<String>::with_theme(THEME)
             .with_prompt(prompt)
             .allow_empty(true)
             .interact_text()
@@ -53,7 +66,7 @@ impl Prompter {
 
     /// A date as YYYY-MM-DD.
     pub fn date(&self, prompt: &str, default: NaiveDate) -> Result<NaiveDate> {
-        let text = Input::<String>::new()
+        let text = Input::<String>::with_theme(THEME)
             .with_prompt(prompt)
             .default(default.format("%Y-%m-%d").to_string())
             .validate_with(|s: &String| {
@@ -68,7 +81,7 @@ impl Prompter {
 
     /// A time as HH:MM.
     pub fn time(&self, prompt: &str, default: NaiveTime) -> Result<NaiveTime> {
-        let text = Input::<String>::new()
+        let text = Input::<String>::with_theme(THEME)
             .with_prompt(prompt)
             .default(default.format("%H:%M").to_string())
             .validate_with(|s: &String| {
@@ -83,7 +96,7 @@ impl Prompter {
 
     /// A whole number from `min` to `max`.
     pub fn number(&self, prompt: &str, default: u8, min: u8, max: u8) -> Result<u8> {
-        Input::<u8>::new()
+        Input::<u8>::with_theme(THEME)
             .with_prompt(prompt)
             .default(default)
             .validate_with(move |n: &u8| {
@@ -101,12 +114,15 @@ impl Prompter {
     pub fn figure(&self, prompt: &str, max: Option<f64>) -> Result<f64> {
         let parse = crate::records::solutions::parse_figure;
         let ok = move |v: f64| max.is_none_or(|m| (0.0..=m).contains(&v));
-        let text = Input::<String>::new()
+        let text = Input::<String>::with_theme(THEME)
             .with_prompt(prompt)
             .default("0".to_owned())
             .validate_with(move |s: &String| match parse(s) {
                 Some(v) if ok(v) => Ok(()),
-                _ => Err(max.map_or_else(|| "3 / 3,5".to_owned(), |m| format!("0–{m}"))),
+                _ => Err(max.map_or_else(
+                    || msg::prompt_figure(crate::i18n::ui()).to_owned(),
+                    |m| msg::prompt_figure_range(crate::i18n::ui(), m),
+                )),
             })
             .interact_text()
             .map_err(cancelled)?;
@@ -120,7 +136,7 @@ impl Prompter {
         items: &[S],
         default: usize,
     ) -> Result<usize> {
-        Select::new()
+        Select::with_theme(THEME)
             .with_prompt(prompt)
             .items(items)
             .default(default)
@@ -130,7 +146,7 @@ impl Prompter {
 
     /// Any of `items`; returns the indexes picked.
     pub fn pick<S: std::fmt::Display>(&self, prompt: &str, items: &[S]) -> Result<Vec<usize>> {
-        MultiSelect::new()
+        MultiSelect::with_theme(THEME)
             .with_prompt(prompt)
             .items(items)
             .interact()
@@ -146,7 +162,7 @@ impl Prompter {
         } else {
             msg::prompt_no_default(lang)
         };
-        let answer = Input::<String>::new()
+        let answer = Input::<String>::with_theme(THEME)
             .with_prompt(msg::prompt_yes_no(lang, prompt, choices))
             .allow_empty(true)
             .validate_with(move |s: &String| match s.trim() {
@@ -157,5 +173,18 @@ impl Prompter {
             .interact_text()
             .map_err(cancelled)?;
         Ok(crate::i18n::parse_yes_no(answer.trim()).unwrap_or(default))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_answer_is_framed_in_the_users_language() {
+        let mut out = String::new();
+        Plain.format_error(&mut out, "svar ja eller nei").unwrap();
+        let prefix = msg::error_prefix(crate::i18n::ui());
+        assert_eq!(out, format!("{prefix}: svar ja eller nei"));
     }
 }

@@ -278,15 +278,17 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
         (Some(_), _) => cx.lang_for(wb)?,
         (None, [only]) => *only,
         (None, languages) => {
+            // Nothing chose a language yet: ask in the user's own.
+            let ui = crate::i18n::ui();
             let names: Vec<&str> = languages
                 .iter()
                 .map(|l| match l {
-                    Lang::Nb => "nb – norsk bokmål",
-                    Lang::Nn => "nn – norsk nynorsk",
-                    Lang::En => "en – English",
+                    Lang::Nb => crate::i18n::msg::language_nb(ui),
+                    Lang::Nn => crate::i18n::msg::language_nn(ui),
+                    Lang::En => crate::i18n::msg::language_en(ui),
                 })
                 .collect();
-            let i = p.choose("Språk / language", &names, 0)?;
+            let i = p.choose(crate::i18n::msg::new_sprint_language(ui), &names, 0)?;
             languages.get(i).copied().unwrap_or(Lang::Nb)
         }
     };
@@ -319,11 +321,9 @@ fn ask(cx: &Context, args: &NewSprintArgs, wb: &Workbook, dir: &Path) -> Result<
                 Weekday::Thu,
                 Weekday::Fri,
             ];
-            let names = if lang == Lang::Nb {
-                ["mandag", "tirsdag", "onsdag", "torsdag", "fredag"]
-            } else {
-                ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-            };
+            let names = days.map(|day| {
+                crate::plan::dates::weekday_name(crate::sprint::config::chrono_weekday(day), lang)
+            });
             let default = days.iter().position(|w| *w == d.weekday).unwrap_or(0);
             days[p.choose(
                 crate::i18n::msg::new_sprint_weekday_of_the_sessions(lang),

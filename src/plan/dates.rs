@@ -43,6 +43,23 @@ pub fn long_date(date: NaiveDate, lang: Lang) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The weekday's name: "tirsdag", "tysdag", "Tuesday".
+pub fn weekday_name(day: Weekday, lang: Lang) -> String {
+    let locale = match lang {
+        Lang::Nb => Locale::nb_NO,
+        Lang::Nn => Locale::nn_NO,
+        Lang::En => Locale::en_GB,
+    };
+    // Any date on that weekday: the first week of 2024 began on a Monday.
+    let monday = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+    let date = monday + Days::new(u64::from(day.num_days_from_monday()));
+    // glibc's nn_NO data pads weekday names ("tysdag "): trim it.
+    date.format_localized("%A", locale)
+        .to_string()
+        .trim()
+        .to_owned()
+}
+
 /// "8. september 2027", "8.–10. september 2027", "30. september–1. oktober
 /// 2027" (nb); "8–10 September 2027" and so on (en).
 pub fn date_range(first: NaiveDate, last: NaiveDate, lang: Lang) -> String {
@@ -71,6 +88,15 @@ pub fn date_range(first: NaiveDate, last: NaiveDate, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn weekday_names_in_each_language() {
+        assert_eq!(weekday_name(Weekday::Tue, Lang::Nb), "tirsdag");
+        assert_eq!(weekday_name(Weekday::Tue, Lang::Nn), "tysdag");
+        assert_eq!(weekday_name(Weekday::Mon, Lang::Nn), "måndag");
+        assert_eq!(weekday_name(Weekday::Fri, Lang::En), "Friday");
+    }
+
     use super::*;
     use crate::plan::test_support::date;
 
