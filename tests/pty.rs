@@ -211,8 +211,8 @@ fn wizard_creates_the_same_workspace_as_flags() {
 
     let mut term = Terminal::spawn(dir, &["new-sprint", "viawizard"]);
     term.choose(
-        "Språk / language",
-        &["nb – norsk bokmål", "en – English"],
+        "Språk i dokumentene",
+        &["nb – norsk bokmål", "nn – norsk nynorsk", "en – engelsk"],
         "nb – norsk bokmål",
     );
     term.answer("Navn på sprinten", NAME);
@@ -267,6 +267,25 @@ fn wizard_creates_the_same_workspace_as_flags() {
         "{yaml}"
     );
     assert!(yaml.contains("\n# workbook: "), "no workbook line: {yaml}");
+}
+
+/// In nynorsk the wizard offers nynorsk weekday names, and a refused
+/// answer is framed in nynorsk too ("feil:", not dialoguer's "error:").
+#[test]
+fn wizard_in_nynorsk_names_weekdays_and_refusals_in_nynorsk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut term = Terminal::spawn(tmp.path(), &["--lang", "nn", "new-sprint", "viann"]);
+    term.answer("Namnet på sprinten", NAME);
+    term.answer("Utfordringa (problemstillinga)", CHALLENGE);
+    term.answer("Målgruppa", TARGET_GROUP);
+    term.choose(
+        "Vekedag for samlingane",
+        &["måndag", "tysdag", "onsdag", "torsdag", "fredag"],
+        "tysdag",
+    );
+    term.answer("Første dag (ÅÅÅÅ-MM-DD)", "2027-02-30");
+    term.expect("feil: ÅÅÅÅ-MM-DD, til dømes");
+    assert!(!term.seen.contains("error:"), "{}", term.seen);
 }
 
 #[test]
