@@ -109,6 +109,39 @@ pub fn date_arg(s: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| crate::i18n::msg::arg_not_a_date(crate::i18n::ui(), s))
 }
 
+/// Parses a whole number from `min` to `max`, refusing in the user's
+/// language (clap's own range parser answers in English).
+fn whole_number<T>(s: &str, min: T, max: T) -> Result<T, String>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display,
+{
+    s.trim()
+        .parse::<T>()
+        .ok()
+        .filter(|n| (&min..=&max).contains(&n))
+        .ok_or_else(|| crate::i18n::msg::arg_not_a_whole_number(crate::i18n::ui(), s, min, max))
+}
+
+/// An interview's length in minutes: up to a working day and more.
+fn minutes_arg(s: &str) -> Result<u16, String> {
+    whole_number(s, 1, 600)
+}
+
+/// The number of work groups.
+fn groups_arg(s: &str) -> Result<u8, String> {
+    whole_number(s, 1, 20)
+}
+
+/// An ISO calendar week.
+fn week_arg(s: &str) -> Result<u32, String> {
+    whole_number(s, 1, 53)
+}
+
+/// A week of the process; no process runs for years.
+fn process_week_arg(s: &str) -> Result<u32, String> {
+    whole_number(s, 1, 520)
+}
+
 /// Parses hours per month: a number from 0 to 744 (the hours of a month),
 /// with a decimal point or comma ("3,5").
 pub fn hours_arg(s: &str) -> Result<f64, String> {
@@ -216,10 +249,10 @@ pub enum Command {
         #[arg(long, short, value_name = "GROUP")]
         group: Option<String>,
         /// Every session of this calendar week (ISO week, "uke 8" in Norwegian calendars)
-        #[arg(long, value_name = "N", conflicts_with = "step")]
+        #[arg(long, value_name = "N", value_parser = week_arg, conflicts_with = "step")]
         week: Option<u32>,
         /// Every session of this week of the process, as `samskap status` numbers them ("prosessuke 8")
-        #[arg(long, value_name = "N", conflicts_with_all = ["step", "week"])]
+        #[arg(long, value_name = "N", value_parser = process_week_arg, conflicts_with_all = ["step", "week"])]
         process_week: Option<u32>,
         /// The participants' version: without facilitator notes, preparation and checklist
         #[arg(long)]
@@ -237,7 +270,7 @@ pub enum Command {
         #[arg(long, value_name = "ID,ID", value_delimiter = ',')]
         topics: Vec<String>,
         /// How long the interview lasts (default: the workbook's, 45)
-        #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u16).range(1..=600))]
+        #[arg(long, value_name = "MINUTES", value_parser = minutes_arg)]
         minutes: Option<u16>,
         /// Where and how to write it.
         #[command(flatten)]
@@ -370,7 +403,7 @@ pub struct NewSprintArgs {
     #[arg(long, value_parser = time_arg, value_name = "HH:MM")]
     pub time: Option<NaiveTime>,
     /// How many work groups (1 to 20)
-    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=20), value_name = "N")]
+    #[arg(long, value_parser = groups_arg, value_name = "N")]
     pub groups: Option<u8>,
     /// A group's sub-challenge; repeat once per group, in group order
     #[arg(long = "sub-challenge", value_name = "TEXT")]
@@ -611,5 +644,17 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn whole_numbers_are_refused_in_the_users_words() {
+        assert_eq!(super::week_arg(" 8 "), Ok(8));
+        assert_eq!(super::groups_arg("20"), Ok(20));
+        for bad in ["x", "0", "54", "-1", "8.5"] {
+            let why = super::week_arg(bad).unwrap_err();
+            assert!(why.contains("1") && why.contains("53"), "{why}");
+            assert!(!why.contains("invalid digit"), "{why}");
+        }
+        assert!(super::minutes_arg("601").is_err());
     }
 }
