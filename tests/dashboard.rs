@@ -8,7 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{copy_tree, fits_a_phone_and_a4, html_files, passes_vnu_and_axe, root, samskap_in};
+use common::{copy_dir, fits_a_phone_and_a4, html_files, passes_vnu_and_axe, root, samskap_in};
 
 const TODAY: &str = "2027-03-01";
 
@@ -16,7 +16,7 @@ const TODAY: &str = "2027-03-01";
 /// done, except the insight workshop of week 3, and nothing after.
 fn midway(dir: &Path) -> PathBuf {
     let ws = dir.join("varen-2027");
-    copy_tree(&root().join("examples/varen-2027"), &ws);
+    copy_dir(&root().join("examples/varen-2027"), &ws);
     let progress = std::fs::read_to_string(ws.join("progress.yaml")).unwrap();
     let (head, entries) = progress.split_once("done:\n").unwrap();
     let kept: Vec<&str> = entries
@@ -398,7 +398,7 @@ fn a_sprint_without_measures_has_no_effect_chart() {
     // The second example, its measure taken away.
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("eldre-2027");
-    copy_tree(&root().join("examples/eldre-2027"), &ws);
+    copy_dir(&root().join("examples/eldre-2027"), &ws);
     common::without_measures(&ws);
     let index = std::fs::read_to_string(build(&ws, "nb").join("index.html")).unwrap();
     assert!(index.contains("<h2>Nøkkeltall</h2>"), "{index}");

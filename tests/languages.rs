@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Run, copy_tree, fixture, html_files, passes_vnu_and_axe, root, samskap_in};
+use common::{Run, copy_dir, fixture, html_files, passes_vnu_and_axe, root, samskap_in};
 
 /// Words of English messages that no bokmål or nynorsk message has.
 const ENGLISH: &[&str] = &[
@@ -334,7 +334,7 @@ fn build_site(ws: &Path, lang: &str) -> PathBuf {
 fn a_sprint_in_nynorsk_builds_pages_in_nynorsk_that_pass_vnu_and_axe() {
     let tmp = tempfile::tempdir().unwrap();
     let ws = tmp.path().join("varen-2027");
-    copy_tree(&root().join("examples/varen-2027"), &ws);
+    copy_dir(&root().join("examples/varen-2027"), &ws);
     let config = ws.join("samskap.yaml");
     let yaml = std::fs::read_to_string(&config).unwrap();
     assert!(yaml.contains("\nlang: nb\n"), "the example says `lang: nb`");

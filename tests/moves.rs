@@ -345,7 +345,7 @@ fn a_move_onto_a_holiday_a_weekend_or_a_clash_is_refused_unless_forced() {
 /// copied to `dir`.
 fn example(dir: &Path) -> PathBuf {
     let ws = dir.join("varen-2027");
-    common::copy_tree(&common::root().join("examples/varen-2027"), &ws);
+    common::copy_dir(&common::root().join("examples/varen-2027"), &ws);
     ws
 }
 
