@@ -9,7 +9,7 @@ mod common;
 use std::io::Read;
 use std::path::Path;
 
-use common::{new_sprint, samskap_in};
+use common::{Sprint, samskap_in};
 
 /// The words of the built-in target group, whole words only.
 const FAMILY: [&str; 6] = [
@@ -70,8 +70,7 @@ fn readable(path: &Path) -> String {
 }
 
 fn build_counts(lang: &str, people: &str) -> (Vec<(String, usize)>, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     to_elderly(&ws, people);
     samskap_in(&ws, &["check"]).ok();
     let out = ws.join("out");
@@ -150,8 +149,7 @@ fn a_sprint_for_elderly_people_speaks_of_them_in_english() {
 
 #[test]
 fn the_example_keeps_its_families() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     samskap_in(&ws, &["build", "--today", "2027-03-20", "-o", "out"]).ok();
     let agenda = std::fs::read_to_string(ws.join("out/agenda-gruppe-1.html")).unwrap();
     assert!(family_words(&agenda) > 50, "{}", family_words(&agenda));
@@ -196,8 +194,7 @@ fn workbook_check_refuses_an_unknown_placeholder_with_its_place() {
 
 #[test]
 fn a_misspelt_people_form_in_samskap_yaml_is_refused_at_its_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     to_elderly(
         &ws,
         "{ singular: eldre, plural: eldre, the_plurl: de eldre }",
