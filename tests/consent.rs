@@ -9,7 +9,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{new_sprint, samskap_in};
+use common::{Sprint, samskap_in};
 
 fn note(ws: &Path, name: &str, consent: &str, body: &str) {
     let dir = ws.join("groups/gruppe-1/interviews");
@@ -30,8 +30,7 @@ fn add_to_sprint(ws: &Path, yaml: &str) {
 
 #[test]
 fn interview_consent_counts_and_only_quote_consent_quotes() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     note(&ws, "Ask", "given", "> «Sitat fra Ask.»");
     note(
         &ws,
@@ -79,8 +78,7 @@ fn interview_consent_counts_and_only_quote_consent_quotes() {
 
 #[test]
 fn one_interview_and_one_family_are_singular() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     note(&ws, "Ask", "given", "> «Sitat.»");
     let report = samskap_in(&ws, &["report", "--interim"]).ok().stdout;
     assert!(
@@ -101,8 +99,7 @@ fn one_interview_and_one_family_are_singular() {
 
 #[test]
 fn interview_new_writes_pending_and_check_flags_it_until_answered() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let new = [
         "interview",
         "new",
@@ -177,8 +174,7 @@ fn interview_new_writes_pending_and_check_flags_it_until_answered() {
 
 #[test]
 fn bad_consent_answers_are_placed_with_a_hint() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     for (consent, at, message) in [
         ("gven", ":4:10", "did you mean `given`?"),
         ("yes", ":4:10", "`yes` is not an answer about consent"),
@@ -209,8 +205,7 @@ fn bad_consent_answers_are_placed_with_a_hint() {
 
 #[test]
 fn the_guide_names_the_contact_and_the_gate_lets_only_the_contact_through() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     // Without a contact the guide says "us" and leaves a line to fill in.
     let guide = samskap_in(&ws, &["interview-guide", "--group", "gruppe-1"])
         .ok()
@@ -267,8 +262,7 @@ fn the_guide_names_the_contact_and_the_gate_lets_only_the_contact_through() {
 
 #[test]
 fn a_bad_contact_is_placed() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
     let line = yaml.lines().count() + 1;
     for (contact, col, message) in [

@@ -8,16 +8,15 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{copy_tree, fits_a_phone_and_a4, html_files, passes_vnu_and_axe, root, samskap_in};
+use common::{Sprint, fits_a_phone_and_a4, html_files, passes_vnu_and_axe, samskap_in};
 
 const TODAY: &str = "2027-03-01";
 
 /// The example sprint as it stood on [`TODAY`]: what was held before it is
 /// done, except the insight workshop of week 3, and nothing after.
-fn midway(dir: &Path) -> PathBuf {
-    let ws = dir.join("varen-2027");
-    copy_tree(&root().join("examples/varen-2027"), &ws);
-    let progress = std::fs::read_to_string(ws.join("progress.yaml")).unwrap();
+fn midway() -> Sprint {
+    let ws = Sprint::example("varen-2027");
+    let progress = ws.read("progress.yaml");
     let (head, entries) = progress.split_once("done:\n").unwrap();
     let kept: Vec<&str> = entries
         .split("  - step: ")
@@ -28,7 +27,7 @@ fn midway(dir: &Path) -> PathBuf {
         })
         .collect();
     let body: String = kept.iter().map(|e| format!("  - step: {e}")).collect();
-    std::fs::write(ws.join("progress.yaml"), format!("{head}done:\n{body}")).unwrap();
+    ws.write("progress.yaml", &format!("{head}done:\n{body}"));
     ws
 }
 
@@ -77,8 +76,7 @@ fn build(ws: &Path, lang: &str) -> PathBuf {
 
 #[test]
 fn the_timeline_has_one_mark_per_session_in_its_state() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = midway(dir.path());
+    let ws = midway();
     let status = status(&ws);
     let sessions = status["sessions"].as_array().unwrap();
     let index = std::fs::read_to_string(build(&ws, "nb").join("index.html")).unwrap();
@@ -127,8 +125,7 @@ fn the_timeline_has_one_mark_per_session_in_its_state() {
 
 #[test]
 fn each_break_and_holiday_in_the_timelines_weeks_is_shaded_and_named() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = midway(dir.path());
+    let ws = midway();
     let status = status(&ws);
     let sessions = status["sessions"].as_array().unwrap();
     let day = |s: &serde_json::Value| s["date"].as_str().unwrap().to_owned();
@@ -206,8 +203,7 @@ fn each_break_and_holiday_in_the_timelines_weeks_is_shaded_and_named() {
 
 #[test]
 fn a_session_in_a_break_is_marked_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = midway(dir.path());
+    let ws = midway();
     into_the_winter_break(&ws);
     let status = status(&ws);
     let in_break = status["missing"]
@@ -238,8 +234,7 @@ fn a_session_in_a_break_is_marked_so() {
 
 #[test]
 fn with_redact_the_shaded_break_shows_the_redacted_name() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = midway(dir.path());
+    let ws = midway();
     // A resident's name, on the list of names never to show.
     std::fs::create_dir_all(ws.join("private")).unwrap();
     std::fs::write(ws.join("private/names.txt"), "Tuva Nordmann\n").unwrap();
@@ -284,8 +279,7 @@ fn with_redact_the_shaded_break_shows_the_redacted_name() {
 
 #[test]
 fn the_index_lists_what_comes_next_each_groups_figures_and_what_is_missing() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = midway(dir.path());
+    let ws = midway();
     let index = std::fs::read_to_string(build(&ws, "nb").join("index.html")).unwrap();
     let next = index
         .split("<h2>De neste samlingene</h2>")
@@ -329,8 +323,7 @@ fn the_index_lists_what_comes_next_each_groups_figures_and_what_is_missing() {
 
 #[test]
 fn every_page_passes_the_validators_and_fits_a_phone_and_a4() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = midway(dir.path());
+    let ws = midway();
     // With a session in a break, so its mark is drawn too.
     into_the_winter_break(&ws);
     let mut pages = Vec::new();
@@ -360,8 +353,7 @@ fn report_totals(ws: &Path) -> Vec<String> {
 
 #[test]
 fn the_index_charts_the_solutions_total_effect_in_the_sprints_measures() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = midway(dir.path());
+    let ws = midway();
     let index = std::fs::read_to_string(build(&ws, "nb").join("index.html")).unwrap();
     let figure = index
         .split("<figure class=\"chart effect-figure\">")
@@ -396,9 +388,7 @@ fn the_index_charts_the_solutions_total_effect_in_the_sprints_measures() {
 #[test]
 fn a_sprint_without_measures_has_no_effect_chart() {
     // The second example, its measure taken away.
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("eldre-2027");
-    copy_tree(&root().join("examples/eldre-2027"), &ws);
+    let ws = Sprint::example("eldre-2027");
     common::without_measures(&ws);
     let index = std::fs::read_to_string(build(&ws, "nb").join("index.html")).unwrap();
     assert!(index.contains("<h2>Nøkkeltall</h2>"), "{index}");

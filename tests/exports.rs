@@ -203,8 +203,7 @@ fn pdf_without_a_browser_exits_69_naming_what_to_install() {
     // build says that it made no PDF, and makes everything else (in a
     // copy: build records the calendar it wrote in the sprint's folder).
     let site = dir.path().join("site");
-    let sprint = dir.path().join("example");
-    common::copy_dir(&example(), &sprint);
+    let sprint = common::Sprint::example_as("varen-2027", "example");
     let run = samskap_in(
         &sprint,
         &[
@@ -229,8 +228,7 @@ fn build_prints_the_report_to_pdf_when_a_browser_is_there() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     // A copy: build records the calendar it wrote in the sprint's folder.
-    let sprint = dir.path().join("example");
-    common::copy_dir(&example(), &sprint);
+    let sprint = common::Sprint::example_as("varen-2027", "example");
     let run = samskap_env(
         &sprint,
         &[

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Run, copy_tree, fixture, html_files, passes_vnu_and_axe, root, samskap_in};
+use common::{Run, Sprint, fixture, html_files, passes_vnu_and_axe, samskap_in};
 
 /// Words of English messages that no bokmål or nynorsk message has.
 const ENGLISH: &[&str] = &[
@@ -42,14 +42,11 @@ const ENGLISH: &[&str] = &[
 
 /// A sprint following the trilingual fixture workbook, with a file in the
 /// way of an output.
-fn sprint(dir: &Path) -> PathBuf {
-    samskap_in(dir, &["new-sprint", "ws", "--yes", "--start", "2027-01-04"]).ok();
-    let ws = dir.join("ws");
-    let config = ws.join("samskap.yaml");
-    let text = std::fs::read_to_string(&config).unwrap();
+fn sprint() -> Sprint {
+    let (ws, _) = Sprint::made(&["new-sprint", "ws", "--yes", "--start", "2027-01-04"]);
     let workbook = fixture("trilingual");
-    std::fs::write(&config, format!("{text}workbook: {}\n", workbook.display())).unwrap();
-    std::fs::write(ws.join("agenda.md"), "mine\n").unwrap();
+    ws.edit_yaml(|text| format!("{text}workbook: {}\n", workbook.display()));
+    ws.write("agenda.md", "mine\n");
     ws
 }
 
@@ -80,14 +77,13 @@ fn run(dir: &Path, lang: &str, args: &[&str]) -> Run {
 
 #[test]
 fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
-    let tmp = tempfile::tempdir().unwrap();
-    let ws = sprint(tmp.path());
-    let bad = tmp.path().join("bad");
-    samskap_in(tmp.path(), &["new-sprint", "bad", "--yes"]).ok();
+    let ws = sprint();
+    let bad = ws.dir().join("bad");
+    samskap_in(ws.dir(), &["new-sprint", "bad", "--yes"]).ok();
     let config = bad.join("samskap.yaml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, format!("{text}bogus: 1\n")).unwrap();
-    let empty = tmp.path().join("empty");
+    let empty = ws.dir().join("empty");
     std::fs::create_dir(&empty).unwrap();
 
     let table: &[(&str, &Path, &[&str], i32)] = &[
@@ -152,8 +148,7 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
 
 #[test]
 fn the_sprint_then_the_environment_choose_the_language() {
-    let tmp = tempfile::tempdir().unwrap();
-    let ws = sprint(tmp.path());
+    let ws = sprint();
     // The sprint says nb: its errors are in bokmål whatever the locale.
     let out = assert_cmd::Command::cargo_bin("samskap")
         .unwrap()
@@ -166,7 +161,7 @@ fn the_sprint_then_the_environment_choose_the_language() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("feil: arbeidsboka har ikke"), "{stderr}");
-    let nn = samskap_in(&ws, &["--lang", "nn", "done", "nosuch"]).code(2);
+    let nn = ws.run(&["--lang", "nn", "done", "nosuch"]).code(2);
     assert!(
         nn.stderr
             .starts_with("feil: arbeidsboka har ikkje noko steg"),
@@ -177,7 +172,7 @@ fn the_sprint_then_the_environment_choose_the_language() {
     // over bokmål.
     let outside = |env: &[(&str, &str)]| {
         let mut cmd = assert_cmd::Command::cargo_bin("samskap").unwrap();
-        cmd.current_dir(tmp.path())
+        cmd.current_dir(ws.dir())
             .args(["workbook", "show", "nosuch"])
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
@@ -217,38 +212,29 @@ fn a_language_the_workbook_lacks_is_an_error_naming_those_it_has() {
 
 #[test]
 fn norwegian_values_are_taken_and_files_keep_canonical_ids() {
-    let tmp = tempfile::tempdir().unwrap();
-    samskap_in(
-        tmp.path(),
-        &[
-            "new-sprint",
-            "ws",
-            "--yes",
-            "--start",
-            "2027-01-04",
-            "--weekday",
-            "Tirsdag",
-        ],
-    )
-    .ok();
-    let ws = tmp.path().join("ws");
-    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let (ws, _) = Sprint::made(&[
+        "new-sprint",
+        "ws",
+        "--yes",
+        "--start",
+        "2027-01-04",
+        "--weekday",
+        "Tirsdag",
+    ]);
+    let yaml = ws.read("samskap.yaml");
     assert!(yaml.contains("\nweekday: tue\n"), "{yaml}");
-    samskap_in(
-        &ws,
-        &[
-            "solution",
-            "new",
-            "-g",
-            "gruppe-1",
-            "--title",
-            "Felles plan",
-            "--status",
-            "idé",
-        ],
-    )
+    ws.run(&[
+        "solution",
+        "new",
+        "-g",
+        "gruppe-1",
+        "--title",
+        "Felles plan",
+        "--status",
+        "idé",
+    ])
     .ok();
-    let solutions = std::fs::read_to_string(ws.join("groups/gruppe-1/solutions.yaml")).unwrap();
+    let solutions = ws.read("groups/gruppe-1/solutions.yaml");
     assert!(solutions.contains("status: idea"), "{solutions}");
 }
 
@@ -332,25 +318,18 @@ fn build_site(ws: &Path, lang: &str) -> PathBuf {
 
 #[test]
 fn a_sprint_in_nynorsk_builds_pages_in_nynorsk_that_pass_vnu_and_axe() {
-    let tmp = tempfile::tempdir().unwrap();
-    let ws = tmp.path().join("varen-2027");
-    copy_tree(&root().join("examples/varen-2027"), &ws);
-    let config = ws.join("samskap.yaml");
-    let yaml = std::fs::read_to_string(&config).unwrap();
-    assert!(yaml.contains("\nlang: nb\n"), "the example says `lang: nb`");
-    std::fs::write(&config, yaml.replace("\nlang: nb\n", "\nlang: nn\n")).unwrap();
+    let ws = Sprint::example("varen-2027");
+    // The example says `lang: nb`.
+    ws.replace("\nlang: nb\n", "\nlang: nn\n");
     // The sprint's `lang: nn` chooses the language: no --lang.
     let site = ws.join("site");
-    samskap_in(
-        &ws,
-        &[
-            "build",
-            "-o",
-            site.to_str().unwrap(),
-            "--today",
-            "2027-02-23",
-        ],
-    )
+    ws.run(&[
+        "build",
+        "-o",
+        site.to_str().unwrap(),
+        "--today",
+        "2027-02-23",
+    ])
     .ok();
     // What the sprint's people wrote (the challenge, solutions, quotes) is
     // the same in every language; what samskap and the workbook write is

@@ -3,41 +3,37 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{samskap_in, validator};
+use common::{Sprint, samskap_in, validator};
 
 const INTERVIEW: &str = "utforske-uke-2-intervju";
 
-/// A sprint in `dir/sprint`: Tuesdays from 4 January 2027, two groups, a
+/// A new sprint `sprint`, made in `lang`: Tuesdays from 4 January 2027, two groups, a
 /// place, and a target group without children (so no school holidays).
-fn sprint(dir: &Path, lang: &str) -> PathBuf {
-    samskap_in(
-        dir,
-        &[
-            "--lang",
-            lang,
-            "new-sprint",
-            "sprint",
-            "--yes",
-            "--name",
-            "Våren 2027",
-            "--target-group",
-            "Eldre som bor alene",
-            "--start",
-            "2027-01-04",
-            "--weekday",
-            "tue",
-            "--time",
-            "09:00",
-            "--groups",
-            "2",
-            "--place",
-            "Bydelshuset",
-        ],
-    )
-    .ok();
-    dir.join("sprint")
+fn sprint(lang: &str) -> Sprint {
+    Sprint::made(&[
+        "--lang",
+        lang,
+        "new-sprint",
+        "sprint",
+        "--yes",
+        "--name",
+        "Våren 2027",
+        "--target-group",
+        "Eldre som bor alene",
+        "--start",
+        "2027-01-04",
+        "--weekday",
+        "tue",
+        "--time",
+        "09:00",
+        "--groups",
+        "2",
+        "--place",
+        "Bydelshuset",
+    ])
+    .0
 }
 
 fn status(ws: &Path) -> Vec<serde_json::Value> {
@@ -80,8 +76,7 @@ fn event<'a>(events: &'a [serde_json::Value], uid_end: &str) -> &'a serde_json::
 
 #[test]
 fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path(), "en");
+    let ws = sprint("en");
     let before = calendar(&ws, "before.ics");
     let planned = session(&status(&ws), INTERVIEW, Some("group-1")).clone();
     let (planned_day, planned_start) = (
@@ -89,9 +84,8 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
         planned["start"].as_str().unwrap().to_owned(),
     );
 
-    let run = samskap_in(
-        &ws,
-        &[
+    let run = ws
+        .run(&[
             "move",
             INTERVIEW,
             "--group",
@@ -104,9 +98,8 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
             "The library",
             // Whatever else the plan holds then: this test is about following it.
             "--force",
-        ],
-    )
-    .ok();
+        ])
+        .ok();
     assert!(
         run.stderr
             .contains("Thursday 25 February 2027 13:00–14:30, The library"),
@@ -128,7 +121,7 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
         session(&sessions, INTERVIEW, Some("group-2"))["date"],
         planned_day.as_str()
     );
-    let agenda = samskap_in(&ws, &["agenda", INTERVIEW, "--group", "group-1"]).ok();
+    let agenda = ws.run(&["agenda", INTERVIEW, "--group", "group-1"]).ok();
     assert!(
         agenda.stdout.contains("25 February 2027"),
         "{}",
@@ -150,7 +143,8 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
     );
 
     // Back where the plan puts it: the file keeps no entry, the event rises again.
-    samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1", "--reset"]).ok();
+    ws.run(&["move", INTERVIEW, "--group", "group-1", "--reset"])
+        .ok();
     assert_eq!(
         session(&status(&ws), INTERVIEW, Some("group-1"))["date"],
         planned_day.as_str()
@@ -161,20 +155,19 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
         event(&back, uid)["dtstart"],
         format!("{planned_day}T{planned_start}")
     );
-    let run = samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1", "--reset"]).ok();
+    let run = ws
+        .run(&["move", INTERVIEW, "--group", "group-1", "--reset"])
+        .ok();
     assert!(run.stderr.contains("was not moved"), "{}", run.stderr);
     // A move to where the plan puts it keeps no entry.
-    samskap_in(
-        &ws,
-        &[
-            "move",
-            INTERVIEW,
-            "--group",
-            "group-1",
-            "--date",
-            &planned_day,
-        ],
-    )
+    ws.run(&[
+        "move",
+        INTERVIEW,
+        "--group",
+        "group-1",
+        "--date",
+        &planned_day,
+    ])
     .ok();
     let file = std::fs::read_to_string(ws.join("schedule.yaml")).unwrap();
     assert!(!file.contains("- step:"), "{file}");
@@ -182,12 +175,11 @@ fn a_moved_session_is_followed_everywhere_and_its_event_updates() {
 
 #[test]
 fn a_move_onto_a_holiday_a_weekend_or_a_clash_is_refused_unless_forced() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path(), "en");
+    let ws = sprint("en");
     let refused = |args: &[&str], why: &str| {
         let mut all = vec!["move", INTERVIEW, "--group", "group-1"];
         all.extend_from_slice(args);
-        let run = samskap_in(&ws, &all).code(2);
+        let run = ws.run(&all).code(2);
         assert!(run.stderr.contains(why), "{why}:\n{}", run.stderr);
         assert!(run.stderr.contains("--force"), "{}", run.stderr);
         assert!(!ws.join("schedule.yaml").exists(), "nothing written");
@@ -221,37 +213,31 @@ fn a_move_onto_a_holiday_a_weekend_or_a_clash_is_refused_unless_forced() {
     );
     // The same slot in another room is free.
     let planned = session(&sessions, INTERVIEW, Some("group-1"));
-    samskap_in(
-        &ws,
-        &[
-            "move",
-            INTERVIEW,
-            "--group",
-            "group-1",
-            "--date",
-            planned["date"].as_str().unwrap(),
-            "--place",
-            "The library",
-        ],
-    )
+    ws.run(&[
+        "move",
+        INTERVIEW,
+        "--group",
+        "group-1",
+        "--date",
+        planned["date"].as_str().unwrap(),
+        "--place",
+        "The library",
+    ])
     .ok();
     assert_eq!(
         session(&status(&ws), INTERVIEW, Some("group-1"))["place"],
         "The library"
     );
     std::fs::remove_file(ws.join("schedule.yaml")).unwrap();
-    samskap_in(
-        &ws,
-        &[
-            "move",
-            INTERVIEW,
-            "--group",
-            "group-1",
-            "--date",
-            "2027-03-25",
-            "--force",
-        ],
-    )
+    ws.run(&[
+        "move",
+        INTERVIEW,
+        "--group",
+        "group-1",
+        "--date",
+        "2027-03-25",
+        "--force",
+    ])
     .ok();
     assert_eq!(
         session(&status(&ws), INTERVIEW, Some("group-1"))["date"],
@@ -259,57 +245,50 @@ fn a_move_onto_a_holiday_a_weekend_or_a_clash_is_refused_unless_forced() {
     );
 
     // What cannot be moved at all is a usage error, named.
-    let run = samskap_in(
-        &ws,
-        &[
+    let run = ws
+        .run(&[
             "move",
             INTERVIEW,
             "--group",
             "group-1",
             "--date",
             "2026-12-01",
-        ],
-    )
-    .code(2);
+        ])
+        .code(2);
     assert!(run.stderr.contains("outside the sprint"), "{}", run.stderr);
-    let run = samskap_in(
-        &ws,
-        &[
+    let run = ws
+        .run(&[
             "move",
             "utforske-uke-2-intervjuu",
             "--group",
             "group-1",
             "--date",
             "2027-02-25",
-        ],
-    )
-    .code(2);
+        ])
+        .code(2);
     assert!(
         run.stderr
             .contains("did you mean `utforske-uke-2-intervju`"),
         "{}",
         run.stderr
     );
-    let run = samskap_in(
-        &ws,
-        &[
+    let run = ws
+        .run(&[
             "move",
             INTERVIEW,
             "--group",
             "grup-1",
             "--date",
             "2027-02-25",
-        ],
-    )
-    .code(2);
+        ])
+        .code(2);
     assert!(
         run.stderr.contains("did you mean `group-1`"),
         "{}",
         run.stderr
     );
-    let run = samskap_in(
-        &ws,
-        &[
+    let run = ws
+        .run(&[
             "move",
             INTERVIEW,
             "--group",
@@ -318,13 +297,11 @@ fn a_move_onto_a_holiday_a_weekend_or_a_clash_is_refused_unless_forced() {
             "2027-02-25",
             "--time",
             "25:00",
-        ],
-    )
-    .code(2);
+        ])
+        .code(2);
     assert!(run.stderr.contains("HH:MM"), "{}", run.stderr);
-    let run = samskap_in(
-        &ws,
-        &[
+    let run = ws
+        .run(&[
             "move",
             INTERVIEW,
             "--group",
@@ -333,35 +310,31 @@ fn a_move_onto_a_holiday_a_weekend_or_a_clash_is_refused_unless_forced() {
             "2027-02-25",
             "--time",
             "23:30",
-        ],
-    )
-    .code(2);
+        ])
+        .code(2);
     assert!(run.stderr.contains("past midnight"), "{}", run.stderr);
-    samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1"]).code(2);
+    ws.run(&["move", INTERVIEW, "--group", "group-1"]).code(2);
 }
 
 /// The example sprint (Tuesdays from 4 January 2027, the winter holiday
 /// 22–28 February 2027 as a break, 09:00–15:30 with lunch 11:30–12:00),
-/// copied to `dir`.
-fn example(dir: &Path) -> PathBuf {
-    let ws = dir.join("varen-2027");
-    common::copy_tree(&common::root().join("examples/varen-2027"), &ws);
-    ws
+/// copied into a temporary folder.
+fn example() -> Sprint {
+    Sprint::example("varen-2027")
 }
 
 #[test]
 fn a_move_outside_the_day_through_lunch_into_a_break_or_its_window_is_refused_unless_forced() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = example(dir.path());
+    let ws = example();
     let refused = |args: &[&str], why: &str| {
         let mut all = vec!["--lang", "en", "move"];
         all.extend_from_slice(args);
-        let run = samskap_in(&ws, &all).code(2);
+        let run = ws.run(&all).code(2);
         assert!(run.stderr.contains(why), "{why}:\n{}", run.stderr);
         assert!(run.stderr.contains("--force"), "{}", run.stderr);
         assert!(!ws.join("schedule.yaml").exists(), "nothing written");
         all.push("--force");
-        samskap_in(&ws, &all).ok();
+        ws.run(&all).ok();
         std::fs::remove_file(ws.join("schedule.yaml")).unwrap();
     };
     let start = "diagnose-oppstart-styringsgruppe";
@@ -400,9 +373,8 @@ fn a_move_outside_the_day_through_lunch_into_a_break_or_its_window_is_refused_un
          from Monday 18 January 2027 to Friday 22 January 2027",
     );
     // In Norwegian too, with the same exit code.
-    let run = samskap_in(
-        &ws,
-        &[
+    let run = ws
+        .run(&[
             "--lang",
             "nb",
             "move",
@@ -411,9 +383,8 @@ fn a_move_outside_the_day_through_lunch_into_a_break_or_its_window_is_refused_un
             "2027-01-05",
             "--time",
             "07:00",
-        ],
-    )
-    .code(2);
+        ])
+        .code(2);
     assert!(
         run.stderr
             .contains("07:00–10:00 er utenfor arbeidsdagen 09:00–15:30"),
@@ -421,18 +392,14 @@ fn a_move_outside_the_day_through_lunch_into_a_break_or_its_window_is_refused_un
         run.stderr
     );
     // Inside the day and the window: moved.
-    samskap_in(
-        &ws,
-        &["move", start, "--date", "2027-01-07", "--time", "12:00"],
-    )
-    .ok();
+    ws.run(&["move", start, "--date", "2027-01-07", "--time", "12:00"])
+        .ok();
     assert!(ws.join("schedule.yaml").exists());
 }
 
 #[test]
 fn moving_a_moved_session_again_keeps_its_place_unless_a_new_one_is_given() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = example(dir.path());
+    let ws = example();
     let step = "diagnose-dybdeintervjuer";
     let place = |ws: &Path| {
         let run = samskap_in(ws, &["status", "--json", "--today", "2027-01-05"]).ok();
@@ -440,48 +407,41 @@ fn moving_a_moved_session_again_keeps_its_place_unless_a_new_one_is_given() {
         let sessions = json["sessions"].as_array().unwrap().clone();
         session(&sessions, step, None)["place"].clone()
     };
-    samskap_in(
-        &ws,
-        &[
-            "move",
-            step,
-            "--date",
-            "2027-01-20",
-            "--place",
-            "Hjemme hos familien",
-        ],
-    )
+    ws.run(&[
+        "move",
+        step,
+        "--date",
+        "2027-01-20",
+        "--place",
+        "Hjemme hos familien",
+    ])
     .ok();
-    samskap_in(&ws, &["move", step, "--date", "2027-01-21"]).ok();
+    ws.run(&["move", step, "--date", "2027-01-21"]).ok();
     assert_eq!(place(&ws), "Hjemme hos familien");
     let file = std::fs::read_to_string(ws.join("schedule.yaml")).unwrap();
     assert!(file.contains("date: 2027-01-21"), "{file}");
     assert!(file.contains("place: \"Hjemme hos familien\""), "{file}");
-    samskap_in(
-        &ws,
-        &[
-            "move",
-            step,
-            "--date",
-            "2027-01-21",
-            "--place",
-            "Biblioteket",
-        ],
-    )
+    ws.run(&[
+        "move",
+        step,
+        "--date",
+        "2027-01-21",
+        "--place",
+        "Biblioteket",
+    ])
     .ok();
     assert_eq!(place(&ws), "Biblioteket");
 }
 
 #[test]
 fn check_warns_about_a_move_by_hand_that_breaks_the_plan_with_its_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = example(dir.path());
+    let ws = example();
     std::fs::write(
         ws.join("schedule.yaml"),
         "moves:\n  - step: diagnose-oppstart-styringsgruppe\n    date: 2027-01-05\n    time: \"14:30\"\n  - step: utforske-uke-4-samskapingsverksted\n    group: gruppe-2\n    date: 2027-02-24\n  - step: utforske-uke-2-intervju\n    group: gruppe-1\n    date: 2027-04-20\n    time: \"11:00\"\n",
     )
     .unwrap();
-    let run = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    let run = ws.run(&["--lang", "en", "check"]).ok();
     for expected in [
         "warning: the move of diagnose-oppstart-styringsgruppe breaks the plan's rules: \
          14:30–17:30 is outside the working day 09:00–15:30",
@@ -510,14 +470,13 @@ fn check_warns_about_a_move_by_hand_that_breaks_the_plan_with_its_place() {
         "moves:\n  - step: diagnose-oppstart-styringsgruppe\n    date: 2027-01-05\n    time: \"12:00\"\n",
     )
     .unwrap();
-    let run = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    let run = ws.run(&["--lang", "en", "check"]).ok();
     assert!(!run.stderr.contains("schedule.yaml"), "{}", run.stderr);
 }
 
 #[test]
 fn an_unbooked_appointment_is_a_tentative_proposal_until_it_is_booked() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path(), "en");
+    let ws = sprint("en");
     let uid = format!("{INTERVIEW}-group-1");
     let before = calendar(&ws, "before.ics");
     let proposal = event(&before, &uid);
@@ -531,12 +490,9 @@ fn an_unbooked_appointment_is_a_tentative_proposal_until_it_is_booked() {
     );
     let planned = session(&status(&ws), INTERVIEW, Some("group-1")).clone();
     let day = planned["date"].as_str().unwrap();
-    samskap_in(
-        &ws,
-        &[
-            "move", INTERVIEW, "--group", "group-1", "--date", day, "--place", "At home",
-        ],
-    )
+    ws.run(&[
+        "move", INTERVIEW, "--group", "group-1", "--date", day, "--place", "At home",
+    ])
     .ok();
     let after = calendar(&ws, "after.ics");
     let booked = event(&after, &uid);
@@ -551,14 +507,13 @@ fn an_unbooked_appointment_is_a_tentative_proposal_until_it_is_booked() {
 
 #[test]
 fn schedule_yaml_is_checked_with_file_line_and_column() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path(), "en");
+    let ws = sprint("en");
     std::fs::write(
         ws.join("schedule.yaml"),
         "moves:\n  - step: utforske-uke-2-intervjuu\n    group: group-1\n    date: 2027-02-25\n  - step: utforske-uke-2-intervju\n    group: grup-1\n    date: 2027-02-25\n  - step: utforske-uke-2-intervju\n    group: group-2\n    date: 2028-02-25\n  - step: diagnose-oppstart-styringsgruppe\n    date: 2027-01-05\n    time: \"9.00\"\n",
     )
     .unwrap();
-    let run = samskap_in(&ws, &["check"]).code(65);
+    let run = ws.run(&["check"]).code(65);
     for expected in [
         "schedule.yaml:2:11",
         "did you mean `utforske-uke-2-intervju`?",
@@ -574,40 +529,37 @@ fn schedule_yaml_is_checked_with_file_line_and_column() {
     }
     // Every command stops at the same problems; nothing is rewritten.
     let before = std::fs::read(ws.join("schedule.yaml")).unwrap();
-    samskap_in(&ws, &["status"]).code(65);
-    samskap_in(&ws, &["move", INTERVIEW, "--group", "group-1", "--reset"]).code(65);
+    ws.run(&["status"]).code(65);
+    ws.run(&["move", INTERVIEW, "--group", "group-1", "--reset"])
+        .code(65);
     assert_eq!(before, std::fs::read(ws.join("schedule.yaml")).unwrap());
     std::fs::write(
         ws.join("schedule.yaml"),
         "moves:\n  - step: utforske-uke-2-intervju\n    date: 2027-02-25\n    dato: x\n",
     )
     .unwrap();
-    let run = samskap_in(&ws, &["check"]).code(65);
+    let run = ws.run(&["check"]).code(65);
     assert!(run.stderr.contains("schedule.yaml:4:5"), "{}", run.stderr);
 }
 
 #[test]
 fn a_move_keeps_what_people_wrote_in_schedule_yaml() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path(), "nb");
+    let ws = sprint("nb");
     let mine = "# Avtalt med familiene.\nmoves:\n  # Familien ville ha ettermiddag.\n  - step: utforske-uke-2-intervju\n    group: gruppe-2\n    date: 2027-02-24   # onsdag\n    time: \"14:00\"\n# Slutt på lista.\n";
     std::fs::write(ws.join("schedule.yaml"), mine).unwrap();
     assert_eq!(
         session(&status(&ws), INTERVIEW, Some("gruppe-2"))["start"],
         "14:00"
     );
-    samskap_in(
-        &ws,
-        &[
-            "move",
-            INTERVIEW,
-            "--group",
-            "gruppe-1",
-            "--date",
-            "2027-02-25",
-            "--force",
-        ],
-    )
+    ws.run(&[
+        "move",
+        INTERVIEW,
+        "--group",
+        "gruppe-1",
+        "--date",
+        "2027-02-25",
+        "--force",
+    ])
     .ok();
     let file = std::fs::read_to_string(ws.join("schedule.yaml")).unwrap();
     assert_eq!(
@@ -618,7 +570,8 @@ fn a_move_keeps_what_people_wrote_in_schedule_yaml() {
         )
     );
     // Taking one away leaves the other entry and every comment.
-    samskap_in(&ws, &["move", INTERVIEW, "--group", "gruppe-2", "--reset"]).ok();
+    ws.run(&["move", INTERVIEW, "--group", "gruppe-2", "--reset"])
+        .ok();
     let file = std::fs::read_to_string(ws.join("schedule.yaml")).unwrap();
     assert_eq!(
         file,
@@ -628,31 +581,25 @@ fn a_move_keeps_what_people_wrote_in_schedule_yaml() {
 
 #[test]
 fn two_processes_moving_at_once_lose_no_move() {
-    let dir = tempfile::tempdir().unwrap();
-    samskap_in(
-        dir.path(),
-        &[
-            "new-sprint",
-            "sprint",
-            "--yes",
-            "--groups",
-            "12",
-            "--start",
-            "2027-01-04",
-        ],
-    )
-    .ok();
-    let ws = dir.path().join("sprint");
+    let (ws, _) = Sprint::made(&[
+        "new-sprint",
+        "sprint",
+        "--yes",
+        "--groups",
+        "12",
+        "--start",
+        "2027-01-04",
+    ]);
     // Twelve groups need more than two facilitators to fit their weeks.
-    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
-    let yaml = yaml.replace(
-        "facilitators: [\"Fasilitator 1\", \"Fasilitator 2\"]",
-        "facilitators: [\"A\", \"B\", \"C\", \"D\", \"E\", \"F\"]",
-    );
-    std::fs::write(ws.join("samskap.yaml"), yaml).unwrap();
+    ws.edit_yaml(|yaml| {
+        yaml.replace(
+            "facilitators: [\"Fasilitator 1\", \"Fasilitator 2\"]",
+            "facilitators: [\"A\", \"B\", \"C\", \"D\", \"E\", \"F\"]",
+        )
+    });
     let bin = env!("CARGO_BIN_EXE_samskap");
     let spawn = |groups: Vec<String>, day: &'static str| {
-        let ws = ws.clone();
+        let ws = ws.to_path_buf();
         std::thread::spawn(move || {
             for group in groups {
                 let out = std::process::Command::new(bin)
@@ -677,54 +624,49 @@ fn two_processes_moving_at_once_lose_no_move() {
     b.join().unwrap();
     let file = std::fs::read_to_string(ws.join("schedule.yaml")).unwrap();
     assert_eq!(file.matches("- step:").count(), 12, "{file}");
-    samskap_in(&ws, &["check"]).ok();
+    ws.run(&["check"]).ok();
 }
 
 #[test]
 fn next_report_and_build_follow_a_move() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path(), "en");
+    let ws = sprint("en");
     let first = "diagnose-oppstart-styringsgruppe";
-    samskap_in(
-        &ws,
-        &[
-            "move",
-            first,
-            "--date",
-            "2027-01-04",
-            "--time",
-            "10:00",
-            "--place",
-            "City hall",
-            "--force",
-        ],
-    )
+    ws.run(&[
+        "move",
+        first,
+        "--date",
+        "2027-01-04",
+        "--time",
+        "10:00",
+        "--place",
+        "City hall",
+        "--force",
+    ])
     .ok();
-    let next = samskap_in(&ws, &["next", "--today", "2027-01-04"]).ok();
+    let next = ws.run(&["next", "--today", "2027-01-04"]).ok();
     assert!(next.stdout.contains("4 January 2027"), "{}", next.stdout);
     assert!(next.stdout.contains("10:00"), "{}", next.stdout);
     assert!(next.stdout.contains("City hall"), "{}", next.stdout);
     // Held on the day it was moved to (the first of the sprint): the report shows that day alone.
-    samskap_in(
-        &ws,
-        &[
-            "done",
-            first,
-            "--date",
-            "2027-01-04",
-            "--today",
-            "2027-01-08",
-        ],
-    )
+    ws.run(&[
+        "done",
+        first,
+        "--date",
+        "2027-01-04",
+        "--today",
+        "2027-01-08",
+    ])
     .ok();
-    let report = samskap_in(&ws, &["report", "--interim", "--today", "2027-01-05"]).ok();
+    let report = ws
+        .run(&["report", "--interim", "--today", "2027-01-05"])
+        .ok();
     let row = report
         .stdout
         .lines()
         .find(|l| l.starts_with("| 4 January 2027"))
         .unwrap_or_else(|| panic!("{}", report.stdout));
     assert!(!row.contains("(held"), "{row}");
-    samskap_in(&ws, &["build", "--today", "2027-01-05"]).ok();
+    ws.run(&["build", "--today", "2027-01-05"]).ok();
     let page = std::fs::read_to_string(ws.join("out/agenda-week-1.html")).unwrap();
     assert!(page.contains("4 January 2027"), "{page}");
     assert!(page.contains("City hall"), "{page}");

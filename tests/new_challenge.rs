@@ -10,7 +10,7 @@ mod common;
 use std::io::Read;
 use std::path::Path;
 
-use common::{new_sprint, root, samskap_in};
+use common::{Sprint, root, samskap_in};
 
 /// The words of the built-in target group, whole words only (bokmål,
 /// nynorsk, English).
@@ -118,8 +118,7 @@ struct Built {
 }
 
 fn build_counts(lang: &str, people: &str) -> Built {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     to_elderly(&ws, people);
     samskap_in(&ws, &["check"]).ok();
     let out = ws.join("out");
@@ -248,8 +247,7 @@ fn every_resident_question_fits_an_elderly_sprint() {
     let topics = resident_topics();
     assert!(topics.len() >= 6, "{topics:?}");
     let topics = topics.join(",");
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
     for (lang, people, own_word) in [
         (
@@ -299,8 +297,7 @@ fn every_resident_question_fits_an_elderly_sprint() {
 
 #[test]
 fn the_example_keeps_its_families() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     samskap_in(&ws, &["build", "--today", "2027-03-20", "-o", "out"]).ok();
     let agenda = std::fs::read_to_string(ws.join("out/agenda-gruppe-1.html")).unwrap();
     assert!(family_words(&agenda) > 50, "{}", family_words(&agenda));
@@ -345,8 +342,7 @@ fn workbook_check_refuses_an_unknown_placeholder_with_its_place() {
 
 #[test]
 fn a_misspelt_people_form_in_samskap_yaml_is_refused_at_its_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     to_elderly(
         &ws,
         "{ singular: eldre, plural: eldre, the_plurl: de eldre }",

@@ -7,11 +7,13 @@
 //! sometimes share a room (one another's, or the sprint's) and sometimes
 //! have their own weekday and time.
 
+mod common;
+
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 use proptest::prelude::*;
 use samskap::plan::breaks::{BreakNames, school_holidays};
 use samskap::plan::rules::{Problem, problems};
-use samskap::plan::{GroupSettings, Settings, WorkingDay, plan};
+use samskap::plan::{GroupSettings, Session, Settings, WorkingDay, plan};
 use samskap::workbook::{Runs, Workbook, WorkbookSource, load};
 
 const NAMES: BreakNames = BreakNames {
@@ -136,18 +138,24 @@ proptest! {
     }
 }
 
-#[test]
-fn a_five_day_sprint_runs_monday_to_friday() {
-    let wb = &workbooks()[1];
+/// The five-day workbook's plan for `groups` groups from `start` (Mondays
+/// at 09:00), and the days it falls on, in order.
+fn five_days(start: NaiveDate, groups: usize) -> (Vec<Session>, Vec<String>) {
     let s = settings(
-        NaiveDate::from_ymd_opt(2027, 9, 6).unwrap(),
+        start,
         Weekday::Mon,
         NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-        3,
+        groups,
     );
-    let sessions = plan(wb, &s).unwrap();
+    let sessions = plan(&workbooks()[1], &s).unwrap();
     let mut days: Vec<_> = sessions.iter().map(|x| x.date.to_string()).collect();
     days.dedup();
+    (sessions, days)
+}
+
+#[test]
+fn a_five_day_sprint_runs_monday_to_friday() {
+    let (sessions, days) = five_days(NaiveDate::from_ymd_opt(2027, 9, 6).unwrap(), 3);
     assert_eq!(
         days,
         [
@@ -168,16 +176,7 @@ fn a_five_day_sprint_runs_monday_to_friday() {
 #[test]
 fn a_five_day_sprint_over_ascension_day_moves_the_rest_on() {
     // Ascension Day 2027 is Thursday 6 May: days 4 and 5 fall on Friday and Monday.
-    let wb = &workbooks()[1];
-    let s = settings(
-        NaiveDate::from_ymd_opt(2027, 5, 3).unwrap(),
-        Weekday::Mon,
-        NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-        2,
-    );
-    let sessions = plan(wb, &s).unwrap();
-    let mut days: Vec<_> = sessions.iter().map(|x| x.date.to_string()).collect();
-    days.dedup();
+    let (sessions, days) = five_days(NaiveDate::from_ymd_opt(2027, 5, 3).unwrap(), 2);
     assert_eq!(
         days,
         [
@@ -200,14 +199,7 @@ fn a_five_day_sprint_over_ascension_day_moves_the_rest_on() {
 
 #[test]
 fn a_five_day_sprint_with_residents_skips_the_winter_holiday() {
-    let wb = &workbooks()[1];
-    let s = settings(
-        NaiveDate::from_ymd_opt(2027, 2, 22).unwrap(),
-        Weekday::Mon,
-        NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-        2,
-    );
-    let sessions = plan(wb, &s).unwrap();
+    let (sessions, _) = five_days(NaiveDate::from_ymd_opt(2027, 2, 22).unwrap(), 2);
     assert_eq!(sessions[0].date.to_string(), "2027-03-01");
     assert!(sessions.iter().all(|x| x.moved.is_some()));
 }
@@ -217,18 +209,10 @@ fn a_five_day_sprint_with_residents_skips_the_winter_holiday() {
 /// session inside 09:00–15:30 and clear of lunch (11:30–12:00).
 #[test]
 fn the_example_sprint_keeps_the_winter_holiday_and_the_working_day() {
-    let example = format!("{}/examples/varen-2027", env!("CARGO_MANIFEST_DIR"));
-    let out = assert_cmd::Command::cargo_bin("samskap")
-        .unwrap()
-        .args(["-C", &example, "status", "--json", "--today", "2027-01-01"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let status: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let example = common::root().join("examples/varen-2027");
+    let example = example.to_str().unwrap();
+    let out = common::samskap(&["-C", example, "status", "--json", "--today", "2027-01-01"]).ok();
+    let status: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let sessions = status["sessions"].as_array().unwrap();
     assert!(sessions.len() > 40);
     for s in sessions {

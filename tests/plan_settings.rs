@@ -4,11 +4,13 @@
 
 mod common;
 
-use common::samskap_in;
-use std::path::{Path, PathBuf};
+use common::{Sprint, samskap_in};
+use std::path::Path;
 
-fn sprint(dir: &Path, extra: &[&str]) -> PathBuf {
-    let mut args = vec![
+/// A new three-group sprint `s` from 2027-01-04; new-sprint says it
+/// proposed the school holidays.
+fn sprint() -> Sprint {
+    let (ws, run) = Sprint::made(&[
         "new-sprint",
         "s",
         "--yes",
@@ -18,11 +20,9 @@ fn sprint(dir: &Path, extra: &[&str]) -> PathBuf {
         "2027-01-04",
         "--groups",
         "3",
-    ];
-    args.extend_from_slice(extra);
-    let run = samskap_in(dir, &args).ok();
+    ]);
     assert!(run.stderr.contains("skoleferiene"), "{}", run.stderr);
-    dir.join("s")
+    ws
 }
 
 /// Replaces `from` by `to` in samskap.yaml, runs `check`, and returns its
@@ -46,9 +46,8 @@ fn bad(ws: &Path, from: &str, to: &str) -> String {
 
 #[test]
 fn new_sprint_proposes_the_school_holidays_when_the_target_group_has_children() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path(), &[]);
-    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let ws = sprint();
+    let yaml = ws.read("samskap.yaml");
     assert!(yaml.contains("hours: \"09:00-15:30\""), "{yaml}");
     assert!(yaml.contains("lunch: \"11:30-12:00\""), "{yaml}");
     assert!(
@@ -56,10 +55,10 @@ fn new_sprint_proposes_the_school_holidays_when_the_target_group_has_children() 
         "{yaml}"
     );
     assert!(yaml.contains("Påskeferie 2027"), "{yaml}");
-    samskap_in(&ws, &["check"]).ok();
+    ws.run(&["check"]).ok();
     // No children in the target group: no breaks proposed.
     let run = samskap_in(
-        dir.path(),
+        ws.dir(),
         &[
             "new-sprint",
             "t",
@@ -72,14 +71,13 @@ fn new_sprint_proposes_the_school_holidays_when_the_target_group_has_children() 
     )
     .ok();
     assert!(!run.stderr.contains("skoleferiene"), "{}", run.stderr);
-    let yaml = std::fs::read_to_string(dir.path().join("t/samskap.yaml")).unwrap();
+    let yaml = std::fs::read_to_string(ws.dir().join("t/samskap.yaml")).unwrap();
     assert!(yaml.contains("breaks: []"), "{yaml}");
 }
 
 #[test]
 fn bad_plan_settings_are_refused_with_their_place_and_a_hint() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path(), &[]);
+    let ws = sprint();
     let err = bad(&ws, "hours: \"09:00-15:30\"", "hours: \"15:30-09:00\"");
     assert!(
         err.contains("samskap.yaml:") && err.contains("ends before it starts"),
@@ -113,8 +111,8 @@ fn bad_plan_settings_are_refused_with_their_place_and_a_hint() {
     assert!(err.contains("samskap.yaml:"), "{err}");
     // It points at the line and column of the lunch.
     let err = bad(&ws, "lunch: \"11:30-12:00\"", "lunch: \"11:30-11:00\"");
-    let line = std::fs::read_to_string(ws.join("samskap.yaml"))
-        .unwrap()
+    let line = ws
+        .read("samskap.yaml")
         .lines()
         .position(|l| l.starts_with("lunch:"))
         .unwrap()
@@ -124,27 +122,22 @@ fn bad_plan_settings_are_refused_with_their_place_and_a_hint() {
 
 #[test]
 fn a_week_that_cannot_hold_its_sessions_says_what_to_change() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path(), &[]);
-    let path = ws.join("samskap.yaml");
-    let yaml = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(
-        &path,
+    let ws = sprint();
+    ws.edit_yaml(|yaml| {
         yaml.replace(
             "facilitators: [\"Fasilitator 1\", \"Fasilitator 2\"]",
             "facilitators: [\"Kari\"]",
         )
-        .replace("hours: \"09:00-15:30\"", "hours: \"09:00-13:00\""),
-    )
-    .unwrap();
-    let run = samskap_in(&ws, &["--lang", "en", "status"]).code(65);
+        .replace("hours: \"09:00-15:30\"", "hours: \"09:00-13:00\"")
+    });
+    let run = ws.run(&["--lang", "en", "status"]).code(65);
     assert!(
         run.stderr.contains("cannot hold its sessions"),
         "{}",
         run.stderr
     );
     // In the sprint's own language by default.
-    let run = samskap_in(&ws, &["status"]).code(65);
+    let run = ws.run(&["status"]).code(65);
     assert!(
         run.stderr.contains("har ikke plass til samlingene sine"),
         "{}",
@@ -155,9 +148,8 @@ fn a_week_that_cannot_hold_its_sessions_says_what_to_change() {
 
 #[test]
 fn unbooked_interviews_are_missing_until_a_note_is_dated_in_their_week() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path(), &[]);
-    let status = samskap_in(&ws, &["status", "--today", "2027-03-01", "--json"]).ok();
+    let ws = sprint();
+    let status = ws.run(&["status", "--today", "2027-03-01", "--json"]).ok();
     let json: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
     let unbooked = |json: &serde_json::Value| -> Vec<String> {
         json["missing"]
@@ -171,21 +163,18 @@ fn unbooked_interviews_are_missing_until_a_note_is_dated_in_their_week() {
             .collect()
     };
     assert_eq!(unbooked(&json), ["gruppe-1", "gruppe-2", "gruppe-3"]);
-    samskap_in(
-        &ws,
-        &[
-            "interview",
-            "new",
-            "--group",
-            "gruppe-1",
-            "--pseudonym",
-            "Lilje",
-            "--date",
-            "2027-03-03",
-        ],
-    )
+    ws.run(&[
+        "interview",
+        "new",
+        "--group",
+        "gruppe-1",
+        "--pseudonym",
+        "Lilje",
+        "--date",
+        "2027-03-03",
+    ])
     .ok();
-    let status = samskap_in(&ws, &["status", "--today", "2027-03-01", "--json"]).ok();
+    let status = ws.run(&["status", "--today", "2027-03-01", "--json"]).ok();
     let json: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
     assert_eq!(unbooked(&json), ["gruppe-2", "gruppe-3"]);
     let booked = json["sessions"]
@@ -197,18 +186,16 @@ fn unbooked_interviews_are_missing_until_a_note_is_dated_in_their_week() {
     assert_eq!(booked["date"], "2027-03-03");
     assert_eq!(booked["appointment"]["booked"], true);
     // The agenda and the calendar show the day the note books, not the window.
-    let agenda = samskap_in(
-        &ws,
-        &["agenda", "utforske-uke-2-intervju", "--group", "gruppe-1"],
-    )
-    .ok();
+    let agenda = ws
+        .run(&["agenda", "utforske-uke-2-intervju", "--group", "gruppe-1"])
+        .ok();
     assert!(
         agenda.stdout.contains("onsdag 3. mars 2027"),
         "{}",
         agenda.stdout
     );
     assert!(!agenda.stdout.contains("avtales"), "{}", agenda.stdout);
-    let calendar = samskap_in(&ws, &["calendar", "--group", "gruppe-1"]).ok();
+    let calendar = ws.run(&["calendar", "--group", "gruppe-1"]).ok();
     let event = calendar
         .stdout
         .split("BEGIN:VEVENT")
@@ -273,20 +260,16 @@ fn booking_the_proposed_day_confirms_the_event_with_a_higher_sequence() {
 /// one the week could not hold there.
 #[test]
 fn a_groups_own_weekday_and_time_are_kept_where_the_week_has_room() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("varen-2027");
-    common::copy_tree(&common::root().join("examples/varen-2027"), &ws);
-    let path = ws.join("samskap.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
+    let ws = Sprint::example("varen-2027");
+    let text = ws.read("samskap.yaml");
     let room = "    place: \"Bydelshuset, grupperom 2\"\n";
-    assert!(text.contains(room));
-    let own = format!("{room}    weekday: fri\n    time: \"13:00\"\n");
-    std::fs::write(&path, text.replacen(room, &own, 1)).unwrap();
-    let run = samskap_in(
-        &ws,
-        &["--lang", "en", "status", "--json", "--today", "2027-01-05"],
-    )
-    .ok();
+    ws.replace(
+        room,
+        &format!("{room}    weekday: fri\n    time: \"13:00\"\n"),
+    );
+    let run = ws
+        .run(&["--lang", "en", "status", "--json", "--today", "2027-01-05"])
+        .ok();
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let mine: Vec<_> = json["sessions"]
         .as_array()
@@ -323,7 +306,7 @@ fn a_groups_own_weekday_and_time_are_kept_where_the_week_has_room() {
         "{}",
         run.stderr
     );
-    let check = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    let check = ws.run(&["--lang", "en", "check"]).ok();
     assert_eq!(
         check
             .stderr
@@ -334,8 +317,8 @@ fn a_groups_own_weekday_and_time_are_kept_where_the_week_has_room() {
         check.stderr
     );
     // Without a weekday or time of its own, no warning.
-    std::fs::write(&path, text).unwrap();
-    let run = samskap_in(&ws, &["status", "--today", "2027-01-05"]).ok();
+    ws.write("samskap.yaml", &text);
+    let run = ws.run(&["status", "--today", "2027-01-05"]).ok();
     assert!(!run.stderr.contains("samskap.yaml ("), "{}", run.stderr);
 }
 
@@ -344,33 +327,26 @@ fn a_groups_own_weekday_and_time_are_kept_where_the_week_has_room() {
 /// warning with its place; nothing is rewritten.
 #[test]
 fn done_dates_written_by_hand_before_the_start_or_in_the_future_are_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    samskap_in(
-        dir.path(),
-        &[
-            "new-sprint",
-            "s",
-            "--yes",
-            "--name",
-            "Høsten 2026",
-            "--start",
-            "2026-01-05",
-            "--groups",
-            "2",
-        ],
-    )
-    .ok();
-    let ws = dir.path().join("s");
-    let path = ws.join("progress.yaml");
+    let (ws, _) = Sprint::made(&[
+        "new-sprint",
+        "s",
+        "--yes",
+        "--name",
+        "Høsten 2026",
+        "--start",
+        "2026-01-05",
+        "--groups",
+        "2",
+    ]);
     let write = |first: &str, second: &str| {
         let text = format!(
             "done:\n  - step: diagnose-oppstart-styringsgruppe\n    date: {first}\n  - step: diagnose-verksted-seksjonsledere\n    date: {second}\n"
         );
-        std::fs::write(&path, &text).unwrap();
+        ws.write("progress.yaml", &text);
         text
     };
     let text = write("2025-12-01", "2026-01-07");
-    let run = samskap_in(&ws, &["--lang", "en", "check"]).code(65);
+    let run = ws.run(&["--lang", "en", "check"]).code(65);
     for expected in [
         "progress.yaml:3:11",
         "2025-12-01 is before the sprint starts (2026-01-05",
@@ -378,11 +354,11 @@ fn done_dates_written_by_hand_before_the_start_or_in_the_future_are_reported() {
     ] {
         assert!(run.stderr.contains(expected), "{expected}:\n{}", run.stderr);
     }
-    samskap_in(&ws, &["status"]).code(65);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    ws.run(&["status"]).code(65);
+    assert_eq!(ws.read("progress.yaml"), text);
 
     write("2026-01-06", "2199-01-01");
-    let run = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    let run = ws.run(&["--lang", "en", "check"]).ok();
     for expected in [
         "warning: steps marked done on a day in the future: 1, the first here: 2199-01-01 is in the future",
         "progress.yaml:5:11",
@@ -390,6 +366,6 @@ fn done_dates_written_by_hand_before_the_start_or_in_the_future_are_reported() {
         assert!(run.stderr.contains(expected), "{expected}:\n{}", run.stderr);
     }
     write("2026-01-06", "2026-01-07");
-    let run = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    let run = ws.run(&["--lang", "en", "check"]).ok();
     assert!(!run.stderr.contains("progress.yaml"), "{}", run.stderr);
 }

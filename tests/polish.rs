@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{copy_dir, new_sprint, root, samskap_in, snapshot_tree};
+use common::{Sprint, new_sprint, samskap_in, snapshot_tree};
 use samskap::privacy::view::{self, Reader};
 
 /// Every document of `dir` as its reader sees it: HTML text, Word
@@ -30,16 +30,9 @@ fn read_back(dir: &Path) -> Vec<(String, String)> {
 }
 
 /// The example sprint, copied, in `lang`.
-fn example(dir: &Path, lang: &str) -> std::path::PathBuf {
-    let ws = dir.join("ws");
-    copy_dir(&root().join("examples/varen-2027"), &ws);
-    let yaml = ws.join("samskap.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap();
-    std::fs::write(
-        &yaml,
-        text.replace("\nlang: nb\n", &format!("\nlang: {lang}\n")),
-    )
-    .unwrap();
+fn example(lang: &str) -> Sprint {
+    let ws = Sprint::example_as("varen-2027", "ws");
+    ws.edit_yaml(|text| text.replace("\nlang: nb\n", &format!("\nlang: {lang}\n")));
     ws
 }
 
@@ -63,9 +56,8 @@ const COMMANDS: [&str; 14] = [
 
 #[test]
 fn no_document_shows_a_command_line_a_markdown_mark_or_a_numeric_date() {
-    let dir = tempfile::tempdir().unwrap();
     for lang in ["nb", "en"] {
-        let ws = example(&dir.path().join(lang), lang);
+        let ws = example(lang);
         samskap_in(&ws, &["build", "-o", "site"]).ok();
         let docs = read_back(&ws.join("site"));
         assert!(docs.len() > 20, "{}", docs.len());
@@ -358,19 +350,16 @@ fn the_sprint_readme_describes_every_field_people_write() {
 
 #[test]
 fn the_dashboard_says_where_the_sprint_stands_in_words() {
-    let dir = tempfile::tempdir().unwrap();
     // Before the first session the process has not started, whatever
     // progress.yaml already records (the example's is filled in).
-    let ws = example(dir.path(), "nb");
+    let ws = example("nb");
     samskap_in(&ws, &["build", "-o", "site", "--today", "2026-12-01"]).ok();
     let index = std::fs::read_to_string(ws.join("site/index.html")).unwrap();
     assert!(index.contains("prosessen har ikke startet ennå"), "{index}");
     assert!(!index.contains("prosessen er over"), "{index}");
     // A new sprint, its interviews unbooked and no solutions yet: no "-0",
     // and the gaps with dates in words.
-    let fresh_dir = dir.path().join("fresh");
-    std::fs::create_dir_all(&fresh_dir).unwrap();
-    let fresh = new_sprint(&fresh_dir);
+    let fresh = Sprint::new_sprint();
     samskap_in(&fresh, &["build", "-o", "site", "--today", "2027-02-24"]).ok();
     let index = std::fs::read_to_string(fresh.join("site/index.html")).unwrap();
     assert!(!index.contains("-0 "), "a negative zero in {index}");

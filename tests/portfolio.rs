@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{copy_tree, fits_a_phone_and_a4, html_files, passes_vnu_and_axe, root, samskap_in};
+use common::{copy_dir, fits_a_phone_and_a4, html_files, passes_vnu_and_axe, root, samskap_in};
 
 const TODAY: &str = "2027-05-10";
 
@@ -17,11 +17,11 @@ const TODAY: &str = "2027-05-10";
 /// and a copy of the example under another id and name.
 fn sprints(dir: &Path) -> [PathBuf; 3] {
     let varen = dir.join("varen-2027");
-    copy_tree(&root().join("examples/varen-2027"), &varen);
+    copy_dir(&root().join("examples/varen-2027"), &varen);
     let eldre = dir.join("eldre-2027");
-    copy_tree(&root().join("examples/eldre-2027"), &eldre);
+    copy_dir(&root().join("examples/eldre-2027"), &eldre);
     let copy = dir.join("varen-kopi");
-    copy_tree(&root().join("examples/varen-2027"), &copy);
+    copy_dir(&root().join("examples/varen-2027"), &copy);
     edit(&copy.join("samskap.yaml"), |text| {
         text.replace("id: varen-2027-2027-01-04", "id: varen-kopi")
             .replace("name: \"Våren 2027\"", "name: \"Våren 2028\"")

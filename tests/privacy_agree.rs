@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{birth_number, fixture, new_sprint, quoted, samskap_in};
+use common::{Sprint, birth_number, fixture, quoted, samskap_in};
 
 /// Texts that hold personal data, each as people write it.
 fn positives() -> Vec<String> {
@@ -63,22 +63,17 @@ const NEGATIVES: [&str; 9] = [
 
 /// A sprint with a names list, a family that withdrew (`Hegre`) and a
 /// solution whose description is the case.
-fn sprint(dir: &Path) -> std::path::PathBuf {
-    let ws = new_sprint(dir);
-    std::fs::create_dir_all(ws.join("private")).unwrap();
-    std::fs::write(
-        ws.join("private/names.txt"),
-        std::fs::read_to_string(fixture("privacy/names.txt")).unwrap()
-            + "Tuva Nordmann\nSiobhan O'Brien\n",
-    )
-    .unwrap();
-    let notes = ws.join("groups/gruppe-1/interviews");
-    std::fs::create_dir_all(&notes).unwrap();
-    std::fs::write(
-        notes.join("2027-02-23-hegre.md"),
+fn sprint() -> Sprint {
+    let ws = Sprint::new_sprint();
+    ws.write(
+        "private/names.txt",
+        &(std::fs::read_to_string(fixture("privacy/names.txt")).unwrap()
+            + "Tuva Nordmann\nSiobhan O'Brien\n"),
+    );
+    ws.write(
+        "groups/gruppe-1/interviews/2027-02-23-hegre.md",
         "---\npseudonym: Hegre\ndate: 2027-02-23\ninterviewers: [Kari]\nconsent: withdrawn\n---\nTrakk samtykket.\n",
-    )
-    .unwrap();
+    );
     ws
 }
 
@@ -93,8 +88,7 @@ fn verdicts(ws: &Path) -> (bool, bool) {
 
 #[test]
 fn check_finds_exactly_what_an_export_refuses() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path());
+    let ws = sprint();
     let solutions = ws.join("groups/gruppe-1/solutions.yaml");
     let write = |text: &str| {
         std::fs::write(
@@ -118,8 +112,7 @@ fn check_finds_exactly_what_an_export_refuses() {
 
 #[test]
 fn a_birth_number_over_two_quote_lines_is_found_by_check_and_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path());
+    let ws = sprint();
     let fnr = birth_number("010190");
     std::fs::write(
         ws.join("groups/gruppe-1/interviews/2027-02-24-lilje.md"),
@@ -139,9 +132,8 @@ fn a_birth_number_over_two_quote_lines_is_found_by_check_and_refused() {
 #[cfg(unix)]
 #[test]
 fn a_template_linked_from_outside_the_workspace_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
-    let outside = dir.path().join("secret.md");
+    let ws = Sprint::new_sprint();
+    let outside = ws.dir().join("secret.md");
     std::fs::write(&outside, "Tuva Nordmann 41234567\n").unwrap();
     std::fs::create_dir_all(ws.join("templates")).unwrap();
     std::os::unix::fs::symlink(&outside, ws.join("templates/agenda.md")).unwrap();
@@ -166,8 +158,7 @@ fn a_template_linked_from_outside_the_workspace_is_refused() {
 #[cfg(unix)]
 #[test]
 fn a_write_killed_halfway_leaves_nothing_git_or_check_sees() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let notes = ws.join("groups/gruppe-1/interviews");
     std::fs::create_dir_all(&notes).unwrap();
     // What `kill -9` during a write leaves: a temporary file, half written.
@@ -221,8 +212,7 @@ fn a_write_killed_halfway_leaves_nothing_git_or_check_sees() {
 
 #[test]
 fn pseudonyms_are_matched_against_the_names_as_the_gate_matches() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path());
+    let ws = sprint();
     for pseudonym in [
         "Tuva Nordmanns",
         "Tuva  Nordmann",
@@ -250,8 +240,7 @@ fn pseudonyms_are_matched_against_the_names_as_the_gate_matches() {
 
 #[test]
 fn a_field_of_absurd_length_is_refused_at_the_documented_limit() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let yaml = ws.join("samskap.yaml");
     let text = std::fs::read_to_string(&yaml).unwrap();
     let at = text.find("\nname:").unwrap() + 1;
@@ -275,8 +264,7 @@ fn a_field_of_absurd_length_is_refused_at_the_documented_limit() {
 
 #[test]
 fn solution_new_keeps_every_comment_and_the_files_line_endings() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let path = ws.join("groups/gruppe-1/solutions.yaml");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{birth_number, copy_dir, quoted, root, samskap_in, snapshot_tree};
+use common::{Sprint, birth_number, quoted, samskap_in, snapshot_tree};
 use proptest::prelude::*;
 use samskap::privacy::fields::{FIELDS, Field};
 use samskap::privacy::view::{self, Reader};
@@ -111,15 +111,9 @@ fn kinds() -> Vec<Planted> {
 
 /// A copy of the example sprint with a names list; its family that
 /// withdrew (`Hegre`) gives a pseudonym to be found as.
-fn sprint(dir: &Path) -> PathBuf {
-    let ws = dir.join("ws");
-    copy_dir(&root().join("examples/varen-2027"), &ws);
-    std::fs::create_dir_all(ws.join("private")).unwrap();
-    std::fs::write(
-        ws.join("private/names.txt"),
-        "Tuva Nordmann\nSiobhan O'Brien\n",
-    )
-    .unwrap();
+fn sprint() -> Sprint {
+    let ws = Sprint::example_as("varen-2027", "ws");
+    ws.write("private/names.txt", "Tuva Nordmann\nSiobhan O'Brien\n");
     ws
 }
 
@@ -289,8 +283,7 @@ fn read_back(dir: &Path) -> Vec<(PathBuf, String)> {
 
 /// Plants `value` in `field` and checks check, export and --redact.
 fn one_field(field: Field, value: &str, needles: &[&str]) {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path());
+    let ws = sprint();
     let file = plant(&ws, field, value);
     let check = samskap_in(&ws, &["check"]);
     assert_eq!(

@@ -8,7 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{new_sprint, samskap_in, snapshot_tree};
+use common::{Sprint, samskap_in, snapshot_tree};
 
 /// Replaces the first line of samskap.yaml starting with `key:`.
 fn set(ws: &Path, key: &str, value: &str) {
@@ -89,8 +89,7 @@ fn ics_text(text: &str) -> String {
 
 #[test]
 fn the_sprint_name_in_titles_headers_and_footers_is_refused_at_its_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     set(&ws, "name", "\"Våren 2027 ring Tuva Nordmann 41234567\"");
     let run = samskap_in(
         &ws,
@@ -134,8 +133,7 @@ fn the_sprint_name_in_titles_headers_and_footers_is_refused_at_its_line() {
 
 #[test]
 fn a_group_name_with_a_number_is_refused_and_redacted_in_every_title() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     set_group_name(&ws, "Gruppe Tuva 412 34 567");
     let run = samskap_in(&ws, &["interview-guide", "--group", "gruppe-1"]).code(65);
     assert!(run.stderr.contains("samskap.yaml:"), "{}", run.stderr);
@@ -154,8 +152,7 @@ fn a_group_name_with_a_number_is_refused_and_redacted_in_every_title() {
 
 #[test]
 fn a_calendar_value_folded_or_escaped_in_the_file_is_seen_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     // Long enough that the number is folded across two lines of the file.
     set(
         &ws,
@@ -176,8 +173,7 @@ fn a_calendar_value_folded_or_escaped_in_the_file_is_seen_whole() {
 
 #[test]
 fn redacted_e_mail_with_an_underscore_goes_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     samskap_in(
         &ws,
         &[
@@ -201,8 +197,7 @@ fn redacted_e_mail_with_an_underscore_goes_whole() {
 
 #[test]
 fn an_export_refuses_when_records_cannot_be_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let notes = ws.join("groups/gruppe-1/interviews");
     std::fs::create_dir_all(&notes).unwrap();
     std::fs::write(notes.join("2027-02-01-x.md"), "---\npseudonym: [\n---\n").unwrap();

@@ -3,71 +3,53 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{new_sprint, samskap_in};
+use common::{Sprint, samskap_in};
 
 /// Replaces the challenge and target group of the sprint's samskap.yaml and
 /// appends `extra`.
-fn rewrite_sprint(ws: &Path, extra: &str) {
-    let path = ws.join("samskap.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let text: String = text
-        .lines()
-        .map(|l| {
-            if l.starts_with("challenge:") {
-                "challenge: \"Hvordan kan eldre som bor alene få flere gode kontakter i uka?\""
-                    .to_owned()
-            } else if l.starts_with("target_group:") {
-                "target_group: \"Eldre som bor alene\"".to_owned()
-            } else {
-                l.to_owned()
-            }
-        })
-        .map(|l| l + "\n")
-        .collect();
-    std::fs::write(&path, text + extra).unwrap();
+fn rewrite_sprint(ws: &Sprint, extra: &str) {
+    ws.set(
+        "challenge",
+        "\"Hvordan kan eldre som bor alene få flere gode kontakter i uka?\"",
+    )
+    .set("target_group", "\"Eldre som bor alene\"")
+    .edit_yaml(|text| text + extra);
 }
 
 const CONTACTS: &str = "sections: [about, done, insights, solutions, evaluation, recommendations]\npeople: { singular: eldre, plural: eldre }\nmeasures:\n  - id: kontakter\n    label: Kontakter\n    unit: kontakter per uke\n    unit_one: kontakt per uke\n    question: Hvor mange flere kontakter i uka gir løsningen?\n";
 
 #[test]
 fn a_sprints_own_measure_takes_its_singular_for_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     rewrite_sprint(&ws, CONTACTS);
     common::write_solutions(
         &ws,
         "solutions:\n  - id: besok\n    title: Besøksvenn\n    status: idea\n    measures:\n      kontakter: 1\n",
     );
-    samskap_in(&ws, &["check"]).ok();
-    let report = samskap_in(&ws, &["report", "--interim"]).ok().stdout;
+    ws.run(&["check"]).ok();
+    let report = ws.run(&["report", "--interim"]).ok().stdout;
     assert!(report.contains("Kontakter 1 kontakt per uke"), "{report}");
     assert!(!report.contains("1 kontakter"), "{report}");
 }
 
 #[test]
 fn a_changed_challenge_and_measure_reach_the_report() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     rewrite_sprint(&ws, CONTACTS);
-    samskap_in(&ws, &["check"]).ok();
-    samskap_in(
-        &ws,
-        &[
-            "solution",
-            "new",
-            "-g",
-            "gruppe-1",
-            "--title",
-            "Besøksvenn",
-            "--measure",
-            "kontakter=2,5",
-            "--status",
-            "tested",
-            "--yes",
-        ],
-    )
+    ws.run(&["check"]).ok();
+    ws.run(&[
+        "solution",
+        "new",
+        "-g",
+        "gruppe-1",
+        "--title",
+        "Besøksvenn",
+        "--measure",
+        "kontakter=2,5",
+        "--status",
+        "tested",
+        "--yes",
+    ])
     .ok();
     let written = std::fs::read_to_string(ws.join("groups/gruppe-1/solutions.yaml")).unwrap();
     assert!(
@@ -75,7 +57,7 @@ fn a_changed_challenge_and_measure_reach_the_report() {
         "{written}"
     );
     assert!(!written.contains("hours_per_month"), "{written}");
-    let report = samskap_in(&ws, &["report", "--interim"]).ok().stdout;
+    let report = ws.run(&["report", "--interim"]).ok().stdout;
     assert!(
         report.contains("| Kontakter (kontakter per uke) |"),
         "{report}"
@@ -85,14 +67,11 @@ fn a_changed_challenge_and_measure_reach_the_report() {
     for word in ["timer", "Timer", "familie", "Familie"] {
         assert!(!report.contains(word), "`{word}` in\n{report}");
     }
-    let en = samskap_in(&ws, &["--lang", "en", "report", "--interim"])
-        .ok()
-        .stdout;
+    let en = ws.run(&["--lang", "en", "report", "--interim"]).ok().stdout;
     assert!(!en.contains("hours") && !en.contains("Hours"), "{en}");
     // A measure the sprint does not have is refused with the closest one.
-    let run = samskap_in(
-        &ws,
-        &[
+    let run = ws
+        .run(&[
             "solution",
             "new",
             "-g",
@@ -102,9 +81,8 @@ fn a_changed_challenge_and_measure_reach_the_report() {
             "--measure",
             "kontakt=1",
             "--yes",
-        ],
-    )
-    .code(2);
+        ])
+        .code(2);
     assert!(
         run.stderr.contains("ukjent måltall `kontakt`"),
         "{}",
@@ -119,13 +97,12 @@ fn a_changed_challenge_and_measure_reach_the_report() {
 
 #[test]
 fn unknown_measures_and_measures_without_unit_are_refused_with_their_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let file = common::write_solutions(
         &ws,
         "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    measures:\n      familes: 2\n",
     );
-    let run = samskap_in(&ws, &["check"]).code(65);
+    let run = ws.run(&["check"]).code(65);
     assert!(run.stderr.contains("solutions.yaml:6:7"), "{}", run.stderr);
     assert!(
         run.stderr.contains("ukjent måltall `familes`"),
@@ -143,10 +120,10 @@ fn unknown_measures_and_measures_without_unit_are_refused_with_their_place() {
         "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    hours_per_month:\n      families: 2\n      staff: 1\n",
     )
     .unwrap();
-    samskap_in(&ws, &["check"]).ok();
+    ws.run(&["check"]).ok();
     // A section the report does not have is named with the closest.
     rewrite_sprint(&ws, "sections: [about, solution]\n");
-    let run = samskap_in(&ws, &["check"]).code(65);
+    let run = ws.run(&["check"]).code(65);
     assert!(
         run.stderr.contains("ukjent rapportdel `solution`"),
         "{}",
@@ -159,7 +136,7 @@ fn unknown_measures_and_measures_without_unit_are_refused_with_their_place() {
     );
     // A sprint measure needs a unit.
     rewrite_sprint(&ws, "measures:\n  - id: kontakter\n    label: Kontakter\n");
-    let run = samskap_in(&ws, &["check"]).code(65);
+    let run = ws.run(&["check"]).code(65);
     assert!(
         run.stderr.contains("måltallet `kontakter` har ingen enhet"),
         "{}",
@@ -310,15 +287,12 @@ fn the_second_examples_documents_hold_no_word_of_the_first() {
         .map(str::trim)
         .collect();
     assert!(!languages.is_empty());
-    let dir = tempfile::tempdir().unwrap();
     for lang in languages {
-        let sprint = dir.path().join(format!("sprint-{lang}"));
-        common::copy_dir(&example, &sprint);
-        let out = dir.path().join(format!("out-{lang}"));
+        let sprint = Sprint::example_as("eldre-2027", &format!("sprint-{lang}"));
+        let out = sprint.dir().join(format!("out-{lang}"));
         let target = out.to_str().unwrap();
-        samskap_in(
-            &sprint,
-            &[
+        sprint
+            .run(&[
                 "build",
                 "-o",
                 target,
@@ -326,9 +300,8 @@ fn the_second_examples_documents_hold_no_word_of_the_first() {
                 "2027-10-04",
                 "--lang",
                 lang,
-            ],
-        )
-        .ok();
+            ])
+            .ok();
         let mut documents = 0;
         for entry in std::fs::read_dir(&out).unwrap() {
             let path = entry.unwrap().path();
@@ -393,34 +366,26 @@ fn a_workbook_in_english_only_is_listed_checked_and_run_in_english() {
     );
     // A sprint of it is set up in English, and a `lang:` it lacks is refused
     // with its place.
-    let tmp = tempfile::tempdir().unwrap();
     let workbook = dir.join("english-only");
-    let workbook = workbook.to_str().unwrap();
-    samskap_in(
-        tmp.path(),
-        &[
-            "--workbook",
-            workbook,
-            "new-sprint",
-            "ws",
-            "--yes",
-            "--start",
-            "2027-01-04",
-            "--groups",
-            "1",
-        ],
-    )
-    .ok();
-    let ws = tmp.path().join("ws");
-    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
+    let (ws, _) = Sprint::made(&[
+        "--workbook",
+        workbook.to_str().unwrap(),
+        "new-sprint",
+        "ws",
+        "--yes",
+        "--start",
+        "2027-01-04",
+        "--groups",
+        "1",
+    ]);
+    let yaml = ws.read("samskap.yaml");
     assert!(yaml.contains("\nlang: en\n"), "{yaml}");
-    samskap_in(&ws, &["check"]).ok();
-    std::fs::write(
-        ws.join("samskap.yaml"),
-        yaml.replace("\nlang: en\n", "\nlang: nb\n"),
-    )
-    .unwrap();
-    let run = samskap_in(&ws, &["check"]).code(65);
+    ws.run(&["check"]).ok();
+    ws.write(
+        "samskap.yaml",
+        &yaml.replace("\nlang: en\n", "\nlang: nb\n"),
+    );
+    let run = ws.run(&["check"]).code(65);
     assert!(
         run.stderr
             .contains("arbeidsboka finnes ikke på `nb`; den har `en`"),
@@ -434,28 +399,23 @@ fn a_workbook_in_english_only_is_listed_checked_and_run_in_english() {
 fn a_prototype_day_with_an_untimed_optional_block_runs() {
     let dir = common::fixture("process");
     samskap_in(&dir, &["workbook", "check", "open"]).ok();
-    let tmp = tempfile::tempdir().unwrap();
     let workbook = dir.join("open");
-    samskap_in(
-        tmp.path(),
-        &[
-            "--workbook",
-            workbook.to_str().unwrap(),
-            "new-sprint",
-            "ws",
-            "--yes",
-            "--start",
-            "2027-01-04",
-            "--groups",
-            "1",
-            "--members",
-            "Kim, Alex",
-        ],
-    )
-    .ok();
-    let ws = tmp.path().join("ws");
-    samskap_in(&ws, &["check"]).ok();
-    let agenda = samskap_in(&ws, &["agenda", "prototype-day", "--group", "group-1"])
+    let (ws, _) = Sprint::made(&[
+        "--workbook",
+        workbook.to_str().unwrap(),
+        "new-sprint",
+        "ws",
+        "--yes",
+        "--start",
+        "2027-01-04",
+        "--groups",
+        "1",
+        "--members",
+        "Kim, Alex",
+    ]);
+    ws.run(&["check"]).ok();
+    let agenda = ws
+        .run(&["agenda", "prototype-day", "--group", "group-1"])
         .ok()
         .stdout;
     assert!(agenda.contains("· Build**"), "{agenda}");
@@ -465,7 +425,7 @@ fn a_prototype_day_with_an_untimed_optional_block_runs() {
     );
     assert!(agenda.contains("Team: Kim, Alex"), "{agenda}");
     // A topic's audience that is no role is refused with the closest one.
-    let bad = tmp.path().join("bad");
+    let bad = ws.dir().join("bad");
     common::copy_dir(&workbook, &bad);
     let text = std::fs::read_to_string(bad.join("workbook.yaml")).unwrap();
     std::fs::write(
@@ -475,7 +435,7 @@ fn a_prototype_day_with_an_untimed_optional_block_runs() {
     .unwrap();
     // An English-only workbook is checked in English when nothing asks
     // for another language.
-    let run = samskap_in(tmp.path(), &["workbook", "check", "bad"]).code(65);
+    let run = samskap_in(ws.dir(), &["workbook", "check", "bad"]).code(65);
     assert!(
         run.stderr.contains("unknown role `customers`"),
         "{}",

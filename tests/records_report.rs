@@ -5,11 +5,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use common::{
-    fixture, html_files, new_sprint, passes_vnu_and_axe, root, samskap_in, snapshot_tree,
+    Sprint, fixture, html_files, new_sprint, passes_vnu_and_axe, root, samskap_in, snapshot_tree,
     validator, write_solutions,
 };
 
@@ -63,13 +63,13 @@ fn the_example_report_in_markdown() {
 
 #[test]
 fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
-    let dir = tempfile::tempdir().unwrap();
     // A copy: build records the calendar it wrote in the sprint's folder.
-    let sprint = dir.path().join("example");
-    common::copy_dir(&example(), &sprint);
-    let out = dir.path().join("site");
+    let sprint = Sprint::example_as("varen-2027", "example");
+    let out = sprint.dir().join("site");
     let target = out.to_str().unwrap().to_owned();
-    samskap_in(&sprint, &["build", "-o", &target, "--today", "2027-05-10"]).ok();
+    sprint
+        .run(&["build", "-o", &target, "--today", "2027-05-10"])
+        .ok();
     let html = html_files(&out);
     assert!(html.len() >= 25, "{html:?}");
     passes_vnu_and_axe(&html);
@@ -102,14 +102,16 @@ fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
     }
     assert!(text.contains("tables 9"), "{text}");
     // The site's report is the report command's, made once for three formats.
-    let report = samskap_in(&sprint, &["report", "--today", "2027-05-10"]).ok();
+    let report = sprint.run(&["report", "--today", "2027-05-10"]).ok();
     assert_eq!(
         std::fs::read_to_string(out.join("report.md")).unwrap(),
         report.stdout
     );
     // A second build replaces what the first wrote; a file of the user's is kept.
     std::fs::write(out.join("notat.txt"), "mitt").unwrap();
-    samskap_in(&sprint, &["build", "-o", &target, "--today", "2027-05-10"]).ok();
+    sprint
+        .run(&["build", "-o", &target, "--today", "2027-05-10"])
+        .ok();
     assert_eq!(
         std::fs::read_to_string(out.join("notat.txt")).unwrap(),
         "mitt"
@@ -118,17 +120,16 @@ fn the_example_site_passes_the_validators_and_word_has_heading_styles() {
 
 #[test]
 fn build_refuses_files_it_did_not_write() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     std::fs::create_dir_all(ws.join("out")).unwrap();
     std::fs::write(ws.join("out/index.html"), "mine").unwrap();
-    let run = samskap_in(&ws, &["build"]).code(73);
+    let run = ws.run(&["build"]).code(73);
     assert!(run.stderr.contains("index.html"), "{}", run.stderr);
     assert_eq!(
         std::fs::read_to_string(ws.join("out/index.html")).unwrap(),
         "mine"
     );
-    samskap_in(&ws, &["build", "--force"]).ok();
+    ws.run(&["build", "--force"]).ok();
     assert!(
         std::fs::read_to_string(ws.join("out/index.html"))
             .unwrap()
@@ -137,7 +138,7 @@ fn build_refuses_files_it_did_not_write() {
 
     // A file the build wrote and someone edited since is theirs now.
     std::fs::write(ws.join("out/report.md"), "# Min versjon\n").unwrap();
-    let run = samskap_in(&ws, &["build"]).code(73);
+    let run = ws.run(&["build"]).code(73);
     assert!(run.stderr.contains("report.md"), "{}", run.stderr);
     assert!(
         run.stderr.contains("er endret siden samskap skrev den"),
@@ -149,20 +150,21 @@ fn build_refuses_files_it_did_not_write() {
         std::fs::read_to_string(ws.join("out/report.md")).unwrap(),
         "# Min versjon\n"
     );
-    samskap_in(&ws, &["build", "--force"]).ok();
+    ws.run(&["build", "--force"]).ok();
     assert!(
         std::fs::read_to_string(ws.join("out/report.md"))
             .unwrap()
             .starts_with("# ")
     );
-    samskap_in(&ws, &["build"]).ok();
+    ws.run(&["build"]).ok();
 
     // A group removed: its pages go, unless someone changed them.
     std::fs::write(ws.join("out/interview-guide-gruppe-2.html"), "notater").unwrap();
-    let config = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
-    let cut = config.find("  - id: gruppe-2").unwrap();
-    std::fs::write(ws.join("samskap.yaml"), &config[..cut]).unwrap();
-    let run = samskap_in(&ws, &["build"]).ok();
+    ws.edit_yaml(|config| {
+        let cut = config.find("  - id: gruppe-2").unwrap();
+        config[..cut].to_owned()
+    });
+    let run = ws.run(&["build"]).ok();
     assert!(
         run.stderr.contains("fjernet 1 gammel fil"),
         "{}",
@@ -177,8 +179,8 @@ fn build_refuses_files_it_did_not_write() {
 }
 
 /// A sprint whose notes hold the planted personal data of the privacy fixture.
-fn planted(dir: &Path) -> PathBuf {
-    let ws = new_sprint(dir);
+fn planted() -> Sprint {
+    let ws = Sprint::new_sprint();
     let notes = ws.join("groups/gruppe-1/interviews");
     std::fs::create_dir_all(&notes).unwrap();
     std::fs::copy(
@@ -203,9 +205,8 @@ fn planted_values() -> Vec<String> {
 
 #[test]
 fn check_names_every_planted_finding_exactly() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = planted(dir.path());
-    let run = samskap_in(&ws, &["--lang", "en", "check"]).code(65);
+    let ws = planted();
+    let run = ws.run(&["--lang", "en", "check"]).code(65);
     let expected = planted_values();
     assert!(
         run.stderr
@@ -236,29 +237,25 @@ fn check_names_every_planted_finding_exactly() {
 
 #[test]
 fn nothing_planted_reaches_any_exported_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = planted(dir.path());
+    let ws = planted();
     // Raw notes never leave the workspace: the report and the site are
     // written, and hold none of the note's personal data.
-    samskap_in(&ws, &["report", "-o", "plain.md"]).ok();
+    ws.run(&["report", "-o", "plain.md"]).ok();
     // Personal data in what a report does show (a solution, a quote)
     // stops every export, which names the source and writes nothing …
-    samskap_in(
-        &ws,
-        &[
-            "solution",
-            "new",
-            "--group",
-            "gruppe-1",
-            "--title",
-            "Ring Lilje",
-            "--description",
-            "Ring mor på 912 34 567 eller skriv til lilje.mor@example.no.",
-            "--yes",
-        ],
-    )
+    ws.run(&[
+        "solution",
+        "new",
+        "--group",
+        "gruppe-1",
+        "--title",
+        "Ring Lilje",
+        "--description",
+        "Ring mor på 912 34 567 eller skriv til lilje.mor@example.no.",
+        "--yes",
+    ])
     .ok();
-    let run = samskap_in(&ws, &["report", "-o", "out/report.html"]).code(65);
+    let run = ws.run(&["report", "-o", "out/report.html"]).code(65);
     assert!(run.stderr.contains("--redact"), "{}", run.stderr);
     assert!(
         run.stderr.contains("groups/gruppe-1/solutions.yaml"),
@@ -266,12 +263,12 @@ fn nothing_planted_reaches_any_exported_file() {
         run.stderr
     );
     assert!(!ws.join("out/report.html").exists());
-    samskap_in(&ws, &["build"]).code(65);
+    ws.run(&["build"]).code(65);
     assert!(!ws.join("out").exists(), "a refused build writes nothing");
     // With --redact the documents are written, and hold none of it.
-    samskap_in(&ws, &["report", "--redact", "-o", "report.md"]).ok();
-    samskap_in(&ws, &["report", "--redact", "-o", "report.docx"]).ok();
-    samskap_in(&ws, &["build", "--redact"]).ok();
+    ws.run(&["report", "--redact", "-o", "report.md"]).ok();
+    ws.run(&["report", "--redact", "-o", "report.docx"]).ok();
+    ws.run(&["build", "--redact"]).ok();
     let mut outputs = snapshot_tree(&ws.join("out"));
     outputs.push((
         PathBuf::from("report.md"),
@@ -313,67 +310,55 @@ fn nothing_planted_reaches_any_exported_file() {
 
 #[test]
 fn interview_new_writes_a_note_to_fill_in_and_never_overwrites() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
-    samskap_in(
-        &ws,
-        &[
-            "interview",
-            "new",
-            "--group",
-            "gruppe-1",
-            "--pseudonym",
-            "Lilje",
-            "--date",
-            "2027-02-23",
-        ],
-    )
+    let ws = Sprint::new_sprint();
+    ws.run(&[
+        "interview",
+        "new",
+        "--group",
+        "gruppe-1",
+        "--pseudonym",
+        "Lilje",
+        "--date",
+        "2027-02-23",
+    ])
     .ok();
     let path = ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md");
     let text = std::fs::read_to_string(&path).unwrap();
     insta::assert_snapshot!("interview_note_nb", text);
-    samskap_in(
-        &ws,
-        &[
-            "interview",
-            "new",
-            "--group",
-            "gruppe-1",
-            "--pseudonym",
-            "Lilje",
-            "--date",
-            "2027-02-23",
-        ],
-    )
+    ws.run(&[
+        "interview",
+        "new",
+        "--group",
+        "gruppe-1",
+        "--pseudonym",
+        "Lilje",
+        "--date",
+        "2027-02-23",
+    ])
     .code(2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
-    samskap_in(
-        &ws,
-        &[
-            "interview",
-            "new",
-            "--group",
-            "gruppe-9",
-            "--pseudonym",
-            "X",
-        ],
-    )
+    ws.run(&[
+        "interview",
+        "new",
+        "--group",
+        "gruppe-9",
+        "--pseudonym",
+        "X",
+    ])
     .code(2);
     // A pseudonym from the list of real names is refused.
     std::fs::create_dir_all(ws.join("private")).unwrap();
     std::fs::write(ws.join("private/names.txt"), "Sølvi Ødegård\n").unwrap();
-    let run = samskap_in(
-        &ws,
-        &[
+    let run = ws
+        .run(&[
             "interview",
             "new",
             "--group",
             "gruppe-1",
             "--pseudonym",
             "Sølvi",
-        ],
-    )
-    .code(2);
+        ])
+        .code(2);
     assert!(run.stderr.contains("ekte navn"), "{}", run.stderr);
     // The note checks clean, with its consent, tags and quotes once filled in.
     std::fs::write(
@@ -384,8 +369,8 @@ fn interview_new_writes_a_note_to_fill_in_and_never_overwrites() {
             + "\n> «Jeg er koordinatoren.»\n\n#overganger\n",
     )
     .unwrap();
-    samskap_in(&ws, &["check"]).ok();
-    let report = samskap_in(&ws, &["report"]).ok();
+    ws.run(&["check"]).ok();
+    let report = ws.run(&["report"]).ok();
     assert!(
         report.stdout.contains("«Jeg er koordinatoren.»"),
         "{}",
@@ -402,8 +387,7 @@ fn interview_new_writes_a_note_to_fill_in_and_never_overwrites() {
 
 #[test]
 fn bad_notes_are_reported_with_their_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let notes = ws.join("groups/gruppe-2/interviews");
     std::fs::create_dir_all(&notes).unwrap();
     std::fs::write(
@@ -417,56 +401,48 @@ fn bad_notes_are_reported_with_their_place() {
         "---\npseudonym: Ask\ndate: 2027-02-23\nconsent: given\nintervjuere: [A]\n---\n",
     )
     .unwrap();
-    let run = samskap_in(&ws, &["--lang", "en", "check"]).code(65);
+    let run = ws.run(&["--lang", "en", "check"]).code(65);
     insta::assert_snapshot!("bad_notes", run.stderr);
 }
 
 #[test]
 fn solutions_and_assessments_through_the_commands() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
-    samskap_in(
-        &ws,
-        &[
-            "solution",
-            "new",
-            "--group",
-            "gruppe-1",
-            "--title",
-            "Felles kalender",
-            "--challenge",
-            "koordinator",
-            "--status",
-            "tested",
-            "--families",
-            "3.5",
-            "--staff",
-            "2",
-            "--owner",
-            "Helsestasjonen",
-            "--next-step",
-            "Prøve i tre måneder",
-        ],
-    )
+    let ws = Sprint::new_sprint();
+    ws.run(&[
+        "solution",
+        "new",
+        "--group",
+        "gruppe-1",
+        "--title",
+        "Felles kalender",
+        "--challenge",
+        "koordinator",
+        "--status",
+        "tested",
+        "--families",
+        "3.5",
+        "--staff",
+        "2",
+        "--owner",
+        "Helsestasjonen",
+        "--next-step",
+        "Prøve i tre måneder",
+    ])
     .ok();
-    samskap_in(
-        &ws,
-        &[
-            "solution",
-            "new",
-            "--group",
-            "gruppe-1",
-            "--title",
-            "Tjenestekart",
-            "--yes",
-        ],
-    )
+    ws.run(&[
+        "solution",
+        "new",
+        "--group",
+        "gruppe-1",
+        "--title",
+        "Tjenestekart",
+        "--yes",
+    ])
     .ok();
     let file = std::fs::read_to_string(ws.join("groups/gruppe-1/solutions.yaml")).unwrap();
     assert_eq!(file.matches("- id:").count(), 2, "{file}");
-    let run = samskap_in(
-        &ws,
-        &[
+    let run = ws
+        .run(&[
             "solution",
             "new",
             "--group",
@@ -475,9 +451,8 @@ fn solutions_and_assessments_through_the_commands() {
             "Feil",
             "--challenge",
             "koordinatorr",
-        ],
-    )
-    .code(2);
+        ])
+        .code(2);
     assert!(
         run.stderr.contains("mente du `koordinator`"),
         "{}",
@@ -488,11 +463,10 @@ fn solutions_and_assessments_through_the_commands() {
         file,
         "nothing written"
     );
-    samskap_in(&ws, &["solution", "new", "--group", "gruppe-1"]).code(2);
+    ws.run(&["solution", "new", "--group", "gruppe-1"]).code(2);
 
-    let partial = samskap_in(
-        &ws,
-        &[
+    let partial = ws
+        .run(&[
             "assess",
             "--leader",
             "Bydelsdirektør",
@@ -502,87 +476,71 @@ fn solutions_and_assessments_through_the_commands() {
             "felles-forstaelse-1=2",
             "--score",
             "felles-mal-1=4",
-        ],
-    )
-    .ok();
+        ])
+        .ok();
     // Scores left out are a leader's choice, but never a silent one.
     assert!(
         partial.stderr.contains("2 av 27 utsagn har skår"),
         "{}",
         partial.stderr
     );
-    samskap_in(
-        &ws,
-        &[
-            "assess",
-            "--leader",
-            "Bydelsdirektør",
-            "--score",
-            "felles-mal-1=5",
-        ],
-    )
+    ws.run(&[
+        "assess",
+        "--leader",
+        "Bydelsdirektør",
+        "--score",
+        "felles-mal-1=5",
+    ])
     .code(2);
-    samskap_in(
-        &ws,
-        &[
-            "assess",
-            "--leader",
-            "Bydelsdirektør",
-            "--score",
-            "felles-mal-1=5",
-            "--force",
-            "--date",
-            "2027-04-21",
-        ],
-    )
+    ws.run(&[
+        "assess",
+        "--leader",
+        "Bydelsdirektør",
+        "--score",
+        "felles-mal-1=5",
+        "--force",
+        "--date",
+        "2027-04-21",
+    ])
     .ok();
     std::fs::write(
         ws.join("scores.yaml"),
         "felles-forstaelse-1: 3\nlederforankring-1: 4\n",
     )
     .unwrap();
-    samskap_in(
-        &ws,
-        &[
-            "assess",
-            "--leader",
-            "Seksjonsleder",
-            "--file",
-            "scores.yaml",
-            "--date",
-            "2027-04-20",
-        ],
-    )
+    ws.run(&[
+        "assess",
+        "--leader",
+        "Seksjonsleder",
+        "--file",
+        "scores.yaml",
+        "--date",
+        "2027-04-20",
+    ])
     .ok();
-    let run = samskap_in(
-        &ws,
-        &["assess", "--leader", "X", "--score", "felles-mal-1=7"],
-    )
-    .code(2);
+    let run = ws
+        .run(&["assess", "--leader", "X", "--score", "felles-mal-1=7"])
+        .code(2);
     assert!(run.stderr.contains("er ikke fra 1 til 5"), "{}", run.stderr);
-    let run = samskap_in(
-        &ws,
-        &["assess", "--leader", "X", "--score", "felles-mall-1=3"],
-    )
-    .code(2);
+    let run = ws
+        .run(&["assess", "--leader", "X", "--score", "felles-mall-1=3"])
+        .code(2);
     assert!(
         run.stderr.contains("mente du `felles-mal-1`"),
         "{}",
         run.stderr
     );
 
-    let report = samskap_in(
-        &ws,
-        &[
+    let report = ws
+        .run(&[
             "--lang",
             "en",
             "report",
             "--interim",
             "--today",
             "2027-03-01",
-        ],
-    )
-    .ok();
+        ])
+        .ok();
     assert!(
         report.stdout.starts_with("# Interim report"),
         "{}",
@@ -600,7 +558,7 @@ fn solutions_and_assessments_through_the_commands() {
         "{}",
         report.stdout
     );
-    let html = samskap_in(&ws, &["report", "--format", "html"]).ok();
+    let html = ws.run(&["report", "--format", "html"]).ok();
     assert!(
         html.stdout.contains("<svg") && html.stdout.contains("role=\"img\""),
         "the chart is inline"
@@ -707,27 +665,24 @@ fn inputs_that_would_break_later_commands_are_refused_up_front() {
 
 #[test]
 fn a_removed_group_leaves_records_that_can_be_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
-    samskap_in(
-        &ws,
-        &[
-            "done",
-            "utforske-uke-1-planlegging",
-            "--group",
-            "gruppe-2",
-            "--date",
-            "2027-02-16",
-            "--today",
-            "2027-02-16",
-        ],
-    )
+    let ws = Sprint::new_sprint();
+    ws.run(&[
+        "done",
+        "utforske-uke-1-planlegging",
+        "--group",
+        "gruppe-2",
+        "--date",
+        "2027-02-16",
+        "--today",
+        "2027-02-16",
+    ])
     .ok();
-    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
-    let cut = yaml.find("  - id: gruppe-2").unwrap();
-    std::fs::write(ws.join("samskap.yaml"), &yaml[..cut]).unwrap();
-    samskap_in(&ws, &["status"]).ok();
-    let run = samskap_in(&ws, &["check"]).code(65);
+    ws.edit_yaml(|yaml| {
+        let cut = yaml.find("  - id: gruppe-2").unwrap();
+        yaml[..cut].to_owned()
+    });
+    ws.run(&["status"]).ok();
+    let run = ws.run(&["check"]).code(65);
     assert!(
         run.stderr.contains("--group gruppe-2 --undo"),
         "{}",
@@ -738,24 +693,20 @@ fn a_removed_group_leaves_records_that_can_be_undone() {
         "no hint towards another group: {}",
         run.stderr
     );
-    samskap_in(
-        &ws,
-        &[
-            "done",
-            "utforske-uke-1-planlegging",
-            "--group",
-            "gruppe-2",
-            "--undo",
-        ],
-    )
+    ws.run(&[
+        "done",
+        "utforske-uke-1-planlegging",
+        "--group",
+        "gruppe-2",
+        "--undo",
+    ])
     .ok();
-    samskap_in(&ws, &["check"]).ok();
+    ws.run(&["check"]).ok();
 }
 
 #[test]
 fn build_from_a_subfolder_writes_to_the_sprints_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let sub = ws.join("groups/gruppe-1/interviews");
     std::fs::create_dir_all(&sub).unwrap();
     samskap_in(&sub, &["build"]).ok();
@@ -765,8 +716,7 @@ fn build_from_a_subfolder_writes_to_the_sprints_out() {
 
 #[test]
 fn check_finds_misplaced_records_bom_names_and_data_in_samskap_yaml() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let notes = ws.join("groups/gruppe-1/interviews");
     std::fs::create_dir_all(&notes).unwrap();
     std::fs::write(notes.join("a.md"), "---\npseudonym: Ask\ndate: 2027-02-23\nconsent: given\ntags: [tid, Tid]\n---\nTrude Olsen fortalte.\n\n#tid\n").unwrap();
@@ -774,25 +724,23 @@ fn check_finds_misplaced_records_bom_names_and_data_in_samskap_yaml() {
     std::fs::create_dir_all(ws.join("groups/grupe-1")).unwrap();
     std::fs::create_dir_all(ws.join("private")).unwrap();
     std::fs::write(ws.join("private/names.txt"), "\u{feff}Trude Olsen\n").unwrap();
-    let yaml = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
-    std::fs::write(
-        ws.join("samskap.yaml"),
+    let yaml = ws.read("samskap.yaml");
+    ws.edit_yaml(|yaml| {
         yaml.replace(
             "# place: Bydelshuset, møterom 1",
             "place: \"Rom 3, ring 91234567\"",
-        ),
-    )
-    .unwrap();
-    let run = samskap_in(&ws, &["check"]).code(65);
+        )
+    });
+    let run = ws.run(&["check"]).code(65);
     for wanted in ["b.MD", "grupe-1", "a.md:7:1", "samskap.yaml"] {
         assert!(run.stderr.contains(wanted), "{wanted}:\n{}", run.stderr);
     }
     std::fs::remove_file(notes.join("b.MD")).unwrap();
     std::fs::remove_dir(ws.join("groups/grupe-1")).unwrap();
-    std::fs::write(ws.join("samskap.yaml"), &yaml).unwrap();
+    ws.write("samskap.yaml", &yaml);
     std::fs::write(notes.join("a.md"), "---\npseudonym: Ask\ndate: 2027-02-23\nconsent: given\ntags: [tid, Tid]\n---\nMor fortalte.\n\n#tid\n").unwrap();
-    samskap_in(&ws, &["check"]).ok();
-    let report = samskap_in(&ws, &["report"]).ok();
+    ws.run(&["check"]).ok();
+    let report = ws.run(&["report"]).ok();
     assert!(
         report.stdout.contains("### Tid\n\n*1 intervju i 1 gruppe*"),
         "a tag counts once per note:\n{}",
@@ -802,40 +750,33 @@ fn check_finds_misplaced_records_bom_names_and_data_in_samskap_yaml() {
 
 #[test]
 fn a_withdrawn_familys_pseudonym_is_kept_out_of_documents() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
-    samskap_in(
-        &ws,
-        &[
-            "interview",
-            "new",
-            "--group",
-            "gruppe-1",
-            "--pseudonym",
-            "Hegre",
-            "--date",
-            "2027-02-23",
-            "--consent",
-            "withdrawn",
-        ],
-    )
+    let ws = Sprint::new_sprint();
+    ws.run(&[
+        "interview",
+        "new",
+        "--group",
+        "gruppe-1",
+        "--pseudonym",
+        "Hegre",
+        "--date",
+        "2027-02-23",
+        "--consent",
+        "withdrawn",
+    ])
     .ok();
-    samskap_in(
-        &ws,
-        &[
-            "solution",
-            "new",
-            "--group",
-            "gruppe-1",
-            "--title",
-            "Felles plan",
-            "--description",
-            "Bygger på samtalen med Hegre.",
-            "--yes",
-        ],
-    )
+    ws.run(&[
+        "solution",
+        "new",
+        "--group",
+        "gruppe-1",
+        "--title",
+        "Felles plan",
+        "--description",
+        "Bygger på samtalen med Hegre.",
+        "--yes",
+    ])
     .ok();
-    let run = samskap_in(&ws, &["report"]).code(65);
+    let run = ws.run(&["report"]).code(65);
     assert!(run.stderr.contains("solutions.yaml"), "{}", run.stderr);
     assert!(
         run.stderr.contains("et pseudonym uten samtykke"),
@@ -845,10 +786,10 @@ fn a_withdrawn_familys_pseudonym_is_kept_out_of_documents() {
     // The family's own note is never exported: it is not named as a source.
     assert!(!run.stderr.contains("hegre.md"), "{}", run.stderr);
     // check finds what the export refuses, before anyone exports.
-    let check = samskap_in(&ws, &["check"]).code(65);
+    let check = ws.run(&["check"]).code(65);
     assert!(check.stderr.contains("solutions.yaml"), "{}", check.stderr);
     assert!(!check.stderr.contains("hegre.md"), "{}", check.stderr);
-    let redacted = samskap_in(&ws, &["report", "--redact"]).ok();
+    let redacted = ws.run(&["report", "--redact"]).ok();
     assert!(!redacted.stdout.contains("Hegre"), "{}", redacted.stdout);
     assert!(
         redacted.stdout.contains("[pseudonym fjernet]"),
@@ -864,29 +805,25 @@ fn a_withdrawn_familys_pseudonym_is_kept_out_of_documents() {
         text.replace("samtalen med Hegre", "en hegre ved bekken"),
     )
     .unwrap();
-    samskap_in(&ws, &["check"]).ok();
-    samskap_in(&ws, &["report"]).ok();
+    ws.run(&["check"]).ok();
+    ws.run(&["report"]).ok();
 }
 
 #[test]
 fn control_characters_pasted_into_records_never_break_a_document() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
-    samskap_in(
-        &ws,
-        &[
-            "interview",
-            "new",
-            "--group",
-            "gruppe-1",
-            "--pseudonym",
-            "Lilje",
-            "--date",
-            "2027-02-23",
-            "--consent",
-            "given",
-        ],
-    )
+    let ws = Sprint::new_sprint();
+    ws.run(&[
+        "interview",
+        "new",
+        "--group",
+        "gruppe-1",
+        "--pseudonym",
+        "Lilje",
+        "--date",
+        "2027-02-23",
+        "--consent",
+        "given",
+    ])
     .ok();
     // Word's Shift+Enter pastes as a vertical tab; other controls come
     // from PDFs and old systems.
@@ -900,24 +837,18 @@ fn control_characters_pasted_into_records_never_break_a_document() {
     )
     .unwrap();
     // The sprint's name reaches every page's title and the calendar.
-    let config = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
-    let name_line = config.lines().find(|l| l.starts_with("name:")).unwrap();
-    std::fs::write(
-        ws.join("samskap.yaml"),
-        config.replace(name_line, "name: \"Våren\\x0b 2027\""),
-    )
-    .unwrap();
-    let site = dir.path().join("site");
-    samskap_in(
-        &ws,
-        &[
-            "build",
-            "-o",
-            site.to_str().unwrap(),
-            "--today",
-            "2027-05-10",
-        ],
-    )
+    ws.edit_yaml(|config| {
+        let name_line = config.lines().find(|l| l.starts_with("name:")).unwrap();
+        config.replace(name_line, "name: \"Våren\\x0b 2027\"")
+    });
+    let site = ws.dir().join("site");
+    ws.run(&[
+        "build",
+        "-o",
+        site.to_str().unwrap(),
+        "--today",
+        "2027-05-10",
+    ])
     .ok();
     for entry in std::fs::read_dir(&site).unwrap() {
         let path = entry.unwrap().path();
@@ -950,24 +881,19 @@ fn control_characters_pasted_into_records_never_break_a_document() {
 
 #[test]
 fn a_figure_of_exactly_one_takes_the_units_singular() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let file = write_solutions(
         &ws,
         "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    measures:\n      families: 1\n      staff: 2\n",
     );
-    let nb = samskap_in(&ws, &["report", "--interim"]).ok().stdout;
+    let nb = ws.run(&["report", "--interim"]).ok().stdout;
     assert!(nb.contains("Per familie 1 time per måned"), "{nb}");
     assert!(nb.contains("Ansatte 2 timer per måned"), "{nb}");
     assert!(!nb.contains("1 timer"), "{nb}");
-    let nn = samskap_in(&ws, &["--lang", "nn", "report", "--interim"])
-        .ok()
-        .stdout;
+    let nn = ws.run(&["--lang", "nn", "report", "--interim"]).ok().stdout;
     assert!(nn.contains("Per familie 1 time per månad"), "{nn}");
     assert!(nn.contains("Tilsette 2 timar per månad"), "{nn}");
-    let en = samskap_in(&ws, &["--lang", "en", "report", "--interim"])
-        .ok()
-        .stdout;
+    let en = ws.run(&["--lang", "en", "report", "--interim"]).ok().stdout;
     assert!(en.contains("Per family 1 hour per month"), "{en}");
     assert!(en.contains("Staff 2 hours per month"), "{en}");
     assert!(!en.contains("1 hours"), "{en}");
@@ -976,30 +902,27 @@ fn a_figure_of_exactly_one_takes_the_units_singular() {
         "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    measures:\n      families: 0\n      staff: 1,5\n",
     )
     .unwrap();
-    let en = samskap_in(&ws, &["--lang", "en", "report", "--interim"])
-        .ok()
-        .stdout;
+    let en = ws.run(&["--lang", "en", "report", "--interim"]).ok().stdout;
     assert!(en.contains("Per family 0 hours per month"), "{en}");
     assert!(en.contains("Staff 1.5 hours per month"), "{en}");
 }
 
 #[test]
 fn hours_with_a_decimal_comma_in_solutions_yaml() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let file = write_solutions(
         &ws,
         "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    hours_per_month:\n      families: 1,5\n      staff: \"2,25\"\n",
     );
-    samskap_in(&ws, &["check"]).ok();
-    let report = samskap_in(&ws, &["report", "--interim"]).ok();
+    ws.run(&["check"]).ok();
+    let report = ws.run(&["report", "--interim"]).ok();
     assert!(report.stdout.contains("1,5"), "{}", report.stdout);
     std::fs::write(
         &file,
         "solutions:\n  - id: felles-plan\n    title: Felles plan\n    status: idea\n    hours_per_month:\n      families: mye\n",
     )
     .unwrap();
-    let run = samskap_in(&ws, &["check"]).code(65);
+    let run = ws.run(&["check"]).code(65);
     assert!(
         run.stderr
             .contains("`mye` er ikke et tall; skriv det som 3 eller 3,5"),
@@ -1011,10 +934,11 @@ fn hours_with_a_decimal_comma_in_solutions_yaml() {
 
 #[test]
 fn small_things_a_review_found() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     // A format samskap cannot write is refused, not written as Markdown.
-    let run = samskap_in(&ws, &["report", "--interim", "-o", "rapport.odt"]).code(2);
+    let run = ws
+        .run(&["report", "--interim", "-o", "rapport.odt"])
+        .code(2);
     assert!(
         run.stderr.contains("samskap kan ikke skrive .odt-filer"),
         "{}",
@@ -1022,44 +946,41 @@ fn small_things_a_review_found() {
     );
     assert!(!ws.join("rapport.odt").exists());
     // A front-matter tag written `#Tid` is the tag `tid`.
-    samskap_in(
-        &ws,
-        &[
-            "interview",
-            "new",
-            "--group",
-            "gruppe-1",
-            "--pseudonym",
-            "Lilje",
-            "--date",
-            "2027-02-23",
-            "--consent",
-            "given",
-        ],
-    )
+    ws.run(&[
+        "interview",
+        "new",
+        "--group",
+        "gruppe-1",
+        "--pseudonym",
+        "Lilje",
+        "--date",
+        "2027-02-23",
+        "--consent",
+        "given",
+    ])
     .ok();
     let note = ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md");
     let text = std::fs::read_to_string(&note).unwrap();
     std::fs::write(&note, text.replacen("tags: []", "tags: [\"#Tid\"]", 1)).unwrap();
-    let report = samskap_in(&ws, &["report", "--interim"]).ok();
+    let report = ws.run(&["report", "--interim"]).ok();
     assert!(!report.stdout.contains("\\#tid"), "{}", report.stdout);
     assert!(report.stdout.contains("tid"), "{}", report.stdout);
     // A blank group name: the id stands in, no empty headings.
-    let config = std::fs::read_to_string(ws.join("samskap.yaml")).unwrap();
-    std::fs::write(
-        ws.join("samskap.yaml"),
-        config.replace("name: \"Gruppe 1\"", "name: \"  \""),
-    )
-    .unwrap();
-    let agenda = samskap_in(&ws, &["agenda", "--group", "gruppe-1", "--week", "9"]).ok();
+    let config = ws.read("samskap.yaml");
+    ws.write(
+        "samskap.yaml",
+        &config.replace("name: \"Gruppe 1\"", "name: \"  \""),
+    );
+    let agenda = ws
+        .run(&["agenda", "--group", "gruppe-1", "--week", "9"])
+        .ok();
     assert!(agenda.stdout.contains("gruppe-1"), "{}", agenda.stdout);
     // A year out of range is named as such.
-    std::fs::write(
-        ws.join("samskap.yaml"),
-        config.replace("start: 2027-01-04", "start: 9999-01-04"),
-    )
-    .unwrap();
-    let run = samskap_in(&ws, &["check"]).code(65);
+    ws.write(
+        "samskap.yaml",
+        &config.replace("start: 2027-01-04", "start: 9999-01-04"),
+    );
+    let run = ws.run(&["check"]).code(65);
     assert!(
         run.stderr
             .contains("`9999-01-04` ligger utenfor årene 1900–2199"),
@@ -1070,44 +991,37 @@ fn small_things_a_review_found() {
 
 #[test]
 fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     let file = ws.join("groups/gruppe-1/solutions.yaml");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     for start in ["", "solutions: []\n", "# Våre løsninger\n", "solutions:\n"] {
         std::fs::write(&file, start).unwrap();
-        samskap_in(&ws, &["check"]).ok();
-        samskap_in(
-            &ws,
-            &[
-                "solution", "new", "--group", "gruppe-1", "--title", "Plan A", "--yes",
-            ],
-        )
+        ws.run(&["check"]).ok();
+        ws.run(&[
+            "solution", "new", "--group", "gruppe-1", "--title", "Plan A", "--yes",
+        ])
         .ok();
         let text = std::fs::read_to_string(&file).unwrap();
         assert!(text.contains("title: \"Plan A\""), "{start:?}: {text}");
         if start.starts_with('#') {
             assert!(text.starts_with("# Våre løsninger\n"), "{text}");
         }
-        samskap_in(&ws, &["check"]).ok();
+        ws.run(&["check"]).ok();
     }
     std::fs::remove_file(&file).unwrap();
 
-    samskap_in(
-        &ws,
-        &[
-            "interview",
-            "new",
-            "--group",
-            "gruppe-1",
-            "--pseudonym",
-            "Lilje",
-            "--date",
-            "2027-02-23",
-            "--consent",
-            "given",
-        ],
-    )
+    ws.run(&[
+        "interview",
+        "new",
+        "--group",
+        "gruppe-1",
+        "--pseudonym",
+        "Lilje",
+        "--date",
+        "2027-02-23",
+        "--consent",
+        "given",
+    ])
     .ok();
     let note = ws.join("groups/gruppe-1/interviews/2027-02-23-lilje.md");
     let original = std::fs::read_to_string(&note).unwrap();
@@ -1125,7 +1039,7 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
         ),
     ] {
         std::fs::write(&note, original.replacen(from, to, 1)).unwrap();
-        let run = samskap_in(&ws, &["check"]).code(65);
+        let run = ws.run(&["check"]).code(65);
         assert!(run.stderr.contains(message), "{to}: {}", run.stderr);
         assert!(
             run.stderr.contains("2027-02-23-lilje.md:"),
@@ -1139,7 +1053,7 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
         original.replacen("interviewers:", "\tinterviewers:", 1),
     )
     .unwrap();
-    let run = samskap_in(&ws, &["check"]).code(65);
+    let run = ws.run(&["check"]).code(65);
     assert!(
         run.stderr.contains("en tabulator er brukt"),
         "{}",
@@ -1154,31 +1068,25 @@ fn solution_new_fills_an_empty_register_and_common_yaml_slips_are_explained() {
 
 #[test]
 fn the_report_shows_the_planned_date_and_the_date_held_where_different() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = new_sprint(dir.path());
+    let ws = Sprint::new_sprint();
     for (step, date) in [
         ("diagnose-oppstart-styringsgruppe", "2027-01-07"),
         // The plan holds this workshop the day after the kickoff.
         ("diagnose-verksted-seksjonsledere", "2027-01-06"),
     ] {
-        samskap_in(
-            &ws,
-            &["done", step, "--date", date, "--today", "2027-01-08"],
-        )
-        .ok();
+        ws.run(&["done", step, "--date", date, "--today", "2027-01-08"])
+            .ok();
     }
-    let run = samskap_in(
-        &ws,
-        &[
+    let run = ws
+        .run(&[
             "--lang",
             "en",
             "report",
             "--interim",
             "--today",
             "2027-01-08",
-        ],
-    )
-    .ok();
+        ])
+        .ok();
     let rows: Vec<&str> = run
         .stdout
         .lines()

@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use common::{copy_dir, root, samskap_in};
+use common::{Sprint, root, samskap_in};
 
 fn example() -> PathBuf {
     root().join("examples/varen-2027")
@@ -118,22 +118,16 @@ fn themes_are_ordered_by_interviews_with_counts_of_interviews_and_groups() {
 }
 
 /// The example with one note of group 1 replaced by `note`.
-fn with_note(dir: &Path, note: &str) -> PathBuf {
-    let sprint = dir.join("sprint");
-    copy_dir(&example(), &sprint);
-    std::fs::write(
-        sprint.join("groups/gruppe-1/interviews/2027-02-22-lilje.md"),
-        note,
-    )
-    .unwrap();
+fn with_note(note: &str) -> Sprint {
+    let sprint = Sprint::example_as("varen-2027", "sprint");
+    sprint.write("groups/gruppe-1/interviews/2027-02-22-lilje.md", note);
     sprint
 }
 
 #[test]
 fn a_quote_is_under_the_theme_of_its_own_place_in_the_note() {
-    let dir = tempfile::tempdir().unwrap();
     let note = "---\npseudonym: Lilje\ndate: 2027-02-22\nconsent: given\ntags: [tid, sosken, tolk]\n---\n## Hverdag og tid\n\nMor forteller om søsknene.\n\n> «Jeg er egentlig den som ringer rundt.»\n\n## Nettverk og informasjon\n\n> «Jeg får brev jeg ikke kan lese.» #tolk\n";
-    let sprint = with_note(dir.path(), note);
+    let sprint = with_note(note);
     let text = report(&sprint, "nb");
     let under = |quote: &str| {
         let at = text
@@ -158,9 +152,8 @@ fn a_quote_is_under_the_theme_of_its_own_place_in_the_note() {
 
 #[test]
 fn check_suggests_the_nearest_known_tag_where_an_unknown_one_is_written() {
-    let dir = tempfile::tempdir().unwrap();
     let note = "---\npseudonym: Lilje\ndate: 2027-02-22\nconsent: given\ntags: [tid, koordiantor, søsken]\n---\n## Hverdag og tid\n\nMor ringer rundt. #ansvarsgrupe #sykkel\n";
-    let sprint = with_note(dir.path(), note);
+    let sprint = with_note(note);
     // The sprint is in bokmål, so check speaks bokmål.
     let run = samskap_in(&sprint, &["check"]).ok();
     let err = &run.stderr;

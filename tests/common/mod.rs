@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -92,8 +93,9 @@ pub fn fixture(path: &str) -> PathBuf {
     root().join("tests/fixtures").join(path)
 }
 
-/// A copy of the folder `from` in `to`, for running commands that write
-/// into a sprint (the calendar's record, say) on one kept in the repository.
+/// A copy of the folder `from` in `to` (made, with any folders above it, if
+/// missing), for running commands that write into a sprint (the calendar's
+/// record, say) on one kept in the repository.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("folder made");
     for entry in std::fs::read_dir(from).expect("readable dir") {
@@ -236,15 +238,6 @@ pub fn quoted(value: &str) -> String {
     )
 }
 
-/// Copies the folder `from` (as [`snapshot_tree`] sees it) to `to`.
-pub fn copy_tree(from: &Path, to: &Path) {
-    for (path, bytes) in snapshot_tree(from) {
-        let target = to.join(path);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(target, bytes).unwrap();
-    }
-}
-
 /// Opens `files` in Chromium on a 375-px-wide phone and in print on A4:
 /// no element may reach past the page's right edge.
 pub fn fits_a_phone_and_a4(files: &[PathBuf]) {
@@ -281,5 +274,158 @@ pub fn without_measures(ws: &Path) {
             }
         }
         std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+    }
+}
+
+/// A sprint of the test's own in a fresh temporary folder, removed when the
+/// value is dropped. It derefs to the sprint's folder, so `&sprint` passes
+/// as a `&Path` and `sprint.join(…)` names a file in it.
+pub struct Sprint {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Sprint {
+    /// A copy of `examples/NAME` as the folder `NAME` in a fresh temporary
+    /// folder.
+    pub fn example(name: &str) -> Self {
+        Self::example_as(name, name)
+    }
+
+    /// A copy of `examples/NAME` as the folder `folder` in a fresh temporary
+    /// folder.
+    pub fn example_as(name: &str, folder: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join(folder);
+        copy_dir(&root().join("examples").join(name), &path);
+        Self { dir, path }
+    }
+
+    /// The sprint [`new_sprint`] makes (`ws`, two groups, from 2027-01-04)
+    /// in a fresh temporary folder.
+    pub fn new_sprint() -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = new_sprint(dir.path());
+        Self { dir, path }
+    }
+
+    /// The sprint that `samskap ARGS` makes in a fresh temporary folder:
+    /// `args` holds `new-sprint FOLDER` (after any global options), and the
+    /// run must succeed. Also returns the run, for checks of what it said.
+    #[track_caller]
+    pub fn made(args: &[&str]) -> (Self, Run) {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let run = samskap_in(dir.path(), args).ok();
+        let folder = args
+            .iter()
+            .position(|a| *a == "new-sprint")
+            .and_then(|i| args.get(i + 1))
+            .expect("new-sprint FOLDER in the arguments");
+        let path = dir.path().join(folder);
+        (Self { dir, path }, run)
+    }
+
+    /// The temporary folder the sprint is in (for other sprints or output
+    /// beside it).
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The sprint's folder.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The text of the file `file` in the sprint.
+    #[track_caller]
+    pub fn read(&self, file: &str) -> String {
+        std::fs::read_to_string(self.path.join(file))
+            .unwrap_or_else(|e| panic!("{file} readable: {e}"))
+    }
+
+    /// Writes `text` as the file `file` in the sprint, making its folders;
+    /// returns the file's path.
+    #[track_caller]
+    pub fn write(&self, file: &str, text: &str) -> PathBuf {
+        let path = self.path.join(file);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder made");
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{file} written: {e}"));
+        path
+    }
+
+    /// Rewrites the file `file` in the sprint as `change` makes its text.
+    #[track_caller]
+    pub fn edit(&self, file: &str, change: impl FnOnce(String) -> String) -> &Self {
+        let text = change(self.read(file));
+        self.write(file, &text);
+        self
+    }
+
+    /// Rewrites samskap.yaml as `change` makes its text.
+    #[track_caller]
+    pub fn edit_yaml(&self, change: impl FnOnce(String) -> String) -> &Self {
+        self.edit("samskap.yaml", change)
+    }
+
+    /// Replaces the first `from` in samskap.yaml by `to`; fails unless
+    /// `from` is there.
+    #[track_caller]
+    pub fn replace(&self, from: &str, to: &str) -> &Self {
+        self.edit_yaml(|text| {
+            assert!(text.contains(from), "{from:?} not in samskap.yaml:\n{text}");
+            text.replacen(from, to, 1)
+        })
+    }
+
+    /// Sets the top-level key `key` of samskap.yaml to `value` (YAML as
+    /// written): its line is replaced where it has one, else the key is
+    /// appended. Only for keys whose value stands on their own line.
+    #[track_caller]
+    pub fn set(&self, key: &str, value: &str) -> &Self {
+        let prefix = format!("{key}:");
+        self.edit_yaml(|text| {
+            let line = format!("{key}: {value}");
+            let mut found = false;
+            let mut lines: Vec<String> = text
+                .lines()
+                .map(|l| {
+                    if !found && l.starts_with(&prefix) {
+                        found = true;
+                        line.clone()
+                    } else {
+                        l.to_owned()
+                    }
+                })
+                .collect();
+            if !found {
+                lines.push(line);
+            }
+            lines.join("\n") + "\n"
+        })
+    }
+
+    /// Runs `samskap ARGS` in the sprint's folder, as [`samskap_in`].
+    pub fn run(&self, args: &[&str]) -> Run {
+        samskap_in(&self.path, args)
+    }
+
+    /// Runs `samskap ARGS` in the sprint's folder with `env`, as
+    /// [`samskap_env`].
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        samskap_env(&self.path, args, env)
+    }
+}
+
+impl Deref for Sprint {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<Path> for Sprint {
+    fn as_ref(&self) -> &Path {
+        &self.path
     }
 }
