@@ -212,8 +212,7 @@ fn unbooked_interviews_are_missing_until_a_note_is_dated_in_their_week() {
 /// with a higher SEQUENCE, so it rises.
 #[test]
 fn booking_the_proposed_day_confirms_the_event_with_a_higher_sequence() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = sprint(dir.path(), &[]);
+    let ws = sprint();
     let event = |ws: &std::path::Path| -> String {
         let calendar = samskap_in(ws, &["calendar", "--group", "gruppe-1"]).ok();
         calendar
