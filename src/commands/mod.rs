@@ -226,7 +226,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let cx = Context::new(&cli.global)?;
     match cli.command {
         Command::Workbook { command } => workbook::run(&cx, command),
-        Command::Completions { shell } => completions::run(shell),
+        Command::Completions { shell } => completions::run(&cx, shell),
         Command::NewSprint(args) => new_sprint::run(&cx, args),
         Command::Status { today, json } => status::run(&cx, today, json),
         Command::Next { today } => next::run(&cx, today),

@@ -47,10 +47,27 @@ pub(crate) fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
     }
 }
 
+/// The key a command's texts are under in `help.txt`. clap's generated
+/// `help` command holds a copy of its siblings (`help status`, `workbook
+/// help list`); each copy takes the texts of the command it stands for.
+fn command_key(path: &str) -> String {
+    if path.is_empty() {
+        return "samskap".into();
+    }
+    let words: Vec<&str> = path.split(' ').collect();
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| !(*w == "help" && i + 1 < words.len()))
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn localise(cmd: &mut clap::Command, path: &str, lang: Lang) {
-    let key = if path.is_empty() { "samskap" } else { path };
+    let key = command_key(path);
     let mut c = std::mem::take(cmd);
-    if let Some(about) = help_text(key, lang) {
+    if let Some(about) = help_text(&key, lang) {
         c = c.about(about).long_about(None::<&str>);
     } else if c.get_name() == "help" {
         c = c.about(msg::clap_help_command(lang));
@@ -252,6 +269,20 @@ mod tests {
         assert!(
             orphans.is_empty(),
             "help for what does not exist: {orphans:?}"
+        );
+    }
+
+    #[test]
+    fn the_help_commands_copies_take_the_texts_of_what_they_stand_for() {
+        assert_eq!(command_key("help status"), "status");
+        assert_eq!(command_key("workbook help list"), "workbook list");
+        assert_eq!(command_key("workbook help"), "workbook help");
+        let cmd = command(Lang::Nn);
+        let help = cmd.find_subcommand("help").unwrap();
+        let status = help.find_subcommand("status").unwrap();
+        assert_eq!(
+            status.get_about().map(ToString::to_string).as_deref(),
+            help_text("status", Lang::Nn)
         );
     }
 
