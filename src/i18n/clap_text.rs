@@ -64,6 +64,42 @@ fn command_key(path: &str) -> String {
         .join(" ")
 }
 
+/// The word a value stands under in usage lines ("--group <GRUPPE>"):
+/// clap's own (the field's name in capitals) for English. Names made of
+/// symbols and ids (`N`, `ID`, `ID=N`, `FORMAT`, `STATUS`) are the same
+/// in every language.
+fn value_name(name: &str, lang: Lang) -> Option<&'static str> {
+    Some(match name {
+        "CHALLENGE" => msg::clap_value_challenge(lang),
+        "COMMENT" => msg::clap_value_comment(lang),
+        "CONSENT" => msg::clap_value_consent(lang),
+        "DATE" => msg::clap_value_date(lang),
+        "DESCRIPTION" => msg::clap_value_description(lang),
+        "DIR" => msg::clap_value_dir(lang),
+        "FILE" => msg::clap_value_file(lang),
+        "GROUP" => msg::clap_value_group(lang),
+        "HH:MM" => msg::clap_value_hh_mm(lang),
+        "HOURS" => msg::clap_value_hours(lang),
+        "ID=NUMBER" => msg::clap_value_id_number(lang),
+        "LANG" => msg::clap_value_lang(lang),
+        "LEADER" => msg::clap_value_leader(lang),
+        "MINUTES" => msg::clap_value_minutes(lang),
+        "NAME" => msg::clap_value_name(lang),
+        "NAMES" => msg::clap_value_names(lang),
+        "NEXT_STEP" => msg::clap_value_next_step(lang),
+        "OWNER" => msg::clap_value_owner(lang),
+        "PATH" => msg::clap_value_path(lang),
+        "PHONE" => msg::clap_value_phone(lang),
+        "PLACE" => msg::clap_value_place(lang),
+        "SHELL" => msg::clap_value_shell(lang),
+        "STEP" => msg::clap_value_step(lang),
+        "TEXT" => msg::clap_value_text(lang),
+        "TITLE" => msg::clap_value_title(lang),
+        "WEEKDAY" => msg::clap_value_weekday(lang),
+        _ => return None,
+    })
+}
+
 fn localise(cmd: &mut clap::Command, path: &str, lang: Lang) {
     let key = command_key(path);
     let mut c = std::mem::take(cmd);
@@ -106,6 +142,19 @@ fn localise(cmd: &mut clap::Command, path: &str, lang: Lang) {
                 arg = arg.hide_possible_values(true);
             }
             arg = arg.help(text).long_help(None::<&str>);
+        }
+        // A flag has no value to name (clap gives it one all the same).
+        let names: Vec<String> = match arg.get_value_names() {
+            _ if !arg.get_action().takes_values() => Vec::new(),
+            Some(names) => names.iter().map(ToString::to_string).collect(),
+            None => vec![arg.get_id().as_str().to_uppercase()],
+        };
+        if !names.is_empty() && names.iter().any(|n| value_name(n, lang).is_some()) {
+            let words: Vec<String> = names
+                .iter()
+                .map(|n| value_name(n, lang).map_or_else(|| n.clone(), str::to_owned))
+                .collect();
+            arg = arg.value_names(words);
         }
         let heading = if arg.is_positional() {
             &arguments
@@ -270,6 +319,47 @@ mod tests {
             orphans.is_empty(),
             "help for what does not exist: {orphans:?}"
         );
+    }
+
+    /// Every value name clap shows, as the English command has them.
+    fn value_names(cmd: &clap::Command, out: &mut Vec<String>) {
+        for arg in cmd
+            .get_arguments()
+            .filter(|a| a.get_action().takes_values())
+        {
+            match arg.get_value_names() {
+                Some(names) => out.extend(names.iter().map(ToString::to_string)),
+                None if arg.get_action().takes_values() => {
+                    out.push(arg.get_id().as_str().to_uppercase());
+                }
+                None => {}
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            value_names(sub, out);
+        }
+    }
+
+    #[test]
+    fn every_value_name_has_norwegian_words_or_is_the_same_in_every_language() {
+        const SAME: [&str; 7] = ["N", "ID", "ID,ID", "ID=N", "FORMAT", "STATUS", "PSEUDONYM"];
+        let mut cmd = crate::cli::Cli::command();
+        cmd.build();
+        let mut names = Vec::new();
+        value_names(&cmd, &mut names);
+        names.sort();
+        names.dedup();
+        let missing: Vec<&String> = names
+            .iter()
+            .filter(|n| value_name(n, Lang::Nb).is_none() && !SAME.contains(&n.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "no Norwegian value name for {missing:?}"
+        );
+        let mut usage = command(Lang::Nn);
+        let done = usage.find_subcommand_mut("done").unwrap().render_usage();
+        assert!(done.to_string().contains("<STEG>"), "{done}");
     }
 
     #[test]
