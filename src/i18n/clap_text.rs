@@ -47,6 +47,40 @@ pub(crate) fn help_text(key: &str, lang: Lang) -> Option<&'static str> {
     }
 }
 
+/// Whether a help text names the values an option takes: their first and
+/// last id ("mon til fri", "idea, prototype, tested, in-use").
+fn names_its_values(text: &str, values: &[String]) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .collect();
+    match (values.first(), values.last()) {
+        (Some(first), Some(last)) => {
+            words.contains(&first.as_str()) && words.contains(&last.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// The help text of the option that takes exactly `values`, where it
+/// names them in the user's words: what a refused value is told instead
+/// of the bare ids.
+fn help_naming(cmd: &clap::Command, values: &[String]) -> Option<String> {
+    for arg in cmd.get_arguments() {
+        let names: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let help = arg.get_help().map(ToString::to_string);
+        if let Some(help) = help.filter(|h| names == values && names_its_values(h, &names)) {
+            return Some(help);
+        }
+    }
+    cmd.get_subcommands()
+        .find_map(|sub| help_naming(sub, values))
+}
+
 /// The key a command's texts are under in `help.txt`. clap's generated
 /// `help` command holds a copy of its siblings (`help status`, `workbook
 /// help list`); each copy takes the texts of the command it stands for.
@@ -137,6 +171,11 @@ fn localise(cmd: &mut clap::Command, path: &str, lang: Lang) {
                 .filter(|v| !v.is_hide_set())
                 .map(|v| v.get_name().to_owned())
                 .collect();
+            // A text that names the values itself names them in the
+            // user's words too ("idé, … (eller idea, …)"): no English list.
+            if names_its_values(&text, &values) {
+                arg = arg.hide_possible_values(true);
+            }
             if !values.is_empty() && !arg.is_hide_possible_values_set() {
                 text = format!("{text} [{}]", msg::clap_possible(lang, values.join(", ")));
                 arg = arg.hide_possible_values(true);
@@ -247,7 +286,13 @@ pub fn render_clap_error(err: &clap::Error, lang: Lang) -> String {
     let out_prefix = msg::error_prefix(lang);
     out = format!("{out_prefix}: {out}");
     let valid = text(ContextKind::ValidValue);
-    if !valid.is_empty() {
+    let ids: Vec<String> = match err.get(ContextKind::ValidValue) {
+        Some(ContextValue::Strings(list)) => list.clone(),
+        _ => Vec::new(),
+    };
+    if let Some(help) = help_naming(&command(lang), &ids) {
+        out.push_str(&format!("\n  [{help}]"));
+    } else if !valid.is_empty() {
         out.push_str(&format!("\n  [{}]", msg::clap_possible(lang, valid)));
     }
     for suggested in [
@@ -398,5 +443,22 @@ mod tests {
         assert!(text.contains("--bogus"), "{text}");
         assert!(!text.contains("unexpected"), "{text}");
         assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn a_refused_value_is_told_the_words_that_work() {
+        let err = command(Lang::Nb)
+            .try_get_matches_from(["samskap", "new-sprint", "x", "--weekday", "laurdag"])
+            .unwrap_err();
+        let text = render_clap_error(&err, Lang::Nb);
+        assert!(text.contains("mandag til fredag"), "{text}");
+        assert!(!text.contains("mulige verdier"), "{text}");
+        let help = command(Lang::Nn)
+            .find_subcommand_mut("solution")
+            .and_then(|s| s.find_subcommand_mut("new"))
+            .map(|c| c.render_long_help().to_string())
+            .unwrap();
+        assert!(help.contains("testa"), "{help}");
+        assert!(!help.contains("moglege verdiar: idea"), "{help}");
     }
 }
