@@ -47,7 +47,17 @@ fn pages(cmd: &clap::Command, lang: Lang) -> Result<Vec<(String, Vec<u8>)>> {
     // The date must not be empty: clap_mangen leaves an empty one unquoted, so
     // man reads the next field in its place.
     let today = chrono::Local::now().date_naive();
-    let man = clap_mangen::Man::new(cmd.clone())
+    // NAME reads "samskap - what it is": an about that begins with the
+    // name itself ("samskap: arbeidsboka …") would say it twice.
+    let mut page_cmd = cmd.clone();
+    let about = cmd.get_about().map(ToString::to_string);
+    if let Some(rest) = about
+        .as_deref()
+        .and_then(|a| a.strip_prefix(&format!("{}: ", cmd.get_name())))
+    {
+        page_cmd = page_cmd.about(rest.to_owned());
+    }
+    let man = clap_mangen::Man::new(page_cmd)
         .date(crate::plan::dates::date_range(today, today, lang))
         .manual(msg::man_manual(lang));
     let mut page = Vec::new();
@@ -102,6 +112,7 @@ mod tests {
         let top = String::from_utf8_lossy(&pages.last().unwrap().1).into_owned();
         assert!(top.contains(".TH samskap 1"), "{top}");
         assert!(top.contains("arbeidsboka"), "{top}");
+        assert!(!top.contains("samskap \\- samskap:"), "{top}");
     }
 
     #[test]
