@@ -5,6 +5,7 @@
 pub mod describe;
 pub mod load;
 pub mod model;
+pub mod named;
 pub mod terms;
 pub mod text;
 pub mod timing;
