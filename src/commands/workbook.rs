@@ -23,8 +23,10 @@ pub fn run(cx: &Context, command: WorkbookCommand) -> Result<()> {
             super::check::json_or_plain(check(cx, file.map(WorkbookSource::Path), json), json)
         }
         WorkbookCommand::Export { dir, force } => export(cx, &dir, force),
-        WorkbookCommand::Schema { sprint: false } => output::print(&workbook::schema()),
-        WorkbookCommand::Schema { sprint: true } => output::print(&crate::sprint::schema()),
+        WorkbookCommand::Schema { sprint: false } => output::print(&workbook::schema(cx.lang())),
+        WorkbookCommand::Schema { sprint: true } => {
+            output::print(&crate::sprint::schema(cx.lang()))
+        }
     }
 }
 
