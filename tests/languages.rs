@@ -332,6 +332,17 @@ fn the_schema_beside_samskap_yaml_helps_in_the_sprint_s_language() {
     .ok();
     let printed: serde_json::Value = serde_json::from_str(&printed.stdout).unwrap();
     assert_eq!(printed, nn);
+    // And so does the workbook's schema.
+    let workbook = samskap_in(tmp.path(), &["--lang", "nn", "workbook", "schema"]).ok();
+    let workbook: serde_json::Value = serde_json::from_str(&workbook.stdout).unwrap();
+    assert_eq!(
+        description(&workbook, "/$defs/Step/properties/minutes/description"),
+        "Kor lenge økta varer, i minutt."
+    );
+    assert_eq!(
+        description(&workbook, "/$defs/StepKind/oneOf/0/description"),
+        "Ei fasilitert arbeidsøkt."
+    );
 }
 
 #[test]

@@ -93,10 +93,14 @@ mod tests {
     /// Every description of the generated schemas, by key.
     fn keys() -> Vec<String> {
         let mut keys = Vec::new();
-        let mut schema: Value = serde_json::from_str(&crate::sprint::schema(Lang::En)).unwrap();
-        descriptions(&mut schema, "samskap.yaml", &mut |key, _| {
-            keys.push(key.to_owned());
-        });
+        let schemas = [
+            (crate::sprint::schema(Lang::En), "samskap.yaml"),
+            (crate::workbook::schema(Lang::En), "workbook.yaml"),
+        ];
+        for (json, root) in schemas {
+            let mut schema: Value = serde_json::from_str(&json).unwrap();
+            descriptions(&mut schema, root, &mut |key, _| keys.push(key.to_owned()));
+        }
         keys
     }
 
@@ -141,11 +145,14 @@ mod tests {
                 .starts_with("The weekday")
         );
         // Only descriptions change: the rules are the same.
-        let mut stripped = [nn, en];
-        for s in &mut stripped {
-            descriptions(s, "", &mut |_, text| text.clear());
-            s["title"] = Value::Null;
+        let wb = |lang| serde_json::from_str::<Value>(&crate::workbook::schema(lang)).unwrap();
+        for mut pair in [[nn, en], [wb(Lang::Nn), wb(Lang::En)]] {
+            assert_ne!(pair[0], pair[1]);
+            for s in &mut pair {
+                descriptions(s, "", &mut |_, text| text.clear());
+                s["title"] = Value::Null;
+            }
+            assert_eq!(pair[0], pair[1]);
         }
-        assert_eq!(stripped[0], stripped[1]);
     }
 }
