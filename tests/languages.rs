@@ -343,6 +343,11 @@ fn the_schema_beside_samskap_yaml_helps_in_the_sprint_s_language() {
         description(&workbook, "/$defs/StepKind/oneOf/0/description"),
         "Ei fasilitert arbeidsøkt."
     );
+    // The schema `workbook export` writes beside the files is that one.
+    samskap_in(tmp.path(), &["--lang", "nn", "workbook", "export", "wb"]).ok();
+    let exported = std::fs::read_to_string(tmp.path().join("wb/workbook.schema.json")).unwrap();
+    let exported: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(exported, workbook);
 }
 
 #[test]

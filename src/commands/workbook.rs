@@ -82,7 +82,15 @@ fn export(cx: &Context, dir: &Path, force: bool) -> Result<()> {
     if overwrite == Overwrite::Never {
         fs::ensure_absent(&targets)?;
     }
-    for ((_, contents), target) in files.iter().zip(&targets) {
+    // The schema beside the files helps in the language asked for, as
+    // `workbook schema` does; the rest is the built-in workbook as it is.
+    let schema = workbook::schema(cx.lang());
+    for ((rel, contents), target) in files.iter().zip(&targets) {
+        let contents = if *rel == Path::new("workbook.schema.json") {
+            schema.as_bytes()
+        } else {
+            contents
+        };
         fs::write(target, contents, overwrite)?;
     }
     crate::say!(
