@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, NaiveTime};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::records::{Answer, solutions::Status};
+use crate::workbook::named::Named;
 use crate::workbook::{Lang, Weekday};
 
 /// samskap: a co-creation workbook, made executable. Plan a design sprint, guide its sessions, and render agendas,
@@ -45,13 +47,13 @@ pub struct Global {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     /// Norwegian bokmål
-    #[value(alias = "bokmål", alias = "bokmal")]
+    #[value(aliases = Lang::Nb.aliases())]
     Nb,
     /// Norwegian nynorsk
-    #[value(alias = "nynorsk")]
+    #[value(aliases = Lang::Nn.aliases())]
     Nn,
     /// English
-    #[value(alias = "engelsk", alias = "english")]
+    #[value(aliases = Lang::En.aliases())]
     En,
 }
 
@@ -69,25 +71,19 @@ impl From<LangArg> for Lang {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum WeekdayArg {
     /// Monday
-    #[value(alias = "monday", alias = "mandag", alias = "måndag", alias = "man")]
+    #[value(aliases = Weekday::Mon.aliases())]
     Mon,
     /// Tuesday
-    #[value(
-        alias = "tuesday",
-        alias = "tirsdag",
-        alias = "tysdag",
-        alias = "tir",
-        alias = "tys"
-    )]
+    #[value(aliases = Weekday::Tue.aliases())]
     Tue,
     /// Wednesday
-    #[value(alias = "wednesday", alias = "onsdag", alias = "ons")]
+    #[value(aliases = Weekday::Wed.aliases())]
     Wed,
     /// Thursday
-    #[value(alias = "thursday", alias = "torsdag", alias = "tor")]
+    #[value(aliases = Weekday::Thu.aliases())]
     Thu,
     /// Friday
-    #[value(alias = "friday", alias = "fredag", alias = "fre")]
+    #[value(aliases = Weekday::Fri.aliases())]
     Fri,
 }
 
@@ -484,21 +480,16 @@ pub enum InterviewCommand {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ConsentArg {
     /// Consent given
-    #[value(alias = "gitt", alias = "gjeve", alias = "ja")]
+    #[value(aliases = Answer::Given.aliases())]
     Given,
     /// The interviewee said no
-    #[value(alias = "avslått", alias = "nei")]
+    #[value(aliases = Answer::Declined.aliases())]
     Declined,
     /// Consent withdrawn afterwards
-    #[value(
-        alias = "trukket",
-        alias = "trekt",
-        alias = "trukket-tilbake",
-        alias = "trekt-tilbake"
-    )]
+    #[value(aliases = Answer::Withdrawn.aliases())]
     Withdrawn,
     /// Not asked yet: the note counts as without consent
-    #[value(alias = "venter", alias = "ventar")]
+    #[value(aliases = Answer::Pending.aliases())]
     Pending,
 }
 
@@ -554,16 +545,16 @@ pub struct SolutionArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum StatusArg {
     /// An idea
-    #[value(alias = "idé", alias = "ide")]
+    #[value(aliases = Status::Idea.aliases())]
     Idea,
     /// A prototype exists
-    #[value(alias = "prototyp")]
+    #[value(aliases = Status::Prototype.aliases())]
     Prototype,
     /// Tested with residents
-    #[value(alias = "testet", alias = "testa", alias = "prøvd", alias = "utprøvd")]
+    #[value(aliases = Status::Tested.aliases())]
     Tested,
     /// In use
-    #[value(alias = "i-bruk", alias = "i bruk", alias = "ibruk")]
+    #[value(aliases = Status::InUse.aliases())]
     InUse,
 }
 

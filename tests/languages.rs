@@ -239,6 +239,104 @@ fn norwegian_values_are_taken_and_files_keep_canonical_ids() {
 }
 
 #[test]
+fn the_schema_beside_samskap_yaml_helps_in_the_sprint_s_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let schema = |lang: &str| -> serde_json::Value {
+        let dir = format!("ws-{lang}");
+        samskap_in(
+            tmp.path(),
+            &[
+                "new-sprint",
+                &dir,
+                "--yes",
+                "--start",
+                "2027-01-04",
+                "--lang",
+                lang,
+            ],
+        )
+        .ok();
+        let text =
+            std::fs::read_to_string(tmp.path().join(dir).join("samskap.schema.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let description = |schema: &serde_json::Value, pointer: &str| -> String {
+        schema
+            .pointer(pointer)
+            .and_then(|d| d.as_str())
+            .unwrap_or_else(|| panic!("no {pointer}"))
+            .to_owned()
+    };
+    let nn = schema("nn");
+    assert_eq!(
+        description(&nn, "/properties/weekday/description"),
+        "Vekedagen øktene blir haldne på: måndag, tysdag, onsdag, torsdag eller fredag (eller mon, tue, wed, thu, fri)."
+    );
+    assert_eq!(
+        description(&nn, "/properties/groups/description"),
+        "Arbeidsgruppene."
+    );
+    assert_eq!(
+        description(&nn, "/$defs/GroupFile/properties/members/description"),
+        "Dei tilsette i gruppa (namn går fint her: dei er tilsette, ikkje innbyggjarar)."
+    );
+    assert!(
+        description(&nn, "/properties/breaks/description").starts_with("Pausar: skuleferiar"),
+        "{nn}"
+    );
+    assert_eq!(
+        description(&nn, "/title"),
+        "sprintfil for samskap (samskap.yaml)"
+    );
+    let nb = schema("nb");
+    assert!(
+        description(&nb, "/properties/breaks/description").starts_with("Pauser: skoleferier"),
+        "{nb}"
+    );
+    let en = schema("en");
+    assert!(
+        description(&en, "/properties/breaks/description").starts_with("Breaks: school holidays"),
+        "{en}"
+    );
+    // The schema is the same in every language but for its words, and
+    // takes the Norwegian words samskap reads.
+    let weekdays = |schema: &serde_json::Value| {
+        schema
+            .pointer("/$defs/Weekday/oneOf")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(weekdays(&nn), weekdays(&en));
+    assert!(nn.to_string().contains("\"tysdag\""));
+    // `workbook schema --sprint` follows --lang.
+    let printed = samskap_in(
+        tmp.path(),
+        &["--lang", "nn", "workbook", "schema", "--sprint"],
+    )
+    .ok();
+    let printed: serde_json::Value = serde_json::from_str(&printed.stdout).unwrap();
+    assert_eq!(printed, nn);
+    // And so does the workbook's schema.
+    let workbook = samskap_in(tmp.path(), &["--lang", "nn", "workbook", "schema"]).ok();
+    let workbook: serde_json::Value = serde_json::from_str(&workbook.stdout).unwrap();
+    assert_eq!(
+        description(&workbook, "/$defs/Step/properties/minutes/description"),
+        "Kor lenge økta varer, i minutt."
+    );
+    assert_eq!(
+        description(&workbook, "/$defs/StepKind/oneOf/0/description"),
+        "Ei fasilitert arbeidsøkt."
+    );
+    // The schema `workbook export` writes beside the files is that one.
+    samskap_in(tmp.path(), &["--lang", "nn", "workbook", "export", "wb"]).ok();
+    let exported = std::fs::read_to_string(tmp.path().join("wb/workbook.schema.json")).unwrap();
+    let exported: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(exported, workbook);
+}
+
+#[test]
 fn help_is_in_the_language_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let nn = samskap_in(dir.path(), &["--lang", "nn", "done", "--help"]).ok();

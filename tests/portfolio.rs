@@ -373,6 +373,55 @@ fn a_sprint_whose_workbook_fails_to_load_is_named_by_its_folder() {
 }
 
 #[test]
+fn a_language_a_sprint_s_workbook_lacks_is_refused_naming_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    sprints(dir.path());
+    // eldre-2027's workbook is nb and en: its own commands refuse nn …
+    let own = samskap_in(&dir.path().join("eldre-2027"), &["--lang", "nn", "status"]).code(2);
+    assert!(
+        own.stderr
+            .contains("arbeidsboka finst ikkje på `nn`; ho har `nb`, `en`"),
+        "{}",
+        own.stderr
+    );
+    // … and so does a portfolio it is in, before writing anything.
+    let run = portfolio(
+        dir.path(),
+        &["varen-2027", "eldre-2027", "-o", "site", "--lang", "nn"],
+    )
+    .code(2);
+    assert!(
+        run.stderr.contains(
+            "feil: sprinten i `eldre-2027` kan ikkje visast på dette språket: arbeidsboka finst ikkje på `nn`; ho har `nb`, `en`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--lang"), "{}", run.stderr);
+    assert!(!dir.path().join("site").exists());
+    // --strict or not: a language is no sprint to leave out.
+    portfolio(
+        dir.path(),
+        &[
+            "eldre-2027",
+            "varen-2027",
+            "-o",
+            "site",
+            "--lang",
+            "nn",
+            "--strict",
+        ],
+    )
+    .code(2);
+    // A language every sprint has is shown.
+    portfolio(
+        dir.path(),
+        &["varen-2027", "eldre-2027", "-o", "site", "--lang", "en"],
+    )
+    .ok();
+}
+
+#[test]
 fn a_portfolio_file_lists_the_sprints_relative_to_itself() {
     let dir = tempfile::tempdir().unwrap();
     sprints(dir.path());

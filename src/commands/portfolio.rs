@@ -12,7 +12,7 @@ use super::Context;
 use super::build::{Job, check_targets, progress_bar, render_all, write_site};
 use super::manifest::Manifest;
 use crate::dashboard::effect;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::i18n::msg;
 use crate::portfolio::list::{self, Folder};
 use crate::portfolio::problem::{Problem, refusal};
@@ -58,6 +58,16 @@ pub fn run(cx: &Context, args: &Args<'_>) -> Result<()> {
         .lang_arg
         .or_else(|| opened.first().map(|(_, ws)| ws.lang(None)))
         .unwrap_or(ui);
+    // Every sprint is shown in the one language, which its workbook must
+    // be written in, as a single sprint's commands require.
+    for (folder, ws) in &opened {
+        if let Err(Error::Usage { message, hint }) = ws.workbook.require_lang(lang) {
+            return Err(Error::Usage {
+                message: msg::portfolio_lang_not_in_workbook(ui, folder.dir.display(), message),
+                hint,
+            });
+        }
+    }
     let pages = page_names(&opened);
     // Each sprint is read on its own core; the cells hand each its sprint.
     let cells: Vec<_> = opened

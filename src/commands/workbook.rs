@@ -23,8 +23,10 @@ pub fn run(cx: &Context, command: WorkbookCommand) -> Result<()> {
             super::check::json_or_plain(check(cx, file.map(WorkbookSource::Path), json), json)
         }
         WorkbookCommand::Export { dir, force } => export(cx, &dir, force),
-        WorkbookCommand::Schema { sprint: false } => output::print(&workbook::schema()),
-        WorkbookCommand::Schema { sprint: true } => output::print(&crate::sprint::schema()),
+        WorkbookCommand::Schema { sprint: false } => output::print(&workbook::schema(cx.lang())),
+        WorkbookCommand::Schema { sprint: true } => {
+            output::print(&crate::sprint::schema(cx.lang()))
+        }
     }
 }
 
@@ -80,7 +82,15 @@ fn export(cx: &Context, dir: &Path, force: bool) -> Result<()> {
     if overwrite == Overwrite::Never {
         fs::ensure_absent(&targets)?;
     }
-    for ((_, contents), target) in files.iter().zip(&targets) {
+    // The schema beside the files helps in the language asked for, as
+    // `workbook schema` does; the rest is the built-in workbook as it is.
+    let schema = workbook::schema(cx.lang());
+    for ((rel, contents), target) in files.iter().zip(&targets) {
+        let contents = if *rel == Path::new("workbook.schema.json") {
+            schema.as_bytes()
+        } else {
+            contents
+        };
         fs::write(target, contents, overwrite)?;
     }
     crate::say!(

@@ -22,6 +22,7 @@
 //! compiles.)
 
 mod clap_text;
+pub mod schema;
 mod select;
 
 pub use clap_text::{command, render_clap_error};
@@ -224,6 +225,10 @@ mod tests {
         found.extend(help::HELP.iter().filter_map(|(path, _, nn)| {
             let words = bokmal_words((*nn)?);
             (!words.is_empty()).then(|| format!("help `{path}`: {words:?}"))
+        }));
+        found.extend(schema::SCHEMA.iter().filter_map(|(path, _, nn)| {
+            let words = bokmal_words((*nn)?);
+            (!words.is_empty()).then(|| format!("schema `{path}`: {words:?}"))
         }));
         // The new sprint's README, a page of its own in each language.
         for (name, text) in [

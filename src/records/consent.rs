@@ -13,11 +13,13 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::msg;
 use crate::workbook::load::Sources;
-use crate::workbook::{At, Loc};
+use crate::workbook::named::Named;
+use crate::workbook::{At, Lang, Loc};
 
 /// What the interviewee answered to one question of consent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(transform = crate::workbook::named::accept_aliases::<Answer>)]
 pub enum Answer {
     /// Yes.
     Given,
@@ -39,6 +41,47 @@ impl Answer {
             Answer::Withdrawn => "withdrawn",
             Answer::Pending => "pending",
         }
+    }
+}
+
+impl Named for Answer {
+    const ALL: &'static [Answer] = &[
+        Answer::Given,
+        Answer::Declined,
+        Answer::Withdrawn,
+        Answer::Pending,
+    ];
+
+    fn id(self) -> &'static str {
+        self.word()
+    }
+
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Answer::Given => &["gitt", "gjeve", "ja"],
+            Answer::Declined => &["avslått", "nei"],
+            Answer::Withdrawn => &["trukket", "trekt", "trukket-tilbake", "trekt-tilbake"],
+            Answer::Pending => &["venter", "ventar"],
+        }
+    }
+
+    fn shown(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, _) => self.word(),
+            (_, Answer::Given) => "ja",
+            (_, Answer::Declined) => "nei",
+            (Lang::Nb, Answer::Withdrawn) => "trukket",
+            (Lang::Nn, Answer::Withdrawn) => "trekt",
+            (Lang::Nb, Answer::Pending) => "venter",
+            (Lang::Nn, Answer::Pending) => "ventar",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    /// The word a note writes (`given`), or a Norwegian one (`ja`).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::workbook::named::deserialize(deserializer)
     }
 }
 
@@ -121,8 +164,6 @@ struct Levels {
     quotes: At<Word>,
 }
 
-/// The words an answer is written with, for messages.
-const WORDS: &[&str] = &["given", "declined", "withdrawn", "pending"];
 /// The keys of the two-level form.
 const KEYS: &[&str] = &["interview", "quotes"];
 
@@ -141,8 +182,9 @@ impl Written {
                     .diagnostic(loc, msg::consent_list(lang))
                     .with_hint(msg::consent_words(lang)));
             };
-            parse(text).ok_or_else(|| {
-                let hint = crate::diagnostic::suggest(text, WORDS.iter().copied()).map_or_else(
+            Answer::from_word(text).ok_or_else(|| {
+                let words = Answer::all_words();
+                let hint = crate::diagnostic::suggest(text, words).map_or_else(
                     || msg::consent_words(lang).to_string(),
                     |w| msg::consent_words_near(lang, w),
                 );
@@ -158,19 +200,6 @@ impl Written {
             (Err(a), Err(b)) => Err(vec![a, b]),
         }
     }
-}
-
-/// The answer a word means, in any case.
-fn parse(word: &str) -> Option<Answer> {
-    let word = word.trim().to_lowercase();
-    [
-        Answer::Given,
-        Answer::Declined,
-        Answer::Withdrawn,
-        Answer::Pending,
-    ]
-    .into_iter()
-    .find(|a| a.word() == word)
 }
 
 /// Reads one answer as written.
@@ -273,7 +302,7 @@ impl JsonSchema for Written {
         "Consent".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let answer = json_schema!({ "enum": WORDS });
+        let answer = json_schema!({ "enum": Answer::all_words() });
         json_schema!({
             "description": "Consent: one answer for the interview and quotes both, or each: {interview: given, quotes: declined}. pending counts as no.",
             "anyOf": [
@@ -317,6 +346,29 @@ mod tests {
     }
 
     #[test]
+    fn norwegian_words_are_read_as_the_command_line_reads_them() {
+        assert_eq!(read("consent: ja\n").unwrap(), Consent::both(Answer::Given));
+        assert_eq!(
+            read("consent: Gjeve\n").unwrap(),
+            Consent::both(Answer::Given)
+        );
+        let c = read("consent: {interview: gitt, quotes: nei}\n").unwrap();
+        assert_eq!((c.interview, c.quotes), (Answer::Given, Answer::Declined));
+        assert_eq!(
+            read("consent: trekt\n").unwrap(),
+            Consent::both(Answer::Withdrawn)
+        );
+        assert_eq!(
+            read("consent: VENTAR\n").unwrap(),
+            Consent::both(Answer::Pending)
+        );
+        // Written back as the ids.
+        assert_eq!(c.to_string(), "{interview: given, quotes: declined}");
+        let d = &read("consent: gjve\n").unwrap_err()[0];
+        assert!(d.hint.as_deref().unwrap().contains("`gjeve`"), "{d:?}");
+    }
+
+    #[test]
     fn two_levels_are_read_apart() {
         let c = read("consent: {interview: given, quotes: declined}\n").unwrap();
         assert!(c.counts() && !c.allows_quotes());
@@ -334,7 +386,7 @@ mod tests {
         assert!(d.hint.as_deref().unwrap().contains("given"), "{d:?}");
         let d = &read("consent: yes\n").unwrap_err()[0];
         assert_eq!((d.line, d.col), (1, 10), "{d:?}");
-        let ds = read("consent:\n  interview: ja\n  quotes: maybe\n").unwrap_err();
+        let ds = read("consent:\n  interview: jo\n  quotes: maybe\n").unwrap_err();
         assert_eq!(ds.len(), 2, "{ds:?}");
         assert_eq!((ds[0].line, ds[0].col), (2, 14), "{ds:?}");
         assert_eq!((ds[1].line, ds[1].col), (3, 11), "{ds:?}");

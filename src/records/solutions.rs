@@ -13,16 +13,16 @@ use crate::i18n::{msg, ui};
 use crate::sprint::Workspace;
 use crate::sprint::terms::MeasureDef;
 use crate::workbook::load::Sources;
-use crate::workbook::{At, Id, is_slug};
+use crate::workbook::named::{Named, accept_aliases};
+use crate::workbook::{At, Id, Lang, is_slug};
 
 /// The file name of a group's solutions.
 pub const SOLUTIONS_FILE: &str = "solutions.yaml";
 
 /// How far a solution has come.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(transform = accept_aliases::<Status>)]
 pub enum Status {
     /// An idea not yet built.
     Idea,
@@ -32,6 +32,52 @@ pub enum Status {
     Tested,
     /// In use in the services.
     InUse,
+}
+
+impl Named for Status {
+    const ALL: &'static [Status] = &[
+        Status::Idea,
+        Status::Prototype,
+        Status::Tested,
+        Status::InUse,
+    ];
+
+    fn id(self) -> &'static str {
+        match self {
+            Status::Idea => "idea",
+            Status::Prototype => "prototype",
+            Status::Tested => "tested",
+            Status::InUse => "in-use",
+        }
+    }
+
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Status::Idea => &["idé", "ide"],
+            Status::Prototype => &["prototyp"],
+            Status::Tested => &["testet", "testa", "prøvd", "utprøvd"],
+            Status::InUse => &["i-bruk", "i bruk", "ibruk"],
+        }
+    }
+
+    fn shown(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, _) | (_, Status::Prototype) => self.id(),
+            (_, Status::Idea) => "idé",
+            (Lang::Nb, Status::Tested) => "testet",
+            (Lang::Nn, Status::Tested) => "testa",
+            (_, Status::InUse) => "i-bruk",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Status {
+    /// The id (`tested`), or a Norwegian word for it (`testa`).
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        crate::workbook::named::deserialize(deserializer)
+    }
 }
 
 /// Estimated hours freed per month: the form of `solutions.yaml` before

@@ -238,7 +238,10 @@ impl NewSprint {
     pub fn files(&self, wb: &crate::workbook::Workbook) -> Vec<(PathBuf, String)> {
         vec![
             (PathBuf::from(SPRINT_FILE), self.sprint_yaml()),
-            (PathBuf::from("samskap.schema.json"), super::schema()),
+            (
+                PathBuf::from("samskap.schema.json"),
+                super::schema(self.lang),
+            ),
             (
                 PathBuf::from(PROGRESS_FILE),
                 super::Progress::default().render(),

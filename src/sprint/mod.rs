@@ -456,10 +456,13 @@ pub fn locked<T>(ws: &Workspace, f: impl FnOnce() -> Result<T>) -> Result<T> {
     result
 }
 
-/// The JSON Schema of `samskap.yaml`, generated from its types.
-pub fn schema() -> String {
+/// The JSON Schema of `samskap.yaml`, generated from its types, with its
+/// descriptions in `lang`.
+pub fn schema(lang: Lang) -> String {
     let mut schema = schemars::schema_for!(SprintFile);
-    schema.insert("title".into(), "samskap sprint file (samskap.yaml)".into());
+    schema.insert("title".into(), msg::schema_title_sprint(lang).into());
+    let mut schema = schema.to_value();
+    crate::i18n::schema::localise(&mut schema, SPRINT_FILE, lang);
     let mut json = serde_json::to_string_pretty(&schema).unwrap_or_default();
     json.push('\n');
     json

@@ -5,6 +5,7 @@
 pub mod describe;
 pub mod load;
 pub mod model;
+pub mod named;
 pub mod terms;
 pub mod text;
 pub mod timing;
@@ -299,10 +300,16 @@ impl Workbook {
 }
 
 /// The JSON Schema of workbook files, generated from the model types; their
-/// doc comments become the descriptions editors show.
-pub fn schema() -> String {
+/// doc comments become the descriptions editors show, in English, and
+/// `i18n/schema.txt` has them in bokmål and nynorsk.
+pub fn schema(lang: Lang) -> String {
     let mut schema = schemars::schema_for!(WorkbookFile);
-    schema.insert("title".into(), "samskap workbook file".into());
+    schema.insert(
+        "title".into(),
+        crate::i18n::msg::schema_title_workbook(lang).into(),
+    );
+    let mut schema = schema.to_value();
+    crate::i18n::schema::localise(&mut schema, "workbook.yaml", lang);
     let mut json = serde_json::to_string_pretty(&schema).unwrap_or_default();
     json.push('\n');
     json

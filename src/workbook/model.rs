@@ -194,8 +194,9 @@ fn autumn_week() -> u8 {
 }
 
 /// A working day of the week.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(transform = super::named::accept_aliases::<Weekday>)]
 pub enum Weekday {
     /// Monday.
     Mon,
@@ -207,6 +208,56 @@ pub enum Weekday {
     Thu,
     /// Friday.
     Fri,
+}
+
+impl super::named::Named for Weekday {
+    const ALL: &'static [Weekday] = &[
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ];
+
+    fn id(self) -> &'static str {
+        match self {
+            Weekday::Mon => "mon",
+            Weekday::Tue => "tue",
+            Weekday::Wed => "wed",
+            Weekday::Thu => "thu",
+            Weekday::Fri => "fri",
+        }
+    }
+
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Weekday::Mon => &["monday", "mandag", "måndag", "man"],
+            Weekday::Tue => &["tuesday", "tirsdag", "tysdag", "tir", "tys"],
+            Weekday::Wed => &["wednesday", "onsdag", "ons"],
+            Weekday::Thu => &["thursday", "torsdag", "tor"],
+            Weekday::Fri => &["friday", "fredag", "fre"],
+        }
+    }
+
+    fn shown(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, _) => self.id(),
+            (Lang::Nb, Weekday::Mon) => "mandag",
+            (Lang::Nn, Weekday::Mon) => "måndag",
+            (Lang::Nb, Weekday::Tue) => "tirsdag",
+            (Lang::Nn, Weekday::Tue) => "tysdag",
+            (_, Weekday::Wed) => "onsdag",
+            (_, Weekday::Thu) => "torsdag",
+            (_, Weekday::Fri) => "fredag",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Weekday {
+    /// The id (`tue`), or the day's name in Norwegian or English (`tysdag`).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::named::deserialize(deserializer)
+    }
 }
 
 /// A role people have in the process.

@@ -13,10 +13,9 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 /// A language a workbook can be written in.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(transform = super::named::accept_aliases::<Lang>)]
 pub enum Lang {
     /// Norwegian bokmål.
     Nb,
@@ -42,6 +41,38 @@ impl Lang {
     /// Whether this is one of the two Norwegian written standards.
     pub fn is_norwegian(self) -> bool {
         matches!(self, Lang::Nb | Lang::Nn)
+    }
+}
+
+impl super::named::Named for Lang {
+    const ALL: &'static [Lang] = &Lang::ALL;
+
+    fn id(self) -> &'static str {
+        self.code()
+    }
+
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Lang::Nb => &["bokmål", "bokmal"],
+            Lang::Nn => &["nynorsk"],
+            Lang::En => &["engelsk", "english"],
+        }
+    }
+
+    fn shown(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, _) => self.code(),
+            (_, Lang::Nb) => "bokmål",
+            (_, Lang::Nn) => "nynorsk",
+            (_, Lang::En) => "engelsk",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    /// The code (`nn`), or the language's name (`nynorsk`, `bokmål`).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::named::deserialize(deserializer)
     }
 }
 
