@@ -52,8 +52,9 @@ impl Named for Status {
     }
 
     fn aliases(self) -> &'static [&'static str] {
+        // "idè": the accent the wrong way, a slip on Norwegian keyboards.
         match self {
-            Status::Idea => &["idé", "ide"],
+            Status::Idea => &["idé", "ide", "idè"],
             Status::Prototype => &["prototyp"],
             Status::Tested => &["testet", "testa", "prøvd", "utprøvd"],
             Status::InUse => &["i-bruk", "i bruk", "ibruk"],
