@@ -151,7 +151,7 @@ enum Browser {
     /// As installed: the PDF is printed (most of build's time and memory
     /// are then the browser's).
     Found,
-    /// Hidden (an empty PATH, no SAMSKAP_BROWSER): samskap's own work.
+    /// Turned off (SAMSKAP_BROWSER=none): samskap's own work.
     Hidden,
 }
 
@@ -162,17 +162,14 @@ fn build_command(bin: &str, root: &Path, browser: Browser) -> Command {
     cmd.current_dir(root)
         .args(["build", "--today", "2027-05-10", "-o"]);
     if browser == Browser::Hidden {
-        hide_browser(&mut cmd, root);
+        hide_browser(&mut cmd);
     }
     cmd
 }
 
-/// An empty PATH and no SAMSKAP_BROWSER: samskap, named by its full path,
-/// runs, and finds no browser.
-fn hide_browser(cmd: &mut Command, root: &Path) {
-    let empty = root.join("bench-no-browser");
-    std::fs::create_dir_all(&empty).expect("folder");
-    cmd.env("PATH", &empty).env_remove("SAMSKAP_BROWSER");
+/// SAMSKAP_BROWSER=none: samskap prints no PDF.
+fn hide_browser(cmd: &mut Command) {
+    cmd.env("SAMSKAP_BROWSER", "none");
 }
 
 fn time_build(bin: &str, root: &Path) -> Duration {
@@ -326,7 +323,7 @@ fn peak_memory_kb(bin: &str, root: &Path, browser: Browser) -> Option<u64> {
         .arg(&out)
         .current_dir(root);
     if browser == Browser::Hidden {
-        hide_browser(&mut time, root);
+        hide_browser(&mut time);
     }
     let output = time.output().ok()?;
     String::from_utf8_lossy(&output.stderr)
