@@ -72,7 +72,7 @@ impl Prompter {
             .validate_with(|s: &String| {
                 parse_date(s)
                     .map(drop)
-                    .ok_or_else(|| msg::prompt_date_format(crate::i18n::ui()))
+                    .ok_or_else(|| msg::arg_not_a_date(crate::i18n::ui(), s))
             })
             .interact_text()
             .map_err(cancelled)?;
@@ -87,7 +87,7 @@ impl Prompter {
             .validate_with(|s: &String| {
                 parse_time(s)
                     .map(drop)
-                    .ok_or_else(|| msg::prompt_time_format(crate::i18n::ui()))
+                    .ok_or_else(|| msg::arg_not_a_time(crate::i18n::ui(), s))
             })
             .interact_text()
             .map_err(cancelled)?;

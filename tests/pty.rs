@@ -270,7 +270,8 @@ fn wizard_creates_the_same_workspace_as_flags() {
 }
 
 /// In nynorsk the wizard offers nynorsk weekday names, and a refused
-/// answer is framed in nynorsk too ("feil:", not dialoguer's "error:").
+/// answer is framed in nynorsk too ("feil:", not dialoguer's "error:"),
+/// saying what is wrong with it: 30 February does not exist.
 #[test]
 fn wizard_in_nynorsk_names_weekdays_and_refusals_in_nynorsk() {
     let tmp = tempfile::tempdir().unwrap();
@@ -284,7 +285,7 @@ fn wizard_in_nynorsk_names_weekdays_and_refusals_in_nynorsk() {
         "tysdag",
     );
     term.answer("Første dag (ÅÅÅÅ-MM-DD)", "2027-02-30");
-    term.expect("feil: ÅÅÅÅ-MM-DD, til dømes");
+    term.expect("feil: `2027-02-30` er ikkje ein dato");
     assert!(!term.seen.contains("error:"), "{}", term.seen);
 }
 
