@@ -89,6 +89,19 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
     std::fs::write(&config, format!("{text}bogus: 1\n")).unwrap();
     let empty = tmp.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
+    // The YAML mistakes people make by hand in samskap.yaml.
+    let broken = |dir: &str, line: &str| {
+        let ws = tmp.path().join(dir);
+        copy_tree(&bad, &ws);
+        let name = text.lines().find(|l| l.starts_with("name:")).unwrap();
+        std::fs::write(ws.join("samskap.yaml"), text.replacen(name, line, 1)).unwrap();
+        ws
+    };
+    let colon = broken("colon", "name: Rom 2: 3. etg");
+    let anchor = broken("anchor", "name: *viktig");
+    let quote = broken("quote", "name: 'Ny sprint");
+    let after_quote = broken("after-quote", "name: \"Ny sprint");
+    let bracket = broken("bracket", "name: [Ny, sprint");
 
     let table: &[(&str, &Path, &[&str], i32)] = &[
         ("unknown step", &ws, &["done", "nosuch"], 2),
@@ -113,6 +126,11 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
             2,
         ),
         ("unknown option", &ws, &["status", "--bogus"], 2),
+        ("YAML: a colon in a value", &colon, &["check"], 65),
+        ("YAML: a value starting with *", &anchor, &["check"], 65),
+        ("YAML: an unclosed quote", &quote, &["check"], 65),
+        ("YAML: text after a quote", &after_quote, &["check"], 65),
+        ("YAML: an unclosed bracket", &bracket, &["check"], 65),
     ];
     for (what, dir, args, code) in table {
         let en = run(dir, "en", args).code(*code);
