@@ -102,6 +102,7 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
     let quote = broken("quote", "name: 'Ny sprint");
     let after_quote = broken("after-quote", "name: \"Ny sprint");
     let bracket = broken("bracket", "name: [Ny, sprint");
+    let workbooks = fixture("workbooks");
 
     let table: &[(&str, &Path, &[&str], i32)] = &[
         ("unknown step", &ws, &["done", "nosuch"], 2),
@@ -144,6 +145,12 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
             &ws,
             &["workbook", "check", "agenda.md/wb"],
             66,
+        ),
+        (
+            "timing checks of a workbook",
+            &workbooks,
+            &["workbook", "check", "bad-timing"],
+            65,
         ),
         ("YAML: a colon in a value", &colon, &["check"], 65),
         ("YAML: a value starting with *", &anchor, &["check"], 65),
