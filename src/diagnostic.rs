@@ -19,6 +19,8 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+    /// Further advice, each printed as a hint of its own under the first.
+    pub more_hints: Vec<String>,
     /// How many characters to underline, when the caller knows (else the
     /// token at the column).
     pub width: Option<u32>,
@@ -61,6 +63,7 @@ impl Diagnostic {
             source_line: None,
             message: message.into(),
             hint: None,
+            more_hints: Vec::new(),
             width: None,
             kind: Kind::Invalid,
         }
@@ -85,6 +88,7 @@ impl Diagnostic {
             source_line,
             message: message.into(),
             hint: None,
+            more_hints: Vec::new(),
             width: None,
             kind: Kind::Invalid,
         }
@@ -94,6 +98,16 @@ impl Diagnostic {
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same problem with one more hint: under the first, or the first.
+    #[must_use]
+    pub fn with_another_hint(mut self, hint: impl Into<String>) -> Self {
+        match self.hint {
+            Some(_) => self.more_hints.push(hint.into()),
+            None => self.hint = Some(hint.into()),
+        }
         self
     }
 
@@ -132,7 +146,7 @@ struct Finding<'a> {
     column: Option<u32>,
     kind: Kind,
     message: &'a str,
-    hint: Option<&'a str>,
+    hint: Option<String>,
 }
 
 /// Every finding, and every warning (what does not fail the check but is
@@ -158,7 +172,14 @@ fn entries(list: &[Diagnostic]) -> Vec<Finding<'_>> {
             column: (d.line > 0 && d.col > 0).then_some(d.col),
             kind: d.kind,
             message: &d.message,
-            hint: d.hint.as_deref(),
+            // Every hint, one a line.
+            hint: d.hint.as_ref().map(|first| {
+                std::iter::once(first)
+                    .chain(&d.more_hints)
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }),
         })
         .collect()
 }
@@ -254,7 +275,7 @@ impl Diagnostic {
                 write!(f, "\n{pad} | {indent}{carets}")?;
             }
         }
-        if let Some(hint) = &self.hint {
+        for hint in self.hint.iter().chain(&self.more_hints) {
             write!(f, "\n  = {}: {hint}", msg::hint_prefix(lang))?;
         }
         Ok(())

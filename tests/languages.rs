@@ -38,6 +38,7 @@ const ENGLISH: &[&str] = &[
     "add",
     "file",
     "sprint's",
+    "note",
 ];
 
 /// A sprint following the trilingual fixture workbook, with a file in the
@@ -103,6 +104,19 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
     let after_quote = broken("after-quote", "name: \"Ny sprint");
     let bracket = broken("bracket", "name: [Ny, sprint");
     let workbooks = fixture("workbooks");
+    let personal = tmp.path().join("personal");
+    samskap_in(
+        tmp.path(),
+        &["new-sprint", "personal", "--yes", "--start", "2027-01-04"],
+    )
+    .ok();
+    let config = std::fs::read_to_string(personal.join("samskap.yaml")).unwrap();
+    let config = config.replacen(
+        "sub_challenge: \"\"",
+        "sub_challenge: \"Ring Kari på 912 34 567\"",
+        1,
+    );
+    std::fs::write(personal.join("samskap.yaml"), config).unwrap();
 
     let table: &[(&str, &Path, &[&str], i32)] = &[
         ("unknown step", &ws, &["done", "nosuch"], 2),
@@ -150,6 +164,12 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
             "timing checks of a workbook",
             &workbooks,
             &["workbook", "check", "bad-timing"],
+            65,
+        ),
+        (
+            "personal data in a document",
+            &personal,
+            &["interview-guide", "-g", "gruppe-1", "-o", "ig.md"],
             65,
         ),
         ("YAML: a colon in a value", &colon, &["check"], 65),
