@@ -19,14 +19,19 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
-    /// Further advice, each printed as a hint of its own under the first.
-    pub more_hints: Vec<String>,
+    /// Further advice, each printed as a hint of its own under the first
+    /// (boxed: most diagnostics have none, and every `Result` carries one).
+    pub more_hints: Option<Box<MoreHints>>,
     /// How many characters to underline, when the caller knows (else the
     /// token at the column).
-    pub width: Option<u32>,
+    pub width: Option<std::num::NonZeroU32>,
     /// What sort of problem it is, for `check --json`.
     pub kind: Kind,
 }
+
+/// The hints of a diagnostic after its first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MoreHints(pub Vec<String>);
 
 /// What sort of problem a diagnostic reports.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -63,7 +68,7 @@ impl Diagnostic {
             source_line: None,
             message: message.into(),
             hint: None,
-            more_hints: Vec::new(),
+            more_hints: None,
             width: None,
             kind: Kind::Invalid,
         }
@@ -88,7 +93,7 @@ impl Diagnostic {
             source_line,
             message: message.into(),
             hint: None,
-            more_hints: Vec::new(),
+            more_hints: None,
             width: None,
             kind: Kind::Invalid,
         }
@@ -105,7 +110,7 @@ impl Diagnostic {
     #[must_use]
     pub fn with_another_hint(mut self, hint: impl Into<String>) -> Self {
         match self.hint {
-            Some(_) => self.more_hints.push(hint.into()),
+            Some(_) => self.more_hints.get_or_insert_default().0.push(hint.into()),
             None => self.hint = Some(hint.into()),
         }
         self
@@ -121,7 +126,7 @@ impl Diagnostic {
     /// The same problem with the caret this many characters wide.
     #[must_use]
     pub fn with_width(mut self, width: u32) -> Self {
-        self.width = Some(width.max(1));
+        self.width = std::num::NonZeroU32::new(width.max(1));
         self
     }
 
@@ -175,7 +180,7 @@ fn entries(list: &[Diagnostic]) -> Vec<Finding<'_>> {
             // Every hint, one a line.
             hint: d.hint.as_ref().map(|first| {
                 std::iter::once(first)
-                    .chain(&d.more_hints)
+                    .chain(d.more_hints.iter().flat_map(|m| &m.0))
                     .map(String::as_str)
                     .collect::<Vec<_>>()
                     .join("\n")
@@ -269,13 +274,17 @@ impl Diagnostic {
                 let indent = " ".repeat(at - start + before.chars().count());
                 let width = self
                     .width
-                    .map_or_else(|| token_width(line_text, self.col), |w| w as usize)
+                    .map_or_else(|| token_width(line_text, self.col), |w| w.get() as usize)
                     .min(end.saturating_sub(at).max(1));
                 let carets = "^".repeat(width);
                 write!(f, "\n{pad} | {indent}{carets}")?;
             }
         }
-        for hint in self.hint.iter().chain(&self.more_hints) {
+        for hint in self
+            .hint
+            .iter()
+            .chain(self.more_hints.iter().flat_map(|m| &m.0))
+        {
             write!(f, "\n  = {}: {hint}", msg::hint_prefix(lang))?;
         }
         Ok(())
