@@ -317,6 +317,70 @@ fn norwegian_values_are_taken_and_files_keep_canonical_ids() {
 }
 
 #[test]
+fn files_samskap_writes_have_their_header_in_the_sprints_language_and_old_headers_still_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = [
+        "new-sprint",
+        "ws",
+        "--yes",
+        "--start",
+        "2026-10-05",
+        "--lang",
+        "nn",
+    ];
+    samskap_in(tmp.path(), &args).ok();
+    let ws = tmp.path().join("ws");
+    let step = "diagnose-oppstart-styringsgruppe";
+    samskap_in(&ws, &["move", step, "--date", "2026-10-08"]).ok();
+    samskap_in(&ws, &["calendar", "-o", "cal.ics"]).ok();
+    samskap_in(&ws, &["done", step, "--date", "2026-10-08"]).ok();
+    // Words of bokmål or English that the nynorsk headers do not have.
+    let foreign = [
+        "skrives",
+        "ikke",
+        "hva",
+        "dere",
+        "deres",
+        "fremdriften",
+        "økter",
+        "made",
+        "written",
+        "the",
+        "real",
+        "files",
+    ];
+    for (file, nynorsk) in [
+        ("progress.yaml", "Framdrifta i sprinten"),
+        ("schedule.yaml", "Samlingar som er flytte"),
+        ("calendar-sent.yaml", "Kva samskap sist skreiv"),
+        (".gitignore", "Laga av samskap"),
+    ] {
+        let text = std::fs::read_to_string(ws.join(file)).unwrap();
+        assert!(text.starts_with(&format!("# {nynorsk}")), "{file}:\n{text}");
+        let comments: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
+        for word in words(&comments.join("\n")) {
+            assert!(
+                !foreign.contains(&word.as_str()),
+                "{file}: `{word}` in\n{text}"
+            );
+        }
+    }
+    // A file with the headers of earlier versions reads as before.
+    let progress = ws.join("progress.yaml");
+    let text = std::fs::read_to_string(&progress).unwrap();
+    let body: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let old = "# Fremdriften i sprinten. Fila skrives av samskap: bruk `samskap done`.\n\
+               # The sprint's progress. Written by samskap: use `samskap done`.\n";
+    std::fs::write(&progress, format!("{old}{body}")).unwrap();
+    let check = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    assert!(check.stdout.contains("1 marked done"), "{}", check.stdout);
+}
+
+#[test]
 fn help_is_in_the_language_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let nn = samskap_in(dir.path(), &["--lang", "nn", "done", "--help"]).ok();

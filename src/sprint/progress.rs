@@ -62,12 +62,10 @@ impl Progress {
             .find(|d| d.step == step && d.group.as_deref() == group)
     }
 
-    /// The file's text: a header, then one entry per done step.
-    pub fn render(&self) -> String {
-        let mut out = String::from(
-            "# Fremdriften i sprinten. Fila skrives av samskap: bruk `samskap done`.\n\
-             # The sprint's progress. Written by samskap: use `samskap done`.\n",
-        );
+    /// The file's text: a header in `lang` (the sprint's), then one entry
+    /// per done step.
+    pub fn render(&self, lang: crate::workbook::Lang) -> String {
+        let mut out = format!("{}\n", crate::i18n::msg::header_progress(lang));
         if self.done.is_empty() {
             out.push_str("done: []\n");
             return out;
@@ -209,7 +207,7 @@ pub fn update<T>(ws: &Workspace, change: impl FnOnce(&mut Progress) -> T) -> Res
             progress.done.sort();
             fs::write(
                 &ws.path(PROGRESS_FILE),
-                progress.render().as_bytes(),
+                progress.render(ws.lang(None)).as_bytes(),
                 Overwrite::Allowed,
             )?;
         }
