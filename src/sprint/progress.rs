@@ -187,11 +187,7 @@ pub fn in_future(ws: &Workspace, progress: &Progress, today: NaiveDate) -> Optio
     let path = ws.path(PROGRESS_FILE);
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    let message = format!(
-        "{}: {}",
-        msg::progress_in_future(ui(), n),
-        msg::done_in_future(ui(), day(date), day(today))
-    );
+    let message = msg::progress_in_future(ui(), n, day(date), day(today));
     let hint = msg::progress_date_hint(ui(), day(ws.sprint.start));
     Some(Diagnostic::at(path.display().to_string(), &text, line, col, message).with_hint(hint))
 }
