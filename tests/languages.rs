@@ -381,6 +381,25 @@ fn files_samskap_writes_have_their_header_in_the_sprints_language_and_old_header
 }
 
 #[test]
+fn next_suggests_file_names_in_the_language_of_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = ["new-sprint", "ws", "--yes", "--start", "2027-01-04"];
+    samskap_in(tmp.path(), &args).ok();
+    let ws = tmp.path().join("ws");
+    let step = "diagnose-oppstart-styringsgruppe";
+    for (lang, file, foreign) in [
+        ("nb", "deltakere", "deltakarar"),
+        ("nn", "deltakarar", "deltakere"),
+        ("en", "participants", "deltakere"),
+    ] {
+        let next = run(&ws, lang, &["next", "--today", "2027-01-04"]).ok();
+        let line = format!("--participant -o out/agenda-{step}-{file}.html\n");
+        assert!(next.stdout.contains(&line), "{lang}:\n{}", next.stdout);
+        assert!(!next.stdout.contains(foreign), "{lang}:\n{}", next.stdout);
+    }
+}
+
+#[test]
 fn help_is_in_the_language_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let nn = samskap_in(dir.path(), &["--lang", "nn", "done", "--help"]).ok();
