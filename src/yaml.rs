@@ -28,7 +28,7 @@ pub fn parse<T: DeserializeOwned>(display: &str, text: &str, source: u32) -> Res
             if matches!(err.without_snippet(), serde_saphyr::Error::Message { .. }) {
                 (strip_position(&raw).to_owned(), None)
             } else {
-                explain(strip_position(&raw), crate::i18n::ui())
+                explain(strip_position(&raw), crate::i18n::ui(), key_at(text, line))
             };
         // The parser names the scalar it was reading; the tab comes after.
         let tab = raw
@@ -114,8 +114,22 @@ fn strip_position(message: &str) -> &str {
         .map_or(message, |i| &message[..i])
 }
 
-/// Turns the parser's message into one for people, with a hint where one helps.
-fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
+/// The key written on `line` (1-based) of `text`, if the line has one:
+/// `lang` for `lang: [nn]`, `id` for `  - id: a`.
+fn key_at(text: &str, line: u32) -> Option<&str> {
+    let l = text.lines().nth((line as usize).checked_sub(1)?)?;
+    let (key, _) = l.trim_start().trim_start_matches("- ").split_once(':')?;
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    plain.then_some(key)
+}
+
+/// Turns the parser's message into one for people, with a hint where one
+/// helps; `key` is the key on the line, for the hint's example.
+fn explain(message: &str, lang: Lang, key: Option<&str>) -> (String, Option<String>) {
+    let key = key.unwrap_or(msg::yaml_a_field(lang));
     if let Some(rest) = message.strip_prefix("unknown field `") {
         return unknown_name(rest, lang, Name::Field);
     }
@@ -168,13 +182,13 @@ fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
     if message.contains("expected sequence start") {
         return (
             msg::yaml_expected_list(lang).to_owned(),
-            Some(msg::yaml_expected_list_hint(lang).to_owned()),
+            Some(msg::yaml_expected_list_hint(lang, key)),
         );
     }
     if message.contains("enum expected scalar or mapping") {
         return (
             msg::yaml_expected_one(lang).to_owned(),
-            Some(msg::yaml_expected_one_hint(lang).to_owned()),
+            Some(msg::yaml_expected_one_hint(lang, key)),
         );
     }
     if message.contains("expected mapping") {
@@ -343,6 +357,7 @@ mod tests {
         let (m, h) = explain(
             "unknown field `minuts`, expected one of id, minutes, kind",
             Lang::En,
+            None,
         );
         assert_eq!(m, "unknown field `minuts`");
         assert_eq!(
@@ -363,7 +378,7 @@ mod tests {
                 .unwrap_err()
                 .without_snippet()
                 .to_string();
-            let (m, h) = explain(strip_position(&raw), lang);
+            let (m, h) = explain(strip_position(&raw), lang, None);
             assert!(m.starts_with(words), "{m} (from {raw})");
             assert!(h.is_some_and(|h| h.contains('[')));
         }
@@ -427,32 +442,57 @@ mod tests {
         ];
         for (yaml, english) in table {
             let raw = raw(yaml);
-            let (m, h) = explain(strip_position(&raw), Lang::En);
+            let (m, h) = explain(strip_position(&raw), Lang::En, None);
             assert!(m.starts_with(english), "{yaml:?}: {m} (from {raw})");
             assert!(h.is_some(), "{yaml:?}: a hint");
             for lang in [Lang::Nb, Lang::Nn] {
-                let (m, h) = explain(strip_position(&raw), lang);
+                let (m, h) = explain(strip_position(&raw), lang, None);
                 let parser = strip_position(&raw);
                 assert!(!m.contains(parser), "{yaml:?} {lang:?}: {m}");
-                assert_ne!(m, explain(parser, Lang::En).0, "{yaml:?} {lang:?}");
+                assert_ne!(m, explain(parser, Lang::En, None).0, "{yaml:?} {lang:?}");
                 assert!(h.is_some_and(|h| !h.contains(parser)));
             }
         }
     }
 
     #[test]
+    fn the_hint_for_a_list_or_one_value_cites_the_key_on_the_line() {
+        let text = "name: x\nlang: [nn]\ngroups:\n  - id: a\n    members: 5\n";
+        assert_eq!(key_at(text, 2), Some("lang"));
+        assert_eq!(key_at(text, 4), Some("id"));
+        assert_eq!(key_at(text, 5), Some("members"));
+        assert_eq!(key_at("- [a]\n", 1), None);
+        let (_, one) = explain(
+            "externally tagged enum expected scalar or mapping",
+            Lang::Nn,
+            key_at(text, 2),
+        );
+        assert_eq!(
+            one.as_deref(),
+            Some("skriv verdien åleine, utan klammer: `lang: verdi`")
+        );
+        let (_, list) = explain("expected sequence start", Lang::Nb, key_at(text, 5));
+        assert_eq!(
+            list.as_deref(),
+            Some(
+                "skriv en liste: i klammer, `members: [en, to]`, eller én `- ting` per linje under `members:`"
+            )
+        );
+    }
+
+    #[test]
     fn a_parser_message_not_recognised_is_quoted_as_the_yaml_readers_words() {
-        let (nb, _) = explain("some new complaint", Lang::Nb);
+        let (nb, _) = explain("some new complaint", Lang::Nb, None);
         assert_eq!(
             nb,
             "samskap kan ikke bruke verdien her (YAML-leseren sier: «some new complaint»)"
         );
-        let (nn, _) = explain("while parsing something new", Lang::Nn);
+        let (nn, _) = explain("while parsing something new", Lang::Nn, None);
         assert_eq!(
             nn,
             "dette er ikkje gyldig YAML (YAML-lesaren seier: «while parsing something new»)"
         );
-        let (en, _) = explain("invalid trailing rubbish", Lang::En);
+        let (en, _) = explain("invalid trailing rubbish", Lang::En, None);
         assert!(!en.starts_with("expected"), "{en}");
     }
 

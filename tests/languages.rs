@@ -118,6 +118,17 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
     );
     std::fs::write(personal.join("samskap.yaml"), config).unwrap();
 
+    let range_args: &[&str] = &[
+        "solution",
+        "new",
+        "-g",
+        "gruppe-1",
+        "--measure",
+        "families=-1",
+        "--title",
+        "A",
+        "--yes",
+    ];
     let table: &[(&str, &Path, &[&str], i32)] = &[
         ("unknown step", &ws, &["done", "nosuch"], 2),
         ("unknown group", &ws, &["agenda", "--group", "nope"], 2),
@@ -172,12 +183,22 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
             &["interview-guide", "-g", "gruppe-1", "-o", "ig.md"],
             65,
         ),
+        ("a measure out of range", &personal, range_args, 2),
         ("YAML: a colon in a value", &colon, &["check"], 65),
         ("YAML: a value starting with *", &anchor, &["check"], 65),
         ("YAML: an unclosed quote", &quote, &["check"], 65),
         ("YAML: text after a quote", &after_quote, &["check"], 65),
         ("YAML: an unclosed bracket", &bracket, &["check"], 65),
     ];
+    // The measure's heading is quoted, not put mid-sentence as a noun.
+    let range = run(&personal, "nn", range_args).code(2);
+    assert!(
+        range
+            .stderr
+            .contains("= tips: gje eit tal frå 0 til 744 for «Per familie» (timar per månad)"),
+        "{}",
+        range.stderr
+    );
     for (what, dir, args, code) in table {
         let en = run(dir, "en", args).code(*code);
         assert!(
