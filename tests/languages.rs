@@ -421,6 +421,39 @@ fn next_suggests_file_names_in_the_language_of_the_rest() {
 }
 
 #[test]
+fn assess_names_statements_and_scores_alike_in_its_help_and_its_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = ["new-sprint", "ws", "--yes", "--start", "2027-01-04"];
+    samskap_in(tmp.path(), &args).ok();
+    let ws = tmp.path().join("ws");
+    for (lang, statement, score, other) in [
+        ("nb", "påstand", "skår", ["utsagn", "score"]),
+        ("nn", "påstand", "skåre", ["utsegn", "score"]),
+    ] {
+        let help = run(&ws, lang, &["assess", "--help"]).ok();
+        let none = run(&ws, lang, &["assess", "--leader", "L"]).code(2);
+        let unknown = run(&ws, lang, &["assess", "--leader", "L", "--score", "a=3"]).code(2);
+        for text in [&help.stdout, &none.stderr, &unknown.stderr] {
+            for word in other {
+                // The flag is `--score` in every language.
+                let prose = text.replace("--score", "").to_lowercase();
+                assert!(!prose.contains(word), "{lang}: {word} in\n{text}");
+            }
+        }
+        assert!(help.stdout.contains("PÅSTAND=N"), "{}", help.stdout);
+        assert!(help.stdout.contains(score), "{}", help.stdout);
+        let each = if lang == "nb" { "hver" } else { "kvar" };
+        let hint = format!("--score PÅSTAND=N for {each} {statement}");
+        assert!(none.stderr.contains(&hint), "{}", none.stderr);
+        assert!(
+            unknown.stderr.contains(&format!("{statement} `a`")),
+            "{}",
+            unknown.stderr
+        );
+    }
+}
+
+#[test]
 fn help_is_in_the_language_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let nn = samskap_in(dir.path(), &["--lang", "nn", "done", "--help"]).ok();
