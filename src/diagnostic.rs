@@ -19,12 +19,19 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+    /// Further advice, each printed as a hint of its own under the first
+    /// (boxed: most diagnostics have none, and every `Result` carries one).
+    pub more_hints: Option<Box<MoreHints>>,
     /// How many characters to underline, when the caller knows (else the
     /// token at the column).
-    pub width: Option<u32>,
+    pub width: Option<std::num::NonZeroU32>,
     /// What sort of problem it is, for `check --json`.
     pub kind: Kind,
 }
+
+/// The hints of a diagnostic after its first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MoreHints(pub Vec<String>);
 
 /// What sort of problem a diagnostic reports.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -61,6 +68,7 @@ impl Diagnostic {
             source_line: None,
             message: message.into(),
             hint: None,
+            more_hints: None,
             width: None,
             kind: Kind::Invalid,
         }
@@ -85,6 +93,7 @@ impl Diagnostic {
             source_line,
             message: message.into(),
             hint: None,
+            more_hints: None,
             width: None,
             kind: Kind::Invalid,
         }
@@ -94,6 +103,16 @@ impl Diagnostic {
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same problem with one more hint: under the first, or the first.
+    #[must_use]
+    pub fn with_another_hint(mut self, hint: impl Into<String>) -> Self {
+        match self.hint {
+            Some(_) => self.more_hints.get_or_insert_default().0.push(hint.into()),
+            None => self.hint = Some(hint.into()),
+        }
         self
     }
 
@@ -107,7 +126,7 @@ impl Diagnostic {
     /// The same problem with the caret this many characters wide.
     #[must_use]
     pub fn with_width(mut self, width: u32) -> Self {
-        self.width = Some(width.max(1));
+        self.width = std::num::NonZeroU32::new(width.max(1));
         self
     }
 
@@ -132,7 +151,7 @@ struct Finding<'a> {
     column: Option<u32>,
     kind: Kind,
     message: &'a str,
-    hint: Option<&'a str>,
+    hint: Option<String>,
 }
 
 /// Every finding, and every warning (what does not fail the check but is
@@ -158,7 +177,14 @@ fn entries(list: &[Diagnostic]) -> Vec<Finding<'_>> {
             column: (d.line > 0 && d.col > 0).then_some(d.col),
             kind: d.kind,
             message: &d.message,
-            hint: d.hint.as_deref(),
+            // Every hint, one a line.
+            hint: d.hint.as_ref().map(|first| {
+                std::iter::once(first)
+                    .chain(d.more_hints.iter().flat_map(|m| &m.0))
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }),
         })
         .collect()
 }
@@ -248,13 +274,17 @@ impl Diagnostic {
                 let indent = " ".repeat(at - start + before.chars().count());
                 let width = self
                     .width
-                    .map_or_else(|| token_width(line_text, self.col), |w| w as usize)
+                    .map_or_else(|| token_width(line_text, self.col), |w| w.get() as usize)
                     .min(end.saturating_sub(at).max(1));
                 let carets = "^".repeat(width);
                 write!(f, "\n{pad} | {indent}{carets}")?;
             }
         }
-        if let Some(hint) = &self.hint {
+        for hint in self
+            .hint
+            .iter()
+            .chain(self.more_hints.iter().flat_map(|m| &m.0))
+        {
             write!(f, "\n  = {}: {hint}", msg::hint_prefix(lang))?;
         }
         Ok(())

@@ -154,7 +154,7 @@ impl Error {
         match self {
             Error::Usage { hint, .. } => hint.clone(),
             Error::Unavailable { hint, .. } => Some(hint.clone()),
-            Error::Exists(_) => Some(msg::file_exists_hint(lang).to_owned()),
+            Error::Exists(paths) => Some(msg::file_exists_hint(lang, paths.len())),
             Error::Changed(_) => Some(msg::file_changed_hint(lang).to_owned()),
             Error::NotEmpty(_) => Some(msg::folder_not_empty_hint(lang).to_owned()),
             Error::Read { source, .. } if source.kind() == io::ErrorKind::NotFound => {

@@ -49,7 +49,24 @@ pub fn describe_io(err: &std::io::Error, lang: crate::workbook::Lang) -> String 
         std::io::ErrorKind::NotFound => msg::io_not_found(lang).to_owned(),
         std::io::ErrorKind::PermissionDenied => msg::io_permission_denied(lang).to_owned(),
         std::io::ErrorKind::IsADirectory => msg::io_is_a_folder(lang).to_owned(),
-        _ => err.to_string(),
+        std::io::ErrorKind::NotADirectory => msg::io_not_a_folder(lang).to_owned(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            msg::io_disk_full(lang).to_owned()
+        }
+        std::io::ErrorKind::ReadOnlyFilesystem => msg::io_read_only(lang).to_owned(),
+        std::io::ErrorKind::FileTooLarge => msg::io_too_large(lang).to_owned(),
+        std::io::ErrorKind::InvalidFilename => msg::io_bad_name(lang).to_owned(),
+        _ => msg::io_other(lang, err),
+    }
+}
+
+/// Why a folder cannot be entered (`-C DIR`), in words people know.
+pub fn describe_folder_io(err: &std::io::Error, lang: crate::workbook::Lang) -> String {
+    use crate::i18n::msg;
+    match err.kind() {
+        std::io::ErrorKind::NotFound => msg::io_no_such_folder(lang).to_owned(),
+        std::io::ErrorKind::NotADirectory => msg::io_is_a_file(lang).to_owned(),
+        _ => describe_io(err, lang),
     }
 }
 
@@ -90,7 +107,11 @@ pub fn write(path: &Path, contents: &[u8], overwrite: Overwrite) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&dir).map_err(write_err)?;
+    // A file where a folder of the path should be: "exists" on Linux.
+    std::fs::create_dir_all(&dir).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => write_err(std::io::ErrorKind::NotADirectory.into()),
+        _ => write_err(e),
+    })?;
     sweep(&dir);
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX).suffix(".tmp");
@@ -171,6 +192,57 @@ pub fn ensure_absent(paths: &[PathBuf]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn io_errors_are_told_in_the_language_asked_never_in_the_systems_english() {
+        use crate::workbook::Lang;
+        use std::io::{Error, ErrorKind};
+        let kinds = [
+            ErrorKind::NotFound,
+            ErrorKind::PermissionDenied,
+            ErrorKind::IsADirectory,
+            ErrorKind::NotADirectory,
+            ErrorKind::StorageFull,
+            ErrorKind::ReadOnlyFilesystem,
+            ErrorKind::FileTooLarge,
+            ErrorKind::InvalidFilename,
+        ];
+        for kind in kinds {
+            let err = Error::from(kind);
+            let english = err.to_string();
+            for lang in [Lang::Nb, Lang::Nn] {
+                let told = describe_io(&err, lang);
+                assert!(!told.contains(&english), "{kind:?} {lang:?}: {told}");
+                assert_ne!(told, describe_io(&err, Lang::En), "{kind:?} {lang:?}");
+            }
+        }
+        assert_eq!(
+            describe_io(&Error::from(ErrorKind::NotADirectory), Lang::Nn),
+            "ein del av stien er ei fil, ikkje ei mappe"
+        );
+        assert_eq!(
+            describe_folder_io(&Error::from(ErrorKind::NotFound), Lang::Nn),
+            "mappa finst ikkje"
+        );
+        // What samskap has no words for is framed as the system's own.
+        let odd = Error::from(ErrorKind::TimedOut);
+        assert_eq!(
+            describe_io(&odd, Lang::Nb),
+            format!("operativsystemet sier: «{odd}»")
+        );
+    }
+
+    #[test]
+    fn a_file_where_a_folder_of_the_path_should_be_is_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f");
+        std::fs::write(&file, "x").unwrap();
+        let err = write(&file.join("a.md"), b"y", Overwrite::Never).unwrap_err();
+        let Error::Write { source, .. } = err else {
+            panic!("a write error");
+        };
+        assert_eq!(source.kind(), std::io::ErrorKind::NotADirectory);
+    }
 
     #[test]
     fn fnv1a_matches_published_vectors() {

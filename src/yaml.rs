@@ -22,7 +22,14 @@ pub fn parse<T: DeserializeOwned>(display: &str, text: &str, source: u32) -> Res
             .location()
             .map_or((0, 0), |l| (to_u32(l.line()), to_u32(l.column())));
         let raw = err.without_snippet().to_string();
-        let (message, hint) = explain(strip_position(&raw), crate::i18n::ui());
+        // A message of samskap's own (a custom error from a `Deserialize`)
+        // is already in the user's language; the parser's are explained.
+        let (message, hint) =
+            if matches!(err.without_snippet(), serde_saphyr::Error::Message { .. }) {
+                (strip_position(&raw).to_owned(), None)
+            } else {
+                explain(strip_position(&raw), crate::i18n::ui(), key_at(text, line))
+            };
         // The parser names the scalar it was reading; the tab comes after.
         let tab = raw
             .contains("found a tab")
@@ -107,8 +114,22 @@ fn strip_position(message: &str) -> &str {
         .map_or(message, |i| &message[..i])
 }
 
-/// Turns the parser's message into one for people, with a hint where one helps.
-fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
+/// The key written on `line` (1-based) of `text`, if the line has one:
+/// `lang` for `lang: [nn]`, `id` for `  - id: a`.
+fn key_at(text: &str, line: u32) -> Option<&str> {
+    let l = text.lines().nth((line as usize).checked_sub(1)?)?;
+    let (key, _) = l.trim_start().trim_start_matches("- ").split_once(':')?;
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    plain.then_some(key)
+}
+
+/// Turns the parser's message into one for people, with a hint where one
+/// helps; `key` is the key on the line, for the hint's example.
+fn explain(message: &str, lang: Lang, key: Option<&str>) -> (String, Option<String>) {
+    let key = key.unwrap_or(msg::yaml_a_field(lang));
     if let Some(rest) = message.strip_prefix("unknown field `") {
         return unknown_name(rest, lang, Name::Field);
     }
@@ -137,12 +158,14 @@ fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
     }
     if let Some(kind) = message.strip_prefix("invalid ") {
         let expected = match kind {
-            "u8" | "u16" | "u32" | "u64" => msg::yaml_expected_number(lang).to_owned(),
-            "bool" | "boolean" => msg::yaml_expected_bool(lang).to_owned(),
-            "f32" | "f64" => msg::yaml_expected_decimal(lang).to_owned(),
-            _ => msg::yaml_expected(lang, kind),
+            "u8" | "u16" | "u32" | "u64" | "usize" => Some(msg::yaml_expected_number(lang)),
+            "bool" | "boolean" => Some(msg::yaml_expected_bool(lang)),
+            "f32" | "f64" => Some(msg::yaml_expected_decimal(lang)),
+            _ => None,
         };
-        return (expected, None);
+        if let Some(expected) = expected {
+            return (expected.to_owned(), None);
+        }
     }
     if message.contains("expected string scalar") {
         return (
@@ -159,13 +182,13 @@ fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
     if message.contains("expected sequence start") {
         return (
             msg::yaml_expected_list(lang).to_owned(),
-            Some(msg::yaml_expected_list_hint(lang).to_owned()),
+            Some(msg::yaml_expected_list_hint(lang, key)),
         );
     }
     if message.contains("enum expected scalar or mapping") {
         return (
             msg::yaml_expected_one(lang).to_owned(),
-            Some(msg::yaml_expected_one_hint(lang).to_owned()),
+            Some(msg::yaml_expected_one_hint(lang, key)),
         );
     }
     if message.contains("expected mapping") {
@@ -174,13 +197,19 @@ fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
             Some(msg::yaml_expected_mapping_hint(lang).to_owned()),
         );
     }
+    if let Some(found) = syntax_error(message, lang) {
+        return found;
+    }
     let syntax = [
         "indicator",
         "scanning",
         "parsing",
         "did not find",
         "unclosed",
-        "expected",
+        "unexpected",
+        "indentation",
+        "not allowed",
+        "tab",
     ];
     if syntax.iter().any(|w| message.contains(w)) {
         return (
@@ -188,7 +217,97 @@ fn explain(message: &str, lang: Lang) -> (String, Option<String>) {
             Some(msg::yaml_syntax_hint(lang).to_owned()),
         );
     }
-    (message.to_owned(), None)
+    (
+        msg::yaml_unreadable(lang, message),
+        Some(msg::yaml_unreadable_hint(lang).to_owned()),
+    )
+}
+
+/// The YAML mistakes people make by hand, told as whole sentences with a
+/// hint; `None` for a message of the parser this does not recognise.
+fn syntax_error(message: &str, lang: Lang) -> Option<(String, Option<String>)> {
+    let has = |part: &str| message.contains(part);
+    let (text, hint) = if has("mapping values are not allowed") {
+        (
+            msg::yaml_colon_in_value(lang).to_owned(),
+            msg::yaml_colon_in_value_hint(lang),
+        )
+    } else if has("unknown anchor") {
+        (
+            msg::yaml_unknown_anchor(lang).to_owned(),
+            msg::yaml_unknown_anchor_hint(lang),
+        )
+    } else if has("null into string") || has("null; use Option") {
+        (
+            msg::yaml_expected_value(lang).to_owned(),
+            msg::yaml_expected_value_hint(lang),
+        )
+    } else if has("trailing content after") {
+        (
+            msg::yaml_after_quote(lang).to_owned(),
+            msg::yaml_after_quote_hint(lang),
+        )
+    } else if has("unclosed quote") || has("quoted scalar, found unexpected end") {
+        (
+            msg::yaml_unclosed_quote(lang).to_owned(),
+            msg::yaml_unclosed_quote_hint(lang),
+        )
+    } else if has("unknown escape character") {
+        (
+            msg::yaml_escape(lang).to_owned(),
+            msg::yaml_escape_hint(lang),
+        )
+    } else if has("bracket")
+        || has("flow sequence")
+        || has("flow mapping")
+        || has("illegal placement of ':'")
+        || has("may not precede")
+    {
+        (
+            msg::yaml_bracket(lang).to_owned(),
+            msg::yaml_bracket_hint(lang),
+        )
+    } else if has("simple key") {
+        (
+            msg::yaml_missing_colon(lang).to_owned(),
+            msg::yaml_missing_colon_hint(lang),
+        )
+    } else if let Some(sign) = ["'-'", "':'"].into_iter().find(|sign| {
+        has(&format!(
+            "{sign} must be followed by a valid YAML whitespace"
+        ))
+    }) {
+        (
+            msg::yaml_space_after(lang, &sign[1..2]),
+            msg::yaml_space_after_hint(lang),
+        )
+    } else if let Some(rest) = message.strip_prefix("unexpected character: `") {
+        let sign = rest.strip_suffix('\'').unwrap_or(rest);
+        (
+            msg::yaml_bad_start(lang, sign),
+            msg::yaml_bad_start_hint(lang),
+        )
+    } else if has("block scalar, did not find expected comment or line break") {
+        (
+            msg::yaml_block_scalar(lang).to_owned(),
+            msg::yaml_block_scalar_hint(lang),
+        )
+    } else if has("did not find expected key")
+        || has("did not find expected '-'")
+        || has("did not find expected node content")
+        || has("indentation")
+        || has("mapping keys are not allowed")
+        || has("block sequence entries are not allowed")
+        || has("wrongly indented")
+    {
+        (
+            msg::yaml_indentation(lang).to_owned(),
+            msg::yaml_indentation_hint(lang),
+        )
+    } else {
+        return None;
+    };
+    Some((text, Some(hint.to_owned())))
 }
 
 /// What an unknown name is: a field (a key) or a value.
@@ -238,6 +357,7 @@ mod tests {
         let (m, h) = explain(
             "unknown field `minuts`, expected one of id, minutes, kind",
             Lang::En,
+            None,
         );
         assert_eq!(m, "unknown field `minuts`");
         assert_eq!(
@@ -258,10 +378,122 @@ mod tests {
                 .unwrap_err()
                 .without_snippet()
                 .to_string();
-            let (m, h) = explain(strip_position(&raw), lang);
+            let (m, h) = explain(strip_position(&raw), lang, None);
             assert!(m.starts_with(words), "{m} (from {raw})");
             assert!(h.is_some_and(|h| h.contains('[')));
         }
+    }
+
+    /// The raw parser message for `yaml` read as a small struct.
+    fn raw(yaml: &str) -> String {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Sprint {
+            name: String,
+            #[serde(default)]
+            facilitators: Vec<String>,
+            #[serde(default)]
+            groups: Vec<Group>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Group {
+            id: String,
+        }
+        serde_saphyr::from_str::<Sprint>(yaml)
+            .unwrap_err()
+            .without_snippet()
+            .to_string()
+    }
+
+    #[test]
+    fn the_yaml_mistakes_people_make_are_whole_sentences_with_a_hint() {
+        let table = [
+            (
+                "name: Rom 2: 3. etg\n",
+                "a colon followed by a space is inside a value",
+            ),
+            (
+                "name: *x\n",
+                "a value starting with `*` is, in YAML, a reference",
+            ),
+            ("name: &x\n", "the value is missing here"),
+            ("name: \"Ny\" sprint\n", "the text goes on after the quote"),
+            (
+                "name: \"Ny sprint\nfacilitators: [\"A\"]\n",
+                "the text goes on after the quote",
+            ),
+            ("name: 'Ny sprint\n", "a quote is opened but never closed"),
+            ("name: \"a\\q\"\n", "a text in double quotes has a `\\`"),
+            ("name: @x\n", "a value cannot start with `@` in YAML"),
+            (
+                "name: x\nfacilitators: [\"A\", \"B\"\ngroups: []\n",
+                "a list in [ ] or a mapping in { } is not closed",
+            ),
+            ("name: x\ngroups:\n-x\n", "the line lacks a colon"),
+            (
+                "name: x\ngroups:\n  - id: a\n   - id: b\n",
+                "the indentation here does not match",
+            ),
+            (
+                "name: |x\n",
+                "after `|` or `>` the text starts on the next line",
+            ),
+        ];
+        for (yaml, english) in table {
+            let raw = raw(yaml);
+            let (m, h) = explain(strip_position(&raw), Lang::En, None);
+            assert!(m.starts_with(english), "{yaml:?}: {m} (from {raw})");
+            assert!(h.is_some(), "{yaml:?}: a hint");
+            for lang in [Lang::Nb, Lang::Nn] {
+                let (m, h) = explain(strip_position(&raw), lang, None);
+                let parser = strip_position(&raw);
+                assert!(!m.contains(parser), "{yaml:?} {lang:?}: {m}");
+                assert_ne!(m, explain(parser, Lang::En, None).0, "{yaml:?} {lang:?}");
+                assert!(h.is_some_and(|h| !h.contains(parser)));
+            }
+        }
+    }
+
+    #[test]
+    fn the_hint_for_a_list_or_one_value_cites_the_key_on_the_line() {
+        let text = "name: x\nlang: [nn]\ngroups:\n  - id: a\n    members: 5\n";
+        assert_eq!(key_at(text, 2), Some("lang"));
+        assert_eq!(key_at(text, 4), Some("id"));
+        assert_eq!(key_at(text, 5), Some("members"));
+        assert_eq!(key_at("- [a]\n", 1), None);
+        let (_, one) = explain(
+            "externally tagged enum expected scalar or mapping",
+            Lang::Nn,
+            key_at(text, 2),
+        );
+        assert_eq!(
+            one.as_deref(),
+            Some("skriv verdien åleine, utan klammer: `lang: verdi`")
+        );
+        let (_, list) = explain("expected sequence start", Lang::Nb, key_at(text, 5));
+        assert_eq!(
+            list.as_deref(),
+            Some(
+                "skriv en liste: i klammer, `members: [en, to]`, eller én `- ting` per linje under `members:`"
+            )
+        );
+    }
+
+    #[test]
+    fn a_parser_message_not_recognised_is_quoted_as_the_yaml_readers_words() {
+        let (nb, _) = explain("some new complaint", Lang::Nb, None);
+        assert_eq!(
+            nb,
+            "samskap kan ikke bruke verdien her (YAML-leseren sier: «some new complaint»)"
+        );
+        let (nn, _) = explain("while parsing something new", Lang::Nn, None);
+        assert_eq!(
+            nn,
+            "dette er ikkje gyldig YAML (YAML-lesaren seier: «while parsing something new»)"
+        );
+        let (en, _) = explain("invalid trailing rubbish", Lang::En, None);
+        assert!(!en.starts_with("expected"), "{en}");
     }
 
     #[test]

@@ -77,7 +77,7 @@ fn check_json_lists_every_finding_with_its_place() {
     assert_eq!(finding["kind"], "invalid");
     assert!(finding["line"].as_u64().unwrap() > 1, "{finding}");
     assert_eq!(finding["column"], 1);
-    assert_eq!(finding["message"], "ukjent felt `bogus`");
+    assert_eq!(finding["message"], "ukjend felt `bogus`");
     assert!(
         finding["hint"]
             .as_str()

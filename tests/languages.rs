@@ -38,6 +38,7 @@ const ENGLISH: &[&str] = &[
     "add",
     "file",
     "sprint's",
+    "note",
 ];
 
 /// A sprint following the trilingual fixture workbook, with a file in the
@@ -85,7 +86,45 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
     std::fs::write(&config, format!("{text}bogus: 1\n")).unwrap();
     let empty = ws.dir().join("empty");
     std::fs::create_dir(&empty).unwrap();
+    // The YAML mistakes people make by hand in samskap.yaml.
+    let broken = |dir: &str, line: &str| {
+        let ws = tmp.path().join(dir);
+        copy_tree(&bad, &ws);
+        let name = text.lines().find(|l| l.starts_with("name:")).unwrap();
+        std::fs::write(ws.join("samskap.yaml"), text.replacen(name, line, 1)).unwrap();
+        ws
+    };
+    let colon = broken("colon", "name: Rom 2: 3. etg");
+    let anchor = broken("anchor", "name: *viktig");
+    let quote = broken("quote", "name: 'Ny sprint");
+    let after_quote = broken("after-quote", "name: \"Ny sprint");
+    let bracket = broken("bracket", "name: [Ny, sprint");
+    let workbooks = fixture("workbooks");
+    let personal = tmp.path().join("personal");
+    samskap_in(
+        tmp.path(),
+        &["new-sprint", "personal", "--yes", "--start", "2027-01-04"],
+    )
+    .ok();
+    let config = std::fs::read_to_string(personal.join("samskap.yaml")).unwrap();
+    let config = config.replacen(
+        "sub_challenge: \"\"",
+        "sub_challenge: \"Ring Kari på 912 34 567\"",
+        1,
+    );
+    std::fs::write(personal.join("samskap.yaml"), config).unwrap();
 
+    let range_args: &[&str] = &[
+        "solution",
+        "new",
+        "-g",
+        "gruppe-1",
+        "--measure",
+        "families=-1",
+        "--title",
+        "A",
+        "--yes",
+    ];
     let table: &[(&str, &Path, &[&str], i32)] = &[
         ("unknown step", &ws, &["done", "nosuch"], 2),
         ("unknown group", &ws, &["agenda", "--group", "nope"], 2),
@@ -109,7 +148,53 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
             2,
         ),
         ("unknown option", &ws, &["status", "--bogus"], 2),
+        (
+            "-C to a missing folder",
+            &ws,
+            &["-C", "nosuch", "status"],
+            2,
+        ),
+        ("-C to a file", &ws, &["-C", "agenda.md", "status"], 2),
+        (
+            "an output under a file",
+            &ws,
+            &["agenda", "oppstart", "-o", "agenda.md/a.md"],
+            73,
+        ),
+        (
+            "reading under a file",
+            &ws,
+            &["workbook", "check", "agenda.md/wb"],
+            66,
+        ),
+        (
+            "timing checks of a workbook",
+            &workbooks,
+            &["workbook", "check", "bad-timing"],
+            65,
+        ),
+        (
+            "personal data in a document",
+            &personal,
+            &["interview-guide", "-g", "gruppe-1", "-o", "ig.md"],
+            65,
+        ),
+        ("a measure out of range", &personal, range_args, 2),
+        ("YAML: a colon in a value", &colon, &["check"], 65),
+        ("YAML: a value starting with *", &anchor, &["check"], 65),
+        ("YAML: an unclosed quote", &quote, &["check"], 65),
+        ("YAML: text after a quote", &after_quote, &["check"], 65),
+        ("YAML: an unclosed bracket", &bracket, &["check"], 65),
     ];
+    // The measure's heading is quoted, not put mid-sentence as a noun.
+    let range = run(&personal, "nn", range_args).code(2);
+    assert!(
+        range
+            .stderr
+            .contains("= tips: gje eit tal frå 0 til 744 for «Per familie» (timar per månad)"),
+        "{}",
+        range.stderr
+    );
     for (what, dir, args, code) in table {
         let en = run(dir, "en", args).code(*code);
         assert!(
@@ -334,6 +419,122 @@ fn the_schema_beside_samskap_yaml_helps_in_the_sprint_s_language() {
     let exported = std::fs::read_to_string(tmp.path().join("wb/workbook.schema.json")).unwrap();
     let exported: serde_json::Value = serde_json::from_str(&exported).unwrap();
     assert_eq!(exported, workbook);
+}
+
+#[test]
+fn files_samskap_writes_have_their_header_in_the_sprints_language_and_old_headers_still_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = [
+        "new-sprint",
+        "ws",
+        "--yes",
+        "--start",
+        "2026-10-05",
+        "--lang",
+        "nn",
+    ];
+    samskap_in(tmp.path(), &args).ok();
+    let ws = tmp.path().join("ws");
+    let step = "diagnose-oppstart-styringsgruppe";
+    samskap_in(&ws, &["move", step, "--date", "2026-10-08"]).ok();
+    samskap_in(&ws, &["calendar", "-o", "cal.ics"]).ok();
+    samskap_in(&ws, &["done", step, "--date", "2026-10-08"]).ok();
+    // Words of bokmål or English that the nynorsk headers do not have.
+    let foreign = [
+        "skrives",
+        "ikke",
+        "hva",
+        "dere",
+        "deres",
+        "fremdriften",
+        "økter",
+        "made",
+        "written",
+        "the",
+        "real",
+        "files",
+    ];
+    for (file, nynorsk) in [
+        ("progress.yaml", "Framdrifta i sprinten"),
+        ("schedule.yaml", "Samlingar som er flytte"),
+        ("calendar-sent.yaml", "Kva samskap sist skreiv"),
+        (".gitignore", "Laga av samskap"),
+    ] {
+        let text = std::fs::read_to_string(ws.join(file)).unwrap();
+        assert!(text.starts_with(&format!("# {nynorsk}")), "{file}:\n{text}");
+        let comments: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
+        for word in words(&comments.join("\n")) {
+            assert!(
+                !foreign.contains(&word.as_str()),
+                "{file}: `{word}` in\n{text}"
+            );
+        }
+    }
+    // A file with the headers of earlier versions reads as before.
+    let progress = ws.join("progress.yaml");
+    let text = std::fs::read_to_string(&progress).unwrap();
+    let body: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let old = "# Fremdriften i sprinten. Fila skrives av samskap: bruk `samskap done`.\n\
+               # The sprint's progress. Written by samskap: use `samskap done`.\n";
+    std::fs::write(&progress, format!("{old}{body}")).unwrap();
+    let check = samskap_in(&ws, &["--lang", "en", "check"]).ok();
+    assert!(check.stdout.contains("1 marked done"), "{}", check.stdout);
+}
+
+#[test]
+fn next_suggests_file_names_in_the_language_of_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = ["new-sprint", "ws", "--yes", "--start", "2027-01-04"];
+    samskap_in(tmp.path(), &args).ok();
+    let ws = tmp.path().join("ws");
+    let step = "diagnose-oppstart-styringsgruppe";
+    for (lang, file, foreign) in [
+        ("nb", "deltakere", "deltakarar"),
+        ("nn", "deltakarar", "deltakere"),
+        ("en", "participants", "deltakere"),
+    ] {
+        let next = run(&ws, lang, &["next", "--today", "2027-01-04"]).ok();
+        let line = format!("--participant -o out/agenda-{step}-{file}.html\n");
+        assert!(next.stdout.contains(&line), "{lang}:\n{}", next.stdout);
+        assert!(!next.stdout.contains(foreign), "{lang}:\n{}", next.stdout);
+    }
+}
+
+#[test]
+fn assess_names_statements_and_scores_alike_in_its_help_and_its_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = ["new-sprint", "ws", "--yes", "--start", "2027-01-04"];
+    samskap_in(tmp.path(), &args).ok();
+    let ws = tmp.path().join("ws");
+    for (lang, statement, score, other) in [
+        ("nb", "påstand", "skår", ["utsagn", "score"]),
+        ("nn", "påstand", "skåre", ["utsegn", "score"]),
+    ] {
+        let help = run(&ws, lang, &["assess", "--help"]).ok();
+        let none = run(&ws, lang, &["assess", "--leader", "L"]).code(2);
+        let unknown = run(&ws, lang, &["assess", "--leader", "L", "--score", "a=3"]).code(2);
+        for text in [&help.stdout, &none.stderr, &unknown.stderr] {
+            for word in other {
+                // The flag is `--score` in every language.
+                let prose = text.replace("--score", "").to_lowercase();
+                assert!(!prose.contains(word), "{lang}: {word} in\n{text}");
+            }
+        }
+        assert!(help.stdout.contains("PÅSTAND=N"), "{}", help.stdout);
+        assert!(help.stdout.contains(score), "{}", help.stdout);
+        let each = if lang == "nb" { "hver" } else { "kvar" };
+        let hint = format!("--score PÅSTAND=N for {each} {statement}");
+        assert!(none.stderr.contains(&hint), "{}", none.stderr);
+        assert!(
+            unknown.stderr.contains(&format!("{statement} `a`")),
+            "{}",
+            unknown.stderr
+        );
+    }
 }
 
 #[test]

@@ -359,8 +359,18 @@ fn done_dates_written_by_hand_before_the_start_or_in_the_future_are_reported() {
     write("2026-01-06", "2199-01-01");
     let run = ws.run(&["--lang", "en", "check"]).ok();
     for expected in [
-        "warning: steps marked done on a day in the future: 1, the first here: 2199-01-01 is in the future",
+        "warning: a step is marked done on 2199-01-01, which is in the future (today is ",
         "progress.yaml:5:11",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}:\n{}", run.stderr);
+    }
+    // Two of them: one sentence with the number, the first pointed at.
+    write("2199-01-01", "2199-02-01");
+    let run = samskap_in(&ws, &["--lang", "nn", "check"]).ok();
+    for expected in [
+        "åtvaring: 2 steg er markerte som gjennomførte på dagar fram i tid, det første her på 2199-01-01 (i dag er ",
+        "); eit steg vert markert som gjennomført når det er halde\n",
+        "progress.yaml:3:11",
     ] {
         assert!(run.stderr.contains(expected), "{expected}:\n{}", run.stderr);
     }

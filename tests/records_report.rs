@@ -480,7 +480,7 @@ fn solutions_and_assessments_through_the_commands() {
         .ok();
     // Scores left out are a leader's choice, but never a silent one.
     assert!(
-        partial.stderr.contains("2 av 27 utsagn har skår"),
+        partial.stderr.contains("2 av 27 påstander har skår"),
         "{}",
         partial.stderr
     );

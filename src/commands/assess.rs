@@ -76,7 +76,11 @@ pub fn run(cx: &Context, args: &AssessArgs) -> Result<()> {
             scores: scores.clone(),
             comment: args.comment.clone(),
         });
-        fs::write(&path, render(&all, &ids).as_bytes(), Overwrite::Allowed)?;
+        fs::write(
+            &path,
+            render(&all, &ids, ws.lang(None)).as_bytes(),
+            Overwrite::Allowed,
+        )?;
         // Read back through the same checks as every record.
         assessment::read(&ws, &path).map(drop)
     })?;
@@ -171,11 +175,10 @@ fn ask_scores(
 }
 
 /// The file, written whole by samskap: one entry per leader.
-fn render(all: &[Assessment], ids: &[String]) -> String {
-    let mut out = String::from(
-        "# Ledernes vurdering av arbeidsbokas modell. Skrives av samskap: bruk `samskap assess`.\n\
-         # The leaders' assessment of the workbook's model. Written by samskap: use `samskap assess`.\n\
-         assessments:\n",
+fn render(all: &[Assessment], ids: &[String], lang: crate::workbook::Lang) -> String {
+    let mut out = format!(
+        "{}\nassessments:\n",
+        crate::i18n::msg::header_assessment(lang)
     );
     let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
     for a in all {

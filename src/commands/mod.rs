@@ -43,7 +43,11 @@ impl Context {
         if let Some(dir) = &global.directory {
             std::env::set_current_dir(dir).map_err(|e| {
                 Error::usage(
-                    msg::cannot_run_in(crate::i18n::ui(), dir.display(), e),
+                    msg::cannot_run_in(
+                        crate::i18n::ui(),
+                        dir.display(),
+                        crate::fs::describe_folder_io(&e, crate::i18n::ui()),
+                    ),
                     msg::cannot_run_in_hint(crate::i18n::ui()),
                 )
             })?;

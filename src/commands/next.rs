@@ -105,8 +105,11 @@ pub fn render(
         out.push_str(&format!(
             "    samskap agenda {id} -o out/agenda-{id}.html\n"
         ));
+        // The files' names are in the language of the rest (`build`'s
+        // pages have names of their own, so the two never collide).
         out.push_str(&format!(
-            "    samskap agenda {id} --participant -o out/agenda-{id}-deltakere.html\n"
+            "    samskap agenda {id} --participant -o out/{}\n",
+            crate::i18n::msg::next_file_participants(lang, id)
         ));
         out.push_str(&format!("    samskap done {id}\n"));
     }
@@ -116,7 +119,8 @@ pub fn render(
         ));
         if interview {
             out.push_str(&format!(
-                "    samskap interview-guide --group {group} -o out/intervjuguide-{group}.html\n"
+                "    samskap interview-guide --group {group} -o out/{}\n",
+                crate::i18n::msg::next_file_interview_guide(lang, group)
             ));
             out.push_str(&format!(
                 "    samskap interview new --group {group} --pseudonym PSEUDONYM\n"

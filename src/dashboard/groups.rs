@@ -49,19 +49,30 @@ const STATUSES: [SolutionStatus; 4] = [
 ];
 
 /// How many solutions there are of each status, leaving out those with
-/// none: "1 idé, 2 testet"; a dash for no solutions.
+/// none: "1 idé, 2 prototyper"; a dash for no solutions.
 fn by_status(solutions: &[&Solution], lang: Lang) -> String {
     let counts: Vec<String> = STATUSES
         .iter()
         .filter_map(|&st| {
             let n = solutions.iter().filter(|s| s.status == st).count();
-            (n > 0).then(|| format!("{n} {}", crate::report::status_name(st, lang)))
+            (n > 0).then(|| count_of(st, n, lang))
         })
         .collect();
     if counts.is_empty() {
         "–".into()
     } else {
         counts.join(", ")
+    }
+}
+
+/// "2 prototypar": a number of solutions of one status, in `lang`.
+fn count_of(status: SolutionStatus, n: usize, lang: Lang) -> String {
+    use crate::i18n::msg;
+    match status {
+        SolutionStatus::Idea => msg::count_idea(lang, n),
+        SolutionStatus::Prototype => msg::count_prototype(lang, n),
+        SolutionStatus::Tested => msg::count_tested(lang, n),
+        SolutionStatus::InUse => msg::count_in_use(lang, n),
     }
 }
 
@@ -142,5 +153,37 @@ pub fn key_figures(status: &Status, records: &Records, lang: Lang) -> KeyFigures
         interviews,
         solutions,
         evaluations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_of_solutions_agrees_with_its_number() {
+        let all = |lang, n| {
+            STATUSES
+                .iter()
+                .map(|&st| count_of(st, n, lang))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            all(Lang::Nn, 1),
+            ["1 idé", "1 prototype", "1 testa", "1 i bruk"]
+        );
+        assert_eq!(
+            all(Lang::Nn, 2),
+            ["2 idear", "2 prototypar", "2 testa", "2 i bruk"]
+        );
+        assert_eq!(
+            all(Lang::Nb, 2),
+            ["2 idéer", "2 prototyper", "2 testet", "2 i bruk"]
+        );
+        assert_eq!(
+            all(Lang::En, 2),
+            ["2 ideas", "2 prototypes", "2 tested", "2 in use"]
+        );
+        assert_eq!(all(Lang::En, 1)[0], "1 idea");
     }
 }

@@ -201,6 +201,11 @@ mod tests {
         "kommer",
         "dessuten",
         "enten",
+        "ukjent",
+        "avtaler",
+        "skrives",
+        "filen",
+        "mappen",
     ];
 
     fn bokmal_words(text: &str) -> Vec<String> {
@@ -314,5 +319,23 @@ mod tests {
             msg::file_exists(Lang::Nn, 1, "`a`"),
             "ei fil finst alt: `a`"
         );
+        // The hint's pronoun follows the number of files.
+        assert!(msg::file_exists_hint(Lang::Nn, 1).contains("flytt ho, eller"));
+        assert!(msg::file_exists_hint(Lang::Nn, 2).contains("flytt dei, eller"));
+        assert!(msg::file_exists_hint(Lang::Nb, 1).contains("erstatte den"));
+        assert!(msg::file_exists_hint(Lang::En, 1).contains("move it away"));
+    }
+
+    #[test]
+    fn the_build_summary_has_single_spaces() {
+        assert_eq!(
+            msg::build_wrote(Lang::Nn, 33, "out", "out/index.html"),
+            "Skreiv 33 filer til out (out/index.html)"
+        );
+        for entry in msg::ENTRIES {
+            for text in entry.texts.iter().flatten() {
+                assert!(!text.contains("  ("), "{}: {text}", entry.id);
+            }
+        }
     }
 }

@@ -73,42 +73,18 @@ impl Holiday {
 
     /// The holiday's name, as it stands in Norwegian calendars.
     pub fn name(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Nb => self.name_nb(),
-            // Nynorsk names the days as bokmål does, but for one word.
-            Lang::Nn if self == Holiday::LabourDay => "1. mai (offentleg høgtidsdag)",
-            Lang::Nn => self.name_nb(),
-            Lang::En => self.name_en(),
-        }
-    }
-
-    fn name_nb(self) -> &'static str {
+        use crate::i18n::msg;
         match self {
-            Holiday::NewYearsDay => "1. nyttårsdag",
-            Holiday::MaundyThursday => "skjærtorsdag",
-            Holiday::GoodFriday => "langfredag",
-            Holiday::EasterMonday => "2. påskedag",
-            Holiday::LabourDay => "1. mai (offentlig høytidsdag)",
-            Holiday::ConstitutionDay => "17. mai (grunnlovsdag)",
-            Holiday::AscensionDay => "Kristi himmelfartsdag",
-            Holiday::WhitMonday => "2. pinsedag",
-            Holiday::ChristmasDay => "1. juledag",
-            Holiday::BoxingDay => "2. juledag",
-        }
-    }
-
-    fn name_en(self) -> &'static str {
-        match self {
-            Holiday::NewYearsDay => "New Year's Day",
-            Holiday::MaundyThursday => "Maundy Thursday",
-            Holiday::GoodFriday => "Good Friday",
-            Holiday::EasterMonday => "Easter Monday",
-            Holiday::LabourDay => "Labour Day",
-            Holiday::ConstitutionDay => "Constitution Day",
-            Holiday::AscensionDay => "Ascension Day",
-            Holiday::WhitMonday => "Whit Monday",
-            Holiday::ChristmasDay => "Christmas Day",
-            Holiday::BoxingDay => "Boxing Day",
+            Holiday::NewYearsDay => msg::holiday_new_years_day(lang),
+            Holiday::MaundyThursday => msg::holiday_maundy_thursday(lang),
+            Holiday::GoodFriday => msg::holiday_good_friday(lang),
+            Holiday::EasterMonday => msg::holiday_easter_monday(lang),
+            Holiday::LabourDay => msg::holiday_labour_day(lang),
+            Holiday::ConstitutionDay => msg::holiday_constitution_day(lang),
+            Holiday::AscensionDay => msg::holiday_ascension_day(lang),
+            Holiday::WhitMonday => msg::holiday_whit_monday(lang),
+            Holiday::ChristmasDay => msg::holiday_christmas_day(lang),
+            Holiday::BoxingDay => msg::holiday_boxing_day(lang),
         }
     }
 

@@ -505,23 +505,6 @@ pub struct GuideChoice {
     pub minutes: Option<u16>,
 }
 
-/// "N main questions from M topics", plurals right.
-fn guide_size(questions: usize, topics: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En => {
-            let s = |n: usize| if n == 1 { "" } else { "s" };
-            format!(
-                "{questions} main question{} from {topics} topic{}",
-                s(questions),
-                s(topics)
-            )
-        }
-        // "spørsmål" and "tema" are the same in the plural.
-        Lang::Nn => format!("{questions} hovudspørsmål frå {topics} tema"),
-        _ => format!("{questions} hovedspørsmål fra {topics} tema"),
-    }
-}
-
 /// A topic of an interview guide.
 #[derive(Debug, Serialize)]
 pub struct GuideTopic {
@@ -595,7 +578,11 @@ pub fn interview_guide(
             minutes: timing.opening,
         },
         GuidePart {
-            title: guide_size(plan.main_questions, plan.topics.len(), lang),
+            title: crate::i18n::msg::context_guide_size(
+                lang,
+                plan.main_questions,
+                plan.topics.len(),
+            ),
             minutes: main,
         },
         GuidePart {

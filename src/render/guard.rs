@@ -126,11 +126,8 @@ impl Guard {
         } else {
             crate::i18n::msg::guard_personal_data_hint(crate::i18n::ui(), name)
         };
-        if let Some(last) = problems.last_mut() {
-            last.hint = Some(match last.hint.take() {
-                Some(h) => format!("{h}\n  = note: {hint}"),
-                None => hint,
-            });
+        if let Some(last) = problems.pop() {
+            problems.push(last.with_another_hint(hint));
         }
         Error::Invalid(problems)
     }

@@ -244,23 +244,24 @@ impl NewSprint {
             ),
             (
                 PathBuf::from(PROGRESS_FILE),
-                super::Progress::default().render(),
+                super::Progress::default().render(self.lang),
             ),
             (PathBuf::from("README.md"), self.readme(wb)),
-            (PathBuf::from(".gitignore"), GITIGNORE.to_owned()),
+            (PathBuf::from(".gitignore"), gitignore(self.lang)),
         ]
     }
 }
 
-const GITIGNORE: &str = "\
-# Made by samskap and made again on demand: not for git.
-out/
-.samskap.lock
-# Half-written files a write that was stopped left; samskap removes them.
-.samskap-tmp-*
-# Real names of the people interviewed, for the privacy check only: never shared.
-private/
-";
+/// The sprint's `.gitignore`, its comments in `lang`.
+fn gitignore(lang: Lang) -> String {
+    use crate::i18n::msg;
+    format!(
+        "{}\nout/\n.samskap.lock\n{}\n.samskap-tmp-*\n{}\nprivate/\n",
+        msg::gitignore_made_again(lang),
+        msg::gitignore_half_written(lang),
+        msg::gitignore_private(lang),
+    )
+}
 
 const README_NB: &str = "\
 Dette er arbeidsområdet for sprinten, laget med `samskap new-sprint`.

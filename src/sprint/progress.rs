@@ -62,12 +62,10 @@ impl Progress {
             .find(|d| d.step == step && d.group.as_deref() == group)
     }
 
-    /// The file's text: a header, then one entry per done step.
-    pub fn render(&self) -> String {
-        let mut out = String::from(
-            "# Fremdriften i sprinten. Fila skrives av samskap: bruk `samskap done`.\n\
-             # The sprint's progress. Written by samskap: use `samskap done`.\n",
-        );
+    /// The file's text: a header in `lang` (the sprint's), then one entry
+    /// per done step.
+    pub fn render(&self, lang: crate::workbook::Lang) -> String {
+        let mut out = format!("{}\n", crate::i18n::msg::header_progress(lang));
         if self.done.is_empty() {
             out.push_str("done: []\n");
             return out;
@@ -189,11 +187,7 @@ pub fn in_future(ws: &Workspace, progress: &Progress, today: NaiveDate) -> Optio
     let path = ws.path(PROGRESS_FILE);
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    let message = format!(
-        "{}: {}",
-        msg::progress_in_future(ui(), n),
-        msg::done_in_future(ui(), day(date), day(today))
-    );
+    let message = msg::progress_in_future(ui(), n, day(date), day(today));
     let hint = msg::progress_date_hint(ui(), day(ws.sprint.start));
     Some(Diagnostic::at(path.display().to_string(), &text, line, col, message).with_hint(hint))
 }
@@ -209,7 +203,7 @@ pub fn update<T>(ws: &Workspace, change: impl FnOnce(&mut Progress) -> T) -> Res
             progress.done.sort();
             fs::write(
                 &ws.path(PROGRESS_FILE),
-                progress.render().as_bytes(),
+                progress.render(ws.lang(None)).as_bytes(),
                 Overwrite::Allowed,
             )?;
         }

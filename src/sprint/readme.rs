@@ -20,11 +20,7 @@ pub fn records(wb: &Workbook, lang: Lang) -> String {
             format!("`{}` ({}, {unit})", m.id, m.label.get(lang))
         })
         .collect();
-    let none = match lang {
-        Lang::Nb => "ingen i arbeidsboka",
-        Lang::Nn => "ingen i arbeidsboka",
-        Lang::En => "none in the workbook",
-    };
+    let none = crate::i18n::msg::readme_none_in_the_workbook(lang);
     let or_none = |items: Vec<String>| {
         if items.is_empty() {
             none.to_owned()

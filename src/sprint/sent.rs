@@ -129,14 +129,9 @@ impl Record {
             .any(|e| e.shown.group.as_deref() == Some(group))
     }
 
-    /// The file's text.
-    pub fn render(&self) -> String {
-        let mut out = String::from(
-            "# Hva samskap sist skrev i kalenderfilene, slik at kalendere oppdateres.\n\
-             # Fila skrives av samskap: ikke rediger den, men del den med sprintmappa.\n\
-             # What samskap last wrote to calendar files, so that calendars update.\n\
-             # Written by samskap: do not edit it, but share it with the sprint folder.\n",
-        );
+    /// The file's text, its header in `lang` (the sprint's).
+    pub fn render(&self, lang: crate::workbook::Lang) -> String {
+        let mut out = format!("{}\n", crate::i18n::msg::header_sent(lang));
         if self.events.is_empty() {
             out.push_str("events: []\n");
             return out;
@@ -287,7 +282,7 @@ pub fn update(ws: &Workspace, plan: Vec<Shown>, now: DateTime<Utc>) -> Result<Re
         if after != before {
             fs::write(
                 &ws.path(SENT_FILE),
-                after.render().as_bytes(),
+                after.render(ws.lang(None)).as_bytes(),
                 Overwrite::Allowed,
             )?;
         }
@@ -356,7 +351,7 @@ mod tests {
         let record = Record::default()
             .next(vec![shown("a", 5, "Økt: \"a\", b\\c")], at(1_800_000_000))
             .next(vec![], at(1_800_000_060));
-        let text = record.render();
+        let text = record.render(crate::workbook::Lang::Nb);
         let file: RecordFile = serde_saphyr::from_str(&text).unwrap();
         let back = check(file, &Sources::default()).unwrap();
         assert_eq!(back, record);
@@ -430,7 +425,7 @@ mod tests {
             ..shown("a", 5, "A")
         };
         let record = Record::default().next(vec![proposed], at(1));
-        let text = record.render();
+        let text = record.render(crate::workbook::Lang::Nb);
         assert!(text.contains("tentative: true"), "{text}");
         let file: RecordFile = serde_saphyr::from_str(&text).unwrap();
         assert!(file.events[0].tentative);

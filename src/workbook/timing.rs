@@ -57,6 +57,7 @@ pub enum SpanField {
 
 /// Every problem with the timing fields of `wb`.
 pub fn check(wb: &Workbook, sources: &Sources) -> Vec<Diagnostic> {
+    use crate::i18n::{msg, ui};
     let mut problems = Vec::new();
     let mut problem = |loc, message: String, hint: String| {
         problems.push(sources.diagnostic(loc, message).with_hint(hint));
@@ -85,8 +86,8 @@ pub fn check(wb: &Workbook, sources: &Sources) -> Vec<Diagnostic> {
             .map(|l| l.loc);
         problem(
             loc.unwrap_or_default(),
-            format!("lunch {lunch} is not inside the working day {hours}"),
-            "put `lunch:` between the start and the end of `hours:` under `defaults:`".into(),
+            msg::timing_lunch_outside(ui(), lunch, hours),
+            msg::timing_lunch_outside_hint(ui()).to_owned(),
         );
     }
     let day = working_day(defaults);
@@ -95,43 +96,40 @@ pub fn check(wb: &Workbook, sources: &Sources) -> Vec<Diagnostic> {
             if i64::from(*step.minutes) > day.longest() {
                 problem(
                     step.minutes.loc,
-                    format!(
-                        "the step `{}` lasts {} minutes, but the longest stretch of the working day {} with lunch {} is {} minutes",
-                        step.id,
+                    msg::timing_step_too_long(
+                        ui(),
+                        &step.id,
                         *step.minutes,
                         day.hours(),
                         day.lunch(),
-                        day.longest()
+                        day.longest(),
                     ),
-                    "shorten the step, or widen `hours:` or move `lunch:` under `defaults:`".into(),
+                    msg::timing_step_too_long_hint(ui()).to_owned(),
                 );
             }
             match (&step.day, phase.consecutive_days) {
                 (Some(d), false) => problem(
                     d.loc,
-                    format!("the step `{}` has a `day:`, but its phase `{}` is not a run of consecutive days", step.id, phase.id),
-                    "set `consecutive_days: true` on the phase, or pin a weekday with `weekday:` instead".into(),
+                    msg::timing_day_without_run(ui(), &step.id, &phase.id),
+                    msg::timing_day_without_run_hint(ui()).to_owned(),
                 ),
                 (Some(d), true) if **d == 0 => problem(
                     d.loc,
-                    "days of a run count from 1".into(),
-                    "use `day: 1` for the first day".into(),
+                    msg::timing_day_zero(ui()).to_owned(),
+                    msg::timing_day_zero_hint(ui()).to_owned(),
                 ),
                 (None, true) => problem(
                     step.id.loc(),
-                    format!("the step `{}` is in a run of consecutive days but has no `day:`", step.id),
-                    "say which day of the run it is held, for example `day: 1`".into(),
+                    msg::timing_run_without_day(ui(), &step.id),
+                    msg::timing_run_without_day_hint(ui()).to_owned(),
                 ),
                 _ => {}
             }
             if phase.consecutive_days && step.weekday.is_some() {
                 problem(
                     step.id.loc(),
-                    format!(
-                        "the step `{}` pins a weekday in a run of consecutive days",
-                        step.id
-                    ),
-                    "use `day:` alone in a phase of consecutive days".into(),
+                    msg::timing_weekday_in_run(ui(), &step.id),
+                    msg::timing_weekday_in_run_hint(ui()).to_owned(),
                 );
             }
         }

@@ -58,20 +58,21 @@ impl Words {
     /// "en"/"ein" for the article).
     pub fn new(lang: Lang, singular: &str, plural: &str, given: [Option<&str>; 3]) -> Words {
         let [the_singular, the_plural, a_singular] = given;
-        let definite = |word: &str| match lang {
-            Lang::En => format!("the {word}"),
-            Lang::Nb | Lang::Nn => word.to_owned(),
-        };
-        let article = match lang {
-            Lang::En if singular.starts_with(['a', 'e', 'i', 'o', 'u']) => "an",
-            Lang::En => "a",
-            Lang::Nb => "en",
-            Lang::Nn => "ein",
+        use crate::i18n::msg;
+        let definite = |word: &str| msg::words_definite(lang, word);
+        // English says "an" before a vowel; the message says what each
+        // language puts there.
+        let indefinite = |word: &str| {
+            if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                msg::words_indefinite_before_vowel(lang, word)
+            } else {
+                msg::words_indefinite(lang, word)
+            }
         };
         Words {
             the_singular: the_singular.map_or_else(|| definite(singular), str::to_owned),
             the_plural: the_plural.map_or_else(|| definite(plural), str::to_owned),
-            a_singular: a_singular.map_or_else(|| format!("{article} {singular}"), str::to_owned),
+            a_singular: a_singular.map_or_else(|| indefinite(singular), str::to_owned),
             singular: singular.to_owned(),
             plural: plural.to_owned(),
             target_group: String::new(),

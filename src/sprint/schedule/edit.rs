@@ -5,14 +5,6 @@
 
 use super::{Move, Schedule};
 
-/// The header of a file samskap writes anew.
-pub const HEADER: &str = "\
-# Økter som er flyttet fra der planen legger dem. `samskap move` skriver fila,
-# og dere kan endre den selv: samskap beholder kommentarene deres.
-# Sessions moved from where the plan puts them. Written by `samskap move`;
-# you may edit it too: samskap keeps your comments.
-";
-
 /// A new text for the file.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Edited {
@@ -22,9 +14,9 @@ pub struct Edited {
     pub anew: bool,
 }
 
-/// The whole file for `moves`.
-pub fn render(moves: &[Move]) -> String {
-    let mut out = String::from(HEADER);
+/// The whole file for `moves`, its header in `lang` (the sprint's).
+pub fn render(moves: &[Move], lang: crate::workbook::Lang) -> String {
+    let mut out = format!("{}\n", crate::i18n::msg::header_schedule(lang));
     if moves.is_empty() {
         out.push_str("moves: []\n");
         return out;
@@ -64,14 +56,15 @@ pub fn set(
     index: Option<usize>,
     new: Option<&Move>,
     all: &[Move],
+    lang: crate::workbook::Lang,
 ) -> Edited {
     let anew = || Edited {
-        text: render(all),
+        text: render(all, lang),
         anew: true,
     };
     if text.trim().is_empty() {
         return Edited {
-            text: render(all),
+            text: render(all, lang),
             anew: false,
         };
     }
@@ -217,7 +210,14 @@ moves:
     fn changing_one_entry_keeps_every_comment_around_it() {
         let new = m("a", "2027-02-26");
         let all = [new.clone(), m("b", "2027-03-04")];
-        let out = set(FILE, &schedule(), Some(0), Some(&new), &all);
+        let out = set(
+            FILE,
+            &schedule(),
+            Some(0),
+            Some(&new),
+            &all,
+            crate::workbook::Lang::Nb,
+        );
         assert!(!out.anew);
         assert_eq!(
             out.text,
@@ -227,13 +227,27 @@ moves:
 
     #[test]
     fn removing_and_adding_keep_the_rest() {
-        let out = set(FILE, &schedule(), Some(1), None, &[]);
+        let out = set(
+            FILE,
+            &schedule(),
+            Some(1),
+            None,
+            &[],
+            crate::workbook::Lang::Nb,
+        );
         assert_eq!(
             out.text,
             FILE.replace("  - step: b\n    date: 2027-03-04\n", "")
         );
         let c = m("c", "2027-03-11");
-        let out = set(FILE, &schedule(), None, Some(&c), &[]);
+        let out = set(
+            FILE,
+            &schedule(),
+            None,
+            Some(&c),
+            &[],
+            crate::workbook::Lang::Nb,
+        );
         assert!(
             out.text.contains("    date: 2027-03-04\n  - step: c\n"),
             "{}",
@@ -252,13 +266,21 @@ moves:
             None,
             Some(&c),
             std::slice::from_ref(&c),
+            crate::workbook::Lang::Nb,
         );
         assert!(
             out.text.starts_with("# mine\nmoves:\n  - step: c\n"),
             "{}",
             out.text
         );
-        let out = set("# mine\n", &empty, None, Some(&c), std::slice::from_ref(&c));
+        let out = set(
+            "# mine\n",
+            &empty,
+            None,
+            Some(&c),
+            std::slice::from_ref(&c),
+            crate::workbook::Lang::Nb,
+        );
         assert!(
             out.text.starts_with("# mine\nmoves:\n  - step: c\n"),
             "{}",
@@ -275,6 +297,7 @@ moves:
             Some(0),
             None,
             &[],
+            crate::workbook::Lang::Nb,
         );
         assert!(out.anew);
         assert!(out.text.ends_with("moves: []\n"));
@@ -284,7 +307,14 @@ moves:
     fn windows_line_ends_stay() {
         let text = FILE.replace('\n', "\r\n");
         let new = m("a", "2027-02-26");
-        let out = set(&text, &schedule(), Some(0), Some(&new), &[]);
+        let out = set(
+            &text,
+            &schedule(),
+            Some(0),
+            Some(&new),
+            &[],
+            crate::workbook::Lang::Nb,
+        );
         assert!(
             !out.text.replace("\r\n", "").contains('\n'),
             "{:?}",
@@ -365,7 +395,7 @@ moves:
                     (None, Some(new.clone()))
                 }
             };
-            let out = set(&text, &schedule, index, change.as_ref(), &expected);
+            let out = set(&text, &schedule, index, change.as_ref(), &expected, crate::workbook::Lang::Nb);
             proptest::prop_assert!(!out.anew);
             proptest::prop_assert_eq!(&read_back(&out.text).moves, &expected);
             for comment in ["# øverst", "# nederst"] {

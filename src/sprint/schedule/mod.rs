@@ -306,13 +306,20 @@ pub fn update(
                     anew: false,
                 });
             }
-            let mut edited = edit::set(&text, &current, index, new.as_ref(), &after.moves);
+            let mut edited = edit::set(
+                &text,
+                &current,
+                index,
+                new.as_ref(),
+                &after.moves,
+                ws.lang(None),
+            );
             // The edit must read back as the moves intended, or the file is written anew.
             let reads_back = parse(&path, &edited.text, &ws.sprint, &ws.workbook, &planned)
                 .is_ok_and(|s| s.moves == after.moves);
             if !reads_back {
                 edited = edit::Edited {
-                    text: edit::render(&after.moves),
+                    text: edit::render(&after.moves, ws.lang(None)),
                     anew: true,
                 };
             }
