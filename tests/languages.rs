@@ -88,8 +88,8 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
     std::fs::create_dir(&empty).unwrap();
     // The YAML mistakes people make by hand in samskap.yaml.
     let broken = |dir: &str, line: &str| {
-        let ws = tmp.path().join(dir);
-        copy_tree(&bad, &ws);
+        let ws = ws.dir().join(dir);
+        common::copy_dir(&bad, &ws);
         let name = text.lines().find(|l| l.starts_with("name:")).unwrap();
         std::fs::write(ws.join("samskap.yaml"), text.replacen(name, line, 1)).unwrap();
         ws
@@ -100,9 +100,9 @@ fn failing_commands_speak_the_language_asked_for_with_the_same_exit_code() {
     let after_quote = broken("after-quote", "name: \"Ny sprint");
     let bracket = broken("bracket", "name: [Ny, sprint");
     let workbooks = fixture("workbooks");
-    let personal = tmp.path().join("personal");
+    let personal = ws.dir().join("personal");
     samskap_in(
-        tmp.path(),
+        ws.dir(),
         &["new-sprint", "personal", "--yes", "--start", "2027-01-04"],
     )
     .ok();
