@@ -8,6 +8,18 @@ use crate::i18n::msg;
 use crate::workbook::Lang;
 use crate::workbook::text::with_source;
 
+/// How serde's own messages begin (they come as custom messages too, but
+/// in English): these are explained like the parser's.
+const SERDE_WORDS: [&str; 7] = [
+    "unknown variant `",
+    "unknown field `",
+    "missing field `",
+    "invalid type",
+    "invalid value",
+    "invalid length",
+    "duplicate field `",
+];
+
 /// Parses `text` (the contents of `display`) as a `T`. `source` is the
 /// file's index in the caller's list of sources, recorded in every `Loc`.
 pub fn parse<T: DeserializeOwned>(display: &str, text: &str, source: u32) -> Result<T, Diagnostic> {
@@ -25,7 +37,9 @@ pub fn parse<T: DeserializeOwned>(display: &str, text: &str, source: u32) -> Res
         // A message of samskap's own (a custom error from a `Deserialize`)
         // is already in the user's language; the parser's are explained.
         let (message, hint) =
-            if matches!(err.without_snippet(), serde_saphyr::Error::Message { .. }) {
+            if matches!(err.without_snippet(), serde_saphyr::Error::Message { .. })
+                && !SERDE_WORDS.iter().any(|w| raw.starts_with(w))
+            {
                 (strip_position(&raw).to_owned(), None)
             } else {
                 explain(strip_position(&raw), crate::i18n::ui(), key_at(text, line))

@@ -552,7 +552,7 @@ fn build_shows_a_progress_bar_on_a_terminal_and_only_the_summary_otherwise() {
     assert_eq!(
         run.stderr.trim(),
         format!(
-            "Skrev {total} filer til out  ({})",
+            "Skrev {total} filer til out ({})",
             Path::new("out").join("index.html").display()
         )
     );
